@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+
+use super::fact_list::FactList;
+use super::state::use_ui;
+use crate::facts::CATALOGUE;
+use crate::search;
+
+/// Free-text search plus topic and region filters; the matching facts list updates as you type.
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let filter = ui.filter;
+    let matches = Memo::new(move |_| filter.with(|f| search::filter(&CATALOGUE, f)));
+
+    let on_text = move |ev| filter.update(|f| f.text = event_target_value(&ev));
+    let on_topic = move |ev| {
+        let v = event_target_value(&ev);
+        filter.update(|f| f.topic = (!v.is_empty()).then_some(v));
+    };
+    let on_region = move |ev| {
+        let v = event_target_value(&ev);
+        filter.update(|f| f.region = (!v.is_empty()).then_some(v));
+    };
+    let clear = move |_| filter.set(search::Filter::default());
+
+    let topic_options = move || {
+        let l = lang.get();
+        CATALOGUE
+            .topics
+            .iter()
+            .map(|t| view! { <option value=t.id selected=move || filter.with(|f| f.topic.as_deref() == Some(t.id))>{l.pick(t.zh, t.en)}</option> })
+            .collect_view()
+    };
+    let region_options = move || {
+        let l = lang.get();
+        CATALOGUE
+            .regions
+            .iter()
+            .map(|r| view! { <option value=r.id selected=move || filter.with(|f| f.region.as_deref() == Some(r.id))>{l.pick(r.zh, r.en)}</option> })
+            .collect_view()
+    };
+
+    view! {
+        <section class="finder" aria-labelledby="finder-title">
+            <h2 id="finder-title">{move || lang.get().pick("查找数字", "Find a number")}</h2>
+            <div class="finder__controls" role="search">
+                <label class="finder__field finder__field--text">
+                    <span>{move || lang.get().pick("关键词（中文或英文）", "Search (Chinese or English)")}</span>
+                    <input
+                        type="search"
+                        name="q"
+                        autocomplete="off"
+                        placeholder=move || lang.get().pick("如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%")
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=on_text
+                    />
+                </label>
+                <label class="finder__field">
+                    <span>{move || lang.get().pick("主题", "Topic")}</span>
+                    <select name="topic" on:change=on_topic>
+                        <option value="" selected=move || filter.with(|f| f.topic.is_none())>{move || lang.get().pick("全部主题", "All topics")}</option>
+                        {topic_options}
+                    </select>
+                </label>
+                <label class="finder__field">
+                    <span>{move || lang.get().pick("地区", "Region")}</span>
+                    <select name="region" on:change=on_region>
+                        <option value="" selected=move || filter.with(|f| f.region.is_none())>{move || lang.get().pick("全部地区", "All regions")}</option>
+                        {region_options}
+                    </select>
+                </label>
+                <button class="finder__clear" on:click=clear disabled=move || filter.with(|f| f.is_empty())>
+                    {move || lang.get().pick("清除", "Clear")}
+                </button>
+            </div>
+            <p class="finder__count" aria-live="polite">
+                {move || {
+                    let (n, total) = (matches.with(Vec::len), CATALOGUE.facts.len());
+                    match lang.get() {
+                        crate::i18n::Lang::Zh => format!("显示 {n} / {total} 个数字"),
+                        crate::i18n::Lang::En => format!("Showing {n} of {total} numbers"),
+                    }
+                }}
+            </p>
+            <Show when=move || !filter.with(|f| f.is_empty())>
+                <FactList facts=matches/>
+            </Show>
+        </section>
+    }
+}

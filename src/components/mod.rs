@@ -1,0 +1,12 @@
+//! Thin Leptos views: they wire signals to specs, layouts and drawing, and hold no logic of their own.
+pub mod app;
+pub mod chart_canvas;
+pub mod chart_figure;
+pub mod chart_table;
+pub mod fact_list;
+pub mod filter_bar;
+pub mod overview;
+pub mod section;
+pub mod source_panel;
+pub mod state;
+pub mod tooltip;

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use super::chart_figure::ChartFigure;
+use super::state::use_ui;
+use crate::charts::registry::{charts_in_section, SectionDef};
+use crate::facts::CATALOGUE;
+use crate::search;
+
+/// A topic section: its heading and the charts that show at least one fact the filter keeps.
+#[component]
+pub fn Section(def: &'static SectionDef) -> impl IntoView {
+    let ui = use_ui();
+    let visible = Memo::new(move |_| {
+        ui.filter.with(|f| {
+            charts_in_section(def.id)
+                .filter(|c| {
+                    f.is_empty()
+                        || c.fact_ids().iter().any(|id| CATALOGUE.fact(id).is_some_and(|fact| search::matches(&CATALOGUE, fact, f)))
+                })
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !visible.with(Vec::is_empty)>
+            <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id)>
+                <h2 class="topic__title" id=format!("{}-title", def.id)>{move || ui.lang.get().pick(def.title.0, def.title.1)}</h2>
+                <div class="topic__charts">
+                    {charts_in_section(def.id)
+                        .map(|c| view! {
+                            <Show when=move || visible.with(|v| v.contains(&c.id))>
+                                <ChartFigure def=c/>
+                            </Show>
+                        })
+                        .collect_view()}
+                </div>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,13 @@
+//! Indicator dashboard: seed text -> verified fact catalogue -> chart specs -> plotters drawing.
+//! Everything but `components` and `panic_screen` is plain Rust, tested natively.
+
+pub mod charts;
+pub mod facts;
+pub mod format;
+pub mod i18n;
+pub mod numbers;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod panic_screen;

@@ -1,0 +1,60 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh context and page that record every console error, page error and request to
+ * another origin than `origin`, so a test can assert there were none.
+ */
+export async function openPage(browser, origin, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = { console: [], page: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.page.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) problems.foreign.push(u);
+  });
+  return { context, page, problems };
+}
+
+/** Waits until the chart's canvas has been sized and painted. */
+export async function waitForChart(page, id) {
+  await page.waitForFunction((chart) => {
+    const c = document.querySelector(`[data-chart="${chart}"] canvas`);
+    return c && c.width > 0 && c.dataset.drawn === '1';
+  }, id, { timeout: 20000 });
+}
+
+/** Reads the canvas back: size, style size, and how many pixels are not the background. */
+export function canvasStats(page, id) {
+  return page.evaluate((chart) => {
+    const c = document.querySelector(`[data-chart="${chart}"] canvas`);
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let ink = 0, barBlue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (!(r > 250 && g > 250 && b > 250)) ink++;
+      if (Math.abs(r - 31) < 6 && Math.abs(g - 95) < 6 && Math.abs(b - 168) < 6) barBlue++;
+    }
+    const rect = c.getBoundingClientRect();
+    return { width: c.width, height: c.height, cssWidth: rect.width, cssHeight: rect.height, ink, barBlue, dpr: devicePixelRatio };
+  }, id);
+}

@@ -1,0 +1,77 @@
+//! Components in a real browser (wasm-bindgen-test + ChromeDriver + Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use indicator_dashboard::components::app::App;
+use indicator_dashboard::panic_screen;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// Lets effects and a frame run.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("window").request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn host(width_px: u32) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
+    let _ = el.style().set_property("width", &format!("{width_px}px"));
+    document().body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+#[wasm_bindgen_test]
+async fn app_draws_the_sme_chart_into_its_canvas() {
+    let el = host(800);
+    let handle = leptos::mount::mount_to(el.clone(), App);
+    for _ in 0..5 {
+        next_frame().await;
+    }
+    let canvas: HtmlCanvasElement = el
+        .query_selector("[data-chart=\"sme-shares\"] canvas")
+        .expect("query")
+        .expect("the SME chart has a canvas")
+        .dyn_into()
+        .expect("a canvas");
+    assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("1"));
+    let dpr = web_sys::window().expect("window").device_pixel_ratio();
+    let css_w = canvas.get_bounding_client_rect().width();
+    assert_eq!(f64::from(canvas.width()), (css_w * dpr).round());
+    assert!(css_w > 700.0 && css_w <= 800.0, "canvas follows its container: {css_w}");
+    // The bars are painted: read pixels back from the middle of the first bar row.
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").expect("ctx").expect("2d").dyn_into().expect("2d context");
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()))
+        .expect("pixels")
+        .data();
+    let inked = data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200).count();
+    assert!(inked > 1000, "drawn pixels: {inked}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn panic_screen_reveals_the_message_in_the_page() {
+    let doc = document();
+    let fatal = doc.create_element("div").expect("div");
+    fatal.set_id("fatal");
+    fatal.set_attribute("hidden", "").expect("hidden");
+    let detail = doc.create_element("pre").expect("pre");
+    detail.set_id("fatal-detail");
+    fatal.append_child(&detail).expect("append");
+    doc.body().expect("body").append_child(&fatal).expect("append");
+
+    panic_screen::show("panicked at src/x.rs: boom");
+
+    assert!(!fatal.has_attribute("hidden"));
+    assert_eq!(detail.text_content().as_deref(), Some("panicked at src/x.rs: boom"));
+    fatal.remove();
+}
