@@ -2,10 +2,13 @@
 //! Everything but `components` and `panic_screen` is plain Rust, tested natively.
 
 pub mod charts;
+pub mod fact_text;
 pub mod facts;
 pub mod format;
 pub mod i18n;
 pub mod numbers;
+pub mod provenance;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -161,10 +161,7 @@ fn is_prose(line: &str) -> bool {
 /// Whether the line ends where a sentence (or a quoted or introduced passage) may end.
 fn ends_sentence(line: &str) -> bool {
     line.chars().next_back().is_some_and(|c| {
-        matches!(
-            c,
-            '。' | '！' | '？' | '；' | '：' | '…' | '”' | '’' | '」' | '』' | '.' | '!' | '?' | ';' | ':'
-        )
+        matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '”' | '’' | '」' | '』' | '.' | '!' | '?' | ';' | ':')
     })
 }
 
@@ -256,7 +253,9 @@ mod tests {
         // "…试点方案\n\n（2020—2022年）》，加快推进制造业数字化转型。" is one sentence.
         let ctx = fact_context("gd-iiot-firms");
         assert!(ctx.before.starts_with("率先培育发展工业互联网"));
-        assert!(ctx.after.ends_with("“5G+工业互联网”应用示范园区试点方案（2020—2022年）》，加快推进制造业数字化转型。"));
+        assert!(ctx
+            .after
+            .ends_with("“5G+工业互联网”应用示范园区试点方案（2020—2022年）》，加快推进制造业数字化转型。"));
         assert!(!ctx.paragraph().contains('\n'));
     }
 

@@ -126,8 +126,13 @@ fn check_fits(id: &str, plan: &Layout) {
         }
     }
     for p in &plan.panels {
-        for t in &p.ticks {
-            assert!(t.text.bounds().bottom() <= plan.height + 0.5, "{id}: tick '{}' is clipped at the bottom", t.text.text);
+        let shown: Vec<_> = p.ticks.iter().filter(|t| !t.text.text.is_empty()).collect();
+        assert!(shown.len() >= 2, "{id}: at least two labelled ticks");
+        for (i, t) in shown.iter().enumerate() {
+            assert!(inside(&t.text.bounds(), plan.width, plan.height), "{id}: tick '{}' leaves the canvas", t.text.text);
+            if let Some(next) = shown.get(i + 1) {
+                assert!(!t.text.bounds().overlaps(&next.text.bounds()), "{id}: ticks '{}' and '{}' overlap", t.text.text, next.text.text);
+            }
         }
     }
 }

@@ -177,6 +177,8 @@ fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
         re,
         f.label_zh.into(),
         f.label_en.into(),
+        f.short_zh.into(),
+        f.short_en.into(),
         format!("{}", f.value),
         f.unit.into(),
         uz,

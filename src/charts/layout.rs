@@ -141,9 +141,9 @@ fn metrics(scale: f64, stacked: bool) -> Metrics {
     Metrics {
         font: 13.0 * scale,
         pad: 8.0 * scale,
-        row: if stacked { 50.0 } else { 36.0 } * scale,
+        row: if stacked { 52.0 } else { 36.0 } * scale,
         bar: if stacked { 20.0 } else { 22.0 } * scale,
-        label_row: if stacked { 20.0 * scale } else { 0.0 },
+        label_row: if stacked { 24.0 * scale } else { 0.0 },
         axis: 20.0 * scale,
         caption: 24.0 * scale,
         panel_gap: 14.0 * scale,
@@ -171,6 +171,31 @@ pub fn css_height(spec: &ChartSpec, css_width: f64) -> f64 {
     let panels: f64 = spec.panels.iter().map(|p| panel_height(p, &m)).sum();
     let gaps = m.panel_gap * spec.panels.len().saturating_sub(1) as f64;
     (m.pad * 2.0 + panels + gaps).ceil()
+}
+
+/// Blanks tick labels that would collide, keeping the first and the last (gridlines stay).
+fn thin_tick_labels(ticks: &mut [TickMark], gap: f64) {
+    let Some(last) = ticks.len().checked_sub(1) else { return };
+    let mut kept: Option<Rect> = None;
+    for t in ticks.iter_mut().take(last) {
+        let b = t.text.bounds();
+        match kept {
+            Some(k) if b.x < k.right() + gap => t.text.text.clear(),
+            _ => kept = Some(b),
+        }
+    }
+    let end = ticks[last].text.bounds();
+    // The axis end is the most useful label: drop earlier ones that collide with it.
+    for t in ticks.iter_mut().take(last).rev() {
+        if t.text.text.is_empty() {
+            continue;
+        }
+        if t.text.bounds().right() + gap > end.x {
+            t.text.text.clear();
+        } else {
+            break;
+        }
+    }
 }
 
 /// Lays out `spec` on a canvas `width` × `height` device pixels at `scale` device pixels per CSS pixel.
@@ -203,7 +228,7 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             y += m.reference;
         }
         let plot = Rect { x: plot_x, y, w: plot_w, h: m.row * p.bars.len().max(1) as f64 };
-        let axis_max = if p.axis_max > 0.0 { p.axis_max } else { 1.0 };
+        let axis_max = if p.axis.max > 0.0 { p.axis.max } else { 1.0 };
         let x_of = |v: f64| plot.x + plot.w * (v.max(0.0) / axis_max).min(1.0);
         // Lower bounds get an open end: long enough to read as "and beyond".
         let open_len = (plot.w * 0.08).max(16.0 * scale);
@@ -228,27 +253,31 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             };
             let label_text = text_width::fit(&b.label, m.font, if stacked { width - 2.0 * m.pad } else { label_w - m.pad });
             let label = if stacked {
-                TextMark { text: label_text, x: plot.x, y: row_top + m.label_row / 2.0 + m.pad / 2.0, size: m.font, anchor: Anchor::Start, on_bar: false, bold: false }
+                TextMark { text: label_text, x: plot.x + 3.0 * scale, y: row_top + m.label_row / 2.0 + 2.0 * scale, size: m.font, anchor: Anchor::Start, on_bar: false, bold: false }
             } else {
                 TextMark { text: label_text, x: plot.x - m.pad, y: bar.y + bar.h / 2.0, size: m.font, anchor: Anchor::End, on_bar: false, bold: false }
             };
             bars.push(BarMark { index: bars.len(), fact_id: b.fact_id, kind: b.kind, bar, open_end, label, value });
         }
 
-        let tick_count = if stacked { 4 } else { 5 };
-        let ticks = (0..=tick_count)
-            .map(|i| {
-                let v = axis_max * i as f64 / tick_count as f64;
-                let x = x_of(v);
-                let anchor = if i == tick_count && stacked { Anchor::End } else { Anchor::Middle };
+        let values = p.axis.ticks();
+        let last = values.len().saturating_sub(1);
+        let mut ticks: Vec<TickMark> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let x = x_of(*v);
+                let anchor = if i == last { Anchor::End } else if i == 0 { Anchor::Start } else { Anchor::Middle };
+                let text = format::tick(*v, &p.unit, spec.lang);
                 TickMark {
                     x,
                     top: plot.y,
                     bottom: plot.bottom(),
-                    text: TextMark { text: format::tick(v, &p.unit, spec.lang), x, y: plot.bottom() + m.axis / 2.0, size: m.font * 0.85, anchor, on_bar: false, bold: false },
+                    text: TextMark { text, x, y: plot.bottom() + m.axis / 2.0, size: m.font * 0.85, anchor, on_bar: false, bold: false },
                 }
             })
             .collect();
+        thin_tick_labels(&mut ticks, m.pad);
         let references = p
             .references
             .iter()

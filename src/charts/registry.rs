@@ -230,8 +230,8 @@ fn stock_flow_panel(
         value_text: format::value_with_unit(sum, &unit, crate::facts::Qualifier::Exact, lang),
     };
     let bars = vec![spec::stated_bar(stock, &unit, lang), add_bar, derived, spec::stated_bar(reported, &unit, lang)];
-    let axis_max = spec::axis_max(&unit, bars.iter().map(BarSpec::end));
-    Ok(PanelSpec { caption: String::new(), unit, axis_max, bars, references: Vec::new() })
+    let axis = spec::axis_for(&unit, bars.iter().map(BarSpec::end));
+    Ok(PanelSpec { caption: String::new(), unit, axis, bars, references: Vec::new() })
 }
 
 /// One sentence saying whether the report agrees with itself.

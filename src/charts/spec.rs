@@ -56,8 +56,8 @@ pub struct PanelSpec {
     /// What the axis measures, e.g. "基站数（座）"; empty when the chart title says it.
     pub caption: String,
     pub unit: Unit,
-    /// Upper end of the value axis (the axis always starts at zero).
-    pub axis_max: f64,
+    /// The value axis: from zero to `axis.max` in steps of `axis.step`.
+    pub axis: Axis,
     pub bars: Vec<BarSpec>,
     pub references: Vec<ReferenceSpec>,
 }
@@ -167,18 +167,55 @@ pub fn bar_panel(
             label: format!("{}{}", bar_label(f, lang), lang.pick("：", ": ")) + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
         })
         .collect::<Vec<_>>();
-    let axis_max = axis_max(&unit, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
-    Ok(PanelSpec { caption, unit, axis_max, bars, references })
+    let axis = axis_for(&unit, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
+    Ok(PanelSpec { caption, unit, axis, bars, references })
 }
 
-/// Percentages run to 100; anything else to a readable number above the largest value, with room
-/// for lower-bound arrows.
-pub fn axis_max(unit: &Unit, values: impl Iterator<Item = f64>) -> f64 {
-    let largest = values.fold(0.0_f64, f64::max);
-    match unit.kind {
-        UnitKind::Percent if largest <= 100.0 => 100.0,
-        _ => nice_ceiling(largest * 1.15),
+/// A value axis from zero: its end and the step between ticks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Axis {
+    /// Tick values from 0 to `max` inclusive.
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = (self.max / self.step).round().clamp(1.0, 20.0) as usize;
+        (0..=n).map(|i| self.step * i as f64).collect()
     }
+}
+
+/// Percentages run to 100 in steps of 20; anything else to at most five readable steps above the
+/// largest value, with room for lower-bound arrows. Counts never get fractional ticks.
+pub fn axis_for(unit: &Unit, values: impl Iterator<Item = f64>) -> Axis {
+    let largest = values.fold(0.0_f64, f64::max);
+    if unit.kind == UnitKind::Percent && largest <= 100.0 {
+        return Axis { max: 100.0, step: 20.0 };
+    }
+    let target = (largest * 1.15).max(f64::MIN_POSITIVE);
+    let mut step = nice_step(target / 5.0);
+    if unit.kind == UnitKind::Count && step < 1.0 {
+        step = 1.0;
+    }
+    if unit.kind == UnitKind::Count && step.fract() != 0.0 {
+        step = nice_step(step * 1.01).max(step.ceil());
+    }
+    Axis { max: step * (target / step).ceil(), step }
+}
+
+/// The smallest 1, 2, 2.5 or 5 × 10^k not below `x`.
+pub fn nice_step(x: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(x.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * magnitude >= x * (1.0 - 1e-12) {
+            return m * magnitude;
+        }
+    }
+    10.0 * magnitude
 }
 
 /// Notes that explain special marks, added only when the chart has such marks.
@@ -217,31 +254,44 @@ pub fn source_line(catalogue: &Catalogue, article_id: &str, lang: Lang) -> Strin
     }
 }
 
-/// The smallest 1, 2, 2.5 or 5 × 10^k not below `x` (an axis end a reader can read).
-pub fn nice_ceiling(x: f64) -> f64 {
-    if !x.is_finite() || x <= 0.0 {
-        return 1.0;
-    }
-    let magnitude = 10f64.powf(x.log10().floor());
-    for step in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if step * magnitude >= x * (1.0 - 1e-12) {
-            return step * magnitude;
-        }
-    }
-    10.0 * magnitude
-}
-
 #[cfg(test)]
 mod tests {
-    use super::nice_ceiling;
+    use super::{axis_for, nice_step, Axis};
+    use crate::facts::{Unit, UnitKind};
+
+    const COUNT: Unit = Unit { id: "park", kind: UnitKind::Count, zh: "个", en: "parks" };
+    const YUAN: Unit = Unit { id: "yuan", kind: UnitKind::Currency, zh: "元", en: "yuan" };
+    const PCT: Unit = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
 
     #[test]
-    fn nice_ceiling_rounds_up_to_readable_ends() {
-        assert_eq!(nice_ceiling(87.0), 100.0);
-        assert_eq!(nice_ceiling(41000.0 * 1.1), 50000.0);
-        assert_eq!(nice_ceiling(2.2), 2.5);
-        assert_eq!(nice_ceiling(100.0), 100.0);
-        assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+    fn nice_steps_are_one_two_two_and_a_half_or_five() {
+        assert_eq!(nice_step(0.69), 1.0);
+        assert_eq!(nice_step(472.0), 500.0);
+        assert_eq!(nice_step(2.3), 2.5);
+        assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn count_axes_have_whole_ticks_and_hold_the_largest_value() {
+        // 3 and 8 parks: ticks 0, 2, 4 … 10.
+        assert_eq!(axis_for(&COUNT, [3.0, 8.0].into_iter()), Axis { max: 10.0, step: 2.0 });
+        // 10 clusters: a 2.5 step would give fractional ticks.
+        let a = axis_for(&COUNT, [10.0].into_iter());
+        assert_eq!(a.step.fract(), 0.0);
+        assert!(a.max >= 11.5);
+        assert_eq!(axis_for(&COUNT, [3.0].into_iter()), Axis { max: 4.0, step: 1.0 });
+    }
+
+    #[test]
+    fn money_axes_end_on_a_round_step_above_the_value() {
+        let a = axis_for(&YUAN, [1.4e11, 3.15e10].into_iter());
+        assert!(a.max >= 1.4e11 * 1.15 && a.ticks().len() <= 6, "{a:?}");
+        assert_eq!(a.ticks().first(), Some(&0.0));
+    }
+
+    #[test]
+    fn percentages_run_to_one_hundred() {
+        assert_eq!(axis_for(&PCT, [93.6, 50.0].into_iter()), Axis { max: 100.0, step: 20.0 });
+        assert_eq!(axis_for(&PCT, [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
     }
 }

@@ -241,7 +241,7 @@ fn national_5g_output_2019(c: &Catalogue) -> CrossCheck {
     let id = "national-5g-output-2019-upper-bound";
     let label_zh = "由“占全国一半以上”推算的全国5G产业产值上限";
     let label_en =
-        "Upper bound on China's 5G industry output, implied by Guangdong's “more than half”";
+        "Upper bound on China's 5G industry output, implied by Guangdong's “half or more”";
     let inputs = vec![GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE];
     let [gd, share_pct] = match values(c, [GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE]) {
         Ok(v) => v,
