@@ -109,11 +109,7 @@ pub struct NumberError {
 
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cannot parse {:?} (at byte {}): {}",
-            self.input, self.at, self.message
-        )
+        write!(f, "cannot parse {:?} (at byte {}): {}", self.input, self.at, self.message)
     }
 }
 
@@ -159,36 +155,22 @@ const PREFIXES: &[(&str, Option<QualifierWord>)] = &[
 ];
 
 /// Words after the counter, at the very end of the expression.
-const SUFFIXES: &[(&str, QualifierWord)] = &[
-    ("以上", QualifierWord::AtLeast),
-    ("以下", QualifierWord::LessThan),
-    ("左右", QualifierWord::About),
-];
+const SUFFIXES: &[(&str, QualifierWord)] =
+    &[("以上", QualifierWord::AtLeast), ("以下", QualifierWord::LessThan), ("左右", QualifierWord::About)];
 
 /// Measure words (and a few nouns that only follow numbers) that make a Chinese numeral a
 /// numeric expression for [`scan`]. A closed list; see the doc of [`scan`]. 步 is left out on
 /// purpose (进一步, 下一步).
 pub const MEASURE_WORDS: &[&str] = &[
-    "方面", "公里", "个", "位", "名", "人", "家", "户", "座", "所", "批", "届", "项", "条", "款",
-    "类", "种", "件", "只", "部", "套", "张", "份", "篇", "本", "次", "轮", "场", "期", "层", "级",
-    "字", "点", "支", "架", "辆", "艘", "吨", "米", "亩", "年", "月", "日", "天", "周", "岁", "季",
-    "代", "倍", "成", "大", "省", "市", "县", "村", "镇",
+    "方面", "公里", "个", "位", "名", "人", "家", "户", "座", "所", "批", "届", "项", "条", "款", "类", "种", "件",
+    "只", "部", "套", "张", "份", "篇", "本", "次", "轮", "场", "期", "层", "级", "字", "点", "支", "架", "辆", "艘",
+    "吨", "米", "亩", "年", "月", "日", "天", "周", "岁", "季", "代", "倍", "成", "大", "省", "市", "县", "村", "镇",
 ];
 
 /// Words that, right after a lone 一, make it part of an ordinary word rather than a number
 /// (一部分, 一种, 一次性, 一点, 一成不变, 一大批, 一大早, 一条龙, 一年一度, 一天天).
-pub const NOT_AFTER_LONE_ONE: &[&str] = &[
-    "部分",
-    "种",
-    "次性",
-    "点",
-    "成不变",
-    "大批",
-    "大早",
-    "条龙",
-    "年一度",
-    "天天",
-];
+pub const NOT_AFTER_LONE_ONE: &[&str] =
+    &["部分", "种", "次性", "点", "成不变", "大批", "大早", "条龙", "年一度", "天天"];
 
 /// The qualifier a single word expresses, for words that qualify a number from outside the
 /// expression (the catalogue's `qualifier_word`, e.g. 约 in 约占全国1/4). `None` for neutral words
@@ -243,10 +225,7 @@ fn is_chinese_numeral_char(c: char) -> bool {
 
 /// Characters that may start a Chinese numeral run (not 零〇百千万亿: 千万, 万一, 零售 are words).
 fn is_chinese_numeral_start(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// Power of ten of a multiplier after a number: 百 2, 千 3, 万 4, 亿 8.
@@ -322,13 +301,7 @@ fn lex_arabic(s: &str) -> Option<(Arabic, usize)> {
             pos += 1 + flen;
             let exp = -(frac.len() as i64);
             let exp = i32::try_from(exp).unwrap_or(i32::MIN);
-            return Some((
-                Arabic::Decimal {
-                    digits: int_digits + &frac,
-                    exp,
-                },
-                pos,
-            ));
+            return Some((Arabic::Decimal { digits: int_digits + &frac, exp }, pos));
         }
     }
     if let Some(after_slash) = rest.strip_prefix('/').filter(|_| !grouped) {
@@ -344,37 +317,20 @@ fn lex_arabic(s: &str) -> Option<(Arabic, usize)> {
                 groups += 1;
                 end += 1 + glen;
             }
-            let decimal_follows = s[end..]
-                .strip_prefix('.')
-                .and_then(first_char)
-                .is_some_and(|c| arabic_digit(c).is_some());
+            let decimal_follows =
+                s[end..].strip_prefix('.').and_then(first_char).is_some_and(|c| arabic_digit(c).is_some());
             if groups == 2 && !decimal_follows {
-                return Some((
-                    Arabic::Fraction {
-                        num: int_digits,
-                        den,
-                    },
-                    end,
-                ));
+                return Some((Arabic::Fraction { num: int_digits, den }, end));
             }
             return Some((Arabic::SlashChain, end));
         }
     }
-    Some((
-        Arabic::Decimal {
-            digits: int_digits,
-            exp: 0,
-        },
-        pos,
-    ))
+    Some((Arabic::Decimal { digits: int_digits, exp: 0 }, pos))
 }
 
 /// Byte length of the maximal run of Chinese numeral characters at the start of `s`.
 fn chinese_run_len(s: &str) -> usize {
-    s.chars()
-        .take_while(|c| is_chinese_numeral_char(*c))
-        .map(char::len_utf8)
-        .sum()
+    s.chars().take_while(|c| is_chinese_numeral_char(*c)).map(char::len_utf8).sum()
 }
 
 /// Parses a Chinese numeral (十九, 二十五, 一百零五, 三千万, 二〇二〇).
@@ -386,9 +342,7 @@ pub fn parse_chinese_numeral(s: &str) -> Result<u128, String> {
     if let Some(c) = s.chars().find(|c| !is_chinese_numeral_char(*c)) {
         return Err(format!("{c:?} is not a Chinese numeral character"));
     }
-    let has_unit = s
-        .chars()
-        .any(|c| chinese_small_unit(c).is_some() || c == '万' || c == '亿');
+    let has_unit = s.chars().any(|c| chinese_small_unit(c).is_some() || c == '万' || c == '亿');
     if !has_unit {
         let mut n: u128 = 0;
         for c in s.chars() {
@@ -431,10 +385,7 @@ pub fn parse_chinese_numeral(s: &str) -> Result<u128, String> {
                 None if u == 10 => 1, // 十九, 一百十
                 None => return Err(format!("{c:?} without a digit before it")),
             };
-            section = n
-                .checked_mul(u128::from(u))
-                .and_then(|v| section.checked_add(v))
-                .ok_or_else(overflow)?;
+            section = n.checked_mul(u128::from(u)).and_then(|v| section.checked_add(v)).ok_or_else(overflow)?;
             last_small = u;
             after_unit = u;
         } else if c == '万' {
@@ -465,9 +416,7 @@ pub fn parse_chinese_numeral(s: &str) -> Result<u128, String> {
         }
     }
     if number.is_some() && prev_unit >= 100 {
-        return Err(format!(
-            "{s:?} ends in an abbreviated digit (一百五 may mean 150); write the full numeral"
-        ));
+        return Err(format!("{s:?} ends in an abbreviated digit (一百五 may mean 150); write the full numeral"));
     }
     total
         .checked_add(wan)
@@ -484,11 +433,7 @@ enum Value {
 
 /// Parses one numeric expression; see the module documentation for the grammar.
 pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
-    let err = |at: usize, message: String| NumberError {
-        input: input.to_string(),
-        at,
-        message,
-    };
+    let err = |at: usize, message: String| NumberError { input: input.to_string(), at, message };
     let lead = input.len() - input.trim_start().len();
     let s = input.trim();
     if s.is_empty() {
@@ -532,28 +477,15 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     } else if let Some((arabic, len)) = lex_arabic(&s[pos..]) {
         pos += len;
         match arabic {
-            Arabic::Decimal { digits, exp } => Value::Decimal {
-                digits,
-                exp: i64::from(exp),
-            },
+            Arabic::Decimal { digits, exp } => Value::Decimal { digits, exp: i64::from(exp) },
             Arabic::Fraction { num, den } => {
                 if ordinal || percent_words {
-                    return Err(err(
-                        at(core_start),
-                        "a fraction cannot follow 第 or 百分之".to_string(),
-                    ));
+                    return Err(err(at(core_start), "a fraction cannot follow 第 or 百分之".to_string()));
                 }
-                let n: f64 = num
-                    .parse()
-                    .map_err(|_| err(at(core_start), "bad numerator".to_string()))?;
-                let d: f64 = den
-                    .parse()
-                    .map_err(|_| err(at(core_start), "bad denominator".to_string()))?;
+                let n: f64 = num.parse().map_err(|_| err(at(core_start), "bad numerator".to_string()))?;
+                let d: f64 = den.parse().map_err(|_| err(at(core_start), "bad denominator".to_string()))?;
                 if d == 0.0 {
-                    return Err(err(
-                        at(core_start),
-                        "fraction with denominator 0".to_string(),
-                    ));
+                    return Err(err(at(core_start), "fraction with denominator 0".to_string()));
                 }
                 form = Form::Fraction;
                 Value::Ratio(n / d)
@@ -571,39 +503,31 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         let len = chinese_run_len(&s[pos..]);
         let n = parse_chinese_numeral(&s[pos..pos + len]).map_err(|m| err(at(pos), m))?;
         pos += len;
-        Value::Decimal {
-            digits: n.to_string(),
-            exp: 0,
-        }
+        Value::Decimal { digits: n.to_string(), exp: 0 }
     } else {
-        let found = if pos < s.len() {
-            format!("found {:?}", &s[pos..])
-        } else {
-            "found the end".to_string()
-        };
+        let found = if pos < s.len() { format!("found {:?}", &s[pos..]) } else { "found the end".to_string() };
         return Err(err(at(pos), format!("expected a number, {found}")));
     };
 
     // 多 / 余, multipliers, 多 / 余, %.
     let mut more_seen = false;
     let whole = matches!(value, Value::Decimal { .. }) && !ordinal;
-    let mut take_more =
-        |pos: &mut usize, quals: &mut Vec<(QualifierWord, &str)>| -> Result<(), NumberError> {
-            for word in ["多", "余"] {
-                if s[*pos..].starts_with(word) {
-                    if !whole {
-                        return Err(err(at(*pos), format!("{word} after a fraction or ordinal")));
-                    }
-                    if !more_seen {
-                        more_seen = true;
-                        quals.push((QualifierWord::MoreThan, word));
-                        *pos += word.len();
-                    }
-                    return Ok(());
+    let mut take_more = |pos: &mut usize, quals: &mut Vec<(QualifierWord, &str)>| -> Result<(), NumberError> {
+        for word in ["多", "余"] {
+            if s[*pos..].starts_with(word) {
+                if !whole {
+                    return Err(err(at(*pos), format!("{word} after a fraction or ordinal")));
                 }
+                if !more_seen {
+                    more_seen = true;
+                    quals.push((QualifierWord::MoreThan, word));
+                    *pos += word.len();
+                }
+                return Ok(());
             }
-            Ok(())
-        };
+        }
+        Ok(())
+    };
     take_more(&mut pos, &mut quals)?;
     while let Some(e) = first_char(&s[pos..]).and_then(multiplier_exp) {
         match &mut value {
@@ -615,10 +539,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     take_more(&mut pos, &mut quals)?;
     if first_char(&s[pos..]).is_some_and(is_percent_sign) {
         if form != Form::Plain {
-            return Err(err(
-                at(pos),
-                "% after a fraction, ordinal or 百分之".to_string(),
-            ));
+            return Err(err(at(pos), "% after a fraction, ordinal or 百分之".to_string()));
         }
         form = Form::Percent;
         pos += first_char(&s[pos..]).map_or(1, char::len_utf8);
@@ -636,29 +557,17 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         }
         break;
     }
-    if let Some((i, c)) = rest
-        .char_indices()
-        .find(|(_, c)| arabic_digit(*c).is_some() || is_percent_sign(*c))
-    {
-        return Err(err(
-            at(pos + i),
-            format!("{c:?} after the number: one expression holds one number"),
-        ));
+    if let Some((i, c)) = rest.char_indices().find(|(_, c)| arabic_digit(*c).is_some() || is_percent_sign(*c)) {
+        return Err(err(at(pos + i), format!("{c:?} after the number: one expression holds one number")));
     }
     if let Some(r) = rest.strip_prefix('点') {
         if first_char(r).is_some_and(is_chinese_numeral_char) {
-            return Err(err(
-                at(pos),
-                "Chinese decimals (三点五) are not supported; write 3.5".to_string(),
-            ));
+            return Err(err(at(pos), "Chinese decimals (三点五) are not supported; write 3.5".to_string()));
         }
     }
     let counter = if form == Form::Percent {
         if !rest.is_empty() {
-            return Err(err(
-                at(pos),
-                format!("unexpected {rest:?} after the percentage"),
-            ));
+            return Err(err(at(pos), format!("unexpected {rest:?} after the percentage")));
         }
         "%".to_string()
     } else {
@@ -672,11 +581,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         if qualifier != QualifierWord::Exact && qualifier != *q {
             return Err(err(
                 0,
-                format!(
-                    "conflicting qualifiers {qualifier_from} ({}) and {word} ({})",
-                    qualifier.as_str(),
-                    q.as_str()
-                ),
+                format!("conflicting qualifiers {qualifier_from} ({}) and {word} ({})", qualifier.as_str(), q.as_str()),
             ));
         }
         qualifier = *q;
@@ -697,17 +602,9 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         }
     };
     if form == Form::Ordinal && (value.fract() != 0.0 || value < 1.0) {
-        return Err(err(
-            at(core_start),
-            "an ordinal must be a whole number from 1".to_string(),
-        ));
+        return Err(err(at(core_start), "an ordinal must be a whole number from 1".to_string()));
     }
-    Ok(NumberExpr {
-        value,
-        form,
-        counter,
-        qualifier,
-    })
+    Ok(NumberExpr { value, form, counter, qualifier })
 }
 
 /// Finds every numeric expression core in `text`, in order, non-overlapping. A span is:
@@ -735,24 +632,13 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
 pub fn scan(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut push = |start: usize, end: usize| {
-        spans.push(Span {
-            start,
-            end,
-            text: text[start..end].to_string(),
-        });
+        spans.push(Span { start, end, text: text[start..end].to_string() });
     };
     // Extends an end offset over [多|余] 百千万亿+ and, when `percent`, a % sign.
     let extend = |mut end: usize, percent: bool| -> usize {
         let rest = &text[end..];
-        let skip_more = if rest.starts_with('多') || rest.starts_with('余') {
-            '多'.len_utf8()
-        } else {
-            0
-        };
-        if first_char(&rest[skip_more..])
-            .and_then(multiplier_exp)
-            .is_some()
-        {
+        let skip_more = if rest.starts_with('多') || rest.starts_with('余') { '多'.len_utf8() } else { 0 };
+        if first_char(&rest[skip_more..]).and_then(multiplier_exp).is_some() {
             end += skip_more;
             while let Some(c) = first_char(&text[end..]).filter(|c| multiplier_exp(*c).is_some()) {
                 end += c.len_utf8();
@@ -781,9 +667,7 @@ pub fn scan(text: &str) -> Vec<Span> {
         if let Some(after) = rest.strip_prefix("百分之") {
             let num_len = match lex_arabic(after) {
                 Some((_, len)) => len,
-                None if first_char(after).is_some_and(is_chinese_numeral_start) => {
-                    chinese_run_len(after)
-                }
+                None if first_char(after).is_some_and(is_chinese_numeral_start) => chinese_run_len(after),
                 None => 0,
             };
             if num_len > 0 {
@@ -813,8 +697,7 @@ pub fn scan(text: &str) -> Vec<Span> {
             let after_ordinal = text[..i].ends_with('第');
             let measured = MEASURE_WORDS.iter().any(|w| after_more.starts_with(w));
             let big = !run.starts_with('十') && run.chars().any(|c| multiplier_exp(c).is_some());
-            let ordinary_one =
-                run == "一" && NOT_AFTER_LONE_ONE.iter().any(|w| after_more.starts_with(w));
+            let ordinary_one = run == "一" && NOT_AFTER_LONE_ONE.iter().any(|w| after_more.starts_with(w));
             let flagged = after_ordinal || (!ordinary_one && (measured || big));
             if flagged {
                 let end = extend(run_end, true);
@@ -956,10 +839,7 @@ mod tests {
         assert_eq!(qualifier_word("累计"), None);
         assert_eq!(qualifier_word("占"), None);
         for q in ["exact", "at_least", "more_than", "about", "less_than"] {
-            assert_eq!(
-                QualifierWord::from_name(q).map(QualifierWord::as_str),
-                Some(q)
-            );
+            assert_eq!(QualifierWord::from_name(q).map(QualifierWord::as_str), Some(q));
         }
     }
 

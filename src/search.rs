@@ -9,9 +9,10 @@
 //!
 //! Cost: nothing is precomputed. Each call builds one normalised haystack per fact (about 1 KB
 //! for a typical fact, in a buffer reused across facts by [`filter`]) plus the two formatted
-//! values, then does one substring search per term. That is linear in catalogue size and fast
-//! enough for 10,000 facts per keystroke; topic and region filters are checked first, so a
-//! narrowed view skips the haystack for everything else.
+//! values, then does one substring search per term. That is linear in catalogue size: about 2 µs
+//! per fact of the real catalogue's size (release build, opt-level "z", native), so roughly 20 ms
+//! for 10,000 facts per keystroke. Topic and region filters are checked first, so a narrowed
+//! view skips the haystack for everything else.
 
 use crate::facts::{Catalogue, Fact};
 use crate::format::value_with_unit;
@@ -119,7 +120,7 @@ fn build_haystack(c: &Catalogue, f: &Fact, out: &mut String) {
 ///
 /// This is the hot loop of a search, and most of a haystack is Chinese, which has no case. So it
 /// scans bytes, copies runs that cannot change in bulk, and decodes a character only when it
-/// may fold; decoding every character made a search over 10,000 facts about three times slower.
+/// may fold; decoding every character made a whole search nearly twice as slow.
 fn push_normalised(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run_start = 0;

@@ -3,9 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use indicator_dashboard::facts::catalogue_file::{
-    self, parse_period, CatalogueError, CatalogueFile, Period,
-};
+use indicator_dashboard::facts::catalogue_file::{self, parse_period, CatalogueError, CatalogueFile, Period};
 use indicator_dashboard::facts::export::{period_str, qualifier_str};
 use indicator_dashboard::facts::CATALOGUE;
 
@@ -20,17 +18,11 @@ fn read(path: &str) -> String {
 }
 
 fn real() -> (String, String) {
-    (
-        read(&format!("seeds/{REAL}")),
-        read(&format!("seeds/{REAL_SEED}")),
-    )
+    (read(&format!("seeds/{REAL}")), read(&format!("seeds/{REAL_SEED}")))
 }
 
 fn mini() -> (String, String) {
-    (
-        read("tests/fixtures/mini.facts.toml"),
-        read("tests/fixtures/mini.txt"),
-    )
+    (read("tests/fixtures/mini.facts.toml"), read("tests/fixtures/mini.txt"))
 }
 
 fn list(errs: &[CatalogueError]) -> String {
@@ -53,14 +45,9 @@ fn load_err(toml: &str, name: &str, seed: &str) -> Vec<CatalogueError> {
 
 /// Asserts that some error names this entry and field (and, if given, says `needle`).
 fn assert_named(errs: &[CatalogueError], file: &str, entry: &str, field: &str, needle: &str) {
-    let hit = errs.iter().any(|e| {
-        e.file == file && e.entry == entry && e.field == field && e.to_string().contains(needle)
-    });
-    assert!(
-        hit,
-        "no error for {file}: {entry}: field {field} ({needle:?}); got:\n{}",
-        list(errs)
-    );
+    let hit =
+        errs.iter().any(|e| e.file == file && e.entry == entry && e.field == field && e.to_string().contains(needle));
+    assert!(hit, "no error for {file}: {entry}: field {field} ({needle:?}); got:\n{}", list(errs));
 }
 
 /// The `[[kind]]` block whose `id` is `id`, as a byte range of `toml`.
@@ -92,8 +79,7 @@ fn set(toml: &str, kind: &str, id: &str, field: &str, value: &str) -> String {
     let text = &toml[a..b];
     let is_field = |l: &str| {
         let t = l.trim_start();
-        t.strip_prefix(field)
-            .is_some_and(|r| r.trim_start().starts_with('='))
+        t.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('='))
     };
     let exists = text.lines().any(is_field);
     let mut out = String::new();
@@ -115,11 +101,7 @@ fn remove(toml: &str, kind: &str, id: &str, field: &str) -> String {
     let (a, b) = block(toml, kind, id);
     let kept: String = toml[a..b]
         .split_inclusive('\n')
-        .filter(|l| {
-            !l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
+        .filter(|l| !l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
         .collect();
     format!("{}{kept}{}", &toml[..a], &toml[b..])
 }
@@ -148,11 +130,7 @@ fn real_catalogue_loads_with_no_errors_and_covers_every_number() {
     let (toml, seed) = real();
     let file = load_ok(&toml, REAL, &seed);
     let uncovered = catalogue_file::coverage_errors(&file, &seed);
-    assert!(
-        uncovered.is_empty(),
-        "numbers in the text that the catalogue misses:\n{}",
-        list(&uncovered)
-    );
+    assert!(uncovered.is_empty(), "numbers in the text that the catalogue misses:\n{}", list(&uncovered));
     let spans = indicator_dashboard::numbers::scan(&seed).len();
     let idle = catalogue_file::idle_not_indicators(&file, &seed);
     println!(
@@ -170,21 +148,17 @@ fn real_catalogue_loads_with_no_errors_and_covers_every_number() {
 /// SHA-256 (FIPS 180-4), enough to pin the seed text.
 fn sha256(data: &[u8]) -> String {
     const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+        0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+        0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+        0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+        0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+        0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+        0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
         0xc67178f2,
     ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
+    let mut h: [u32; 8] =
+        [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
     let mut msg = data.to_vec();
     let bit_len = (data.len() as u64).wrapping_mul(8);
     msg.push(0x80);
@@ -200,20 +174,13 @@ fn sha256(data: &[u8]) -> String {
         for i in 16..64 {
             let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
             let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
+            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
         for i in 0..64 {
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
+            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -235,34 +202,17 @@ fn sha256(data: &[u8]) -> String {
 
 #[test]
 fn sha256_matches_known_digests() {
-    assert_eq!(
-        sha256(b""),
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-    );
-    assert_eq!(
-        sha256(b"abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    );
+    assert_eq!(sha256(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assert_eq!(sha256(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     let long = vec![b'a'; 1000];
-    assert_eq!(
-        sha256(&long),
-        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
-    );
+    assert_eq!(sha256(&long), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
 }
 
 #[test]
 fn seed_text_is_the_pinned_report() {
     let (_, seed) = real();
-    assert_eq!(
-        sha256(seed.as_bytes()),
-        REAL_SEED_SHA256,
-        "seeds/{REAL_SEED} changed"
-    );
-    assert_eq!(
-        sha256(CATALOGUE.seed_text.as_bytes()),
-        REAL_SEED_SHA256,
-        "the built-in seed text differs"
-    );
+    assert_eq!(sha256(seed.as_bytes()), REAL_SEED_SHA256, "seeds/{REAL_SEED} changed");
+    assert_eq!(sha256(CATALOGUE.seed_text.as_bytes()), REAL_SEED_SHA256, "the built-in seed text differs");
 }
 
 #[test]
@@ -280,39 +230,16 @@ fn generated_catalogue_matches_the_toml() {
         assert_eq!(g.id, f.id);
         assert_eq!(
             (g.article, g.topic, g.region, g.unit),
-            (
-                f.article.as_str(),
-                f.topic.as_str(),
-                f.region.as_str(),
-                f.unit.as_str()
-            )
+            (f.article.as_str(), f.topic.as_str(), f.region.as_str(), f.unit.as_str())
         );
-        assert_eq!(
-            (g.label_zh, g.label_en),
-            (f.label_zh.as_str(), f.label_en.as_str())
-        );
+        assert_eq!((g.label_zh, g.label_en), (f.label_zh.as_str(), f.label_en.as_str()));
         assert_eq!(g.value, f.value, "{}", g.id);
         assert_eq!(qualifier_str(g.qualifier), f.qualifier, "{}", g.id);
-        assert_eq!(
-            Ok(period_str(&g.period)),
-            parse_period(&f.period).map(|p| p.to_string()),
-            "{}",
-            g.id
-        );
-        assert_eq!(
-            (g.quote, g.expr, g.quote_offset),
-            (f.quote.as_str(), f.expr.as_str(), f.quote_offset),
-            "{}",
-            g.id
-        );
+        assert_eq!(Ok(period_str(&g.period)), parse_period(&f.period).map(|p| p.to_string()), "{}", g.id);
+        assert_eq!((g.quote, g.expr, g.quote_offset), (f.quote.as_str(), f.expr.as_str(), f.quote_offset), "{}", g.id);
         assert_eq!(g.gloss_en, f.gloss_en.as_deref().unwrap_or(""));
         assert_eq!(g.seed, REAL_SEED);
-        assert_eq!(
-            &CATALOGUE.seed_text[g.quote_offset..g.quote_offset + g.quote.len()],
-            g.quote,
-            "{}",
-            g.id
-        );
+        assert_eq!(&CATALOGUE.seed_text[g.quote_offset..g.quote_offset + g.quote.len()], g.quote, "{}", g.id);
     }
 }
 
@@ -334,21 +261,10 @@ fn lookups_find_every_entry() {
 #[test]
 fn real_mutation_value_is_caught() {
     let (toml, seed) = real();
-    for (expr, wrong) in [
-        ("4.1万座", "4100"),
-        ("2300亿元", "2300"),
-        ("2.30%", "0.023"),
-        ("1/4", "0.25"),
-    ] {
+    for (expr, wrong) in [("4.1万座", "4100"), ("2300亿元", "2300"), ("2.30%", "0.023"), ("1/4", "0.25")] {
         let id = real_fact_with_expr(expr);
         let errs = load_err(&set(&toml, "fact", &id, "value", wrong), REAL, &seed);
-        assert_named(
-            &errs,
-            REAL,
-            &fact_entry(&id),
-            "value",
-            &format!("{expr} parses to"),
-        );
+        assert_named(&errs, REAL, &fact_entry(&id), "value", &format!("{expr} parses to"));
     }
 }
 
@@ -360,11 +276,7 @@ fn real_mutation_unit_is_caught() {
     assert_named(&errs, REAL, &fact_entry(&id), "unit", "counter");
     let errs = load_err(&set(&toml, "fact", &id, "unit", "\"percent\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "unit", "percent unit");
-    let errs = load_err(
-        &set(&toml, "fact", &id, "unit", "\"no-such-unit\""),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "unit", "\"no-such-unit\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "unit", "no unit has id");
 }
 
@@ -372,17 +284,9 @@ fn real_mutation_unit_is_caught() {
 fn real_mutation_qualifier_is_caught() {
     let (toml, seed) = real();
     let id = real_fact_with_expr("超315亿元");
-    let errs = load_err(
-        &set(&toml, "fact", &id, "qualifier", "\"exact\""),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "qualifier", "\"exact\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "qualifier", "says more_than");
-    let errs = load_err(
-        &set(&toml, "fact", &id, "qualifier", "\"roughly\""),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "qualifier", "\"roughly\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "qualifier", "is not one of");
 
     // 约 lives outside expr: dropping qualifier_word leaves "about" unexplained.
@@ -400,76 +304,26 @@ fn real_mutation_qualifier_is_caught() {
 fn real_mutation_quote_is_caught() {
     let (toml, seed) = real();
     let id = real_fact_with_expr("36988座");
-    let errs = load_err(
-        &set(
-            &toml,
-            "fact",
-            &id,
-            "quote",
-            "\"2019年全省建成5G基站36989座\"",
-        ),
-        REAL,
-        &seed,
-    );
-    assert_named(
-        &errs,
-        REAL,
-        &fact_entry(&id),
-        "quote",
-        "does not occur verbatim",
-    );
-    let errs = load_err(
-        &set(&toml, "fact", &id, "quote", "\"建成5G基站\""),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "quote", "\"2019年全省建成5G基站36989座\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "quote", "does not occur verbatim");
+    let errs = load_err(&set(&toml, "fact", &id, "quote", "\"建成5G基站\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "quote", "occurs 2 times");
-    assert_named(
-        &errs,
-        REAL,
-        &fact_entry(&id),
-        "expr",
-        "does not occur in the quote",
-    );
+    assert_named(&errs, REAL, &fact_entry(&id), "expr", "does not occur in the quote");
     // A Guangdong quote filed under another article.
-    let errs = load_err(
-        &set(&toml, "fact", &id, "article", "\"luoning\""),
-        REAL,
-        &seed,
-    );
-    assert_named(
-        &errs,
-        REAL,
-        &fact_entry(&id),
-        "quote",
-        "outside article \"luoning\"",
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "article", "\"luoning\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "quote", "outside article \"luoning\"");
     let errs = load_err(&set(&toml, "fact", &id, "expr", "\"36988个\""), REAL, &seed);
-    assert_named(
-        &errs,
-        REAL,
-        &fact_entry(&id),
-        "expr",
-        "does not occur in the quote",
-    );
+    assert_named(&errs, REAL, &fact_entry(&id), "expr", "does not occur in the quote");
 }
 
 #[test]
 fn real_mutation_period_and_ids_are_caught() {
     let (toml, seed) = real();
     let id = real_fact_with_expr("36988座");
-    let errs = load_err(
-        &set(&toml, "fact", &id, "period", "\"2020-13\""),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &id, "period", "\"2020-13\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "period", "month 13");
     let other = real_fact_with_expr("4.1万座");
-    let errs = load_err(
-        &set(&toml, "fact", &other, "id", &format!("{id:?}")),
-        REAL,
-        &seed,
-    );
+    let errs = load_err(&set(&toml, "fact", &other, "id", &format!("{id:?}")), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry(&id), "id", "used twice");
     let errs = load_err(&set(&toml, "fact", &id, "id", "\"Bad_Id\""), REAL, &seed);
     assert_named(&errs, REAL, &fact_entry("Bad_Id"), "id", "lowercase");
@@ -484,10 +338,7 @@ fn real_mutation_unknown_field_is_rejected() {
     let e = &errs[0];
     assert_eq!(e.file, REAL);
     assert_eq!(e.field, "valeu");
-    assert!(
-        e.entry.starts_with("fact #") && e.entry.contains(&format!("{id:?}")),
-        "{e}"
-    );
+    assert!(e.entry.starts_with("fact #") && e.entry.contains(&format!("{id:?}")), "{e}");
     assert!(e.message.contains("unknown field"), "{e}");
 }
 
@@ -496,16 +347,8 @@ fn real_malformed_toml_names_the_file() {
     let (toml, seed) = real();
     let errs = load_err(&format!("{toml}\n[[fact]\nid = \"x\"\n"), REAL, &seed);
     assert_eq!(errs.len(), 1);
-    assert!(
-        errs[0].to_string().starts_with(&format!("{REAL}: ")),
-        "{}",
-        errs[0]
-    );
-    assert!(
-        errs[0].message.contains("invalid TOML") && errs[0].message.contains("line"),
-        "{}",
-        errs[0]
-    );
+    assert!(errs[0].to_string().starts_with(&format!("{REAL}: ")), "{}", errs[0]);
+    assert!(errs[0].message.contains("invalid TOML") && errs[0].message.contains("line"), "{}", errs[0]);
 }
 
 #[test]
@@ -531,10 +374,7 @@ fn real_coverage_notices_a_dropped_not_indicator() {
     }
     let file = load_ok(&out, REAL, &seed);
     let missing = catalogue_file::uncovered(&file, &seed);
-    assert_eq!(
-        missing.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-        ["4"]
-    );
+    assert_eq!(missing.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["4"]);
     let errs = catalogue_file::coverage_errors(&file, &seed);
     assert!(errs[0].to_string().contains("【4】K电视"), "{}", errs[0]);
 }
@@ -551,16 +391,10 @@ fn fixture_loads_and_is_covered() {
     assert_eq!(file.file_name, MINI);
     assert!(catalogue_file::uncovered(&file, &seed).is_empty());
     for f in &file.facts {
-        assert_eq!(
-            &seed[f.quote_offset..f.quote_offset + f.quote.len()],
-            f.quote
-        );
+        assert_eq!(&seed[f.quote_offset..f.quote_offset + f.quote.len()], f.quote);
     }
     let two = &file.articles[1];
-    assert_eq!(
-        &seed[two.start..two.start + "示例文章二".len()],
-        "示例文章二"
-    );
+    assert_eq!(&seed[two.start..two.start + "示例文章二".len()], "示例文章二");
     assert_eq!(two.end, seed.len());
     assert_eq!(file.articles[0].end, two.start);
 }
@@ -582,24 +416,9 @@ fn fixture_every_field_mistake_is_named() {
             "value",
             "2300亿元 parses to 230000000000 but value is 2300",
         ),
-        (
-            set(&toml, "fact", "stations-2019-share", "value", "0.25"),
-            f("stations-2019-share"),
-            "value",
-            "×100",
-        ),
-        (
-            set(&toml, "fact", "ports", "expr", "\"3600个端口\""),
-            f("ports"),
-            "unit",
-            "has counter \"个端口\"",
-        ),
-        (
-            set(&toml, "fact", "views", "qualifier", "\"at_least\""),
-            f("views"),
-            "qualifier",
-            "says more_than",
-        ),
+        (set(&toml, "fact", "stations-2019-share", "value", "0.25"), f("stations-2019-share"), "value", "×100"),
+        (set(&toml, "fact", "ports", "expr", "\"3600个端口\""), f("ports"), "unit", "has counter \"个端口\""),
+        (set(&toml, "fact", "views", "qualifier", "\"at_least\""), f("views"), "qualifier", "says more_than"),
         (
             set(&toml, "fact", "views", "qualifier_word", "\"超过\""),
             f("views"),
@@ -607,131 +426,34 @@ fn fixture_every_field_mistake_is_named() {
             "already says more_than",
         ),
         (
-            set(
-                &toml,
-                "fact",
-                "stations-2019-share",
-                "qualifier_word",
-                "\"占\"",
-            ),
+            set(&toml, "fact", "stations-2019-share", "qualifier_word", "\"占\""),
             f("stations-2019-share"),
             "qualifier_word",
             "not a qualifying word",
         ),
         (
-            set(
-                &toml,
-                "fact",
-                "stations-2019-share",
-                "qualifier_word",
-                "\"近\"",
-            ),
+            set(&toml, "fact", "stations-2019-share", "qualifier_word", "\"近\""),
             f("stations-2019-share"),
             "qualifier_word",
             "does not occur in the quote",
         ),
-        (
-            set(&toml, "fact", "views", "expr", "\"850万人次\""),
-            f("views"),
-            "expr",
-            "\"超过\" right next to",
-        ),
-        (
-            set(&toml, "fact", "views", "expr", "\"超过850万人\""),
-            f("views"),
-            "unit",
-            "counter",
-        ),
-        (
-            set(&toml, "fact", "views", "expr", "\"观看\""),
-            f("views"),
-            "expr",
-            "expected a number",
-        ),
-        (
-            set(&toml, "fact", "views", "period", "\"2020..2019\""),
-            f("views"),
-            "period",
-            "does not run forwards",
-        ),
-        (
-            set(&toml, "fact", "views", "period", "\"mid 2020\""),
-            f("views"),
-            "period",
-            "expected",
-        ),
-        (
-            set(&toml, "fact", "views", "topic", "\"nope\""),
-            f("views"),
-            "topic",
-            "no topic has id \"nope\"",
-        ),
-        (
-            set(&toml, "fact", "views", "region", "\"nope\""),
-            f("views"),
-            "region",
-            "no region has id",
-        ),
-        (
-            set(&toml, "fact", "views", "article", "\"nope\""),
-            f("views"),
-            "article",
-            "no article has id",
-        ),
-        (
-            set(&toml, "fact", "views", "article", "\"one\""),
-            f("views"),
-            "quote",
-            "outside article \"one\"",
-        ),
-        (
-            set(&toml, "fact", "views", "label_en", "\"\""),
-            f("views"),
-            "label_en",
-            "is empty",
-        ),
-        (
-            set(&toml, "fact", "views", "gloss_en", "\" \""),
-            f("views"),
-            "gloss_en",
-            "is empty",
-        ),
-        (
-            set(&toml, "fact", "views", "quote", "\"超过\""),
-            f("views"),
-            "quote",
-            "occurs 2 times",
-        ),
-        (
-            set(&toml, "fact", "stations-2019-rank", "unit", "\"station\""),
-            f("stations-2019-rank"),
-            "unit",
-            "counter",
-        ),
-        (
-            set(&toml, "fact", "stations-2019", "value", "nan"),
-            f("stations-2019"),
-            "value",
-            "not a finite number",
-        ),
-        (
-            set(&toml, "unit", "station", "kind", "\"amount\""),
-            "unit \"station\"".into(),
-            "kind",
-            "not one of",
-        ),
-        (
-            set(&toml, "unit", "percent", "counter", "\"percent\""),
-            "unit \"percent\"".into(),
-            "counter",
-            "\"%\"",
-        ),
-        (
-            set(&toml, "unit", "view", "id", "\"station\""),
-            "unit \"station\"".into(),
-            "id",
-            "used twice",
-        ),
+        (set(&toml, "fact", "views", "expr", "\"850万人次\""), f("views"), "expr", "\"超过\" right next to"),
+        (set(&toml, "fact", "views", "expr", "\"超过850万人\""), f("views"), "unit", "counter"),
+        (set(&toml, "fact", "views", "expr", "\"观看\""), f("views"), "expr", "expected a number"),
+        (set(&toml, "fact", "views", "period", "\"2020..2019\""), f("views"), "period", "does not run forwards"),
+        (set(&toml, "fact", "views", "period", "\"mid 2020\""), f("views"), "period", "expected"),
+        (set(&toml, "fact", "views", "topic", "\"nope\""), f("views"), "topic", "no topic has id \"nope\""),
+        (set(&toml, "fact", "views", "region", "\"nope\""), f("views"), "region", "no region has id"),
+        (set(&toml, "fact", "views", "article", "\"nope\""), f("views"), "article", "no article has id"),
+        (set(&toml, "fact", "views", "article", "\"one\""), f("views"), "quote", "outside article \"one\""),
+        (set(&toml, "fact", "views", "label_en", "\"\""), f("views"), "label_en", "is empty"),
+        (set(&toml, "fact", "views", "gloss_en", "\" \""), f("views"), "gloss_en", "is empty"),
+        (set(&toml, "fact", "views", "quote", "\"超过\""), f("views"), "quote", "occurs 2 times"),
+        (set(&toml, "fact", "stations-2019-rank", "unit", "\"station\""), f("stations-2019-rank"), "unit", "counter"),
+        (set(&toml, "fact", "stations-2019", "value", "nan"), f("stations-2019"), "value", "not a finite number"),
+        (set(&toml, "unit", "station", "kind", "\"amount\""), "unit \"station\"".into(), "kind", "not one of"),
+        (set(&toml, "unit", "percent", "counter", "\"percent\""), "unit \"percent\"".into(), "counter", "\"%\""),
+        (set(&toml, "unit", "view", "id", "\"station\""), "unit \"station\"".into(), "id", "used twice"),
         (
             set(&toml, "article", "two", "heading", "\"示例文章\""),
             "article \"two\"".into(),
@@ -744,24 +466,9 @@ fn fixture_every_field_mistake_is_named() {
             "heading",
             "not a line of the text",
         ),
-        (
-            set(&toml, "article", "one", "heading", "\"示例文章二\""),
-            "article \"two\"".into(),
-            "heading",
-            "text order",
-        ),
-        (
-            set(&toml, "region", "luoning", "en", "\"\""),
-            "region \"luoning\"".into(),
-            "en",
-            "is empty",
-        ),
-        (
-            toml.replace("seed = \"mini.txt\"", "seed = \"other.txt\""),
-            String::new(),
-            "seed",
-            "describes \"mini.txt\"",
-        ),
+        (set(&toml, "article", "one", "heading", "\"示例文章二\""), "article \"two\"".into(), "heading", "text order"),
+        (set(&toml, "region", "luoning", "en", "\"\""), "region \"luoning\"".into(), "en", "is empty"),
+        (toml.replace("seed = \"mini.txt\"", "seed = \"other.txt\""), String::new(), "seed", "describes \"mini.txt\""),
     ];
     for (text, entry, field, needle) in cases {
         let errs = load_err(&text, MINI, &seed);
@@ -774,46 +481,16 @@ fn fixture_not_indicator_mistakes_are_named() {
     let (toml, seed) = mini();
     let bad = format!("{toml}\n[[not_indicator]]\nexpr = \"9G\"\nreason = \"x\"\n\n[[not_indicator]]\nexpr = \"5G\"\nquote = \"没有\"\nreason = \"\"\n");
     let errs = load_err(&bad, MINI, &seed);
-    assert_named(
-        &errs,
-        MINI,
-        "not_indicator #4 (\"9G\")",
-        "expr",
-        "does not occur in the text",
-    );
-    assert_named(
-        &errs,
-        MINI,
-        "not_indicator #5 (\"5G\")",
-        "quote",
-        "does not occur verbatim",
-    );
-    assert_named(
-        &errs,
-        MINI,
-        "not_indicator #5 (\"5G\")",
-        "expr",
-        "does not occur in the quote",
-    );
-    assert_named(
-        &errs,
-        MINI,
-        "not_indicator #5 (\"5G\")",
-        "reason",
-        "is empty",
-    );
+    assert_named(&errs, MINI, "not_indicator #4 (\"9G\")", "expr", "does not occur in the text");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "quote", "does not occur verbatim");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "expr", "does not occur in the quote");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "reason", "is empty");
 }
 
 #[test]
 fn fixture_reports_every_error_at_once() {
     let (toml, seed) = mini();
-    let text = set(
-        &set(&toml, "fact", "views", "value", "1"),
-        "fact",
-        "sales",
-        "value",
-        "2",
-    );
+    let text = set(&set(&toml, "fact", "views", "value", "1"), "fact", "sales", "value", "2");
     let errs = load_err(&text, MINI, &seed);
     assert_eq!(errs.len(), 2, "{}", list(&errs));
 }
@@ -821,57 +498,27 @@ fn fixture_reports_every_error_at_once() {
 #[test]
 fn fixture_toml_errors_name_file_entry_and_field() {
     let (toml, seed) = mini();
-    let errs = load_err(
-        &toml.replace("value = 3600", "value = \"3600\""),
-        MINI,
-        &seed,
-    );
+    let errs = load_err(&toml.replace("value = 3600", "value = \"3600\""), MINI, &seed);
     assert_eq!(errs[0].file, MINI);
     assert_eq!(errs[0].entry, "fact #9 (\"ports\")", "{}", errs[0]);
 
     let errs = load_err(&remove(&toml, "fact", "ports", "quote"), MINI, &seed);
-    assert_eq!(
-        (errs[0].entry.as_str(), errs[0].field.as_str()),
-        ("fact #9 (\"ports\")", "quote"),
-        "{}",
-        errs[0]
-    );
+    assert_eq!((errs[0].entry.as_str(), errs[0].field.as_str()), ("fact #9 (\"ports\")", "quote"), "{}", errs[0]);
 
-    let errs = load_err(
-        &toml.replace("seed = \"mini.txt\"", "seed = \"mini.txt\"\nsede = 1"),
-        MINI,
-        &seed,
-    );
-    assert_eq!(
-        (errs[0].entry.as_str(), errs[0].field.as_str()),
-        ("", "sede"),
-        "{}",
-        errs[0]
-    );
+    let errs = load_err(&toml.replace("seed = \"mini.txt\"", "seed = \"mini.txt\"\nsede = 1"), MINI, &seed);
+    assert_eq!((errs[0].entry.as_str(), errs[0].field.as_str()), ("", "sede"), "{}", errs[0]);
 
     let errs = load_err("seed = ", MINI, &seed);
-    assert!(
-        errs[0]
-            .to_string()
-            .starts_with("mini.facts.toml: line 1: invalid TOML"),
-        "{}",
-        errs[0]
-    );
+    assert!(errs[0].to_string().starts_with("mini.facts.toml: line 1: invalid TOML"), "{}", errs[0]);
 }
 
 #[test]
 fn fixture_coverage_requires_whole_numbers_inside_an_expr() {
     let (toml, seed) = mini();
     // Without the 5G not_indicator both 5s are uncovered.
-    let no_5g = toml.replace(
-        "[[not_indicator]]\nexpr = \"5G\"\nreason = \"technology name\"\n",
-        "",
-    );
+    let no_5g = toml.replace("[[not_indicator]]\nexpr = \"5G\"\nreason = \"technology name\"\n", "");
     let file = load_ok(&no_5g, MINI, &seed);
-    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed)
-        .into_iter()
-        .map(|s| s.text)
-        .collect();
+    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed).into_iter().map(|s| s.text).collect();
     assert_eq!(missing, ["5", "5", "5"]);
 
     // An expression that cuts a number ("1万座" inside "4.1万座") covers nothing.
@@ -879,10 +526,7 @@ fn fixture_coverage_requires_whole_numbers_inside_an_expr() {
     let cut = set(&cut, "fact", "stations-2020h1", "expr", "\"1万座\"");
     let cut = set(&cut, "fact", "stations-2020h1", "value", "10000");
     let file = load_ok(&cut, MINI, &seed);
-    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed)
-        .into_iter()
-        .map(|s| s.text)
-        .collect();
+    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed).into_iter().map(|s| s.text).collect();
     assert_eq!(missing, ["4.1万"]);
     let errs = catalogue_file::coverage_errors(&file, &seed);
     assert_eq!(
@@ -893,35 +537,12 @@ fn fixture_coverage_requires_whole_numbers_inside_an_expr() {
 
 #[test]
 fn periods_round_trip() {
-    for s in [
-        "2019",
-        "2019..2022",
-        "2020-06",
-        "2020-01..2020-06",
-        "asof 2020-06",
-        "unstated",
-    ] {
+    for s in ["2019", "2019..2022", "2020-06", "2020-01..2020-06", "asof 2020-06", "unstated"] {
         let p = parse_period(s).unwrap_or_else(|e| panic!("{s}: {e}"));
         assert_eq!(p.to_string(), s);
     }
-    assert_eq!(
-        parse_period("2020-01..2020-06"),
-        Ok(Period::MonthRange {
-            from: (2020, 1),
-            to: (2020, 6)
-        })
-    );
-    for bad in [
-        "",
-        "19",
-        "2019-6",
-        "2019..",
-        "2019-00",
-        "asof 2019",
-        "2020-06..2020-01",
-        "2019..2019",
-        "Unstated",
-    ] {
+    assert_eq!(parse_period("2020-01..2020-06"), Ok(Period::MonthRange { from: (2020, 1), to: (2020, 6) }));
+    for bad in ["", "19", "2019-6", "2019..", "2019-00", "asof 2019", "2020-06..2020-01", "2019..2019", "Unstated"] {
         assert!(parse_period(bad).is_err(), "{bad:?} parsed");
     }
 }

@@ -115,23 +115,46 @@ fn inside(r: &Rect, w: f64, h: f64) -> bool {
 
 fn check_fits(id: &str, plan: &Layout) {
     for m in &plan.bars {
-        assert!(inside(&m.hit_area(), plan.width, plan.height), "{id}: bar {} leaves the canvas: {:?}", m.index, m.hit_area());
+        assert!(
+            inside(&m.hit_area(), plan.width, plan.height),
+            "{id}: bar {} leaves the canvas: {:?}",
+            m.index,
+            m.hit_area()
+        );
         assert!(inside(&m.label.bounds(), plan.width, plan.height), "{id}: label '{}' leaves the canvas", m.label.text);
-        assert!(!m.label.bounds().overlaps(&m.bar) || m.label.y < m.bar.y, "{id}: label '{}' overlaps its bar", m.label.text);
+        assert!(
+            !m.label.bounds().overlaps(&m.bar) || m.label.y < m.bar.y,
+            "{id}: label '{}' overlaps its bar",
+            m.label.text
+        );
     }
     for (i, a) in plan.bars.iter().enumerate() {
         for b in plan.bars.iter().skip(i + 1) {
             assert!(!a.hit_area().overlaps(&b.hit_area()), "{id}: bars {} and {} overlap", a.index, b.index);
-            assert!(!a.label.bounds().overlaps(&b.label.bounds()), "{id}: labels '{}' and '{}' overlap", a.label.text, b.label.text);
+            assert!(
+                !a.label.bounds().overlaps(&b.label.bounds()),
+                "{id}: labels '{}' and '{}' overlap",
+                a.label.text,
+                b.label.text
+            );
         }
     }
     for p in &plan.panels {
         let shown: Vec<_> = p.ticks.iter().filter(|t| !t.text.text.is_empty()).collect();
         assert!(shown.len() >= 2, "{id}: at least two labelled ticks");
         for (i, t) in shown.iter().enumerate() {
-            assert!(inside(&t.text.bounds(), plan.width, plan.height), "{id}: tick '{}' leaves the canvas", t.text.text);
+            assert!(
+                inside(&t.text.bounds(), plan.width, plan.height),
+                "{id}: tick '{}' leaves the canvas",
+                t.text.text
+            );
             if let Some(next) = shown.get(i + 1) {
-                assert!(!t.text.bounds().overlaps(&next.text.bounds()), "{id}: ticks '{}' and '{}' overlap", t.text.text, next.text.text);
+                assert!(
+                    !t.text.bounds().overlaps(&next.text.bounds()),
+                    "{id}: ticks '{}' and '{}' overlap",
+                    t.text.text,
+                    next.text.text
+                );
             }
         }
     }

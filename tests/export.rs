@@ -2,12 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use indicator_dashboard::facts::export::{
-    period_str, qualifier_str, to_csv, to_json, FACT_COLUMNS,
-};
-use indicator_dashboard::facts::{
-    Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind, CATALOGUE,
-};
+use indicator_dashboard::facts::export::{period_str, qualifier_str, to_csv, to_json, FACT_COLUMNS};
+use indicator_dashboard::facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind, CATALOGUE};
 
 /// A catalogue whose strings hold everything CSV and JSON must escape.
 static TRICKY: Catalogue = Catalogue {
@@ -20,22 +16,9 @@ static TRICKY: Catalogue = Catalogue {
         source_zh: "来源",
         source_en: "src\\path",
     }],
-    units: &[Unit {
-        id: "u",
-        kind: UnitKind::Currency,
-        zh: "元",
-        en: "yuan, CNY",
-    }],
-    regions: &[Named {
-        id: "r",
-        zh: "广东省",
-        en: "Guang\ndong",
-    }],
-    topics: &[Named {
-        id: "t",
-        zh: "主题",
-        en: " padded ",
-    }],
+    units: &[Unit { id: "u", kind: UnitKind::Currency, zh: "元", en: "yuan, CNY" }],
+    regions: &[Named { id: "r", zh: "广东省", en: "Guang\ndong" }],
+    topics: &[Named { id: "t", zh: "主题", en: " padded " }],
     facts: &[
         Fact {
             id: "f-1",
@@ -49,10 +32,7 @@ static TRICKY: Catalogue = Catalogue {
             value: 230_000_000_000.0,
             unit: "u",
             qualifier: Qualifier::MoreThan,
-            period: Period::MonthRange {
-                from: (2020, 1),
-                to: (2020, 6),
-            },
+            period: Period::MonthRange { from: (2020, 1), to: (2020, 6) },
             seed: "tricky.txt",
             quote: "超过1400亿元",
             expr: "超过1400亿元",
@@ -143,29 +123,18 @@ fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
 
 fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {
     let csv = to_csv(c);
-    let body = csv
-        .strip_prefix('\u{feff}')
-        .unwrap_or_else(|| panic!("no BOM"));
+    let body = csv.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no BOM"));
     parse_csv(body).unwrap_or_else(|e| panic!("CSV does not parse: {e}\n{csv}"))
 }
 
 fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
     let named = |list: &[Named], id: &str| {
-        list.iter()
-            .find(|n| n.id == id)
-            .map_or((String::new(), String::new()), |n| {
-                (n.zh.into(), n.en.into())
-            })
+        list.iter().find(|n| n.id == id).map_or((String::new(), String::new()), |n| (n.zh.into(), n.en.into()))
     };
     let (tz, te) = named(c.topics, f.topic);
     let (rz, re) = named(c.regions, f.region);
-    let (uz, ue) = c
-        .units
-        .iter()
-        .find(|u| u.id == f.unit)
-        .map_or((String::new(), String::new()), |u| {
-            (u.zh.into(), u.en.into())
-        });
+    let (uz, ue) =
+        c.units.iter().find(|u| u.id == f.unit).map_or((String::new(), String::new()), |u| (u.zh.into(), u.en.into()));
     vec![
         f.id.into(),
         f.article.into(),
@@ -212,10 +181,7 @@ fn csv_round_trips_tricky_strings() {
 #[test]
 fn csv_is_excel_friendly() {
     let csv = to_csv(&CATALOGUE);
-    assert!(
-        csv.starts_with("\u{feff}id,article,"),
-        "BOM and header first"
-    );
+    assert!(csv.starts_with("\u{feff}id,article,"), "BOM and header first");
     assert!(csv.ends_with("\r\n"));
     // Every LF outside quoted fields is part of a CRLF (parse_csv rejects bare LFs).
     let rows = csv_rows(&CATALOGUE);
@@ -231,10 +197,7 @@ fn csv_reader_rejects_malformed_input() {
     assert!(parse_csv("a,b\n").is_err());
     assert!(parse_csv("\"a\r\n").is_err());
     assert!(parse_csv("a\"b\r\n").is_err());
-    assert_eq!(
-        parse_csv("\"a,\"\"b\"\"\",c\r\n"),
-        Ok(vec![vec!["a,\"b\"".to_string(), "c".to_string()]])
-    );
+    assert_eq!(parse_csv("\"a,\"\"b\"\"\",c\r\n"), Ok(vec![vec!["a,\"b\"".to_string(), "c".to_string()]]));
 }
 
 fn json_of(c: &Catalogue) -> serde_json::Value {
@@ -247,9 +210,7 @@ fn json_round_trips_tricky_strings() {
     let v = json_of(&TRICKY);
     assert_eq!(v["schema"], 1);
     assert_eq!(v["seed"], "tricky.txt");
-    let facts = v["facts"]
-        .as_array()
-        .unwrap_or_else(|| panic!("facts is not an array"));
+    let facts = v["facts"].as_array().unwrap_or_else(|| panic!("facts is not an array"));
     assert_eq!(facts.len(), 2);
     for (j, f) in facts.iter().zip(TRICKY.facts) {
         let row = expected_row(&TRICKY, f);
@@ -272,65 +233,24 @@ fn json_round_trips_tricky_strings() {
 fn json_of_the_catalogue_is_complete_and_ordered() {
     let text = to_json(&CATALOGUE);
     let v = json_of(&CATALOGUE);
-    let keys = [
-        "\"schema\"",
-        "\"seed\"",
-        "\"articles\"",
-        "\"units\"",
-        "\"regions\"",
-        "\"topics\"",
-        "\"facts\"",
-    ];
-    let positions: Vec<usize> = keys
-        .iter()
-        .map(|k| text.find(k).unwrap_or(usize::MAX))
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "top-level keys out of order: {positions:?}"
-    );
-    assert_eq!(
-        v["facts"].as_array().map(Vec::len),
-        Some(CATALOGUE.facts.len())
-    );
-    assert_eq!(
-        v["units"].as_array().map(Vec::len),
-        Some(CATALOGUE.units.len())
-    );
-    assert_eq!(
-        v["regions"].as_array().map(Vec::len),
-        Some(CATALOGUE.regions.len())
-    );
-    assert_eq!(
-        v["topics"].as_array().map(Vec::len),
-        Some(CATALOGUE.topics.len())
-    );
-    assert_eq!(
-        v["articles"].as_array().map(Vec::len),
-        Some(CATALOGUE.articles.len())
-    );
+    let keys = ["\"schema\"", "\"seed\"", "\"articles\"", "\"units\"", "\"regions\"", "\"topics\"", "\"facts\""];
+    let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap_or(usize::MAX)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "top-level keys out of order: {positions:?}");
+    assert_eq!(v["facts"].as_array().map(Vec::len), Some(CATALOGUE.facts.len()));
+    assert_eq!(v["units"].as_array().map(Vec::len), Some(CATALOGUE.units.len()));
+    assert_eq!(v["regions"].as_array().map(Vec::len), Some(CATALOGUE.regions.len()));
+    assert_eq!(v["topics"].as_array().map(Vec::len), Some(CATALOGUE.topics.len()));
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(CATALOGUE.articles.len()));
     // Each fact's keys appear in FACT_COLUMNS order on its line.
-    let fact_lines: Vec<&str> = text
-        .lines()
-        .filter(|l| l.trim_start().starts_with("{\"id\"") && l.contains("\"quote_offset\""))
-        .collect();
+    let fact_lines: Vec<&str> =
+        text.lines().filter(|l| l.trim_start().starts_with("{\"id\"") && l.contains("\"quote_offset\"")).collect();
     assert_eq!(fact_lines.len(), CATALOGUE.facts.len());
     for line in fact_lines {
-        let pos: Vec<usize> = FACT_COLUMNS
-            .iter()
-            .map(|k| line.find(&format!("\"{k}\": ")).unwrap_or(usize::MAX))
-            .collect();
-        assert!(
-            pos.windows(2).all(|w| w[0] < w[1]),
-            "keys out of order in {line}"
-        );
+        let pos: Vec<usize> =
+            FACT_COLUMNS.iter().map(|k| line.find(&format!("\"{k}\": ")).unwrap_or(usize::MAX)).collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "keys out of order in {line}");
     }
-    for (j, f) in v["facts"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .zip(CATALOGUE.facts)
-    {
+    for (j, f) in v["facts"].as_array().into_iter().flatten().zip(CATALOGUE.facts) {
         assert_eq!(j["id"], f.id);
         assert_eq!(j["value"].as_f64(), Some(f.value), "{}", f.id);
         assert_eq!(j["period"], period_str(&f.period));

@@ -5,28 +5,9 @@
 use indicator_dashboard::numbers::{parse_chinese_numeral, parse_expr, scan, Form, QualifierWord};
 use proptest::prelude::*;
 
-const MULTIPLIERS: &[(&str, i32)] = &[
-    ("", 0),
-    ("百", 2),
-    ("千", 3),
-    ("万", 4),
-    ("亿", 8),
-    ("千万", 7),
-    ("百万", 6),
-    ("万亿", 12),
-];
-const COUNTERS: &[&str] = &[
-    "",
-    "座",
-    "元",
-    "家",
-    "个",
-    "条",
-    "人次",
-    "个端口",
-    "方面",
-    "年",
-];
+const MULTIPLIERS: &[(&str, i32)] =
+    &[("", 0), ("百", 2), ("千", 3), ("万", 4), ("亿", 8), ("千万", 7), ("百万", 6), ("万亿", 12)];
+const COUNTERS: &[&str] = &["", "座", "元", "家", "个", "条", "人次", "个端口", "方面", "年"];
 
 /// Relative closeness for values computed two ways.
 fn close(a: f64, b: f64) -> bool {

@@ -49,10 +49,8 @@ async fn app_draws_the_sme_chart_into_its_canvas() {
     // The bars are painted: read pixels back from the middle of the first bar row.
     let ctx: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").expect("ctx").expect("2d").dyn_into().expect("2d context");
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()))
-        .expect("pixels")
-        .data();
+    let data =
+        ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).expect("pixels").data();
     let inked = data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200).count();
     assert!(inked > 1000, "drawn pixels: {inked}");
     drop(handle);
@@ -74,4 +72,53 @@ fn panic_screen_reveals_the_message_in_the_page() {
     assert!(!fatal.has_attribute("hidden"));
     assert_eq!(detail.text_content().as_deref(), Some("panicked at src/x.rs: boom"));
     fatal.remove();
+}
+
+async fn mounted_app(width_px: u32) -> HtmlElement {
+    let el = host(width_px);
+    let handle = leptos::mount::mount_to(el.clone(), App);
+    // Keep the app mounted for the rest of the test.
+    std::mem::forget(handle);
+    for _ in 0..5 {
+        next_frame().await;
+    }
+    el
+}
+
+fn query(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} is in the page"))
+        .dyn_into()
+        .expect("an html element")
+}
+
+#[wasm_bindgen_test]
+async fn focusing_a_bar_shows_its_tooltip_with_the_exact_number() {
+    let el = mounted_app(900).await;
+    let hit = query(&el, "[data-chart=\"gd-clearance\"] .chart__hit[data-fact=\"gd-clearance-2019\"]");
+    hit.focus().expect("focusable");
+    next_frame().await;
+    let tip = query(&el, "[data-chart=\"gd-clearance\"] .tooltip");
+    let text = tip.text_content().unwrap_or_default();
+    assert!(text.contains("93.6%"), "{text}");
+    assert!(text.contains("2019年"), "{text}");
+    assert_eq!(hit.get_attribute("aria-describedby").as_deref(), Some("tooltip"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_table_switch_shows_one_row_per_bar() {
+    let el = mounted_app(900).await;
+    query(&el, "[data-chart=\"sme-shares\"] button[data-view=\"table\"]").click();
+    next_frame().await;
+    let rows = el.query_selector_all("[data-chart=\"sme-shares\"] tbody tr").expect("rows");
+    assert_eq!(rows.length(), 5);
+    let first = query(&el, "[data-chart=\"sme-shares\"] tbody tr td.num");
+    assert_eq!(first.text_content().as_deref(), Some("50%以上"));
+    assert!(
+        el.query_selector("[data-chart=\"sme-shares\"] canvas").expect("query").is_none(),
+        "the canvas gives way to the table"
+    );
+    el.remove();
 }

@@ -19,10 +19,7 @@ fn main() {
         eprintln!("publish_facts: cannot create {}: {e}", dir.display());
         exit(1);
     }
-    for (name, text) in [
-        ("facts.json", export::to_json(&CATALOGUE)),
-        ("facts.csv", export::to_csv(&CATALOGUE)),
-    ] {
+    for (name, text) in [("facts.json", export::to_json(&CATALOGUE)), ("facts.csv", export::to_csv(&CATALOGUE))] {
         let path = dir.join(name);
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("publish_facts: cannot write {}: {e}", path.display());

@@ -9,7 +9,8 @@ use super::layout::{Anchor, Layout, Rect, TextMark};
 use super::spec::BarKind;
 
 /// A CJK-capable font list: the chart's labels are Chinese by default.
-pub const FONT_FAMILY: &str = "Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, Source Han Sans SC, sans-serif";
+pub const FONT_FAMILY: &str =
+    "Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, Source Han Sans SC, sans-serif";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
@@ -34,7 +35,11 @@ pub const LIGHT: Theme = Theme {
 
 pub type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, theme: &Theme) -> DrawResult<DB::ErrorType> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    theme: &Theme,
+) -> DrawResult<DB::ErrorType> {
     root.fill(&theme.background)?;
     let s = layout.scale;
 
@@ -62,7 +67,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, 
         match mark.kind {
             BarKind::Stated => root.draw(&Rectangle::new(corners(mark.bar), theme.bar.filled()))?,
             // Derived values are hollow: computed, not stated.
-            BarKind::Derived => root.draw(&Rectangle::new(corners(mark.bar), ShapeStyle::from(&theme.bar).stroke_width(px(s * 2.0))))?,
+            BarKind::Derived => {
+                root.draw(&Rectangle::new(corners(mark.bar), ShapeStyle::from(&theme.bar).stroke_width(px(s * 2.0))))?
+            }
         }
         if let Some(open) = mark.open_end {
             open_end(root, open, theme, s)?;
@@ -82,7 +89,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, 
 }
 
 /// A lower bound's extension: a dashed outline that ends in an arrow, so it reads "and more".
-fn open_end<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: Rect, theme: &Theme, s: f64) -> DrawResult<DB::ErrorType> {
+fn open_end<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    r: Rect,
+    theme: &Theme,
+    s: f64,
+) -> DrawResult<DB::ErrorType> {
     let head = (r.h * 0.5).min(r.w * 0.6);
     let shaft_end = r.right() - head;
     let mid = r.y + r.h / 2.0;
@@ -126,14 +138,19 @@ fn dashed<DB: DrawingBackend>(
     Ok(())
 }
 
-fn text<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, mark: &TextMark, colour: RGBColor) -> DrawResult<DB::ErrorType> {
+fn text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mark: &TextMark,
+    colour: RGBColor,
+) -> DrawResult<DB::ErrorType> {
     let h = match mark.anchor {
         Anchor::Start => HPos::Left,
         Anchor::Middle => HPos::Center,
         Anchor::End => HPos::Right,
     };
     let weight = if mark.bold { FontStyle::Bold } else { FontStyle::Normal };
-    let style = TextStyle::from((FONT_FAMILY, mark.size, weight).into_font()).color(&colour).pos(Pos::new(h, VPos::Center));
+    let style =
+        TextStyle::from((FONT_FAMILY, mark.size, weight).into_font()).color(&colour).pos(Pos::new(h, VPos::Center));
     root.draw(&Text::new(mark.text.clone(), (mark.x.round() as i32, mark.y.round() as i32), style))
 }
 

@@ -219,7 +219,15 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
     let mut bars = Vec::new();
     for p in &spec.panels {
         let caption = (!p.caption.is_empty()).then(|| {
-            let mark = TextMark { text: p.caption.clone(), x: m.pad, y: y + m.caption / 2.0, size: m.font, anchor: Anchor::Start, on_bar: false, bold: true };
+            let mark = TextMark {
+                text: p.caption.clone(),
+                x: m.pad,
+                y: y + m.caption / 2.0,
+                size: m.font,
+                anchor: Anchor::Start,
+                on_bar: false,
+                bold: true,
+            };
             y += m.caption;
             mark
         });
@@ -251,11 +259,28 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
                 on_bar: !fits_outside && b.kind == BarKind::Stated,
                 bold: false,
             };
-            let label_text = text_width::fit(&b.label, m.font, if stacked { width - 2.0 * m.pad } else { label_w - m.pad });
+            let label_text =
+                text_width::fit(&b.label, m.font, if stacked { width - 2.0 * m.pad } else { label_w - m.pad });
             let label = if stacked {
-                TextMark { text: label_text, x: plot.x + 3.0 * scale, y: row_top + m.label_row / 2.0 + 2.0 * scale, size: m.font, anchor: Anchor::Start, on_bar: false, bold: false }
+                TextMark {
+                    text: label_text,
+                    x: plot.x + 3.0 * scale,
+                    y: row_top + m.label_row / 2.0 + 2.0 * scale,
+                    size: m.font,
+                    anchor: Anchor::Start,
+                    on_bar: false,
+                    bold: false,
+                }
             } else {
-                TextMark { text: label_text, x: plot.x - m.pad, y: bar.y + bar.h / 2.0, size: m.font, anchor: Anchor::End, on_bar: false, bold: false }
+                TextMark {
+                    text: label_text,
+                    x: plot.x - m.pad,
+                    y: bar.y + bar.h / 2.0,
+                    size: m.font,
+                    anchor: Anchor::End,
+                    on_bar: false,
+                    bold: false,
+                }
             };
             bars.push(BarMark { index: bars.len(), fact_id: b.fact_id, kind: b.kind, bar, open_end, label, value });
         }
@@ -267,13 +292,27 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             .enumerate()
             .map(|(i, v)| {
                 let x = x_of(*v);
-                let anchor = if i == last { Anchor::End } else if i == 0 { Anchor::Start } else { Anchor::Middle };
+                let anchor = if i == last {
+                    Anchor::End
+                } else if i == 0 {
+                    Anchor::Start
+                } else {
+                    Anchor::Middle
+                };
                 let text = format::tick(*v, &p.unit, spec.lang);
                 TickMark {
                     x,
                     top: plot.y,
                     bottom: plot.bottom(),
-                    text: TextMark { text, x, y: plot.bottom() + m.axis / 2.0, size: m.font * 0.85, anchor, on_bar: false, bold: false },
+                    text: TextMark {
+                        text,
+                        x,
+                        y: plot.bottom() + m.axis / 2.0,
+                        size: m.font * 0.85,
+                        anchor,
+                        on_bar: false,
+                        bold: false,
+                    },
                 }
             })
             .collect();
@@ -283,11 +322,30 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             .iter()
             .map(|r| {
                 let x = x_of(r.value);
-                let label = TextMark { text: r.label.clone(), x, y: ref_top + m.reference / 2.0, size: m.font * 0.9, anchor: Anchor::Middle, on_bar: false, bold: true };
+                let label = TextMark {
+                    text: r.label.clone(),
+                    x,
+                    y: ref_top + m.reference / 2.0,
+                    size: m.font * 0.9,
+                    anchor: Anchor::Middle,
+                    on_bar: false,
+                    bold: true,
+                };
                 // Keep the label inside the canvas.
                 let b = label.bounds();
-                let shift = if b.x < m.pad { m.pad - b.x } else if b.right() > width - m.pad { width - m.pad - b.right() } else { 0.0 };
-                ReferenceMark { x, top: ref_top + m.reference, bottom: plot.bottom(), label: TextMark { x: label.x + shift, ..label } }
+                let shift = if b.x < m.pad {
+                    m.pad - b.x
+                } else if b.right() > width - m.pad {
+                    width - m.pad - b.right()
+                } else {
+                    0.0
+                };
+                ReferenceMark {
+                    x,
+                    top: ref_top + m.reference,
+                    bottom: plot.bottom(),
+                    label: TextMark { x: label.x + shift, ..label },
+                }
             })
             .collect();
         y = plot.bottom() + m.axis + m.panel_gap;

@@ -1,6 +1,6 @@
 //! Facts -> chart specs (pure data) -> drawing on any plotters backend.
-pub mod registry;
 pub mod draw;
 pub mod layout;
+pub mod registry;
 pub mod spec;
 pub mod text_width;

@@ -15,12 +15,32 @@ pub struct SectionDef {
 }
 
 pub const SECTIONS: &[SectionDef] = &[
-    SectionDef { id: "national", title: ("全国中小企业政策", "National SME policy"), topics: &["sme-contribution", "sme-policy"] },
-    SectionDef { id: "gd-industry", title: ("广东产业集群与创新", "Guangdong clusters and innovation"), topics: &["gd-industry"] },
-    SectionDef { id: "gd-5g", title: ("广东5G与数字经济", "Guangdong 5G and digital economy"), topics: &["gd-5g"] },
-    SectionDef { id: "gd-finance", title: ("广东金融与中小企业支持", "Guangdong finance and SME support"), topics: &["gd-finance"] },
-    SectionDef { id: "gd-clearance", title: ("拖欠账款清偿", "Overdue-payment clearance"), topics: &["gd-clearance"] },
-    SectionDef { id: "luoning", title: ("洛宁县电商与农村通信", "Luoning county e-commerce and rural telecom"), topics: &["luoning-ecommerce", "luoning-telecom"] },
+    SectionDef {
+        id: "national",
+        title: ("全国中小企业政策", "National SME policy"),
+        topics: &["sme-contribution", "sme-policy"],
+    },
+    SectionDef {
+        id: "gd-industry",
+        title: ("广东产业集群与创新", "Guangdong clusters and innovation"),
+        topics: &["gd-industry"],
+    },
+    SectionDef {
+        id: "gd-5g", title: ("广东5G与数字经济", "Guangdong 5G and digital economy"), topics: &["gd-5g"]
+    },
+    SectionDef {
+        id: "gd-finance",
+        title: ("广东金融与中小企业支持", "Guangdong finance and SME support"),
+        topics: &["gd-finance"],
+    },
+    SectionDef {
+        id: "gd-clearance", title: ("拖欠账款清偿", "Overdue-payment clearance"), topics: &["gd-clearance"]
+    },
+    SectionDef {
+        id: "luoning",
+        title: ("洛宁县电商与农村通信", "Luoning county e-commerce and rural telecom"),
+        topics: &["luoning-ecommerce", "luoning-telecom"],
+    },
 ];
 
 /// A panel: facts sharing one unit, and facts drawn as labelled reference lines.
@@ -64,18 +84,27 @@ pub const CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "gd-clusters",
         section: "gd-industry",
-        title: ("广东战略性产业集群与制造业创新中心", "Guangdong's strategic clusters and manufacturing innovation centres"),
+        title: (
+            "广东战略性产业集群与制造业创新中心",
+            "Guangdong's strategic clusters and manufacturing innovation centres",
+        ),
         subtitle: ("2020年", "2020"),
         kind: ChartKind::Panels(&[
             panel(("产业集群（个）", "Industrial clusters"), &["gd-pillar-clusters", "gd-emerging-clusters"]),
-            panel(("制造业创新中心（家）", "Manufacturing innovation centres"), &["gd-national-innovation-centres", "gd-provincial-innovation-centres"]),
+            panel(
+                ("制造业创新中心（家）", "Manufacturing innovation centres"),
+                &["gd-national-innovation-centres", "gd-provincial-innovation-centres"],
+            ),
         ]),
     },
     ChartDef {
         id: "gd-5g-stations",
         section: "gd-5g",
         title: ("广东5G基站：存量、新增与累计", "Guangdong 5G base stations: stock, additions, cumulative"),
-        subtitle: ("2019年建成 + 2020年1—6月新建 ≈ 截至2020年6月累计", "Built in 2019 + added Jan–Jun 2020 ≈ cumulative by June 2020"),
+        subtitle: (
+            "2019年建成 + 2020年1—6月新建 ≈ 截至2020年6月累计",
+            "Built in 2019 + added Jan–Jun 2020 ≈ cumulative by June 2020",
+        ),
         kind: ChartKind::StockFlow {
             stock: "gd-5g-stations-2019",
             added: "gd-5g-stations-2020h1-new",
@@ -89,7 +118,10 @@ pub const CHARTS: &[ChartDef] = &[
         title: ("广东5G在全国的份额（2019年）", "Guangdong's share of China's 5G (2019)"),
         subtitle: ("基站约占四分之一，产业产值占一半以上", "About a quarter of stations, more than half of output"),
         kind: ChartKind::Panels(&[
-            panel(("占全国比重", "Share of China's total"), &["gd-5g-stations-2019-national-share", "gd-5g-output-2019-national-share"]),
+            panel(
+                ("占全国比重", "Share of China's total"),
+                &["gd-5g-stations-2019-national-share", "gd-5g-output-2019-national-share"],
+            ),
             panel(("5G产业产值（元）", "5G industry output (yuan)"), &["gd-5g-output-2019"]),
         ]),
     },
@@ -121,8 +153,14 @@ pub const CHARTS: &[ChartDef] = &[
         title: ("减税降费与优惠贷款", "Tax and fee cuts, and preferential loans"),
         subtitle: ("金额均为下限", "All amounts are lower bounds"),
         kind: ChartKind::Panels(&[
-            panel(("金额（元）", "Amount (yuan)"), &["gd-tax-fee-cuts", "gd-preferential-loans", "gd-specialised-sme-loans-2020h1"]),
-            panel(("获得贷款的企业（家）", "Firms receiving loans"), &["gd-preferential-loan-firms", "gd-specialised-sme-loan-firms-2020h1"]),
+            panel(
+                ("金额（元）", "Amount (yuan)"),
+                &["gd-tax-fee-cuts", "gd-preferential-loans", "gd-specialised-sme-loans-2020h1"],
+            ),
+            panel(
+                ("获得贷款的企业（家）", "Firms receiving loans"),
+                &["gd-preferential-loan-firms", "gd-specialised-sme-loan-firms-2020h1"],
+            ),
         ]),
     },
     ChartDef {
@@ -264,7 +302,9 @@ impl ChartDef {
     /// Every fact id the chart shows, without building it.
     pub fn fact_ids(&self) -> Vec<&'static str> {
         match &self.kind {
-            ChartKind::Panels(panels) => panels.iter().flat_map(|p| p.facts.iter().chain(p.references.iter()).copied()).collect(),
+            ChartKind::Panels(panels) => {
+                panels.iter().flat_map(|p| p.facts.iter().chain(p.references.iter()).copied()).collect()
+            }
             ChartKind::StockFlow { stock, added, reported, .. } => vec![stock, added, reported],
         }
     }

@@ -113,7 +113,11 @@ impl std::fmt::Display for SpecError {
 }
 
 /// Resolves fact ids, failing on the first unknown one.
-pub fn resolve(catalogue: &Catalogue, chart: &'static str, ids: &[&'static str]) -> Result<Vec<&'static Fact>, SpecError> {
+pub fn resolve(
+    catalogue: &Catalogue,
+    chart: &'static str,
+    ids: &[&'static str],
+) -> Result<Vec<&'static Fact>, SpecError> {
     ids.iter().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
 }
 
@@ -164,7 +168,8 @@ pub fn bar_panel(
         .map(|f| ReferenceSpec {
             fact_id: f.id,
             value: f.value,
-            label: format!("{}{}", bar_label(f, lang), lang.pick("：", ": ")) + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
+            label: format!("{}{}", bar_label(f, lang), lang.pick("：", ": "))
+                + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
         })
         .collect::<Vec<_>>();
     let axis = axis_for(&unit, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
@@ -232,12 +237,18 @@ pub fn notes_for(panels: &[PanelSpec], lang: Lang) -> Vec<String> {
         );
     }
     if bars().any(|b| b.qualifier == Qualifier::About) {
-        notes.push(lang.pick("“约”表示报告给出的是近似值。", "\"About\" marks an approximate figure in the report.").to_string());
+        notes.push(
+            lang.pick("“约”表示报告给出的是近似值。", "\"About\" marks an approximate figure in the report.")
+                .to_string(),
+        );
     }
     if bars().any(|b| b.kind == BarKind::Derived) {
         notes.push(
-            lang.pick("空心条为根据报告数字推算的值，并非报告原文。", "Hollow bars are computed from the report's figures, not stated in it.")
-                .to_string(),
+            lang.pick(
+                "空心条为根据报告数字推算的值，并非报告原文。",
+                "Hollow bars are computed from the report's figures, not stated in it.",
+            )
+            .to_string(),
         );
     }
     notes

@@ -80,7 +80,10 @@ pub fn ChartCanvas(spec: Signal<Option<ChartSpec>>) -> impl IntoView {
             .into_iter()
             .map(|h| {
                 let index = h.index;
-                let style = format!("left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px", h.rect.x, h.rect.y, h.rect.w, h.rect.h);
+                let style = format!(
+                    "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
+                    h.rect.x, h.rect.y, h.rect.w, h.rect.h
+                );
                 let open = move |_| {
                     if let Some(id) = h.fact_id {
                         ui.selected.set(Some(id));
@@ -134,7 +137,12 @@ fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
         .map(|m| {
             let r = m.hit_area();
             let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
-            Hit { index: m.index, fact_id: m.fact_id, rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s }, aria }
+            Hit {
+                index: m.index,
+                fact_id: m.fact_id,
+                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
+                aria,
+            }
         })
         .collect()
 }

@@ -15,7 +15,8 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     let spec = Memo::new(move |_| build(def, &CATALOGUE, lang.get()));
     let as_table = RwSignal::new(false);
 
-    let body = move || match spec.get() {
+    let body = move || {
+        match spec.get() {
         Err(e) => view! {
             <p class="chart__error" role="alert">{format!("{}: {e}", lang.get().pick("无法显示此图表", "This chart cannot be shown"))}</p>
         }
@@ -40,6 +41,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     let title = move || spec.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::state::use_ui;
 use crate::charts::registry::HEADLINES;
-use crate::facts::CATALOGUE;
 use crate::fact_text;
+use crate::facts::CATALOGUE;
 
 /// Headline figures; each opens its source sentence.
 #[component]

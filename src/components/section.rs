@@ -15,7 +15,9 @@ pub fn Section(def: &'static SectionDef) -> impl IntoView {
             charts_in_section(def.id)
                 .filter(|c| {
                     f.is_empty()
-                        || c.fact_ids().iter().any(|id| CATALOGUE.fact(id).is_some_and(|fact| search::matches(&CATALOGUE, fact, f)))
+                        || c.fact_ids()
+                            .iter()
+                            .any(|id| CATALOGUE.fact(id).is_some_and(|fact| search::matches(&CATALOGUE, fact, f)))
                 })
                 .map(|c| c.id)
                 .collect::<Vec<_>>()

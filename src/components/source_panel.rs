@@ -40,7 +40,10 @@ pub fn SourcePanel() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            None => view! { <p class="source__paragraph" lang="zh-CN"><mark class="source__quote">{f.quote}</mark></p> }.into_any(),
+            None => {
+                view! { <p class="source__paragraph" lang="zh-CN"><mark class="source__quote">{f.quote}</mark></p> }
+                    .into_any()
+            }
         };
         let gloss = (!t.gloss.is_empty()).then(|| view! { <p class="source__gloss">{t.gloss.clone()}</p> });
         Some(view! {

@@ -15,7 +15,11 @@ pub struct UiState {
 
 impl UiState {
     pub fn new() -> Self {
-        UiState { lang: RwSignal::new(Lang::Zh), selected: RwSignal::new(None), filter: RwSignal::new(Filter::default()) }
+        UiState {
+            lang: RwSignal::new(Lang::Zh),
+            selected: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+        }
     }
 }
 

@@ -261,11 +261,7 @@ pub fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
 
 /// 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
 }
 
 /// "line 57: …建成5G基站【36988】座，约占全国…": a span with a little context on each side.
@@ -275,38 +271,20 @@ pub fn span_context(text: &str, start: usize, end: usize) -> String {
     }
     const CONTEXT: usize = 12;
     let before: String = {
-        let mut v: Vec<char> = text[..start]
-            .chars()
-            .rev()
-            .take_while(|c| *c != '\n')
-            .take(CONTEXT)
-            .collect();
+        let mut v: Vec<char> = text[..start].chars().rev().take_while(|c| *c != '\n').take(CONTEXT).collect();
         v.reverse();
         v.into_iter().collect()
     };
-    let after: String = text[end..]
-        .chars()
-        .take_while(|c| *c != '\n')
-        .take(CONTEXT)
-        .collect();
-    format!(
-        "line {}: …{}【{}】{}…",
-        line_of(text, start),
-        before,
-        &text[start..end],
-        after
-    )
+    let after: String = text[end..].chars().take_while(|c| *c != '\n').take(CONTEXT).collect();
+    format!("line {}: …{}【{}】{}…", line_of(text, start), before, &text[start..end], after)
 }
 
 /// Ids: lowercase ASCII letters and digits in groups joined by single '-'.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 struct Errors<'a> {
@@ -390,12 +368,7 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> CatalogueError {
         .and_then(|r| r.split('`').next())
         .unwrap_or("")
         .to_string();
-    CatalogueError {
-        file: file.to_string(),
-        entry,
-        field,
-        message: format!("{location}invalid TOML: {message}"),
-    }
+    CatalogueError { file: file.to_string(), entry, field, message: format!("{location}invalid TOML: {message}") }
 }
 
 /// Parses and verifies a catalogue against its text.
@@ -403,31 +376,15 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> CatalogueError {
 /// `file_name` names the catalogue in messages (and, when it ends in `.facts.toml`, fixes the
 /// `seed` it must describe); `seed_text` is the text. On success, article spans and quote offsets
 /// are filled in. Coverage is checked separately by [`uncovered`].
-pub fn load(
-    toml_text: &str,
-    file_name: &str,
-    seed_text: &str,
-) -> Result<CatalogueFile, Vec<CatalogueError>> {
-    let mut file: CatalogueFile =
-        toml::from_str(toml_text).map_err(|e| vec![toml_error(file_name, toml_text, &e)])?;
+pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<CatalogueFile, Vec<CatalogueError>> {
+    let mut file: CatalogueFile = toml::from_str(toml_text).map_err(|e| vec![toml_error(file_name, toml_text, &e)])?;
     file.file_name = file_name.to_string();
-    let mut errs = Errors {
-        file: file_name,
-        list: Vec::new(),
-    };
+    let mut errs = Errors { file: file_name, list: Vec::new() };
 
-    if let Some(stem) = file_name
-        .rsplit(['/', '\\'])
-        .next()
-        .and_then(|n| n.strip_suffix(".facts.toml"))
-    {
+    if let Some(stem) = file_name.rsplit(['/', '\\']).next().and_then(|n| n.strip_suffix(".facts.toml")) {
         let expected = format!("{stem}.txt");
         if file.seed != expected {
-            errs.push(
-                "",
-                "seed",
-                format!("{:?} but this catalogue describes {expected:?}", file.seed),
-            );
+            errs.push("", "seed", format!("{:?} but this catalogue describes {expected:?}", file.seed));
         }
     }
     if seed_text.is_empty() {
@@ -435,20 +392,12 @@ pub fn load(
     }
 
     // Ids: well-formed and unique per kind.
-    fn check_ids<'a>(
-        errs: &mut Errors<'_>,
-        kind: &str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> HashSet<&'a str> {
+    fn check_ids<'a>(errs: &mut Errors<'_>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             let name = entry_name(kind, i, id);
             if !valid_id(id) {
-                errs.push(
-                    &name,
-                    "id",
-                    format!("{id:?} is not lowercase letters and digits joined by single '-'"),
-                );
+                errs.push(&name, "id", format!("{id:?} is not lowercase letters and digits joined by single '-'"));
             }
             if !seen.insert(id) {
                 errs.push(&name, "id", format!("{kind} id {id:?} is used twice"));
@@ -456,22 +405,10 @@ pub fn load(
         }
         seen
     }
-    let article_ids = check_ids(
-        &mut errs,
-        "article",
-        file.articles.iter().map(|a| a.id.as_str()),
-    );
+    let article_ids = check_ids(&mut errs, "article", file.articles.iter().map(|a| a.id.as_str()));
     let unit_ids = check_ids(&mut errs, "unit", file.units.iter().map(|u| u.id.as_str()));
-    let region_ids = check_ids(
-        &mut errs,
-        "region",
-        file.regions.iter().map(|r| r.id.as_str()),
-    );
-    let topic_ids = check_ids(
-        &mut errs,
-        "topic",
-        file.topics.iter().map(|t| t.id.as_str()),
-    );
+    let region_ids = check_ids(&mut errs, "region", file.regions.iter().map(|r| r.id.as_str()));
+    let topic_ids = check_ids(&mut errs, "topic", file.topics.iter().map(|t| t.id.as_str()));
     check_ids(&mut errs, "fact", file.facts.iter().map(|f| f.id.as_str()));
     let (article_ids, unit_ids, region_ids, topic_ids): (
         HashSet<String>,
@@ -520,41 +457,23 @@ pub fn load(
             ],
         );
         let heading = a.heading.trim();
-        let at: Vec<usize> = line_starts
-            .iter()
-            .filter(|(_, l)| !heading.is_empty() && *l == heading)
-            .map(|(p, _)| *p)
-            .collect();
+        let at: Vec<usize> =
+            line_starts.iter().filter(|(_, l)| !heading.is_empty() && *l == heading).map(|(p, _)| *p).collect();
         let start = match at.as_slice() {
             [one] => Some(*one),
             [] if !heading.is_empty() && seed_text.contains(heading) => {
-                errs.push(
-                    &name,
-                    "heading",
-                    format!("{heading:?} occurs in the text but not as a whole line"),
-                );
+                errs.push(&name, "heading", format!("{heading:?} occurs in the text but not as a whole line"));
                 None
             }
             [] => {
                 if !heading.is_empty() {
-                    errs.push(
-                        &name,
-                        "heading",
-                        format!("{heading:?} is not a line of the text"),
-                    );
+                    errs.push(&name, "heading", format!("{heading:?} is not a line of the text"));
                 }
                 None
             }
             many => {
-                let lines: Vec<String> = many
-                    .iter()
-                    .map(|p| line_of(seed_text, *p).to_string())
-                    .collect();
-                errs.push(
-                    &name,
-                    "heading",
-                    format!("{heading:?} is ambiguous: it is lines {}", lines.join(", ")),
-                );
+                let lines: Vec<String> = many.iter().map(|p| line_of(seed_text, *p).to_string()).collect();
+                errs.push(&name, "heading", format!("{heading:?} is ambiguous: it is lines {}", lines.join(", ")));
                 None
             }
         };
@@ -584,12 +503,8 @@ pub fn load(
             next_start = s;
         }
     }
-    let article_span: HashMap<String, Option<(usize, usize)>> = file
-        .articles
-        .iter()
-        .zip(starts.iter())
-        .map(|(a, s)| (a.id.clone(), s.map(|_| (a.start, a.end))))
-        .collect();
+    let article_span: HashMap<String, Option<(usize, usize)>> =
+        file.articles.iter().zip(starts.iter()).map(|(a, s)| (a.id.clone(), s.map(|_| (a.start, a.end)))).collect();
 
     // Units.
     for (i, u) in file.units.iter().enumerate() {
@@ -598,30 +513,18 @@ pub fn load(
         match u.kind.as_str() {
             "percent" => {
                 if u.counter != "%" {
-                    errs.push(
-                        &name,
-                        "counter",
-                        format!("{:?}, but a percent unit's counter is \"%\"", u.counter),
-                    );
+                    errs.push(&name, "counter", format!("{:?}, but a percent unit's counter is \"%\"", u.counter));
                 }
             }
             "currency" | "count" => {}
-            other => errs.push(
-                &name,
-                "kind",
-                format!("{other:?} is not one of percent, currency, count"),
-            ),
+            other => errs.push(&name, "kind", format!("{other:?} is not one of percent, currency, count")),
         }
     }
     let units: HashMap<&str, &UnitEntry> = file.units.iter().map(|u| (u.id.as_str(), u)).collect();
 
     for (kind, list) in [("region", &file.regions), ("topic", &file.topics)] {
         for (i, n) in list.iter().enumerate() {
-            non_empty(
-                &mut errs,
-                &entry_name(kind, i, &n.id),
-                &[("zh", &n.zh), ("en", &n.en)],
-            );
+            non_empty(&mut errs, &entry_name(kind, i, &n.id), &[("zh", &n.zh), ("en", &n.en)]);
         }
     }
 
@@ -633,12 +536,7 @@ pub fn load(
         non_empty(
             &mut errs,
             &name,
-            &[
-                ("label_zh", &f.label_zh),
-                ("label_en", &f.label_en),
-                ("quote", &f.quote),
-                ("expr", &f.expr),
-            ],
+            &[("label_zh", &f.label_zh), ("label_en", &f.label_en), ("quote", &f.quote), ("expr", &f.expr)],
         );
         if let Some(g) = &f.gloss_en {
             if g.trim().is_empty() {
@@ -663,18 +561,11 @@ pub fn load(
             errs.push(
                 &name,
                 "qualifier",
-                format!(
-                    "{:?} is not one of exact, at_least, more_than, about, less_than",
-                    f.qualifier
-                ),
+                format!("{:?} is not one of exact, at_least, more_than, about, less_than", f.qualifier),
             );
         }
         if !f.value.is_finite() {
-            errs.push(
-                &name,
-                "value",
-                format!("{} is not a finite number", f.value),
-            );
+            errs.push(&name, "value", format!("{} is not a finite number", f.value));
         }
 
         // The quote: verbatim, once, inside its article.
@@ -701,10 +592,7 @@ pub fn load(
                 }
                 [] => errs.push(&name, "quote", "does not occur verbatim in the text"),
                 many => {
-                    let lines: Vec<String> = many
-                        .iter()
-                        .map(|p| line_of(seed_text, *p).to_string())
-                        .collect();
+                    let lines: Vec<String> = many.iter().map(|p| line_of(seed_text, *p).to_string()).collect();
                     errs.push(
                         &name,
                         "quote",
@@ -725,11 +613,7 @@ pub fn load(
         }
         let expr_at = occurrences(&f.quote, &f.expr);
         if !f.quote.is_empty() && expr_at.is_empty() {
-            errs.push(
-                &name,
-                "expr",
-                format!("{:?} does not occur in the quote", f.expr),
-            );
+            errs.push(&name, "expr", format!("{:?} does not occur in the quote", f.expr));
         }
         let parsed = match numbers::parse_expr(&f.expr) {
             Ok(p) => p,
@@ -750,17 +634,17 @@ pub fn load(
                 ),
                 Some(q) => {
                     if !f.quote.contains(w.as_str()) {
-                        errs.push(
-                            &name,
-                            "qualifier_word",
-                            format!("{w:?} does not occur in the quote"),
-                        );
+                        errs.push(&name, "qualifier_word", format!("{w:?} does not occur in the quote"));
                     }
                     if parsed.qualifier != QualifierWord::Exact {
                         errs.push(
                             &name,
                             "qualifier_word",
-                            format!("expr {:?} already says {}; qualifier_word is only for a word outside expr", f.expr, parsed.qualifier.as_str()),
+                            format!(
+                                "expr {:?} already says {}; qualifier_word is only for a word outside expr",
+                                f.expr,
+                                parsed.qualifier.as_str()
+                            ),
                         );
                     }
                     qualifier = q;
@@ -771,39 +655,24 @@ pub fn load(
             for &p in &expr_at {
                 let before = &f.quote[..p];
                 let after = &f.quote[p + f.expr.len()..];
-                const NEAR_BEFORE: &[&str] = &[
-                    "不少于",
-                    "不低于",
-                    "至少",
-                    "超过",
-                    "多于",
-                    "大约",
-                    "将近",
-                    "接近",
-                    "不到",
-                    "不足",
-                    "少于",
-                ];
+                const NEAR_BEFORE: &[&str] =
+                    &["不少于", "不低于", "至少", "超过", "多于", "大约", "将近", "接近", "不到", "不足", "少于"];
                 const NEAR_AFTER: &[&str] = &["以上", "以下", "左右"];
-                let ends_in_number = f
-                    .expr
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_ascii_digit() || "万亿千百十".contains(c));
+                let ends_in_number =
+                    f.expr.chars().last().is_some_and(|c| c.is_ascii_digit() || "万亿千百十".contains(c));
                 let word = NEAR_BEFORE
                     .iter()
                     .find(|w| before.ends_with(**w))
                     .or_else(|| NEAR_AFTER.iter().find(|w| after.starts_with(**w)))
-                    .or_else(|| {
-                        ["多", "余"]
-                            .iter()
-                            .find(|w| ends_in_number && after.starts_with(**w))
-                    });
+                    .or_else(|| ["多", "余"].iter().find(|w| ends_in_number && after.starts_with(**w)));
                 if let Some(w) = word {
                     errs.push(
                         &name,
                         "expr",
-                        format!("the quote has {w:?} right next to {:?}; include it in expr (it qualifies the number)", f.expr),
+                        format!(
+                            "the quote has {w:?} right next to {:?}; include it in expr (it qualifies the number)",
+                            f.expr
+                        ),
                     );
                 }
             }
@@ -819,11 +688,7 @@ pub fn load(
                 errs.push(
                     &name,
                     "qualifier",
-                    format!(
-                        "{from} says {} but qualifier is {:?}",
-                        qualifier.as_str(),
-                        f.qualifier
-                    ),
+                    format!("{from} says {} but qualifier is {:?}", qualifier.as_str(), f.qualifier),
                 );
             }
         }
@@ -839,10 +704,7 @@ pub fn load(
                 errs.push(
                     &name,
                     "unit",
-                    format!(
-                        "{:?} is a percent unit but expr {:?} is not a percentage or fraction",
-                        unit.id, f.expr
-                    ),
+                    format!("{:?} is a percent unit but expr {:?} is not a percentage or fraction", unit.id, f.expr),
                 );
                 None
             }
@@ -858,8 +720,7 @@ pub fn load(
                 None
             }
             (_, form) => {
-                let counter_ok = parsed.counter == unit.counter
-                    || (form == Form::Ordinal && unit.counter == "第");
+                let counter_ok = parsed.counter == unit.counter || (form == Form::Ordinal && unit.counter == "第");
                 if !counter_ok {
                     errs.push(
                         &name,
@@ -884,12 +745,7 @@ pub fn load(
                 errs.push(
                     &name,
                     "value",
-                    format!(
-                        "{} parses to {}{scale} but value is {}",
-                        f.expr,
-                        num(expected),
-                        num(f.value)
-                    ),
+                    format!("{} parses to {}{scale} but value is {}", f.expr, num(expected), num(f.value)),
                 );
             }
         }
@@ -901,39 +757,23 @@ pub fn load(
     // Not-indicators.
     for (i, n) in file.not_indicators.iter().enumerate() {
         let name = format!("not_indicator #{} ({:?})", i + 1, n.expr);
-        non_empty(
-            &mut errs,
-            &name,
-            &[("expr", &n.expr), ("reason", &n.reason)],
-        );
+        non_empty(&mut errs, &name, &[("expr", &n.expr), ("reason", &n.reason)]);
         if n.expr.is_empty() {
             continue;
         }
         match &n.quote {
-            Some(q) if q.is_empty() => errs.push(
-                &name,
-                "quote",
-                "is empty (leave it out to mean every occurrence)",
-            ),
+            Some(q) if q.is_empty() => errs.push(&name, "quote", "is empty (leave it out to mean every occurrence)"),
             Some(q) => {
                 if occurrences(seed_text, q).is_empty() {
                     errs.push(&name, "quote", "does not occur verbatim in the text");
                 }
                 if !q.contains(n.expr.as_str()) {
-                    errs.push(
-                        &name,
-                        "expr",
-                        format!("{:?} does not occur in the quote", n.expr),
-                    );
+                    errs.push(&name, "expr", format!("{:?} does not occur in the quote", n.expr));
                 }
             }
             None => {
                 if !seed_text.contains(n.expr.as_str()) {
-                    errs.push(
-                        &name,
-                        "expr",
-                        format!("{:?} does not occur in the text", n.expr),
-                    );
+                    errs.push(&name, "expr", format!("{:?} does not occur in the text", n.expr));
                 }
             }
         }
@@ -985,10 +825,7 @@ pub fn covered_ranges(file: &CatalogueFile, seed_text: &str) -> Vec<(usize, usiz
 /// cuts a number, like "1万座" inside "4.1万座", does not count).
 pub fn uncovered(file: &CatalogueFile, seed_text: &str) -> Vec<Span> {
     let ranges = covered_ranges(file, seed_text);
-    numbers::scan(seed_text)
-        .into_iter()
-        .filter(|s| !ranges.iter().any(|(a, b)| *a <= s.start && s.end <= *b))
-        .collect()
+    numbers::scan(seed_text).into_iter().filter(|s| !ranges.iter().any(|(a, b)| *a <= s.start && s.end <= *b)).collect()
 }
 
 /// [`uncovered`] as catalogue errors, one per span, with its line and context.
@@ -1010,22 +847,14 @@ pub fn coverage_errors(file: &CatalogueFile, seed_text: &str) -> Vec<CatalogueEr
 
 /// Not-indicators that account for no scanned number (harmless, but probably stale or a guess
 /// about the scanner, e.g. 几个 or 一核一带一区).
-pub fn idle_not_indicators<'a>(
-    file: &'a CatalogueFile,
-    seed_text: &str,
-) -> Vec<&'a NotIndicatorEntry> {
+pub fn idle_not_indicators<'a>(file: &'a CatalogueFile, seed_text: &str) -> Vec<&'a NotIndicatorEntry> {
     let spans = numbers::scan(seed_text);
     file.not_indicators
         .iter()
         .filter(|n| {
-            let single = CatalogueFile {
-                not_indicators: vec![(*n).clone()],
-                ..CatalogueFile::default()
-            };
+            let single = CatalogueFile { not_indicators: vec![(*n).clone()], ..CatalogueFile::default() };
             let ranges = covered_ranges(&single, seed_text);
-            !spans
-                .iter()
-                .any(|s| ranges.iter().any(|(a, b)| *a <= s.start && s.end <= *b))
+            !spans.iter().any(|s| ranges.iter().any(|(a, b)| *a <= s.start && s.end <= *b))
         })
         .collect()
 }

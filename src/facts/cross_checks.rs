@@ -93,20 +93,12 @@ fn fact<'a>(c: &'a Catalogue, id: &str) -> Option<&'a Fact> {
 }
 
 /// The values of `ids`, or the ids that are missing.
-fn values<const N: usize>(
-    c: &Catalogue,
-    ids: [&'static str; N],
-) -> Result<[f64; N], Vec<&'static str>> {
+fn values<const N: usize>(c: &Catalogue, ids: [&'static str; N]) -> Result<[f64; N], Vec<&'static str>> {
     let found = ids.map(|id| fact(c, id).map(|f| f.value));
     if found.iter().all(Option::is_some) {
         Ok(found.map(|v| v.unwrap_or(f64::NAN)))
     } else {
-        Err(ids
-            .iter()
-            .zip(found)
-            .filter(|(_, v)| v.is_none())
-            .map(|(id, _)| *id)
-            .collect())
+        Err(ids.iter().zip(found).filter(|(_, v)| v.is_none()).map(|(id, _)| *id).collect())
     }
 }
 
@@ -163,13 +155,11 @@ fn stations_stock_and_flow(c: &Catalogue) -> CrossCheck {
     let label_zh = "2019年建成数+2020年上半年新建数与累计数核对";
     let label_en = "5G stations: 2019 build + H1 2020 additions vs reported cumulative total";
     let inputs = vec![GD_STATIONS_2019, GD_STATIONS_H1_NEW, GD_STATIONS_CUMULATIVE];
-    let [built_2019, new_h1, cumulative] = match values(
-        c,
-        [GD_STATIONS_2019, GD_STATIONS_H1_NEW, GD_STATIONS_CUMULATIVE],
-    ) {
-        Ok(v) => v,
-        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
-    };
+    let [built_2019, new_h1, cumulative] =
+        match values(c, [GD_STATIONS_2019, GD_STATIONS_H1_NEW, GD_STATIONS_CUMULATIVE]) {
+            Ok(v) => v,
+            Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+        };
     let derived = built_2019 + new_h1;
     let tolerance = 1000.0;
     let agrees = (derived - cumulative).abs() <= tolerance;
@@ -240,8 +230,7 @@ fn national_stations_2019(c: &Catalogue) -> CrossCheck {
 fn national_5g_output_2019(c: &Catalogue) -> CrossCheck {
     let id = "national-5g-output-2019-upper-bound";
     let label_zh = "由“占全国一半以上”推算的全国5G产业产值上限";
-    let label_en =
-        "Upper bound on China's 5G industry output, implied by Guangdong's “half or more”";
+    let label_en = "Upper bound on China's 5G industry output, implied by Guangdong's “half or more”";
     let inputs = vec![GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE];
     let [gd, share_pct] = match values(c, [GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE]) {
         Ok(v) => v,
@@ -341,12 +330,7 @@ fn loan_per_firm(
         id,
         label_zh,
         label_en,
-        formula: format!(
-            "{before}{}元 ÷ {} {relation} {}元",
-            zh(loans),
-            plain(firms),
-            zh(derived)
-        ),
+        formula: format!("{before}{}元 ÷ {} {relation} {}元", zh(loans), plain(firms), zh(derived)),
         inputs,
         derived,
         reported: None,
@@ -375,16 +359,8 @@ fn luoning_4g_villages(c: &Catalogue) -> CrossCheck {
             "{} + {}{} {} {}",
             plain(new),
             plain(optimised),
-            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan {
-                "多"
-            } else {
-                ""
-            },
-            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan {
-                ">"
-            } else {
-                "="
-            },
+            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan { "多" } else { "" },
+            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan { ">" } else { "=" },
             plain(derived),
         ),
         inputs,
@@ -423,10 +399,7 @@ mod tests {
     }
 
     fn qualified(id: &'static str, value: f64, qualifier: Qualifier) -> Fact {
-        Fact {
-            qualifier,
-            ..fact(id, value)
-        }
+        Fact { qualifier, ..fact(id, value) }
     }
 
     fn catalogue(facts: Vec<Fact>) -> Catalogue {
@@ -455,22 +428,10 @@ mod tests {
             qualified("gd-5g-output-2019-national-share", 50.0, Qualifier::AtLeast),
             fact("gd-clearance-2019", 93.6),
             fact("gd-clearance-2020-06", 94.3),
-            qualified(
-                "national-clearance-requirement-2019",
-                50.0,
-                Qualifier::AtLeast,
-            ),
-            qualified(
-                "gd-preferential-loans",
-                31_500_000_000.0,
-                Qualifier::MoreThan,
-            ),
+            qualified("national-clearance-requirement-2019", 50.0, Qualifier::AtLeast),
+            qualified("gd-preferential-loans", 31_500_000_000.0, Qualifier::MoreThan),
             fact("gd-preferential-loan-firms", 228.0),
-            qualified(
-                "gd-specialised-sme-loans-2020h1",
-                14_100_000_000.0,
-                Qualifier::MoreThan,
-            ),
+            qualified("gd-specialised-sme-loans-2020h1", 14_100_000_000.0, Qualifier::MoreThan),
             fact("gd-specialised-sme-loan-firms-2020h1", 2051.0),
             fact("luoning-4g-new-villages", 9.0),
             qualified("luoning-4g-optimised-villages", 80.0, Qualifier::MoreThan),
@@ -478,11 +439,7 @@ mod tests {
     }
 
     fn check(checks: &[CrossCheck], id: &str) -> CrossCheck {
-        checks
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap_or_else(|| panic!("no check {id}"))
-            .clone()
+        checks.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no check {id}")).clone()
     }
 
     fn close(a: f64, b: f64, eps: f64) -> bool {
@@ -491,59 +448,35 @@ mod tests {
 
     #[test]
     fn stock_plus_flow_matches_the_reported_cumulative() {
-        let c = check(
-            &cross_checks(&catalogue(report())),
-            "gd-5g-stations-stock-flow",
-        );
+        let c = check(&cross_checks(&catalogue(report())), "gd-5g-stations-stock-flow");
         assert_eq!(c.derived, 77988.0);
         assert_eq!(c.reported, Some(78000.0));
         assert_eq!(c.agrees, Some(true));
         assert!(c.formula.contains("36988 + 41000 = 77988"), "{}", c.formula);
-        assert!(
-            c.formula.contains("≈ 78000 (7.8万, ±1000)"),
-            "{}",
-            c.formula
-        );
+        assert!(c.formula.contains("≈ 78000 (7.8万, ±1000)"), "{}", c.formula);
     }
 
     #[test]
     fn a_mistyped_value_makes_stock_plus_flow_disagree() {
         // 4.1万 typed as 4100 instead of 41000.
         let mut facts = report();
-        facts
-            .iter_mut()
-            .find(|f| f.id == "gd-5g-stations-2020h1-new")
-            .unwrap()
-            .value = 4100.0;
-        let c = check(
-            &cross_checks(&catalogue(facts)),
-            "gd-5g-stations-stock-flow",
-        );
+        facts.iter_mut().find(|f| f.id == "gd-5g-stations-2020h1-new").unwrap().value = 4100.0;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
         assert_eq!(c.derived, 41088.0);
         assert_eq!(c.agrees, Some(false));
         assert!(c.formula.contains('≠'), "{}", c.formula);
 
         // 7.8万 typed as 7.9万: off by 1012, just outside the rounding of two 0.1万 figures.
         let mut facts = report();
-        facts
-            .iter_mut()
-            .find(|f| f.id == "gd-5g-stations-cumulative-2020-06")
-            .unwrap()
-            .value = 79000.0;
-        let c = check(
-            &cross_checks(&catalogue(facts)),
-            "gd-5g-stations-stock-flow",
-        );
+        facts.iter_mut().find(|f| f.id == "gd-5g-stations-cumulative-2020-06").unwrap().value = 79000.0;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
         assert_eq!(c.agrees, Some(false));
     }
 
     #[test]
     fn national_station_total_implied_by_about_a_quarter() {
         // (formula checked below: 36988 ÷ 25% = 147952; 约1/4 ≈ 22.5%–29.17% → 126816–164391)
-        let c = check(
-            &cross_checks(&catalogue(report())),
-            "national-5g-stations-2019-implied",
-        );
+        let c = check(&cross_checks(&catalogue(report())), "national-5g-stations-2019-implied");
         // 36988 × 4 = 147952.
         assert!(close(c.derived, 147952.0, 1e-6), "{}", c.derived);
         assert_eq!(c.reported, None);
@@ -551,27 +484,16 @@ mod tests {
         // Share 22.5% .. 29.1667%: 36988 / 0.225 = 164391.1, 36988 × 24 / 7 = 126816.
         // Farther end from 147952 is 126816: 21136.
         assert!(close(c.tolerance, 21136.0, 1e-6), "{}", c.tolerance);
-        assert!(
-            c.formula.contains("126816") && c.formula.contains("164391"),
-            "{}",
-            c.formula
-        );
+        assert!(c.formula.contains("126816") && c.formula.contains("164391"), "{}", c.formula);
     }
 
     #[test]
     fn national_5g_output_is_at_most_twice_guangdong() {
-        let c = check(
-            &cross_checks(&catalogue(report())),
-            "national-5g-output-2019-upper-bound",
-        );
+        let c = check(&cross_checks(&catalogue(report())), "national-5g-output-2019-upper-bound");
         // 2300亿 × 2 = 4600亿 = 460,000,000,000 yuan.
         assert!(close(c.derived, 460_000_000_000.0, 1e-3), "{}", c.derived);
         assert_eq!(c.agrees, None);
-        assert!(
-            c.formula.contains("2300亿元 ≤ 全国 ≤ 4600亿元"),
-            "{}",
-            c.formula
-        );
+        assert!(c.formula.contains("2300亿元 ≤ 全国 ≤ 4600亿元"), "{}", c.formula);
     }
 
     #[test]
@@ -589,15 +511,8 @@ mod tests {
     #[test]
     fn clearance_below_requirement_does_not_agree() {
         let mut facts = report();
-        facts
-            .iter_mut()
-            .find(|f| f.id == "gd-clearance-2019")
-            .unwrap()
-            .value = 9.36;
-        let c = check(
-            &cross_checks(&catalogue(facts)),
-            "gd-clearance-2019-vs-requirement",
-        );
+        facts.iter_mut().find(|f| f.id == "gd-clearance-2019").unwrap().value = 9.36;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-clearance-2019-vs-requirement");
         assert_eq!(c.agrees, Some(false));
     }
 
@@ -606,18 +521,10 @@ mod tests {
         let checks = cross_checks(&catalogue(report()));
         // 31,500,000,000 / 228 = 138,157,894.74 yuan (about 1.38亿).
         let pref = check(&checks, "gd-preferential-loan-per-firm");
-        assert!(
-            close(pref.derived, 138_157_894.74, 0.01),
-            "{}",
-            pref.derived
-        );
+        assert!(close(pref.derived, 138_157_894.74, 0.01), "{}", pref.derived);
         assert_eq!(pref.formula, ">315亿元 ÷ 228 > 1.38亿元");
         // 50,000,000 / 228 = 219,298.25.
-        assert!(
-            close(pref.tolerance, 219_298.25, 0.01),
-            "{}",
-            pref.tolerance
-        );
+        assert!(close(pref.tolerance, 219_298.25, 0.01), "{}", pref.tolerance);
         // 14,100,000,000 / 2051 = 6,874,695.27 yuan (about 687万).
         let spec = check(&checks, "gd-specialised-sme-loan-per-firm-2020h1");
         assert!(close(spec.derived, 6_874_695.27, 0.01), "{}", spec.derived);
@@ -627,10 +534,7 @@ mod tests {
 
     #[test]
     fn luoning_4g_villages_add_up() {
-        let c = check(
-            &cross_checks(&catalogue(report())),
-            "luoning-4g-villages-total",
-        );
+        let c = check(&cross_checks(&catalogue(report())), "luoning-4g-villages-total");
         assert_eq!(c.derived, 89.0);
         assert_eq!(c.formula, "9 + 80多 > 89");
         assert_eq!(c.agrees, None);
@@ -638,30 +542,18 @@ mod tests {
 
     #[test]
     fn a_missing_fact_gives_no_verdict_instead_of_a_panic() {
-        let facts: Vec<Fact> = report()
-            .into_iter()
-            .filter(|f| f.id != "gd-5g-stations-cumulative-2020-06")
-            .collect();
+        let facts: Vec<Fact> = report().into_iter().filter(|f| f.id != "gd-5g-stations-cumulative-2020-06").collect();
         let checks = cross_checks(&catalogue(facts));
         let c = check(&checks, "gd-5g-stations-stock-flow");
         assert_eq!(c.agrees, None);
         assert!(c.derived.is_nan());
-        assert!(
-            c.formula.contains("gd-5g-stations-cumulative-2020-06"),
-            "{}",
-            c.formula
-        );
+        assert!(c.formula.contains("gd-5g-stations-cumulative-2020-06"), "{}", c.formula);
         // The other checks are unaffected.
-        assert_eq!(
-            check(&checks, "gd-clearance-2019-vs-requirement").agrees,
-            Some(true)
-        );
+        assert_eq!(check(&checks, "gd-clearance-2019-vs-requirement").agrees, Some(true));
 
         let empty = cross_checks(&catalogue(Vec::new()));
         assert_eq!(empty.len(), 8);
-        assert!(empty
-            .iter()
-            .all(|c| c.agrees.is_none() && c.derived.is_nan()));
+        assert!(empty.iter().all(|c| c.agrees.is_none() && c.derived.is_nan()));
     }
 
     #[test]

@@ -86,16 +86,10 @@ enum Cell {
 
 /// The row of one fact, in [`FACT_COLUMNS`] order. Names of missing ids are empty.
 fn fact_row(c: &Catalogue, f: &Fact) -> Vec<Cell> {
-    let find = |list: &[super::model::Named], id: &str| {
-        list.iter().find(|n| n.id == id).map(|n| (n.zh, n.en))
-    };
+    let find = |list: &[super::model::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh, n.en));
     let (topic_zh, topic_en) = find(c.topics, f.topic).unwrap_or(("", ""));
     let (region_zh, region_en) = find(c.regions, f.region).unwrap_or(("", ""));
-    let (unit_zh, unit_en) = c
-        .units
-        .iter()
-        .find(|u| u.id == f.unit)
-        .map_or(("", ""), |u| (u.zh, u.en));
+    let (unit_zh, unit_en) = c.units.iter().find(|u| u.id == f.unit).map_or(("", ""), |u| (u.zh, u.en));
     let t = |s: &str| Cell::Text(s.to_string());
     vec![
         t(f.id),
@@ -158,10 +152,7 @@ fn json_number(v: f64) -> String {
 
 /// `{"k": v, ...}` on one line, keys in the given order; values already JSON.
 fn json_object(pairs: &[(&str, String)]) -> String {
-    let body: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}: {v}", json_string(k)))
-        .collect();
+    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{}: {v}", json_string(k))).collect();
     format!("{{{}}}", body.join(", "))
 }
 
@@ -195,19 +186,10 @@ pub fn to_json(c: &Catalogue) -> String {
     let units: Vec<String> = c
         .units
         .iter()
-        .map(|u| {
-            json_object(&[
-                ("id", s(u.id)),
-                ("kind", s(unit_kind_str(u.kind))),
-                ("zh", s(u.zh)),
-                ("en", s(u.en)),
-            ])
-        })
+        .map(|u| json_object(&[("id", s(u.id)), ("kind", s(unit_kind_str(u.kind))), ("zh", s(u.zh)), ("en", s(u.en))]))
         .collect();
     let named = |list: &[super::model::Named]| -> Vec<String> {
-        list.iter()
-            .map(|n| json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))]))
-            .collect()
+        list.iter().map(|n| json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))])).collect()
     };
     let facts: Vec<String> = c
         .facts
@@ -279,10 +261,7 @@ mod tests {
 
     #[test]
     fn json_escapes() {
-        assert_eq!(
-            json_string("a\"b\\c\nd\te\u{1}\u{2028}中"),
-            "\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028中\""
-        );
+        assert_eq!(json_string("a\"b\\c\nd\te\u{1}\u{2028}中"), "\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028中\"");
     }
 
     #[test]
@@ -309,13 +288,7 @@ mod tests {
         assert_eq!(period_str(&Period::Year(2019)), "2019");
         assert_eq!(period_str(&Period::YearRange(2019, 2022)), "2019..2022");
         assert_eq!(period_str(&Period::MonthEnd(2020, 6)), "2020-06");
-        assert_eq!(
-            period_str(&Period::MonthRange {
-                from: (2020, 1),
-                to: (2020, 6)
-            }),
-            "2020-01..2020-06"
-        );
+        assert_eq!(period_str(&Period::MonthRange { from: (2020, 1), to: (2020, 6) }), "2020-01..2020-06");
         assert_eq!(period_str(&Period::AsOf(2020, 6)), "asof 2020-06");
         assert_eq!(period_str(&Period::Unstated), "unstated");
     }

@@ -40,7 +40,10 @@ pub enum Period {
     /// End of the given month (截至6月末).
     MonthEnd(u16, u8),
     /// A span of months, inclusive (1—6月 = (2020,1)..(2020,6)).
-    MonthRange { from: (u16, u8), to: (u16, u8) },
+    MonthRange {
+        from: (u16, u8),
+        to: (u16, u8),
+    },
     /// A span of years, inclusive.
     YearRange(u16, u16),
     /// Cumulative stock as of the end of the given month.
