@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod numbers;
 pub mod provenance;
 pub mod search;
+pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

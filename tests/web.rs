@@ -21,7 +21,15 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Each test starts from the default view: apps mounted by earlier tests wrote their state to the URL.
+fn reset_url() {
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("replace");
+}
+
 fn host(width_px: u32) -> HtmlElement {
+    reset_url();
     let el: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
     let _ = el.style().set_property("width", &format!("{width_px}px"));
     document().body().expect("body").append_child(&el).expect("append");
@@ -121,4 +129,30 @@ async fn the_table_switch_shows_one_row_per_bar() {
         "the canvas gives way to the table"
     );
     el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
+    let el = host(900);
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    let link = format!("{path}?lang=en&chart=gd-clearance&table=gd-clearance&fact=gd-clearance-2019");
+    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link)).expect("replace");
+    std::mem::forget(leptos::mount::mount_to(el.clone(), App));
+    for _ in 0..5 {
+        next_frame().await;
+    }
+    let html = document().document_element().expect("html");
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert!(el.query_selector("[data-chart=\"gd-clearance\"] table").expect("query").is_some(), "shown as a table");
+    let panel = query(&el, "aside.source");
+    assert_eq!(panel.get_attribute("data-fact").as_deref(), Some("gd-clearance-2019"));
+    // Back to the chart: the URL follows.
+    query(&el, "[data-chart=\"gd-clearance\"] button[data-view=\"chart\"]").click();
+    next_frame().await;
+    let search = window.location().search().expect("search");
+    assert!(!search.contains("table="), "{search}");
+    assert!(search.contains("lang=en") && search.contains("fact=gd-clearance-2019"), "{search}");
+    el.remove();
+    let _ = html.set_attribute("lang", "zh-CN");
 }

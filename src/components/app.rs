@@ -1,33 +1,75 @@
 use leptos::prelude::*;
 
+use super::chart_figure::ChartFigure;
 use super::filter_bar::FilterBar;
+use super::notices::Notices;
 use super::overview::Overview;
 use super::section::Section;
+use super::share::Share;
 use super::source_panel::SourcePanel;
 use super::state::UiState;
-use crate::charts::registry::SECTIONS;
+use super::url_sync;
+use crate::charts::registry::{chart_def, SECTIONS};
 use crate::i18n::Lang;
+use crate::view_state::{parse, to_query, Theme};
+
+const TITLE: (&str, &str) = ("中小企业与产业数据看板", "SME and industry indicator dashboard");
 
 #[component]
 pub fn App() -> impl IntoView {
-    let ui = UiState::new();
+    let (view, notices) = parse(&url_sync::current_query());
+    let ui = UiState::new(view, notices);
     provide_context(ui);
-    let lang = ui.lang;
-    // <html lang> follows the interface language.
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().tag());
-        }
-    });
-    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    url_sync::install(ui);
+    url_sync::scroll_to_focus(ui);
 
+    // <html lang>, theme and the document title follow the view.
+    Effect::new(move |_| {
+        let (l, theme, chart) = ui.view.with(|v| (v.lang, v.theme, v.chart));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+            match theme {
+                Theme::Auto => {
+                    let _ = html.remove_attribute("data-theme");
+                }
+                Theme::Light => {
+                    let _ = html.set_attribute("data-theme", "light");
+                }
+                Theme::Dark => {
+                    let _ = html.set_attribute("data-theme", "dark");
+                }
+            }
+        }
+        let site = l.pick(TITLE.0, TITLE.1);
+        let title = match chart.and_then(chart_def) {
+            Some(def) => format!("{} · {site}", l.pick(def.title.0, def.title.1)),
+            None => site.to_string(),
+        };
+        document().set_title(&title);
+    });
+
+    let embedded = Memo::new(move |_| ui.view.with(|v| if v.embed { v.chart } else { None }));
+    move || match embedded.get().and_then(chart_def) {
+        Some(def) => view! { <Embedded def=def/> }.into_any(),
+        None => view! { <Dashboard/> }.into_any(),
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let ui = super::state::use_ui();
+    let lang = ui.lang;
+    let toggle = move |_| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
         <header class="masthead">
             <div class="masthead__row">
-                <h1>{move || lang.get().pick("中小企业与产业数据看板", "SME and industry indicator dashboard")}</h1>
-                <button class="lang-toggle" on:click=toggle lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
-                    {move || lang.get().pick("English", "中文")}
-                </button>
+                <h1>{move || lang.get().pick(TITLE.0, TITLE.1)}</h1>
+                <div class="masthead__tools">
+                    <Share chart=None/>
+                    <button class="lang-toggle" on:click=toggle lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                        {move || lang.get().pick("English", "中文")}
+                    </button>
+                </div>
             </div>
             <p class="lede">
                 {move || lang.get().pick(
@@ -36,10 +78,37 @@ pub fn App() -> impl IntoView {
                 )}
             </p>
         </header>
+        <Notices/>
         <main id="main">
             <Overview/>
             <FilterBar/>
             {SECTIONS.iter().map(|def| view! { <Section def=def/> }).collect_view()}
+        </main>
+        <SourcePanel/>
+    }
+}
+
+/// `?embed=1`: one chart with its title and source line, and a link back to the full dashboard,
+/// sized for an iframe.
+#[component]
+fn Embedded(def: &'static crate::charts::registry::ChartDef) -> impl IntoView {
+    let ui = super::state::use_ui();
+    let lang = ui.lang;
+    let back = Memo::new(move |_| {
+        let mut v = ui.view.get();
+        v.embed = false;
+        let loc = window().location();
+        format!("{}{}", loc.pathname().unwrap_or_default(), to_query(&v))
+    });
+    view! {
+        <main class="embed">
+            <Notices/>
+            <ChartFigure def=def/>
+            <p class="embed__back">
+                <a href=move || back.get() target="_blank" rel="noopener">
+                    {move || lang.get().pick("在完整看板中打开 ↗", "Open in the full dashboard ↗")}
+                </a>
+            </p>
         </main>
         <SourcePanel/>
     }

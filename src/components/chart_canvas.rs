@@ -26,7 +26,7 @@ struct Hit {
 }
 
 #[component]
-pub fn ChartCanvas(spec: Signal<Option<ChartSpec>>) -> impl IntoView {
+pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
     let ui = use_ui();
     let wrapper = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
@@ -86,7 +86,7 @@ pub fn ChartCanvas(spec: Signal<Option<ChartSpec>>) -> impl IntoView {
                 );
                 let open = move |_| {
                     if let Some(id) = h.fact_id {
-                        ui.selected.set(Some(id));
+                        ui.select(Some(id), Some(chart));
                     }
                 };
                 view! {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
+use super::share::Share;
 use super::state::use_ui;
 use crate::charts::registry::{build, ChartDef};
 use crate::facts::CATALOGUE;
@@ -13,7 +14,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
     let spec = Memo::new(move |_| build(def, &CATALOGUE, lang.get()));
-    let as_table = RwSignal::new(false);
+    let as_table = Memo::new(move |_| ui.is_table(def.id));
 
     let body = move || {
         match spec.get() {
@@ -30,11 +31,11 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                 <Show
                     when=move || as_table.get()
                     fallback=move || view! {
-                        <ChartCanvas spec=spec_signal/>
+                        <ChartCanvas chart=def.id spec=spec_signal/>
                         <p class="visually-hidden">{alt.clone()}</p>
                     }
                 >
-                    <ChartTable spec=spec_signal/>
+                    <ChartTable chart=def.id spec=spec_signal/>
                 </Show>
                 {notes.into_iter().map(|n| view! { <p class="chart__note">{n}</p> }).collect_view()}
                 <p class="chart__source">{source}</p>
@@ -53,13 +54,16 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                     <h3 class="chart__title">{title}</h3>
                     <p class="chart__subtitle">{subtitle}</p>
                 </div>
+                <div class="chart__tools">
+                <Share chart=Some(def.id)/>
                 <div class="chart__switch" role="group" aria-label=move || lang.get().pick("显示方式", "View as")>
-                    <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart" on:click=move |_| as_table.set(false)>
+                    <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart" on:click=move |_| ui.set_table(def.id, false)>
                         {move || lang.get().pick("图表", "Chart")}
                     </button>
-                    <button aria-pressed=move || as_table.get().to_string() data-view="table" on:click=move |_| as_table.set(true)>
+                    <button aria-pressed=move || as_table.get().to_string() data-view="table" on:click=move |_| ui.set_table(def.id, true)>
                         {move || lang.get().pick("表格", "Table")}
                     </button>
+                </div>
                 </div>
             </div>
             {body}

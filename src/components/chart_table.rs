@@ -7,7 +7,7 @@ use crate::facts::CATALOGUE;
 
 /// The same numbers the chart draws, as a table: one row per bar, in the same order.
 #[component]
-pub fn ChartTable(spec: Signal<Option<ChartSpec>>) -> impl IntoView {
+pub fn ChartTable(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
     let ui = use_ui();
     let rows = move || {
         let lang = ui.lang.get();
@@ -26,7 +26,7 @@ pub fn ChartTable(spec: Signal<Option<ChartSpec>>) -> impl IntoView {
                 };
                 let label = if caption.is_empty() { b.label.clone() } else { format!("{} · {}", caption, b.label) };
                 let source = b.fact_id.map(|id| {
-                    view! { <button class="link" on:click=move |_| ui.selected.set(Some(id))>{lang.pick("原文", "Source")}</button> }
+                    view! { <button class="link" on:click=move |_| ui.select(Some(id), Some(chart))>{lang.pick("原文", "Source")}</button> }
                 });
                 view! {
                     <tr data-fact=b.fact_id.unwrap_or("") class:derived=b.kind == BarKind::Derived>

@@ -20,7 +20,7 @@ pub fn FactList(facts: Memo<Vec<&'static Fact>>) -> impl IntoView {
                         let id = f.id;
                         view! {
                             <li class="fact-list__item" data-fact=id>
-                                <button class="fact-list__button" on:click=move |_| ui.selected.set(Some(id))>
+                                <button class="fact-list__button" on:click=move |_| ui.select(Some(id), None)>
                                     <span class="fact-list__label">{t.label}</span>
                                     <span class="fact-list__value">{t.value}</span>
                                     <span class="fact-list__meta">{format!("{} · {} · {}", t.period, t.region, t.qualifier)}</span>

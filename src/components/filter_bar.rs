@@ -13,16 +13,19 @@ pub fn FilterBar() -> impl IntoView {
     let filter = ui.filter;
     let matches = Memo::new(move |_| filter.with(|f| search::filter(&CATALOGUE, f)));
 
-    let on_text = move |ev| filter.update(|f| f.text = event_target_value(&ev));
+    let on_text = move |ev| {
+        let text = event_target_value(&ev);
+        ui.set_filter(|f| f.text = text);
+    };
     let on_topic = move |ev| {
         let v = event_target_value(&ev);
-        filter.update(|f| f.topic = (!v.is_empty()).then_some(v));
+        ui.set_filter(|f| f.topic = (!v.is_empty()).then_some(v));
     };
     let on_region = move |ev| {
         let v = event_target_value(&ev);
-        filter.update(|f| f.region = (!v.is_empty()).then_some(v));
+        ui.set_filter(|f| f.region = (!v.is_empty()).then_some(v));
     };
-    let clear = move |_| filter.set(search::Filter::default());
+    let clear = move |_| ui.set_filter(|f| *f = search::Filter::default());
 
     let topic_options = move || {
         let l = lang.get();
@@ -51,6 +54,7 @@ pub fn FilterBar() -> impl IntoView {
                         type="search"
                         name="q"
                         autocomplete="off"
+                        maxlength="100"
                         placeholder=move || lang.get().pick("如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%")
                         prop:value=move || filter.with(|f| f.text.clone())
                         on:input=on_text

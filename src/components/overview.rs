@@ -19,7 +19,7 @@ pub fn Overview() -> impl IntoView {
                 let id = f.id;
                 view! {
                     <li class="headline">
-                        <button class="headline__button" data-fact=id on:click=move |_| ui.selected.set(Some(id))>
+                        <button class="headline__button" data-fact=id on:click=move |_| ui.select(Some(id), None)>
                             <span class="headline__value">{t.value}</span>
                             <span class="headline__label">{t.label}</span>
                             <span class="headline__meta">{format!("{} · {}", t.period, t.region)}</span>

@@ -12,7 +12,7 @@ use crate::provenance;
 pub fn SourcePanel() -> impl IntoView {
     let ui = use_ui();
     let close_ref = NodeRef::<Button>::new();
-    let close = move || ui.selected.set(None);
+    let close = move || ui.select(None, None);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && ui.selected.get_untracked().is_some() {
             close();

@@ -1,35 +1,78 @@
-//! What the reader is looking at, shared by every component through context.
+//! What the reader is looking at: one `ViewState` (the same one the URL holds), shared by every
+//! component through context, with memoised slices so a keystroke in search does not re-render
+//! every label.
 
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::search::Filter;
+use crate::view_state::{Notice, ViewState};
 
 #[derive(Clone, Copy)]
 pub struct UiState {
-    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<ViewState>,
+    /// What could not be read from the link, shown until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    pub lang: Memo<Lang>,
+    pub filter: Memo<Filter>,
     /// The fact whose source sentence is open in the source panel.
-    pub selected: RwSignal<Option<&'static str>>,
-    pub filter: RwSignal<Filter>,
+    pub selected: Memo<Option<&'static str>>,
 }
 
 impl UiState {
-    pub fn new() -> Self {
+    pub fn new(view: ViewState, notices: Vec<Notice>) -> Self {
+        let view = RwSignal::new(view);
         UiState {
-            lang: RwSignal::new(Lang::Zh),
-            selected: RwSignal::new(None),
-            filter: RwSignal::new(Filter::default()),
+            view,
+            notices: RwSignal::new(notices),
+            lang: Memo::new(move |_| view.with(|v| v.lang)),
+            filter: Memo::new(move |_| view.with(ViewState::filter)),
+            selected: Memo::new(move |_| view.with(|v| v.fact)),
         }
     }
-}
 
-impl Default for UiState {
-    fn default() -> Self {
-        Self::new()
+    /// Opens the source panel for `fact` (or closes it), optionally focusing the chart it was chosen in.
+    pub fn select(&self, fact: Option<&'static str>, chart: Option<&'static str>) {
+        self.view.update(|v| {
+            v.fact = fact;
+            if chart.is_some() {
+                v.chart = chart;
+            }
+        });
+    }
+
+    pub fn set_filter(&self, f: impl FnOnce(&mut Filter)) {
+        self.view.update(|v| {
+            let mut filter = v.filter();
+            f(&mut filter);
+            v.q = filter.text;
+            v.topic = filter.topic.as_deref().and_then(|t| crate::facts::CATALOGUE.topic(t)).map(|t| t.id);
+            v.region = filter.region.as_deref().and_then(|r| crate::facts::CATALOGUE.region(r)).map(|r| r.id);
+        });
+    }
+
+    /// Shows `chart` as a table or a chart, and makes it the chart in focus.
+    pub fn set_table(&self, chart: &'static str, table: bool) {
+        self.view.update(|v| {
+            v.tables.retain(|c| *c != chart);
+            if table {
+                v.tables.push(chart);
+                v.tables.sort_unstable();
+            }
+            v.chart = Some(chart);
+        });
+    }
+
+    pub fn is_table(&self, chart: &'static str) -> bool {
+        self.view.with(|v| v.tables.contains(&chart))
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.view.update(|v| v.lang = lang);
     }
 }
 
 /// The state provided by `App`. Components are only used under it.
 pub fn use_ui() -> UiState {
-    use_context::<UiState>().unwrap_or_default()
+    use_context::<UiState>().unwrap_or_else(|| UiState::new(ViewState::default(), Vec::new()))
 }

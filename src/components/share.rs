@@ -1,0 +1,103 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::use_ui;
+use super::url_sync::share_url;
+use crate::i18n::Lang;
+
+/// Copies a link to this view (of one chart, or of the whole page) and offers embed code for a
+/// chart. Where the Clipboard API is refused, the link is shown selected, to copy by hand.
+#[component]
+pub fn Share(chart: Option<&'static str>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let open = RwSignal::new(false);
+    let status = RwSignal::new(None::<&'static str>);
+    let link = Memo::new(move |_| {
+        let mut v = ui.view.get();
+        v.embed = false;
+        if chart.is_some() {
+            v.chart = chart;
+        }
+        share_url(&v)
+    });
+    let embed_code = Memo::new(move |_| {
+        let chart = chart?;
+        let mut v = ui.view.get();
+        v.chart = Some(chart);
+        v.embed = true;
+        v.fact = None;
+        let title = lang.get().pick("图表", "Chart");
+        Some(format!(
+            "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            share_url(&v)
+        ))
+    });
+    let id = chart.unwrap_or("page");
+    let input_id = format!("share-link-{id}");
+
+    let copy = move |_| {
+        let text = link.get_untracked();
+        let input_id = format!("share-link-{id}");
+        leptos::task::spawn_local(async move {
+            let copied = match window().navigator().clipboard().write_text(&text).dyn_into::<js_sys::Promise>() {
+                Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                Err(_) => false,
+            };
+            status.set(Some(if copied { "copied" } else { "manual" }));
+            if !copied {
+                select_field(&input_id);
+            }
+        });
+    };
+
+    view! {
+        <div class="share">
+            <button class="share__toggle" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {move || match (chart, lang.get()) {
+                    (Some(_), Lang::Zh) => "分享图表",
+                    (Some(_), Lang::En) => "Share chart",
+                    (None, Lang::Zh) => "分享此页",
+                    (None, Lang::En) => "Share page",
+                }}
+            </button>
+            <Show when=move || open.get()>
+                <div class="share__panel">
+                    <label class="share__field" for=input_id.clone()>{move || lang.get().pick("链接", "Link")}</label>
+                    <div class="share__row">
+                        <input id=input_id.clone() class="share__link" type="text" readonly prop:value=move || link.get() on:focus=move |ev| select_target(&ev)/>
+                        <button class="share__copy" on:click=copy>{move || lang.get().pick("复制链接", "Copy link")}</button>
+                    </div>
+                    <p class="share__status" role="status">
+                        {move || match (status.get(), lang.get()) {
+                            (Some("copied"), l) => l.pick("已复制链接。", "Link copied.").to_string(),
+                            (Some(_), l) => l.pick("无法自动复制：链接已选中，请按 Ctrl+C 复制。", "Could not copy automatically: the link is selected, press Ctrl+C to copy it.").to_string(),
+                            (None, _) => String::new(),
+                        }}
+                    </p>
+                    {move || embed_code.get().map(|code| view! {
+                        <label class="share__field">
+                            {lang.get().pick("嵌入代码", "Embed code")}
+                            <textarea class="share__embed" readonly rows="3" prop:value=code on:focus=move |ev| select_target(&ev)></textarea>
+                        </label>
+                    })}
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+fn select_target(ev: &web_sys::FocusEvent) {
+    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.select();
+    } else if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.select();
+    }
+}
+
+fn select_field(id: &str) {
+    if let Some(input) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
