@@ -153,7 +153,7 @@ fn value_text(c: &Catalogue, f: &Fact, lang: Lang) -> String {
 }
 
 /// One sentence that stands for the fact where a chart cannot be seen, e.g.
-/// "2019年建成5G基站：36988座（2019年，广东省）。" / "5G base stations built in 2019: 36,988
+/// "2019年建成5G基站：36,988座（2019年，广东省）。" / "5G base stations built in 2019: 36,988
 /// stations (2019, Guangdong)."
 pub fn sentence(c: &Catalogue, f: &Fact, lang: Lang) -> String {
     let t = describe(c, f, lang);
@@ -225,7 +225,8 @@ mod tests {
         let f = fact("gd-5g-stations-2019");
         let zh = describe(&CATALOGUE, f, Lang::Zh);
         assert_eq!(zh.label, "2019年建成5G基站");
-        assert_eq!(zh.value, "36988座");
+        // Digits are grouped the way the browser's Intl groups them for zh-CN.
+        assert_eq!(zh.value, "36,988座");
         assert_eq!(zh.qualifier, "确切值");
         assert_eq!(zh.period, "2019年");
         assert_eq!(zh.region, "广东省");
@@ -262,7 +263,7 @@ mod tests {
     #[test]
     fn sentences_for_text_alternatives() {
         let f = fact("gd-5g-stations-2019");
-        assert_eq!(sentence(&CATALOGUE, f, Lang::Zh), "2019年建成5G基站：36988座（2019年，广东省）。");
+        assert_eq!(sentence(&CATALOGUE, f, Lang::Zh), "2019年建成5G基站：36,988座（2019年，广东省）。");
         assert_eq!(
             sentence(&CATALOGUE, f, Lang::En),
             "5G base stations built in 2019: 36,988 stations (2019, Guangdong)."
@@ -289,7 +290,7 @@ mod tests {
         assert_eq!(en.region, "atlantis");
         assert_eq!(en.topic, "no-topic");
         assert_eq!(en.article, "no-article");
-        assert_eq!(sentence(&CATALOGUE, &broken, Lang::Zh), "2019年建成5G基站：36988 furlong（2019年，atlantis）。");
+        assert_eq!(sentence(&CATALOGUE, &broken, Lang::Zh), "2019年建成5G基站：36,988 furlong（2019年，atlantis）。");
     }
 
     #[test]

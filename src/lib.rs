@@ -2,12 +2,15 @@
 //! Everything but `components` and `panic_screen` is plain Rust, tested natively.
 
 pub mod charts;
+pub mod downloads;
 pub mod fact_text;
 pub mod facts;
 pub mod format;
 pub mod i18n;
 pub mod numbers;
 pub mod provenance;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod search;
 pub mod view_state;
 

@@ -156,3 +156,18 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
     el.remove();
     let _ = html.set_attribute("lang", "zh-CN");
 }
+
+#[wasm_bindgen_test]
+fn browser_intl_and_native_number_rendering_agree() {
+    use indicator_dashboard::format::digits;
+    use indicator_dashboard::i18n::Lang;
+    let values = [0.0, 2.3, 25.0, 93.6, 36988.0, 41000.0, 78000.0, 500000.0, 8.5e6, 1e6, 8e8, 1.41e10, 3.15e10, 1.4e11, 2.3e11];
+    for lang in [Lang::Zh, Lang::En] {
+        for v in values {
+            assert_eq!(digits::grouped(v, lang, 2), digits::native::grouped(v, lang, 2), "grouped {v} {lang:?}");
+            assert_eq!(digits::compact(v, lang), digits::native::compact(v, lang), "compact {v} {lang:?}");
+        }
+    }
+    assert_eq!(digits::compact(41000.0, Lang::Zh), "4.1万");
+    assert_eq!(digits::compact(2.3e11, Lang::En), "230 billion");
+}

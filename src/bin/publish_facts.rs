@@ -1,5 +1,8 @@
 //! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` from the built-in
-//! catalogue (`indicator_dashboard::facts::CATALOGUE`). Native only; an empty program on wasm32.
+//! catalogue (`indicator_dashboard::facts::CATALOGUE`); then, when `<dir>/index.html` exists (the
+//! Trunk post_build hook passes `$TRUNK_STAGING_DIR`), adds its Content-Security-Policy meta and
+//! writes the self-contained `<dir>/offline.html` (see `indicator_dashboard::publish`).
+//! Native only; an empty program on wasm32.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -11,7 +14,7 @@ fn main() {
     let dir = match args.as_slice() {
         [dir] if dir != "-h" && dir != "--help" => PathBuf::from(dir),
         _ => {
-            eprintln!("usage: publish_facts <dir>   (writes <dir>/facts.json and <dir>/facts.csv)");
+            eprintln!("usage: publish_facts <dir>   (writes <dir>/facts.json and <dir>/facts.csv; with <dir>/index.html, adds its CSP and writes <dir>/offline.html)");
             exit(2);
         }
     };
@@ -26,6 +29,24 @@ fn main() {
             exit(1);
         }
         println!("wrote {} ({} facts)", path.display(), CATALOGUE.facts.len());
+    }
+    if dir.join("index.html").is_file() {
+        match indicator_dashboard::publish::publish_pages(&dir) {
+            Ok(p) => {
+                match p.index_policy {
+                    Some(policy) => println!("index.html: Content-Security-Policy: {policy}"),
+                    None => println!(
+                        "index.html: no Content-Security-Policy in a trunk serve build (its live-reload \
+                         script is rewritten per request and cannot be hashed); trunk build pages have one"
+                    ),
+                }
+                println!("wrote {} ({} bytes)", dir.join("offline.html").display(), p.offline_bytes);
+            }
+            Err(e) => {
+                eprintln!("publish_facts: {}: {e}", dir.display());
+                exit(1);
+            }
+        }
     }
 }
 

@@ -33,6 +33,17 @@ pub const LIGHT: Theme = Theme {
     reference: RGBColor(178, 34, 34),
 };
 
+/// Dark theme: light text on the page's dark card colour; the bar colour keeps 4.5:1 contrast.
+pub const DARK: Theme = Theme {
+    background: RGBColor(22, 27, 34),
+    bar: RGBColor(110, 168, 232),
+    text_on_bar: RGBColor(13, 17, 23),
+    text: RGBColor(230, 237, 243),
+    muted: RGBColor(157, 167, 179),
+    grid: RGBColor(48, 54, 61),
+    reference: RGBColor(255, 123, 114),
+};
+
 pub type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 
 pub fn draw<DB: DrawingBackend>(

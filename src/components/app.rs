@@ -4,6 +4,8 @@ use super::chart_figure::ChartFigure;
 use super::filter_bar::FilterBar;
 use super::notices::Notices;
 use super::overview::Overview;
+use super::prefs;
+use super::print_sheet::PrintSheet;
 use super::section::Section;
 use super::share::Share;
 use super::source_panel::SourcePanel;
@@ -17,9 +19,12 @@ const TITLE: (&str, &str) = ("中小企业与产业数据看板", "SME and indus
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (view, notices) = parse(&url_sync::current_query());
+    let query = url_sync::current_query();
+    let (mut view, notices) = parse(&query);
+    prefs::apply(&mut view, &query);
     let ui = UiState::new(view, notices);
     provide_context(ui);
+    prefs::install(ui);
     url_sync::install(ui);
     url_sync::scroll_to_focus(ui);
 
@@ -66,6 +71,9 @@ fn Dashboard() -> impl IntoView {
                 <h1>{move || lang.get().pick(TITLE.0, TITLE.1)}</h1>
                 <div class="masthead__tools">
                     <Share chart=None/>
+                    <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click=move |_| ui.toggle_theme()>
+                        {move || lang.get().pick("深色", "Dark")}
+                    </button>
                     <button class="lang-toggle" on:click=toggle lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
                         {move || lang.get().pick("English", "中文")}
                     </button>
@@ -83,6 +91,7 @@ fn Dashboard() -> impl IntoView {
             <Overview/>
             <FilterBar/>
             {SECTIONS.iter().map(|def| view! { <Section def=def/> }).collect_view()}
+            <PrintSheet/>
         </main>
         <SourcePanel/>
     }

@@ -12,7 +12,7 @@ use web_sys::{HtmlCanvasElement, ResizeObserver};
 
 use super::state::use_ui;
 use super::tooltip::Tooltip;
-use crate::charts::draw::{draw, LIGHT};
+use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout, Rect};
 use crate::charts::spec::ChartSpec;
 
@@ -63,10 +63,11 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         let (css_w, dpr) = size.get();
         let Some(canvas) = canvas_ref.get() else { return };
         let Some(s) = spec.get() else { return };
+        let theme = if ui.dark.get() { &DARK } else { &LIGHT };
         if css_w <= 0.0 {
             return;
         }
-        match paint(&canvas, &s, css_w, dpr) {
+        match paint(&canvas, &s, css_w, dpr, theme) {
             Ok(plan) => {
                 failed.set(None);
                 hits.set(hit_targets(&s, &plan));
@@ -148,7 +149,7 @@ fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
 }
 
 /// Sizes the canvas to CSS size × device pixel ratio and draws the spec at that scale.
-fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, css_w: f64, dpr: f64) -> Result<Layout, String> {
+fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, css_w: f64, dpr: f64, theme: &Theme) -> Result<Layout, String> {
     let css_h = css_height(spec, css_w);
     let (w, h) = ((css_w * dpr).round(), (css_h * dpr).round());
     let style = web_sys::HtmlElement::style(canvas);
@@ -159,7 +160,7 @@ fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, css_w: f64, dpr: f64) -> 
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("canvas 2D context unavailable")?;
     let root = backend.into_drawing_area();
     let plan = layout(spec, w, h, dpr);
-    draw(&root, &plan, &LIGHT).map_err(|e| format!("chart could not be drawn: {e}"))?;
+    draw(&root, &plan, theme).map_err(|e| format!("chart could not be drawn: {e}"))?;
     // Lets tests and benchmarks know the pixels are there.
     let _ = canvas.set_attribute("data-drawn", "1");
     Ok(plan)

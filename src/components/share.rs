@@ -61,8 +61,18 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
                     (None, Lang::En) => "Share page",
                 }}
             </button>
-            <Show when=move || open.get()>
-                <div class="share__panel">
+            <Show when=move || open.get() && offline()>
+                <div class="share__panel" role="note">
+                    <p class="share__offline">
+                        {move || lang.get().pick(
+                            "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。",
+                            "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address.",
+                        )}
+                    </p>
+                </div>
+            </Show>
+            <Show when=move || open.get() && !offline()>
+                <div class="share__panel" on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
                     <label class="share__field" for=input_id.clone()>{move || lang.get().pick("链接", "Link")}</label>
                     <div class="share__row">
                         <input id=input_id.clone() class="share__link" type="text" readonly prop:value=move || link.get() on:focus=move |ev| select_target(&ev)/>
@@ -85,6 +95,11 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Opened from a file (`offline.html`): there is no address another reader could open.
+fn offline() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
 fn select_target(ev: &web_sys::FocusEvent) {

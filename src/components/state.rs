@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::search::Filter;
-use crate::view_state::{Notice, ViewState};
+use crate::view_state::{Notice, Theme, ViewState};
 
 #[derive(Clone, Copy)]
 pub struct UiState {
@@ -17,12 +17,23 @@ pub struct UiState {
     pub filter: Memo<Filter>,
     /// The fact whose source sentence is open in the source panel.
     pub selected: Memo<Option<&'static str>>,
+    /// The system asks for a dark theme (`prefers-color-scheme: dark`).
+    pub system_dark: RwSignal<bool>,
+    /// The theme in effect: the view's choice, or the system's when the view says auto.
+    pub dark: Memo<bool>,
 }
 
 impl UiState {
     pub fn new(view: ViewState, notices: Vec<Notice>) -> Self {
         let view = RwSignal::new(view);
+        let system_dark = RwSignal::new(false);
         UiState {
+            system_dark,
+            dark: Memo::new(move |_| match view.with(|v| v.theme) {
+                Theme::Dark => true,
+                Theme::Light => false,
+                Theme::Auto => system_dark.get(),
+            }),
             view,
             notices: RwSignal::new(notices),
             lang: Memo::new(move |_| view.with(|v| v.lang)),
@@ -69,6 +80,12 @@ impl UiState {
 
     pub fn set_lang(&self, lang: Lang) {
         self.view.update(|v| v.lang = lang);
+    }
+
+    /// Switches to the theme opposite to the one in effect.
+    pub fn toggle_theme(&self) {
+        let dark = self.dark.get_untracked();
+        self.view.update(|v| v.theme = if dark { Theme::Light } else { Theme::Dark });
     }
 }
 

@@ -24,6 +24,7 @@ pub fn Tooltip(bar: BarSpec, anchor: Rect, container_width: f64) -> impl IntoVie
                 <p class="tooltip__value">{t.value}</p>
                 <p class="tooltip__meta">{format!("{} · {} · {}", t.qualifier, t.period, t.region)}</p>
                 <blockquote class="tooltip__quote" lang="zh-CN">{format!("“{}”", t.quote)}</blockquote>
+                {(!t.gloss.is_empty()).then(|| view! { <p class="tooltip__gloss">{t.gloss.clone()}</p> })}
             }
             .into_any()
         }

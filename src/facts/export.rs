@@ -255,6 +255,52 @@ pub fn to_csv(c: &Catalogue) -> String {
     out
 }
 
+/// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`], exactly as [`to_json`]
+/// writes it.
+pub fn fact_json(c: &Catalogue, f: &Fact) -> String {
+    let pairs: Vec<(&str, String)> = FACT_COLUMNS
+        .iter()
+        .zip(fact_row(c, f))
+        .map(|(k, cell)| {
+            let v = match cell {
+                Cell::Text(t) => json_string(&t),
+                Cell::Number(n) => json_number(n),
+                Cell::Int(i) => i.to_string(),
+            };
+            (*k, v)
+        })
+        .collect();
+    json_object(&pairs)
+}
+
+/// Some facts as a JSON array, one fact per line, each as [`fact_json`] writes it.
+pub fn facts_json(c: &Catalogue, facts: &[&Fact]) -> String {
+    let items: Vec<String> = facts.iter().map(|f| fact_json(c, f)).collect();
+    json_array("", &items)
+}
+
+/// Some facts as CSV, in the given order, with the header, quoting, BOM and line ends of
+/// [`to_csv`]: `facts_csv(c, &all_facts)` is `to_csv(c)`.
+pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = FACT_COLUMNS.iter().map(|h| csv_field(h)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for f in facts {
+        let row: Vec<String> = fact_row(c, f)
+            .into_iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => csv_field(&t),
+                Cell::Number(n) => number_str(n),
+                Cell::Int(i) => i.to_string(),
+            })
+            .collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

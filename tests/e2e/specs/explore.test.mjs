@@ -60,7 +60,7 @@ test('hovering a bar shows a tooltip with the exact value, qualifier, period and
   const tip = page.locator('.tooltip');
   await tip.waitFor();
   const text = await tip.textContent();
-  assert.ok(text.includes('36988座'), text);
+  assert.ok(text.includes('36,988座'), text);
   assert.ok(text.includes('2019年'), text);
   assert.ok(text.includes(factById('gd-5g-stations-2019').quote), text);
   await page.mouse.move(0, 0);

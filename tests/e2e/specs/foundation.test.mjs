@@ -63,7 +63,7 @@ test('the page shows each SME share with its qualifier in the text alternative',
   const { context, page } = await openPage(browser, server.origin);
   await page.goto(server.url);
   await waitForChart(page, CHART);
-  const alt = await page.locator(`[data-chart="${CHART}"] .visually-hidden`).textContent();
+  const alt = await page.locator(`[data-chart="${CHART}"] .chart__alt`).textContent();
   for (const pct of ['50%以上', '60%以上', '70%以上', '80%以上', '90%以上']) assert.ok(alt.includes(pct), `${pct} in "${alt}"`);
   await context.close();
 });

@@ -1,0 +1,203 @@
+// Injected into every benchmarked page before any of its own scripts (Playwright addInitScript).
+// Records long tasks, when charts are drawn, and the app's wasm memory; runs scripted interactions
+// and times them from dispatch to the next painted frame. Works on both pages: each marks a drawn
+// chart with `figure[data-chart=ID] canvas[data-drawn="1"]`.
+(() => {
+  if (window.__bench) return;
+  const B = (window.__bench = {
+    longtasks: [],
+    firstDrawn: null, // first chart canvas drawn
+    ready: null, // every chart figure intersecting the first viewport drawn
+    readyPainted: null, // the frame that shows them painted
+    readyCount: 0, // how many figures that was
+    allDrawn: null, // every chart figure on the page drawn
+    figureCount: 0,
+    appStarted: null, // Trunk's TrunkApplicationStarted event (wasm instantiated, app mounted)
+    wasmMemory: null,
+  });
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    B.longtaskError = String(e);
+  }
+
+  // Trunk's loader dispatches this with the wasm instance's exports as `detail.wasm`; the exports
+  // include the linear memory, so no app change is needed to read its size.
+  addEventListener('TrunkApplicationStarted', (e) => {
+    B.appStarted = performance.now();
+    const w = e.detail && e.detail.wasm;
+    if (w && w.memory instanceof WebAssembly.Memory) B.wasmMemory = w.memory;
+  });
+
+  const figures = () => Array.from(document.querySelectorAll('figure[data-chart]'));
+  const drawn = (f) => !!f.querySelector('canvas[data-drawn="1"]');
+  const inViewport = (f) => {
+    const r = f.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  };
+  B.figures = figures;
+  B.inViewport = inViewport;
+
+  // Evaluated whenever a canvas gets data-drawn; layout is read only then.
+  const check = () => {
+    const now = performance.now();
+    const figs = figures();
+    B.figureCount = figs.length;
+    if (B.firstDrawn === null && figs.some(drawn)) B.firstDrawn = now;
+    if (B.ready === null) {
+      const visible = figs.filter(inViewport);
+      if (visible.length > 0 && visible.every(drawn)) {
+        B.ready = now;
+        B.readyCount = visible.length;
+        // ...and when those pixels reach the screen: just after the next painted frame.
+        nextFrame().then(({ paint }) => {
+          B.readyPainted = paint;
+        });
+      }
+    }
+    if (B.allDrawn === null && figs.length > 0 && figs.every(drawn)) {
+      B.allDrawn = now;
+      try {
+        performance.mark('bench:allDrawn'); // ends the traced window in measure.mjs
+      } catch {}
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+
+  // ---- interactions -------------------------------------------------------------------------
+
+  /** Resolves with the time just after the next frame is painted: a rAF callback runs before the
+   * paint, and a message posted from it is delivered after the paint. Also returns the time of
+   * the second rAF (the "double rAF" measure, up to one frame later). */
+  const nextFrame = () =>
+    new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        let paint = null;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          paint = performance.now();
+        };
+        ch.port2.postMessage(0);
+        requestAnimationFrame(() => resolve({ paint: paint ?? performance.now(), raf2: performance.now() }));
+      });
+    });
+  B.nextFrame = nextFrame;
+
+  const countText = () => (document.querySelector('.finder__count') || {}).textContent || '';
+  const search = () => document.querySelector('input[type="search"]');
+  const fig = (id) => document.querySelector(`figure[data-chart="${id}"]`);
+  const visibleCanvasesDrawn = () =>
+    figures()
+      .filter(inViewport)
+      .every((f) => drawn(f) || f.querySelector('table'));
+
+  /** Each kind: prepare (untimed), act (timed from here), done (the DOM shows the result). */
+  const KINDS = {
+    lang() {
+      const before = document.documentElement.lang;
+      // Forget the old marks so "done" means the visible charts were drawn again.
+      for (const c of document.querySelectorAll('canvas[data-drawn]')) c.removeAttribute('data-drawn');
+      return {
+        act: () => document.querySelector('.lang-toggle').click(),
+        done: () => document.documentElement.lang !== before && visibleCanvasesDrawn(),
+      };
+    },
+    table(id) {
+      const f = fig(id);
+      return {
+        act: () => f.querySelector('button[data-view="table"]').click(),
+        done: () => !!f.querySelector('table'),
+      };
+    },
+    chart(id) {
+      const f = fig(id);
+      return {
+        act: () => f.querySelector('button[data-view="chart"]').click(),
+        done: () => !f.querySelector('table') && drawn(f),
+      };
+    },
+    search(text) {
+      const input = search();
+      const before = countText();
+      const hadList = !!document.querySelector('.fact-list');
+      return {
+        act: () => {
+          input.value = text;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        done: () => {
+          const list = !!document.querySelector('.fact-list');
+          if (text.trim() === '') return !list;
+          return list && (countText() !== before || !hadList);
+        },
+      };
+    },
+    'source-open'() {
+      const hit = Array.from(document.querySelectorAll('.chart__hit[data-fact]:not([data-fact=""])')).find((h) => {
+        const r = h.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      }) || document.querySelector('.chart__hit[data-fact]:not([data-fact=""])');
+      return { act: () => hit.click(), done: () => !!document.querySelector('aside.source') };
+    },
+    'source-close'() {
+      return {
+        act: () => {
+          const t = document.activeElement || document.body;
+          t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }));
+        },
+        done: () => !document.querySelector('aside.source'),
+      };
+    },
+    share() {
+      const toggle = document.querySelector('.share__toggle');
+      const wasOpen = toggle.getAttribute('aria-expanded') === 'true';
+      return {
+        act: () => toggle.click(),
+        done: () => (toggle.getAttribute('aria-expanded') === 'true') !== wasOpen,
+      };
+    },
+  };
+
+  /** Runs one interaction: { sync, dom, paint, raf2 } in ms from dispatch, or { timeout }. */
+  B.interact = (kind, arg, timeoutMs = 10000) =>
+    new Promise((resolve) => {
+      const spec = KINDS[kind](arg);
+      let finished = false;
+      let mo = null;
+      let timer = null;
+      const t0 = performance.now();
+      const finish = (tDom) => {
+        if (finished) return;
+        finished = true;
+        if (mo) mo.disconnect();
+        clearTimeout(timer);
+        nextFrame().then(({ paint, raf2 }) => resolve({ sync: tSync - t0, dom: tDom - t0, paint: paint - t0, raf2: raf2 - t0 }));
+      };
+      spec.act();
+      const tSync = performance.now();
+      if (spec.done()) {
+        finish(tSync);
+        return;
+      }
+      mo = new MutationObserver(() => {
+        if (spec.done()) finish(performance.now());
+      });
+      mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      // Layout-only changes (e.g. a figure scrolled into view) do not mutate the DOM.
+      const poll = () => {
+        if (finished) return;
+        if (spec.done()) finish(performance.now());
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+      timer = setTimeout(() => {
+        if (finished) return;
+        finished = true;
+        if (mo) mo.disconnect();
+        resolve({ timeout: true, kind, arg });
+      }, timeoutMs);
+    });
+})();

@@ -1,0 +1,236 @@
+// Trust: the release build runs under its strict Content-Security-Policy with no violation and no
+// request to another origin across every flow; offline.html works from file:// with all network
+// blocked; index.html uses only relative URLs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, DIST } from '../lib/server.mjs';
+import { launch, openPage, waitForChart, ARTIFACTS } from '../lib/browser.mjs';
+
+let server, browser, catalogue;
+before(async () => {
+  server = await serve({ prefix: '/a/b/' });
+  browser = await launch();
+  catalogue = JSON.parse(readFileSync(join(DIST, 'facts.json'), 'utf8'));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Records every CSP violation on window.__csp, from before the first script runs. */
+function recordViolations() {
+  window.__csp = [];
+  window.addEventListener('securitypolicyviolation', (e) => {
+    window.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, at: `${e.sourceFile}:${e.lineNumber}` });
+  }, true);
+}
+
+async function openRecorded(origin, options = { viewport: { width: 1280, height: 900 } }) {
+  const opened = await openPage(browser, origin, options);
+  await opened.page.addInitScript(recordViolations);
+  return opened;
+}
+
+const violations = (page) => page.evaluate(() => window.__csp);
+
+async function waitForAllCharts(page) {
+  await page.waitForFunction(() => {
+    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
+    return canvases.length >= 10 && canvases.every((c) => c.dataset.drawn === '1' && c.width > 0);
+  }, null, { timeout: 30000 });
+}
+
+function inkPerChart(page) {
+  return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {
+    const c = fig.querySelector('canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink++;
+    return { id: fig.dataset.chart, ink };
+  }));
+}
+
+/** The policy of a built page, parsed: { directive: [sources] }. */
+function policyOf(html) {
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  assert.ok(meta, 'a CSP meta');
+  const policy = {};
+  for (const d of meta[1].split(';').map((s) => s.trim()).filter(Boolean)) {
+    const [name, ...sources] = d.split(/\s+/);
+    policy[name] = sources;
+  }
+  return policy;
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
+const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+  .filter((m) => !/type="(?!module")/.test(m[1])).map((m) => m[2]);
+
+test('index.html has a strict CSP meta, first in <head>, that allows exactly its inline loader', async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = policyOf(html);
+  const scripts = inlineScripts(html);
+  assert.equal(scripts.length, 1, 'one inline script: Trunk\'s loader');
+  assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", sha256(scripts[0])]);
+  assert.ok(!policy['script-src'].includes("'unsafe-inline'"));
+  assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
+  assert.deepEqual(policy['default-src'], ["'self'"]);
+  assert.deepEqual(policy['style-src'], ["'self'", "'unsafe-inline'"]);
+  assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'blob:']);
+  assert.deepEqual(policy['connect-src'], ["'self'"]);
+  for (const d of ['object-src', 'base-uri', 'form-action']) assert.deepEqual(policy[d], ["'none'"], d);
+  // It must come before anything that loads or runs: right after <meta charset>.
+  const head = html.slice(html.indexOf('<head>') + 6).trim();
+  assert.match(head, /^<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"/);
+});
+
+test('index.html refers to its files by relative URLs only, so dist/ works under any sub-path', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const urls = [...html.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]*)/gi)].map((m) => m[1]);
+  assert.ok(urls.length >= 4, urls.join());
+  for (const u of urls) assert.ok(!u.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(u), `relative: ${u}`);
+});
+
+test('the policy is enforced: injected inline script, inline handler and string eval are refused and reported', async () => {
+  const { context, page } = await openRecorded(server.origin);
+  await page.goto(server.url);
+  await waitForChart(page, 'sme-shares');
+  // Code evaluated by the test driver itself is exempt from CSP, so each probe hands a string to
+  // the page to run: a <script> element, an onclick attribute, and setTimeout with a string
+  // (compiled like eval, so refused without 'unsafe-eval').
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__element = true;';
+    document.body.append(s);
+    const b = document.createElement('button');
+    b.setAttribute('onclick', 'window.__attribute = true;');
+    document.body.append(b);
+    b.click();
+    setTimeout('window.__eval = true;', 0);
+    await new Promise((ok) => setTimeout(ok, 100));
+    return [window.__element, window.__attribute, window.__eval].map(Boolean);
+  });
+  assert.deepEqual(ran, [false, false, false]);
+  await page.waitForFunction(() => window.__csp.length >= 3);
+  const directives = (await violations(page)).map((v) => v.directive).sort();
+  assert.deepEqual(directives, ['script-src', 'script-src-attr', 'script-src-elem']);
+  await context.close();
+});
+
+test('no CSP violation and no request to another origin across every flow', async () => {
+  const { context, page, problems } = await openRecorded(server.origin);
+  const step = async (name, fn) => {
+    await fn();
+    assert.deepEqual(await violations(page), [], `violations after: ${name}`);
+  };
+  await step('load', async () => {
+    await page.goto(server.url);
+    await waitForAllCharts(page);
+    await page.waitForLoadState('networkidle');
+  });
+  await step('hover a bar', async () => {
+    await page.locator('[data-chart="gd-5g-stations"] .chart__hit').first().hover();
+    await page.locator('.tooltip').waitFor();
+  });
+  await step('toggle a table', async () => {
+    const fig = page.locator('figure[data-chart="gd-finance"]');
+    await fig.locator('button[data-view="table"]').click();
+    await fig.locator('tbody tr').first().waitFor();
+    await fig.locator('button[data-view="chart"]').click();
+    await waitForChart(page, 'gd-finance');
+  });
+  await step('open a source panel', async () => {
+    await page.locator('[data-chart="gd-clearance"] .chart__hit[data-fact]:not([data-fact=""])').first().click();
+    await page.locator('aside.source mark').waitFor();
+  });
+  await step('search typing', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('input[type="search"]').pressSequentially('贷款');
+    await page.waitForFunction(() => document.querySelectorAll('.fact-list__item').length > 0);
+    await page.locator('input[type="search"]').fill('');
+  });
+  await step('language toggle', async () => {
+    await page.locator('.lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.locator('.lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+  await step('share panel', async () => {
+    const fig = page.locator('figure[data-chart="sme-shares"]');
+    await fig.locator('.share__toggle').click();
+    assert.match(await fig.locator('.share__link').inputValue(), /chart=sme-shares/);
+    await fig.locator('.share__toggle').click();
+  });
+  await step('embed mode', async () => {
+    await page.goto(server.url + '?chart=gd-clearance&embed=1');
+    await waitForChart(page, 'gd-clearance');
+    await page.locator('[data-chart="gd-clearance"] .chart__hit').first().hover();
+    await page.waitForLoadState('networkidle');
+  });
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('offline.html works from file:// with every network request blocked', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const network = [];
+  await context.route('**', (r) => {
+    if (r.request().url().startsWith('file:')) return r.continue();
+    network.push(r.request().url());
+    return r.abort();
+  });
+  const page = await context.newPage();
+  await page.addInitScript(recordViolations);
+  const problems = { console: [], page: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.page.push(String(e)));
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.requests.push(r.url()); });
+
+  const file = pathToFileURL(join(DIST, 'offline.html')).href;
+  const html = readFileSync(join(DIST, 'offline.html'), 'utf8');
+  const markup = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  for (const [, u] of markup.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]*)/gi)) {
+    assert.ok(u.startsWith('data:') || u === '?', `offline.html refers to another file: ${u}`);
+  }
+  const policy = policyOf(html);
+  assert.deepEqual(policy['default-src'], ["'none'"]);
+  assert.deepEqual(policy['script-src'].slice(0, 1), ["'wasm-unsafe-eval'"]);
+  assert.deepEqual(policy['script-src'].slice(1), inlineScripts(html).map(sha256));
+  assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
+
+  await page.goto(file);
+  await waitForAllCharts(page);
+  for (const c of await inkPerChart(page)) assert.ok(c.ink > 300, `${c.id} has drawn pixels (${c.ink})`);
+
+  const fig = page.locator('figure[data-chart="gd-finance"]');
+  await fig.locator('button[data-view="table"]').click();
+  const rows = await fig.locator('tbody tr').count();
+  assert.ok(rows > 0, 'the table shows rows');
+
+  await page.locator('.lang-toggle').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal((await page.locator('.lang-toggle').textContent()).trim(), '中文');
+
+  await page.locator('input[type="search"]').pressSequentially('贷款');
+  await page.waitForFunction(() => document.querySelectorAll('.fact-list__item').length > 0);
+  const listed = await page.locator('.fact-list__item').evaluateAll((li) => li.map((l) => l.dataset.fact));
+  assert.ok(listed.includes('gd-preferential-loans'), listed.join());
+  assert.ok(listed.length < catalogue.facts.length, 'search narrows the list');
+  await page.screenshot({ path: ARTIFACTS + 'trust-offline.png' });
+
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(network, []);
+  assert.deepEqual(problems, { console: [], page: [], requests: [] });
+  // Its own policy is in force from file:// too.
+  const injected = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__element = true;';
+    document.body.append(s);
+    await new Promise((ok) => setTimeout(ok, 100));
+    return Boolean(window.__element);
+  });
+  assert.equal(injected, false);
+  assert.deepEqual((await violations(page)).map((v) => v.directive), ['script-src-elem']);
+  await context.close();
+});
