@@ -40,7 +40,7 @@ pub fn PrintSheet() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <div class="print-sheet__chart" data-chart=spec.id>
+                    <div class="print-sheet__chart" data-print-chart=spec.id>
                         <h3>{spec.title.clone()}</h3>
                         <table><tbody>{rows}</tbody></table>
                     </div>
