@@ -219,6 +219,12 @@ test('offline.html works from file:// with every network request blocked', async
   assert.ok(listed.length < catalogue.facts.length, 'search narrows the list');
   await page.screenshot({ path: ARTIFACTS + 'trust-offline.png' });
 
+  // Share controls explain that links need the hosted page, instead of offering a file:// link.
+  await page.locator('.masthead .share__toggle').click();
+  const note = await page.locator('.masthead .share__offline').textContent();
+  assert.match(note, /hosted|托管/);
+  assert.equal(await page.locator('.masthead .share__link').count(), 0);
+
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(network, []);
   assert.deepEqual(problems, { console: [], page: [], requests: [] });
