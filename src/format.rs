@@ -107,7 +107,8 @@ pub mod digits {
         /// Separators every three digits, at most `max_frac` decimals, trailing zeros dropped.
         pub fn grouped(value: f64, _lang: Lang, max_frac: u8) -> String {
             let text = format!("{value:.prec$}", prec = usize::from(max_frac));
-            let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+            let text =
+                if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
             let (int, frac) = match text.split_once('.') {
                 Some((i, f)) => (i.to_string(), format!(".{f}")),
                 None => (text.clone(), String::new()),
@@ -197,7 +198,8 @@ mod intl {
     }
 
     pub fn grouped(value: f64, lang: Lang, max_frac: u8) -> String {
-        with_format(lang, false, max_frac, value).unwrap_or_else(|| super::digits::native::grouped(value, lang, max_frac))
+        with_format(lang, false, max_frac, value)
+            .unwrap_or_else(|| super::digits::native::grouped(value, lang, max_frac))
     }
 
     pub fn compact(value: f64, lang: Lang) -> String {

@@ -2,6 +2,8 @@
 //! and the source; the CSV and JSON parse back to exactly the chart's facts; file names differ.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::parse_csv;
 use std::collections::HashSet;
 
 use indicator_dashboard::charts::registry::{build, chart_def, CHARTS};
@@ -147,66 +149,6 @@ fn narrow_figures_wrap_long_text_onto_more_lines() {
     assert_eq!(wide.lines(TextRole::Title).count(), 1);
     assert!(narrow.lines(TextRole::Title).count() > 1);
     assert_eq!(narrow.lines(TextRole::Title).collect::<Vec<_>>().join(" "), s.title);
-}
-
-/// RFC 4180 reader (as in tests/export.rs): ',' between fields, CRLF between records, '"' doubled
-/// inside quoted fields.
-fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_field_start = true;
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    quoted = false;
-                    if !matches!(chars.peek(), None | Some(',') | Some('\r')) {
-                        return Err(format!("text after a closing quote in {field:?}"));
-                    }
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                at_field_start = false;
-            }
-            '"' => return Err(format!("bare quote in {field:?}")),
-            ',' => {
-                record.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' => {
-                if chars.next() != Some('\n') {
-                    return Err("CR without LF".to_string());
-                }
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-                at_field_start = true;
-            }
-            '\n' => return Err("bare LF outside quotes".to_string()),
-            c => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
-    }
-    if quoted {
-        return Err("unterminated quote".to_string());
-    }
-    if !field.is_empty() || !record.is_empty() {
-        return Err("last record has no CRLF".to_string());
-    }
-    Ok(records)
 }
 
 fn csv_records(csv: &str) -> Vec<Vec<String>> {

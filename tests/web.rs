@@ -25,7 +25,11 @@ async fn next_frame() {
 fn reset_url() {
     let window = web_sys::window().expect("window");
     let path = window.location().pathname().expect("path");
-    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("replace");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("replace");
 }
 
 fn host(width_px: u32) -> HtmlElement {
@@ -137,7 +141,11 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
     let window = web_sys::window().expect("window");
     let path = window.location().pathname().expect("path");
     let link = format!("{path}?lang=en&chart=gd-clearance&table=gd-clearance&fact=gd-clearance-2019");
-    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link)).expect("replace");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
+        .expect("replace");
     std::mem::forget(leptos::mount::mount_to(el.clone(), App));
     for _ in 0..5 {
         next_frame().await;
@@ -161,7 +169,8 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
 fn browser_intl_and_native_number_rendering_agree() {
     use indicator_dashboard::format::digits;
     use indicator_dashboard::i18n::Lang;
-    let values = [0.0, 2.3, 25.0, 93.6, 36988.0, 41000.0, 78000.0, 500000.0, 8.5e6, 1e6, 8e8, 1.41e10, 3.15e10, 1.4e11, 2.3e11];
+    let values =
+        [0.0, 2.3, 25.0, 93.6, 36988.0, 41000.0, 78000.0, 500000.0, 8.5e6, 1e6, 8e8, 1.41e10, 3.15e10, 1.4e11, 2.3e11];
     for lang in [Lang::Zh, Lang::En] {
         for v in values {
             assert_eq!(digits::grouped(v, lang, 2), digits::native::grouped(v, lang, 2), "grouped {v} {lang:?}");

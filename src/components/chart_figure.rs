@@ -46,7 +46,8 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
             .collect_view()
     };
     let source = move || spec.with(|s| s.as_ref().map(|s| s.source.clone()).unwrap_or_default());
-    let body = move || match error.get() {
+    let body = move || {
+        match error.get() {
         Some(e) => view! {
             <p class="chart__error" role="alert">{format!("{}: {e}", lang.get_untracked().pick("无法显示此图表", "This chart cannot be shown"))}</p>
         }
@@ -65,6 +66,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
             <p class="chart__source">{source}</p>
         }
         .into_any(),
+    }
     };
 
     let title = move || spec.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());

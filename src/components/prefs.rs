@@ -30,9 +30,10 @@ pub fn apply(view: &mut ViewState, query: &str) {
 pub fn install(ui: UiState) {
     if let Ok(Some(mq)) = window().match_media("(prefers-color-scheme: dark)") {
         ui.system_dark.set(mq.matches());
-        let on_change = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-            ui.system_dark.set(e.matches());
-        });
+        let on_change =
+            Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+                ui.system_dark.set(e.matches());
+            });
         let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
         // The page lives as long as the listener: the app is never unmounted.
         on_change.forget();

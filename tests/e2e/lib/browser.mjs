@@ -65,3 +65,22 @@ export function canvasStats(page, id) {
     return { width: c.width, height: c.height, cssWidth: rect.width, cssHeight: rect.height, ink, barBlue, dpr: devicePixelRatio };
   }, id);
 }
+
+/** Waits until every chart canvas on the page has been sized and painted (at least `min` of them). */
+export async function waitForAllCharts(page, min = 10) {
+  await page.waitForFunction((n) => {
+    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
+    return canvases.length >= n && canvases.every((c) => c.dataset.drawn === '1' && c.width > 0);
+  }, min, { timeout: 30000 });
+}
+
+/** Per chart: how many pixels are drawn (not near-white), and the canvas size. */
+export function inkPerChart(page) {
+  return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {
+    const c = fig.querySelector('canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink++;
+    return { id: fig.dataset.chart, ink, cssWidth: c.getBoundingClientRect().width, width: c.width };
+  }));
+}

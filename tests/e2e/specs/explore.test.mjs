@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser, catalogue;
 before(async () => {
@@ -15,22 +15,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const factById = (id) => catalogue.facts.find((f) => f.id === id);
 
-async function waitForAllCharts(page) {
-  await page.waitForFunction(() => {
-    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
-    return canvases.length >= 10 && canvases.every((c) => c.dataset.drawn === '1' && c.width > 0);
-  }, null, { timeout: 30000 });
-}
-
-function inkPerChart(page) {
-  return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {
-    const c = fig.querySelector('canvas');
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink++;
-    return { id: fig.dataset.chart, ink, cssWidth: c.getBoundingClientRect().width, width: c.width };
-  }));
-}
 
 for (const width of [1280, 360]) {
   test(`every chart draws pixels at ${width} px wide, with no errors`, async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
-import { launch, openPage, waitForChart, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForChart, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser, catalogue;
 before(async () => {
@@ -34,22 +34,6 @@ async function openRecorded(origin, options = { viewport: { width: 1280, height:
 
 const violations = (page) => page.evaluate(() => window.__csp);
 
-async function waitForAllCharts(page) {
-  await page.waitForFunction(() => {
-    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
-    return canvases.length >= 10 && canvases.every((c) => c.dataset.drawn === '1' && c.width > 0);
-  }, null, { timeout: 30000 });
-}
-
-function inkPerChart(page) {
-  return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {
-    const c = fig.querySelector('canvas');
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200) ink++;
-    return { id: fig.dataset.chart, ink };
-  }));
-}
 
 /** The policy of a built page, parsed: { directive: [sources] }. */
 function policyOf(html) {
