@@ -590,6 +590,8 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
 
     // Value.
     let value = match value {
+        // A fraction of two huge numbers overflows to infinity (or NaN): found by fuzzing.
+        Value::Ratio(r) if !r.is_finite() => return Err(err(at(core_start), "number too large".to_string())),
         Value::Ratio(r) => r,
         Value::Decimal { digits, exp } => {
             let v: f64 = format!("{digits}e{exp}")
@@ -933,4 +935,12 @@ mod tests {
             assert_eq!(scan(e).len(), 1, "{e}");
         }
     }
+
+    #[test]
+    fn a_fraction_of_huge_numbers_is_an_error_not_infinity() {
+        let input = format!("{}/{}", "9".repeat(400), "9".repeat(20));
+        assert!(parse_expr(&input).is_err());
+        assert!(parse_expr(&format!("{}亿亿亿亿元", "9".repeat(400))).is_err());
+    }
+
 }
