@@ -942,5 +942,4 @@ mod tests {
         assert!(parse_expr(&input).is_err());
         assert!(parse_expr(&format!("{}亿亿亿亿元", "9".repeat(400))).is_err());
     }
-
 }

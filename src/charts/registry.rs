@@ -208,6 +208,8 @@ pub fn charts_in_section(section: &str) -> impl Iterator<Item = &'static ChartDe
 
 /// The spec of one chart in one language, from the catalogue.
 pub fn build(def: &ChartDef, catalogue: &Catalogue, lang: Lang) -> Result<ChartSpec, SpecError> {
+    // The stock-and-flow chart shows its cross-check twice: as the derived bar and as a note.
+    let mut stock_flow_check = None;
     let (panels, first_fact) = match &def.kind {
         ChartKind::Panels(defs) => {
             let mut panels = Vec::new();
@@ -222,16 +224,17 @@ pub fn build(def: &ChartDef, catalogue: &Catalogue, lang: Lang) -> Result<ChartS
         }
         ChartKind::StockFlow { stock, added, reported, check } => {
             let facts = spec::resolve(catalogue, def.id, &[stock, added, reported])?;
-            let check = cross_checks(catalogue).into_iter().find(|c| c.id == *check);
-            (vec![stock_flow_panel(catalogue, def.id, &facts, check.as_ref(), lang)?], facts.first().copied())
+            stock_flow_check = cross_checks(catalogue).into_iter().find(|c| c.id == *check);
+            (
+                vec![stock_flow_panel(catalogue, def.id, &facts, stock_flow_check.as_ref(), lang)?],
+                facts.first().copied(),
+            )
         }
     };
     let source = first_fact.map(|f| spec::source_line(catalogue, f.article, lang)).unwrap_or_default();
     let mut notes = spec::notes_for(&panels, lang);
-    if let ChartKind::StockFlow { check, .. } = &def.kind {
-        if let Some(c) = cross_checks(catalogue).into_iter().find(|c| c.id == *check) {
-            notes.push(check_note(&c, lang));
-        }
+    if let Some(c) = &stock_flow_check {
+        notes.push(check_note(c, lang));
     }
     Ok(ChartSpec {
         id: def.id,
