@@ -191,26 +191,7 @@ pub fn to_json(c: &Catalogue) -> String {
     let named = |list: &[super::model::Named]| -> Vec<String> {
         list.iter().map(|n| json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))])).collect()
     };
-    let facts: Vec<String> = c
-        .facts
-        .iter()
-        .map(|f| {
-            let row = fact_row(c, f);
-            let pairs: Vec<(&str, String)> = FACT_COLUMNS
-                .iter()
-                .zip(row)
-                .map(|(k, cell)| {
-                    let v = match cell {
-                        Cell::Text(t) => json_string(&t),
-                        Cell::Number(n) => json_number(n),
-                        Cell::Int(i) => i.to_string(),
-                    };
-                    (*k, v)
-                })
-                .collect();
-            json_object(&pairs)
-        })
-        .collect();
+    let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f)).collect();
     format!(
         "{{\n  \"schema\": 1,\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
         json_string(c.seed),
@@ -236,23 +217,8 @@ pub fn csv_field(s: &str) -> String {
 /// Every fact as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese as UTF-8), CRLF
 /// line ends, RFC 4180 quoting, a header row of [`FACT_COLUMNS`], then one row per fact.
 pub fn to_csv(c: &Catalogue) -> String {
-    let mut out = String::from("\u{feff}");
-    let header: Vec<String> = FACT_COLUMNS.iter().map(|h| csv_field(h)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for f in c.facts {
-        let row: Vec<String> = fact_row(c, f)
-            .into_iter()
-            .map(|cell| match cell {
-                Cell::Text(t) => csv_field(&t),
-                Cell::Number(n) => number_str(n),
-                Cell::Int(i) => i.to_string(),
-            })
-            .collect();
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    let all: Vec<&Fact> = c.facts.iter().collect();
+    facts_csv(c, &all)
 }
 
 /// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`], exactly as [`to_json`]
