@@ -204,3 +204,17 @@ fn the_same_drawing_code_renders_to_svg_with_every_value_label() {
     assert!(svg.matches("<rect").count() >= 6, "background and five bars");
     assert!(svg.contains("<polygon"), "lower-bound arrows");
 }
+
+#[test]
+fn the_first_render_includes_the_section_a_link_points_at() {
+    use indicator_dashboard::charts::registry::sections_at_start;
+    assert_eq!(sections_at_start(None, None), 1);
+    assert_eq!(sections_at_start(Some("no-such-chart"), None), 1);
+    assert_eq!(sections_at_start(None, Some("national")), 1);
+    let last = SECTIONS.len();
+    assert_eq!(sections_at_start(None, Some(SECTIONS[last - 1].id)), last);
+    for def in CHARTS {
+        let n = sections_at_start(Some(def.id), Some("national"));
+        assert_eq!(SECTIONS[n - 1].id, def.section, "{}: the chart wins over the section", def.id);
+    }
+}

@@ -202,6 +202,14 @@ pub fn chart_def(id: &str) -> Option<&'static ChartDef> {
     CHARTS.iter().find(|c| c.id == id)
 }
 
+/// How many sections (from the top) the page renders at start, before the rest follow one per
+/// frame: enough to include the chart or section a link points at, so it can be scrolled to and
+/// nothing above it moves afterwards; otherwise just the first.
+pub fn sections_at_start(chart: Option<&str>, section: Option<&str>) -> usize {
+    let focus = chart.and_then(chart_def).map(|c| c.section).or(section);
+    focus.and_then(|id| SECTIONS.iter().position(|s| s.id == id)).map_or(1, |i| i + 1)
+}
+
 pub fn charts_in_section(section: &str) -> impl Iterator<Item = &'static ChartDef> + '_ {
     CHARTS.iter().filter(move |c| c.section == section)
 }

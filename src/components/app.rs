@@ -9,7 +9,7 @@ use super::print_sheet::PrintSheet;
 use super::section::Section;
 use super::share::Share;
 use super::source_panel::SourcePanel;
-use super::state::UiState;
+use super::state::{tr, UiState};
 use super::url_sync;
 use crate::charts::registry::{chart_def, SECTIONS};
 use crate::i18n::Lang;
@@ -65,32 +65,40 @@ fn Dashboard() -> impl IntoView {
     let ui = super::state::use_ui();
     let lang = ui.lang;
     let toggle = move |_| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
+    // The sections below the first view follow one per frame: each mounts in its own task and its
+    // charts draw in the next frame, so no task after the first chart grows long.
+    fn reveal_next(ui: UiState) {
+        let n = ui.sections_shown.get_untracked();
+        if n >= SECTIONS.len() {
+            return;
+        }
+        ui.sections_shown.set(n + 1);
+        request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
+    }
+    request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
     view! {
         <header class="masthead">
             <div class="masthead__row">
-                <h1>{move || lang.get().pick(TITLE.0, TITLE.1)}</h1>
+                <h1>{tr(lang, TITLE.0, TITLE.1)}</h1>
                 <div class="masthead__tools">
                     <Share chart=None/>
                     <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click=move |_| ui.toggle_theme()>
-                        {move || lang.get().pick("深色", "Dark")}
+                        {tr(lang, "深色", "Dark")}
                     </button>
                     <button class="lang-toggle" on:click=toggle lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
-                        {move || lang.get().pick("English", "中文")}
+                        {tr(lang, "English", "中文")}
                     </button>
                 </div>
             </div>
             <p class="lede">
-                {move || lang.get().pick(
-                    "报告中的每一个数字，连同说出它的原句。点击任一数字查看出处。",
-                    "Every number in the report, with the sentence that states it. Choose any number to see its source.",
-                )}
+                {tr(lang, "报告中的每一个数字，连同说出它的原句。点击任一数字查看出处。", "Every number in the report, with the sentence that states it. Choose any number to see its source.")}
             </p>
         </header>
         <Notices/>
         <main id="main">
             <Overview/>
             <FilterBar/>
-            {SECTIONS.iter().map(|def| view! { <Section def=def/> }).collect_view()}
+            {SECTIONS.iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
             <PrintSheet/>
         </main>
         <SourcePanel/>
@@ -115,7 +123,7 @@ fn Embedded(def: &'static crate::charts::registry::ChartDef) -> impl IntoView {
             <ChartFigure def=def/>
             <p class="embed__back">
                 <a href=move || back.get() target="_blank" rel="noopener">
-                    {move || lang.get().pick("在完整看板中打开 ↗", "Open in the full dashboard ↗")}
+                    {tr(lang, "在完整看板中打开 ↗", "Open in the full dashboard ↗")}
                 </a>
             </p>
         </main>

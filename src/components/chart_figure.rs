@@ -4,7 +4,7 @@ use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::charts::registry::{build, ChartDef};
 use crate::fact_text;
 use crate::facts::CATALOGUE;
@@ -81,12 +81,12 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                 <div class="chart__tools">
                 <Share chart=Some(def.id)/>
                 <Downloads chart=def.id spec=spec_signal/>
-                <div class="chart__switch" role="group" aria-label=move || lang.get().pick("显示方式", "View as")>
+                <div class="chart__switch" role="group" aria-label=tr(lang, "显示方式", "View as")>
                     <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart" on:click=move |_| ui.set_table(def.id, false)>
-                        {move || lang.get().pick("图表", "Chart")}
+                        {tr(lang, "图表", "Chart")}
                     </button>
                     <button aria-pressed=move || as_table.get().to_string() data-view="table" on:click=move |_| ui.set_table(def.id, true)>
-                        {move || lang.get().pick("表格", "Table")}
+                        {tr(lang, "表格", "Table")}
                     </button>
                 </div>
                 </div>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::charts::spec::{BarKind, ChartSpec};
 use crate::fact_text;
 use crate::facts::CATALOGUE;
@@ -47,12 +47,12 @@ pub fn ChartTable(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl 
             <table class="chart__table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || lang.get().pick("指标", "Indicator")}</th>
-                        <th scope="col">{move || lang.get().pick("数值", "Value")}</th>
-                        <th scope="col">{move || lang.get().pick("性质", "Kind")}</th>
-                        <th scope="col">{move || lang.get().pick("时间", "Period")}</th>
-                        <th scope="col">{move || lang.get().pick("地区", "Region")}</th>
-                        <th scope="col">{move || lang.get().pick("出处", "Source")}</th>
+                        <th scope="col">{tr(lang, "指标", "Indicator")}</th>
+                        <th scope="col">{tr(lang, "数值", "Value")}</th>
+                        <th scope="col">{tr(lang, "性质", "Kind")}</th>
+                        <th scope="col">{tr(lang, "时间", "Period")}</th>
+                        <th scope="col">{tr(lang, "地区", "Region")}</th>
+                        <th scope="col">{tr(lang, "出处", "Source")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

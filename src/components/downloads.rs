@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::charts::draw::LIGHT;
 use crate::charts::spec::ChartSpec;
 use crate::downloads::{self, Format, DOWNLOAD_CSS_WIDTH, PNG_SCALE};
@@ -111,10 +111,10 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
                 aria-controls=panel_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || lang.get().pick("下载", "Download")}
+                {tr(lang, "下载", "Download")}
             </button>
             <Show when=move || open.get()>
-                <div class="downloads__panel" id=panel_id.clone() role="group" aria-label=move || lang.get().pick("下载格式", "Download formats")>
+                <div class="downloads__panel" id=panel_id.clone() role="group" aria-label=tr(lang, "下载格式", "Download formats")>
                     <ul class="downloads__list">
                         {item(Format::Png)}
                         {item(Format::Svg)}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::fact_list::FactList;
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::facts::CATALOGUE;
 use crate::search;
 
@@ -46,36 +46,36 @@ pub fn FilterBar() -> impl IntoView {
 
     view! {
         <section class="finder" aria-labelledby="finder-title">
-            <h2 id="finder-title">{move || lang.get().pick("查找数字", "Find a number")}</h2>
+            <h2 id="finder-title">{tr(lang, "查找数字", "Find a number")}</h2>
             <div class="finder__controls" role="search">
                 <label class="finder__field finder__field--text">
-                    <span>{move || lang.get().pick("关键词（中文或英文）", "Search (Chinese or English)")}</span>
+                    <span>{tr(lang, "关键词（中文或英文）", "Search (Chinese or English)")}</span>
                     <input
                         type="search"
                         name="q"
                         autocomplete="off"
                         maxlength="100"
-                        placeholder=move || lang.get().pick("如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%")
+                        placeholder=tr(lang, "如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%")
                         prop:value=move || filter.with(|f| f.text.clone())
                         on:input=on_text
                     />
                 </label>
                 <label class="finder__field">
-                    <span>{move || lang.get().pick("主题", "Topic")}</span>
+                    <span>{tr(lang, "主题", "Topic")}</span>
                     <select name="topic" on:change=on_topic>
-                        <option value="" selected=move || filter.with(|f| f.topic.is_none())>{move || lang.get().pick("全部主题", "All topics")}</option>
+                        <option value="" selected=move || filter.with(|f| f.topic.is_none())>{tr(lang, "全部主题", "All topics")}</option>
                         {topic_options}
                     </select>
                 </label>
                 <label class="finder__field">
-                    <span>{move || lang.get().pick("地区", "Region")}</span>
+                    <span>{tr(lang, "地区", "Region")}</span>
                     <select name="region" on:change=on_region>
-                        <option value="" selected=move || filter.with(|f| f.region.is_none())>{move || lang.get().pick("全部地区", "All regions")}</option>
+                        <option value="" selected=move || filter.with(|f| f.region.is_none())>{tr(lang, "全部地区", "All regions")}</option>
                         {region_options}
                     </select>
                 </label>
                 <button class="finder__clear" on:click=clear disabled=move || filter.with(|f| f.is_empty())>
-                    {move || lang.get().pick("清除", "Clear")}
+                    {tr(lang, "清除", "Clear")}
                 </button>
             </div>
             <p class="finder__count" aria-live="polite">

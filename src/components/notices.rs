@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 
 const MAX_SHOWN: usize = 8;
 
@@ -14,7 +14,7 @@ pub fn Notices() -> impl IntoView {
         <Show when=move || !ui.notices.with(Vec::is_empty)>
             <div class="notices" role="status">
                 <p class="notices__title">
-                    {move || lang.get().pick("链接中的部分内容无法显示，已打开最接近的视图：", "Parts of this link could not be shown; the closest view is open instead:")}
+                    {tr(lang, "链接中的部分内容无法显示，已打开最接近的视图：", "Parts of this link could not be shown; the closest view is open instead:")}
                 </p>
                 <ul>
                     {move || {
@@ -32,7 +32,7 @@ pub fn Notices() -> impl IntoView {
                     }}
                 </ul>
                 <button class="notices__close" on:click=move |_| ui.notices.set(Vec::new())>
-                    {move || lang.get().pick("知道了", "Dismiss")}
+                    {tr(lang, "知道了", "Dismiss")}
                 </button>
             </div>
         </Show>

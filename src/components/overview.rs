@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::charts::registry::HEADLINES;
 use crate::fact_text;
 use crate::facts::CATALOGUE;
@@ -31,7 +31,7 @@ pub fn Overview() -> impl IntoView {
     };
     view! {
         <section class="overview" aria-labelledby="overview-title">
-            <h2 id="overview-title" class="visually-hidden">{move || ui.lang.get().pick("要点", "Headlines")}</h2>
+            <h2 id="overview-title" class="visually-hidden">{tr(ui.lang, "要点", "Headlines")}</h2>
             <ul class="headlines">{cards}</ul>
         </section>
     }

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
 use super::chart_figure::ChartFigure;
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use crate::charts::registry::{charts_in_section, SectionDef};
 use crate::facts::CATALOGUE;
 use crate::search;
 
 /// A topic section: its heading and the charts that show at least one fact the filter keeps.
 #[component]
-pub fn Section(def: &'static SectionDef) -> impl IntoView {
+pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
     let ui = use_ui();
+    let mounted = Memo::new(move |_| ui.sections_shown.get() > index);
     let visible = Memo::new(move |_| {
         ui.filter.with(|f| {
             charts_in_section(def.id)
@@ -25,8 +26,9 @@ pub fn Section(def: &'static SectionDef) -> impl IntoView {
     });
     view! {
         <Show when=move || !visible.with(Vec::is_empty)>
-            <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id)>
-                <h2 class="topic__title" id=format!("{}-title", def.id)>{move || ui.lang.get().pick(def.title.0, def.title.1)}</h2>
+            <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
+                <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, def.title.0, def.title.1)}</h2>
+                <Show when=move || mounted.get() fallback=|| view! { <div class="topic__pending"></div> }>
                 <div class="topic__charts">
                     {charts_in_section(def.id)
                         .map(|c| view! {
@@ -36,6 +38,7 @@ pub fn Section(def: &'static SectionDef) -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                </Show>
             </section>
         </Show>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_ui;
+use super::state::{tr, use_ui};
 use super::url_sync::share_url;
 use crate::i18n::Lang;
 
@@ -64,19 +64,16 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
             <Show when=move || open.get() && offline()>
                 <div class="share__panel" role="note">
                     <p class="share__offline">
-                        {move || lang.get().pick(
-                            "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。",
-                            "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address.",
-                        )}
+                        {tr(lang, "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。", "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address.")}
                     </p>
                 </div>
             </Show>
             <Show when=move || open.get() && !offline()>
                 <div class="share__panel" on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
-                    <label class="share__field" for=input_id.clone()>{move || lang.get().pick("链接", "Link")}</label>
+                    <label class="share__field" for=input_id.clone()>{tr(lang, "链接", "Link")}</label>
                     <div class="share__row">
                         <input id=input_id.clone() class="share__link" type="text" readonly prop:value=move || link.get() on:focus=move |ev| select_target(&ev)/>
-                        <button class="share__copy" on:click=copy>{move || lang.get().pick("复制链接", "Copy link")}</button>
+                        <button class="share__copy" on:click=copy>{tr(lang, "复制链接", "Copy link")}</button>
                     </div>
                     <p class="share__status" role="status">
                         {move || match (status.get(), lang.get()) {

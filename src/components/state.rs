@@ -21,13 +21,18 @@ pub struct UiState {
     pub system_dark: RwSignal<bool>,
     /// The theme in effect: the view's choice, or the system's when the view says auto.
     pub dark: Memo<bool>,
+    /// How many topic sections (from the top) are rendered. Start-up renders only those the first
+    /// view needs and the rest follow one per frame, so the first chart is not kept waiting.
+    pub sections_shown: RwSignal<usize>,
 }
 
 impl UiState {
     pub fn new(view: ViewState, notices: Vec<Notice>) -> Self {
-        let view = RwSignal::new(view);
         let system_dark = RwSignal::new(false);
+        let first = crate::charts::registry::sections_at_start(view.chart, view.section);
+        let view = RwSignal::new(view);
         UiState {
+            sections_shown: RwSignal::new(first),
             system_dark,
             dark: Memo::new(move |_| match view.with(|v| v.theme) {
                 Theme::Dark => true,
@@ -92,4 +97,11 @@ impl UiState {
 /// The state provided by `App`. Components are only used under it.
 pub fn use_ui() -> UiState {
     use_context::<UiState>().unwrap_or_else(|| UiState::new(ViewState::default(), Vec::new()))
+}
+
+/// Interface text in the current language, as a reactive view. Every call returns the same closure
+/// type, so the code that renders and updates it is compiled once instead of once per label
+/// (each distinct closure costs its own copy of Leptos' render code in the wasm).
+pub fn tr(lang: Memo<Lang>, zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || lang.get().pick(zh, en)
 }

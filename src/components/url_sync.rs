@@ -59,6 +59,11 @@ pub fn scroll_to_focus(ui: UiState) {
         v.chart.map(|c| format!("figure[data-chart=\"{c}\"]")).or_else(|| v.section.map(|s| format!("section#{s}")))
     });
     let Some(selector) = target else { return };
+    // The target's section may not be rendered yet (they follow one per frame after start-up).
+    let needed = ui.view.with_untracked(|v| crate::charts::registry::sections_at_start(v.chart, v.section));
+    if ui.sections_shown.get_untracked() < needed {
+        ui.sections_shown.set(needed);
+    }
     request_animation_frame(move || {
         if let Ok(Some(el)) = document().query_selector(&selector) {
             el.scroll_into_view();

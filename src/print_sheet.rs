@@ -1,0 +1,112 @@
+//! The print-only fact sheet as HTML: every chart's numbers as a table, each row pointing to a
+//! numbered footnote with the verbatim source sentence, so a printed page can be checked on paper.
+//!
+//! It is a string rather than a Leptos view on purpose: nobody sees it on screen, so it is built
+//! only when the page is idle or about to print, and as one `innerHTML` write it costs neither
+//! start-up time nor the wasm bytes of a reactive view tree. Every piece of text is escaped.
+
+use crate::charts::registry::{build, CHARTS};
+use crate::fact_text;
+use crate::facts::{Catalogue, Fact};
+use crate::i18n::Lang;
+
+/// Escapes text for use between tags and inside double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The sheet's inner HTML in `lang`. Charts whose spec cannot be built are left out (the screen
+/// says why for those).
+pub fn html(catalogue: &'static Catalogue, lang: Lang) -> String {
+    let mut notes: Vec<&'static Fact> = Vec::new();
+    let mut out = String::new();
+    out.push_str(&format!("<h2>{}</h2>", lang.pick("数据表与出处", "Data tables and sources")));
+    for spec in CHARTS.iter().filter_map(|def| build(def, catalogue, lang).ok()) {
+        out.push_str(&format!(
+            "<div class=\"print-sheet__chart\" data-print-chart=\"{}\"><h3>{}</h3><table><tbody>",
+            escape(spec.id),
+            escape(&spec.title)
+        ));
+        for b in spec.bars() {
+            let fact = b.fact_id.and_then(|id| catalogue.fact(id));
+            let note = match fact {
+                Some(f) => {
+                    let n = match notes.iter().position(|n| n.id == f.id) {
+                        Some(i) => i + 1,
+                        None => {
+                            notes.push(f);
+                            notes.len()
+                        }
+                    };
+                    format!("[{n}]")
+                }
+                None => lang.pick("推算", "computed").to_string(),
+            };
+            let period = fact.map(|f| fact_text::period(&f.period, lang)).unwrap_or_default();
+            out.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&b.label),
+                escape(&b.value_text),
+                escape(&period),
+                escape(&note)
+            ));
+        }
+        out.push_str("</tbody></table></div>");
+    }
+    out.push_str(&format!("<h2>{}</h2><ol class=\"print-sheet__notes\">", lang.pick("出处原文", "Source sentences")));
+    for f in notes {
+        let article = catalogue.article(f.article).map(|a| lang.pick(a.title_zh, a.title_en)).unwrap_or_default();
+        out.push_str(&format!(
+            "<li lang=\"zh-CN\">“{}”<span class=\"print-sheet__article\"> —— {}</span></li>",
+            escape(f.quote),
+            escape(article)
+        ));
+    }
+    out.push_str("</ol>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::CATALOGUE;
+
+    #[test]
+    fn escapes_markup_characters() {
+        assert_eq!(escape(r#"<b a="1">'&'</b>"#), "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;");
+        assert_eq!(escape("4.1万座"), "4.1万座");
+    }
+
+    #[test]
+    fn every_chart_has_a_table_and_every_stated_bar_a_footnote() {
+        for lang in [Lang::Zh, Lang::En] {
+            let sheet = html(&CATALOGUE, lang);
+            for def in CHARTS {
+                assert!(sheet.contains(&format!("data-print-chart=\"{}\"", def.id)), "{}", def.id);
+                let spec = build(def, &CATALOGUE, lang).expect("spec");
+                for b in spec.bars() {
+                    assert!(sheet.contains(&escape(&b.value_text)), "{} {}", def.id, b.value_text);
+                    if let Some(f) = b.fact_id.and_then(|id| CATALOGUE.fact(id)) {
+                        assert!(sheet.contains(&format!("“{}”", escape(f.quote))), "{}", f.id);
+                    }
+                }
+            }
+            // Footnotes are numbered once per fact, in order of first use.
+            let rows = sheet.matches("<tr>").count();
+            let notes = sheet.matches("<li ").count();
+            assert!(notes > 10 && notes <= rows, "{notes} notes for {rows} rows");
+            assert!(sheet.contains("[1]") && sheet.contains(&format!("[{notes}]")) && !sheet.contains(&format!("[{}]", notes + 1)));
+        }
+    }
+}
