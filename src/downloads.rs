@@ -73,6 +73,11 @@ impl Format {
         }
     }
 
+    /// The format whose [`Format::id`] this is.
+    pub fn from_id(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == id)
+    }
+
     /// Whether it holds the whole catalogue rather than one chart.
     pub fn is_catalogue(self) -> bool {
         matches!(self, Format::AllCsv | Format::AllJson)

@@ -19,3 +19,5 @@ pub mod view_state;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod panic_screen;
+#[cfg(target_arch = "wasm32")]
+pub mod save;

@@ -62,8 +62,9 @@ pub fn context<'a>(seed_text: &'a str, quote_offset: usize, quote: &str) -> Opti
 }
 
 /// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
-pub fn for_fact(catalogue: &Catalogue, fact: &Fact) -> Option<QuoteContext<'static>> {
-    let mut ctx = context(catalogue.seed_text, fact.quote_offset, fact.quote)?;
+/// `seed_text` is the catalogue's report ([`crate::facts::SEED_TEXT`] for the built-in one).
+pub fn for_fact(catalogue: &Catalogue, seed_text: &'static str, fact: &Fact) -> Option<QuoteContext<'static>> {
+    let mut ctx = context(seed_text, fact.quote_offset, fact.quote)?;
     ctx.article_heading = article_heading(catalogue, fact);
     Some(ctx)
 }
@@ -203,10 +204,10 @@ fn joined(text: &str, lines: &[Range<usize>], span: Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::CATALOGUE;
+    use crate::facts::{CATALOGUE, SEED_TEXT};
 
     fn seed() -> &'static str {
-        CATALOGUE.seed_text
+        SEED_TEXT
     }
 
     /// Context of the first occurrence of `needle` in the seed.
@@ -217,7 +218,7 @@ mod tests {
 
     fn fact_context(id: &str) -> QuoteContext<'static> {
         let fact = CATALOGUE.fact(id).expect("fact in catalogue");
-        for_fact(&CATALOGUE, fact).expect("catalogue quotes are verified")
+        for_fact(&CATALOGUE, SEED_TEXT, fact).expect("catalogue quotes are verified")
     }
 
     #[test]
@@ -314,7 +315,7 @@ mod tests {
     #[test]
     fn every_catalogue_quote_has_a_context_without_line_breaks() {
         for fact in CATALOGUE.facts {
-            let ctx = for_fact(&CATALOGUE, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
+            let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
             assert_eq!(ctx.quote, fact.quote, "{}", fact.id);
             assert!(!ctx.paragraph().contains('\n'), "{}", fact.id);
             assert!(ctx.article_heading.is_some(), "{}", fact.id);

@@ -510,8 +510,9 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
                 );
                 let script = script_safe(&script)?;
                 Some(format!(
-                    "<script type=\"application/wasm;base64\" id=\"offline-wasm\">{wasm}</script>\n\
-                     <script type=\"module\">{script}</script>"
+                    "{extras}<script type=\"application/wasm;base64\" id=\"offline-wasm\">{wasm}</script>\n\
+                     <script type=\"module\">{script}</script>",
+                    extras = offline_extras(&read)?
                 ))
             }
             // Trunk's live reload (trunk serve builds): no use in a file.
@@ -561,6 +562,20 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
         return error(format!("expected one Trunk loader script in index.html, found {loaders}"));
     }
     insert_csp_meta(&out, &offline_policy(&inline_script_hashes(&out)?))
+}
+
+/// The on-demand module (`extras.js`, `extras_bg.wasm`; see `components::extras`) for
+/// `offline.html`: its script inline (it only defines `wasm_bindgen`) and its wasm as a base64
+/// block `#extras-wasm`, which the app instantiates when first needed. Empty when the site has no
+/// such module.
+fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Result<String, PublishError> {
+    let (Ok(js), Ok(wasm)) = (read("extras.js"), read("extras_bg.wasm")) else { return Ok(String::new()) };
+    let js = String::from_utf8(js).map_err(|_| PublishError("extras.js is not UTF-8".into()))?;
+    Ok(format!(
+        "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n",
+        base64(&wasm),
+        script_safe(&js)?
+    ))
 }
 
 /// What [`publish_pages`] wrote.

@@ -10,7 +10,6 @@ use indicator_dashboard::facts::{Article, Catalogue, Fact, Named, Period, Qualif
 /// A catalogue whose strings hold everything CSV and JSON must escape.
 static TRICKY: Catalogue = Catalogue {
     seed: "tricky.txt",
-    seed_text: "不用",
     articles: &[Article {
         id: "a",
         title_zh: "标题，逗号",

@@ -48,7 +48,6 @@ fn catalogue() -> Catalogue {
         (0..5).map(|r| named(&format!("r{r}"), &format!("地区{r}"), &format!("Region {r}"))).collect();
     Catalogue {
         seed: "synthetic.txt",
-        seed_text: "",
         articles: Box::leak(Box::new([Article {
             id: "a0",
             title_zh: "合成文章",

@@ -4,6 +4,7 @@ pub mod chart_canvas;
 pub mod chart_figure;
 pub mod chart_table;
 pub mod downloads;
+pub mod extras;
 pub mod fact_list;
 pub mod filter_bar;
 pub mod notices;

@@ -1,10 +1,10 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use super::extras;
 use super::state::use_ui;
 use crate::fact_text;
 use crate::facts::CATALOGUE;
-use crate::provenance;
 
 /// The selected fact's sentence, highlighted inside its paragraph of the report, with the article
 /// it comes from. Esc or the close button dismisses it.
@@ -28,21 +28,32 @@ pub fn SourcePanel() -> impl IntoView {
         }
     });
 
+    // The paragraph around the quote comes from the on-demand module (it holds the report's text);
+    // until it arrives, or if it cannot load, the quote is shown on its own.
+    let around = RwSignal::new(None::<(&'static str, (String, String, String))>);
+    Effect::new(move |_| {
+        if let Some(id) = ui.selected.get() {
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(parts)) = extras::source_paragraph(id).await {
+                    let _ = around.try_set(Some((id, parts)));
+                }
+            });
+        }
+    });
+
     let content = move || {
         let lang = ui.lang.get();
         let f = ui.selected.get().and_then(|id| CATALOGUE.fact(id))?;
         let t = fact_text::describe(&CATALOGUE, f, lang);
-        let ctx = provenance::context(CATALOGUE.seed_text, f.quote_offset, f.quote);
-        let paragraph = match ctx {
-            Some(c) => view! {
+        let id = f.id;
+        let paragraph = move || {
+            let (before, quote, after) = around
+                .with(|a| a.as_ref().filter(|(fact, _)| *fact == id).map(|(_, parts)| parts.clone()))
+                .unwrap_or_else(|| (String::new(), f.quote.to_string(), String::new()));
+            view! {
                 <p class="source__paragraph" lang="zh-CN">
-                    {c.before.to_string()}<mark class="source__quote">{c.quote.to_string()}</mark>{c.after.to_string()}
+                    {before}<mark class="source__quote">{quote}</mark>{after}
                 </p>
-            }
-            .into_any(),
-            None => {
-                view! { <p class="source__paragraph" lang="zh-CN"><mark class="source__quote">{f.quote}</mark></p> }
-                    .into_any()
             }
         };
         let gloss = (!t.gloss.is_empty()).then(|| view! { <p class="source__gloss">{t.gloss.clone()}</p> });

@@ -408,7 +408,6 @@ mod tests {
         let named: &'static [Named] = &[];
         Catalogue {
             seed: "test.txt",
-            seed_text: "",
             articles,
             units,
             regions: named,

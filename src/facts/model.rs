@@ -98,7 +98,6 @@ pub struct Fact {
 #[derive(Clone, Copy, Debug)]
 pub struct Catalogue {
     pub seed: &'static str,
-    pub seed_text: &'static str,
     pub articles: &'static [Article],
     pub units: &'static [Unit],
     pub regions: &'static [Named],

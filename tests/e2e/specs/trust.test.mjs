@@ -203,6 +203,19 @@ test('offline.html works from file:// with every network request blocked', async
   assert.ok(listed.length < catalogue.facts.length, 'search narrows the list');
   await page.screenshot({ path: ARTIFACTS + 'trust-offline.png' });
 
+  // The on-demand module (downloads, source paragraphs) is inlined too: a download and the
+  // paragraph around a quote work with the network blocked.
+  const finance = page.locator('figure[data-chart="gd-finance"]');
+  await finance.locator('.downloads__toggle').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    finance.locator('.downloads__item[data-format="csv"]').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  await page.locator('.fact-list__item button').first().click();
+  const quote = await page.locator('.source__quote').textContent();
+  await page.waitForFunction((q) => document.querySelector('.source__paragraph').textContent.length > q.length, quote);
+
   // Share controls explain that links need the hosted page, instead of offering a file:// link.
   await page.locator('.masthead .share__toggle').click();
   const note = await page.locator('.masthead .share__offline').textContent();
