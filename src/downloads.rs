@@ -307,7 +307,7 @@ pub fn chart_svg(spec: &ChartSpec, width_css: f64) -> String {
 /// plotters' SVG backend writes `font-size` as the requested size / 1.24, so SVG text comes out
 /// smaller than the same text on a canvas (and than the layout's width estimates). This puts the
 /// requested pixel sizes back, so the SVG and the PNG look alike.
-fn svg_font_sizes_in_px(svg: &str) -> String {
+pub fn svg_font_sizes_in_px(svg: &str) -> String {
     const KEY: &str = "font-size=\"";
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;

@@ -11,6 +11,8 @@ pub mod numbers;
 pub mod print_sheet;
 pub mod provenance;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod search;
 pub mod view_state;

@@ -578,6 +578,15 @@ fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Resul
     ))
 }
 
+/// Where `index.html`'s boot shell takes the prerendered first view (`crate::prerender`).
+pub const FIRST_VIEW_MARKER: &str = "<!-- first-view -->";
+
+/// `index_html` with the prerendered first view in place of [`FIRST_VIEW_MARKER`] (unchanged
+/// without one).
+pub fn with_first_view(index_html: &str) -> String {
+    index_html.replacen(FIRST_VIEW_MARKER, &crate::prerender::first_view(&crate::facts::CATALOGUE), 1)
+}
+
 /// What [`publish_pages`] wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
@@ -604,6 +613,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
+    let index = with_first_view(&index);
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
     let offline = offline_html(&index, &read)?;
     let offline_path = dir.join("offline.html");

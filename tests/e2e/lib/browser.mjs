@@ -74,6 +74,16 @@ export async function waitForAllCharts(page, min = 10) {
   }, min, { timeout: 30000 });
 }
 
+/** The app is up and settled: its view is mounted (the boot shell gone), every section rendered
+ * (they follow the first view one per frame: aria-busy until then) and every canvas drawn. */
+export async function waitForApp(page) {
+  await page.waitForFunction(() => {
+    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
+    return document.querySelector('main') && !document.getElementById('boot') &&
+      !document.querySelector('[aria-busy="true"]') && canvases.every((c) => c.dataset.drawn === '1');
+  }, null, { timeout: 30000 });
+}
+
 /** Per chart: how many pixels are drawn (not near-white), and the canvas size. */
 export function inkPerChart(page) {
   return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {

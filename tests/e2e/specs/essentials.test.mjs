@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, ARTIFACTS, waitForApp } from '../lib/browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,12 +20,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const c = [...document.querySelectorAll('figure[data-chart] canvas')];
-    return c.length > 0 && c.every((x) => x.dataset.drawn === '1');
-  }, null, { timeout: 30000 });
-}
+const ready = waitForApp;
 
 async function axe(page) {
   // Evaluated through the DevTools protocol, so the page's CSP does not block it.

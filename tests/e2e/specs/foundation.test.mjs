@@ -67,3 +67,19 @@ test('the page shows each SME share with its qualifier in the text alternative',
   for (const pct of ['50%以上', '60%以上', '70%以上', '80%以上', '90%以上']) assert.ok(alt.includes(pct), `${pct} in "${alt}"`);
   await context.close();
 });
+
+test('a wasm trap (how the release build aborts on a panic) shows the in-page error, not a dead page', async () => {
+  const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await waitForChart(page, CHART);
+  assert.equal(await page.locator('#fatal').isVisible(), false);
+  // An error unrelated to the wasm is not a fatal one.
+  await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new TypeError('elsewhere') })));
+  assert.equal(await page.locator('#fatal').isVisible(), false);
+  await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  assert.equal(await page.locator('#fatal').isVisible(), true);
+  assert.match(await page.locator('#fatal-detail').textContent(), /RuntimeError: unreachable/);
+  assert.equal(await page.locator('#fatal a').getAttribute('href'), './');
+  assert.deepEqual(problems.page, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, ARTIFACTS, waitForApp } from '../lib/browser.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ prefix: '/a/b/' }); browser = await launch(); });
@@ -12,12 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const VIEWPORT = { viewport: { width: 1280, height: 900 } };
 
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const canvases = [...document.querySelectorAll('figure[data-chart] canvas')];
-    return (document.querySelector('main') && canvases.every((c) => c.dataset.drawn === '1'));
-  }, null, { timeout: 30000 });
-}
+const ready = waitForApp;
 
 /** Everything that makes up "the same view", read from the page. */
 function snapshot(page, chart) {

@@ -55,8 +55,11 @@ test('index.html has a strict CSP meta, first in <head>, that allows exactly its
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const policy = policyOf(html);
   const scripts = inlineScripts(html);
-  assert.equal(scripts.length, 1, 'one inline script: Trunk\'s loader');
-  assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", sha256(scripts[0])]);
+  // Two inline scripts: the boot script in index.html (in-page error for a wasm trap, hides the
+  // prerendered view for other views) and Trunk's loader.
+  assert.equal(scripts.length, 2, 'the boot script and Trunk\'s loader');
+  assert.match(scripts[1], /TrunkApplicationStarted/);
+  assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", ...scripts.map(sha256)]);
   assert.ok(!policy['script-src'].includes("'unsafe-inline'"));
   assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
   assert.deepEqual(policy['default-src'], ["'self'"]);

@@ -1,0 +1,13 @@
+import { serve } from './lib/server.mjs';
+import { launch, openPage, waitForAllCharts } from './lib/browser.mjs';
+const server = await serve();
+const browser = await launch();
+const args = process.argv.slice(2);
+const [w, h, q, name] = [Number(args[0] || 1280), Number(args[1] || 800), args[2] || '', args[3] || 'shot'];
+const { context, page } = await openPage(browser, server.origin, { viewport: { width: w, height: h } });
+await page.goto(server.url + q);
+await waitForAllCharts(page);
+await page.waitForTimeout(300);
+await page.screenshot({ path: `/tmp/shots/${name}.png` });
+await context.close(); await browser.close(); await server.close?.();
+process.exit(0);
