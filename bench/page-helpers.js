@@ -48,8 +48,8 @@
 
   // Evaluated whenever a canvas gets data-drawn, and at the first contentful paint (which is when
   // charts shipped in the HTML appear); layout is read only then.
-  const check = (at) => {
-    const now = at ?? performance.now();
+  const check = () => {
+    const now = performance.now();
     const figs = figures();
     if (B.firstDrawn === null && figs.some(drawn)) B.firstDrawn = now;
     if (B.appFirstDrawn === null && figs.some(appDrawn)) B.appFirstDrawn = now;
@@ -57,10 +57,8 @@
     if (B.ready === null && visible.length > 0 && visible.every(drawn)) {
       B.ready = now;
       B.readyCount = visible.length;
-      // ...and when those pixels reach the screen: just after the next painted frame (or the
-      // first paint itself, for pixels that came with the HTML).
-      if (at !== undefined) B.readyPainted = at;
-      else nextFrame().then(({ paint }) => { B.readyPainted = paint; });
+      // ...and when those pixels reach the screen: just after the next painted frame.
+      nextFrame().then(({ paint }) => { if (B.readyPainted === null || paint < B.readyPainted) B.readyPainted = paint; });
     }
     if (B.appReady === null && visible.length > 0 && visible.every(appDrawn)) B.appReady = now;
     // Every chart, drawn by the page: the dashboard renders sections below the first view one per
@@ -75,9 +73,37 @@
     }
   };
   new MutationObserver(() => check()).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  // Charts that come drawn in the HTML (the dashboard's boot shell, #boot) are on screen from the
+  // first contentful paint, provided the shell was still there when that frame was painted (the
+  // app removes it when it mounts; if that happened first, the app's canvas is what counts).
+  let shellDrawn = 0;
+  let shellRemovedAt = null;
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    const visible = figures().filter(inViewport);
+    shellDrawn = visible.length > 0 && visible.every(drawn) ? visible.length : 0;
+    const shell = document.getElementById('boot');
+    if (shell) {
+      new MutationObserver((_, mo) => {
+        if (!document.getElementById('boot')) {
+          shellRemovedAt = performance.now();
+          mo.disconnect();
+        }
+      }).observe(shell.parentNode, { childList: true });
+    }
+  });
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') check(e.startTime);
+      for (const e of list.getEntries()) {
+        if (e.name !== 'first-contentful-paint') continue;
+        if (!shellDrawn || (shellRemovedAt !== null && e.startTime >= shellRemovedAt)) continue;
+        const t = e.startTime;
+        const earliest = (v) => (v === null ? t : Math.min(v, t));
+        B.firstDrawn = earliest(B.firstDrawn);
+        B.ready = earliest(B.ready);
+        B.readyPainted = earliest(B.readyPainted);
+        B.readyCount = shellDrawn;
+      }
     }).observe({ type: 'paint', buffered: true });
   } catch (e) {
     B.paintError = String(e);

@@ -8,7 +8,10 @@ use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, ResizeObserver};
+use web_sys::{
+    HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, ResizeObserver,
+    ResizeObserverEntry,
+};
 
 use super::state::use_ui;
 use super::tooltip::Tooltip;
@@ -36,19 +39,27 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     let active = RwSignal::new(None::<usize>);
     let failed = RwSignal::new(None::<String>);
 
-    let measure = move || {
-        let Some(div) = wrapper.get_untracked() else { return };
-        let w = f64::from(div.client_width());
+    let set_size = move |w: f64| {
         let dpr = window().device_pixel_ratio().clamp(1.0, 4.0);
         if w > 0.0 && size.get_untracked() != (w, dpr) {
             size.set((w, dpr));
         }
     };
+    let measure = move || {
+        if let Some(div) = wrapper.get_untracked() {
+            set_size(f64::from(div.client_width()));
+        }
+    };
 
+    // The observer reports the box's width as soon as it is laid out, and on every change: reading
+    // `clientWidth` here instead would force a layout of the whole page while it is being built.
     Effect::new(move |_| {
         let Some(div) = wrapper.get() else { return };
-        measure();
-        let on_resize = Closure::<dyn FnMut()>::new(measure);
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
+                set_size(entry.content_rect().width().floor());
+            }
+        });
         if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&div);
             let keep = SendWrapper::new((observer, on_resize));
@@ -59,11 +70,15 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     let handle = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || handle.remove());
 
-    Effect::new(move |_| {
-        let (css_w, dpr) = size.get();
-        let Some(canvas) = canvas_ref.get() else { return };
-        let Some(s) = spec.get() else { return };
-        let theme = if ui.dark.get() { &DARK } else { &LIGHT };
+    // Whether the canvas is on (or near) the screen: `None` until the observer first reports.
+    let on_screen = StoredValue::new(None::<bool>);
+    // A redraw is owed (the chart changed while off screen).
+    let owed = StoredValue::new(false);
+    let redraw = move || {
+        owed.set_value(false);
+        let (css_w, dpr) = size.get_untracked();
+        let (Some(canvas), Some(s)) = (canvas_ref.get_untracked(), spec.get_untracked()) else { return };
+        let theme = if ui.dark.get_untracked() { &DARK } else { &LIGHT };
         if css_w <= 0.0 {
             return;
         }
@@ -74,8 +89,52 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             }
             Err(e) => failed.set(Some(e)),
         }
+    };
+    // Charts on screen redraw at once; the others when the browser is idle (or when they come into
+    // view, if sooner), so a language or theme switch repaints what the reader sees within a frame
+    // and the rest never adds a long task. All are drawn in the end: printing shows every canvas.
+    Effect::new(move |_| {
+        size.track();
+        spec.track();
+        ui.dark.track();
+        if on_screen.get_value() == Some(false) {
+            if !owed.get_value() {
+                owed.set_value(true);
+                request_idle_callback(move || {
+                    if owed.try_get_value() == Some(true) {
+                        redraw();
+                    }
+                });
+            }
+        } else {
+            redraw();
+        }
+    });
+    Effect::new(move |_| {
+        let Some(div) = wrapper.get() else { return };
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries.get(entries.length().saturating_sub(1)).dyn_into::<IntersectionObserverEntry>().ok()
+            else {
+                return;
+            };
+            let visible = entry.is_intersecting();
+            on_screen.set_value(Some(visible));
+            if visible && owed.get_value() {
+                redraw();
+            }
+        });
+        let options = IntersectionObserverInit::new();
+        options.set_root_margin("200px 0px");
+        if let Ok(observer) = IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) {
+            observer.observe(&div);
+            let keep = SendWrapper::new((observer, on_change));
+            on_cleanup(move || keep.0.disconnect());
+        }
     });
 
+    // The hit targets carry no listeners of their own: one set on their container serves them all
+    // (`data-bar` says which). Hover and focus show the tooltip, Esc hides it, a click opens the
+    // source.
     let buttons = move || {
         hits.get()
             .into_iter()
@@ -85,11 +144,6 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
                     "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
                     h.rect.x, h.rect.y, h.rect.w, h.rect.h
                 );
-                let open = move |_| {
-                    if let Some(id) = h.fact_id {
-                        ui.select(Some(id), Some(chart));
-                    }
-                };
                 view! {
                     <button
                         class="chart__hit"
@@ -98,18 +152,27 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
                         data-fact=h.fact_id.unwrap_or("")
                         aria-label=h.aria
                         aria-describedby=move || (active.get() == Some(index)).then_some("tooltip")
-                        on:mouseenter=move |_| active.set(Some(index))
-                        on:mouseleave=move |_| active.set(None)
-                        on:focus=move |_| active.set(Some(index))
-                        on:blur=move |_| active.set(None)
-                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { active.set(None) }
-                        on:click=open
                     ></button>
                 }
             })
             .collect_view()
     };
-
+    let bar_of = |ev: &web_sys::Event| -> Option<web_sys::Element> {
+        ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".chart__hit").ok()?
+    };
+    let index_of = move |ev: &web_sys::Event| bar_of(ev)?.get_attribute("data-bar")?.parse::<usize>().ok();
+    let show = move |ev: web_sys::Event| {
+        if let Some(i) = index_of(&ev) {
+            active.set(Some(i));
+        }
+    };
+    let hide = move |_: web_sys::Event| active.set(None);
+    let open = move |ev: web_sys::MouseEvent| {
+        let fact = bar_of(&ev).and_then(|b| b.get_attribute("data-fact")).filter(|f| !f.is_empty());
+        if let Some(id) = fact.and_then(|f| crate::facts::CATALOGUE.fact(&f)).map(|f| f.id) {
+            ui.select(Some(id), Some(chart));
+        }
+    };
     let tooltip = move || {
         let i = active.get()?;
         let s = spec.get()?;
@@ -122,7 +185,17 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     view! {
         <div class="chart__canvas" node_ref=wrapper>
             <canvas aria-hidden="true" node_ref=canvas_ref></canvas>
-            <div class="chart__hits">{buttons}</div>
+            <div
+                class="chart__hits"
+                on:mouseover=move |ev: web_sys::MouseEvent| show(ev.into())
+                on:mouseout=move |ev: web_sys::MouseEvent| hide(ev.into())
+                on:focusin=move |ev: web_sys::FocusEvent| show(ev.into())
+                on:focusout=move |ev: web_sys::FocusEvent| hide(ev.into())
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { active.set(None) }
+                on:click=open
+            >
+                {buttons}
+            </div>
             {tooltip}
         </div>
         {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
