@@ -3,10 +3,13 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     indicator_dashboard::panic_screen::install();
+    use indicator_dashboard::components::boot;
+    let wait_for_chart = boot::shows_first_view();
     leptos::mount::mount_to_body(indicator_dashboard::components::app::App);
-    // The static placeholder in index.html has done its job.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
+    // The shell makes way when the app's first chart is drawn (`ChartCanvas`); when it shows only
+    // the masthead (another view was asked for), at once.
+    if !wait_for_chart {
+        boot::hand_over();
     }
 }
 

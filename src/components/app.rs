@@ -23,6 +23,10 @@ pub fn App() -> impl IntoView {
     let (mut view, notices) = parse(&query);
     prefs::apply(&mut view, &query);
     let ui = UiState::new(view, notices);
+    // Without the prerendered first view on screen to cover it, render the first section at once.
+    if !super::boot::shows_first_view() && ui.sections_shown.get_untracked() == 0 {
+        ui.sections_shown.set(1);
+    }
     provide_context(ui);
     prefs::install(ui);
     url_sync::install(ui);
@@ -75,7 +79,7 @@ fn Dashboard() -> impl IntoView {
         ui.sections_shown.set(n + 1);
         request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
     }
-    request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
+    set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
     view! {
         <header class="masthead">
             <div class="masthead__row">

@@ -89,6 +89,8 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             }
             Err(e) => failed.set(Some(e)),
         }
+        // The app's first chart is up: the boot shell can go (see `super::boot`).
+        super::boot::hand_over();
     };
     // Charts on screen redraw at once; the others when the browser is idle (or when they come into
     // view, if sooner), so a language or theme switch repaints what the reader sees within a frame

@@ -1,5 +1,6 @@
 //! Thin Leptos views: they wire signals to specs, layouts and drawing, and hold no logic of their own.
 pub mod app;
+pub mod boot;
 pub mod chart_canvas;
 pub mod chart_figure;
 pub mod chart_table;

@@ -1,0 +1,60 @@
+// The first-load byte budget, on the release build. Bytes are deterministic, so this is a test; the
+// timings are measured by the benchmark (bench/run), not asserted here.
+//
+// The issue's budget is 160 KB gzipped; the build is not there yet (see README, Performance), so
+// this holds the line at what it is: FIRST_LOAD_LIMIT fails any change that makes the first load
+// heavier, and is to be lowered as the build gets lighter, down to 160 KB.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve, DIST } from '../lib/server.mjs';
+import { launch, openPage, waitForApp } from '../lib/browser.mjs';
+
+const KB = 1000;
+const FIRST_LOAD_LIMIT = 215 * KB;
+const ISSUE_BUDGET = 160 * KB;
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and none of the on-demand module`, async () => {
+  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
+  });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+
+  const files = [...new Set(fetched)].map((name) => {
+    const raw = readFileSync(join(DIST, name));
+    return { name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  });
+  const total = files.reduce((a, f) => a + f.gzip, 0);
+  const table = files.map((f) => `${f.name}: ${(f.gzip / KB).toFixed(1)} KB gz (${(f.raw / KB).toFixed(1)} KB raw)`).join('\n');
+  console.log(`first load: ${(total / KB).toFixed(1)} KB gzipped (issue budget ${ISSUE_BUDGET / KB} KB)\n${table}`);
+
+  assert.ok(files.some((f) => f.name.endsWith('_bg.wasm')), 'the dashboard wasm is part of it');
+  assert.ok(!files.some((f) => f.name.startsWith('extras')), `the on-demand module stays out of the first load:\n${table}`);
+  assert.ok(total <= FIRST_LOAD_LIMIT, `first load ${total} B gzipped > ${FIRST_LOAD_LIMIT} B:\n${table}`);
+});
+
+test('the on-demand module loads when a reader first asks for a download, and only then', async () => {
+  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.ok(!fetched.some((p) => p.includes('extras')));
+  await page.locator('figure[data-chart="sme-shares"] .downloads__toggle').click();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('extras_bg.wasm')));
+  const wasm = readFileSync(join(DIST, 'extras_bg.wasm'));
+  console.log(`on-demand module: ${(gzipSync(wasm, { level: 9 }).length / KB).toFixed(1)} KB gz wasm`);
+  await context.close();
+});
