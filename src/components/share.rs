@@ -3,7 +3,6 @@ use wasm_bindgen::JsCast;
 
 use super::state::{tr, use_ui};
 use super::url_sync::share_url;
-use crate::i18n::Lang;
 
 /// Copies a link to this view (of one chart, or of the whole page) and offers embed code for a
 /// chart. Where the Clipboard API is refused, the link is shown selected, to copy by hand.
@@ -13,15 +12,16 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let status = RwSignal::new(None::<&'static str>);
-    let link = Memo::new(move |_| {
+    // Plain closures, not memos: they run only while the panel is open and reads them.
+    let link = move || {
         let mut v = ui.view.get();
         v.embed = false;
         if chart.is_some() {
             v.chart = chart;
         }
         share_url(&v)
-    });
-    let embed_code = Memo::new(move |_| {
+    };
+    let embed_code = move || {
         let chart = chart?;
         let mut v = ui.view.get();
         v.chart = Some(chart);
@@ -32,12 +32,12 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
             "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
             share_url(&v)
         ))
-    });
+    };
     let id = chart.unwrap_or("page");
     let input_id = format!("share-link-{id}");
 
     let copy = move |_| {
-        let text = link.get_untracked();
+        let text = untrack(link);
         let input_id = format!("share-link-{id}");
         leptos::task::spawn_local(async move {
             let copied = match window().navigator().clipboard().write_text(&text).dyn_into::<js_sys::Promise>() {
@@ -54,12 +54,7 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
     view! {
         <div class="share">
             <button class="share__toggle" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                {move || match (chart, lang.get()) {
-                    (Some(_), Lang::Zh) => "分享图表",
-                    (Some(_), Lang::En) => "Share chart",
-                    (None, Lang::Zh) => "分享此页",
-                    (None, Lang::En) => "Share page",
-                }}
+                {if chart.is_some() { tr(lang, "分享图表", "Share chart") } else { tr(lang, "分享此页", "Share page") }}
             </button>
             <Show when=move || open.get() && offline()>
                 <div class="share__panel" role="note">
@@ -72,7 +67,7 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
                 <div class="share__panel" on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
                     <label class="share__field" for=input_id.clone()>{tr(lang, "链接", "Link")}</label>
                     <div class="share__row">
-                        <input id=input_id.clone() class="share__link" type="text" readonly prop:value=move || link.get() on:focus=move |ev| select_target(&ev)/>
+                        <input id=input_id.clone() class="share__link" type="text" readonly prop:value=link on:focus=move |ev| select_target(&ev)/>
                         <button class="share__copy" on:click=copy>{tr(lang, "复制链接", "Copy link")}</button>
                     </div>
                     <p class="share__status" role="status">
@@ -82,7 +77,7 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
                             (None, _) => String::new(),
                         }}
                     </p>
-                    {move || embed_code.get().map(|code| view! {
+                    {move || embed_code().map(|code| view! {
                         <label class="share__field">
                             {lang.get().pick("嵌入代码", "Embed code")}
                             <textarea class="share__embed" readonly rows="3" prop:value=code on:focus=move |ev| select_target(&ev)></textarea>

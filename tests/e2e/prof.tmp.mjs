@@ -1,6 +1,6 @@
 import { serve } from './lib/server.mjs';
 import { launch, waitForApp } from './lib/browser.mjs';
-const server = await serve();
+const server = await serve(process.env.ROOT ? { root: process.env.ROOT } : {});
 const browser = await launch();
 const agg = new Map();
 for (let run = 0; run < 3; run++) {
