@@ -10,7 +10,7 @@
 
 use plotters::prelude::*;
 
-use crate::charts::draw::{draw, Theme, DARK, LIGHT};
+use crate::charts::draw::{draw, Theme, DARK, FONT_FAMILY, LIGHT};
 use crate::charts::layout::{css_height, layout};
 use crate::charts::registry::{build, charts_in_section, HEADLINES, SECTIONS};
 use crate::charts::spec::ChartSpec;
@@ -108,7 +108,7 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
         // Drawing into a String cannot fail: the SVG backend only errs writing files.
         let _ = draw(&root, &plan, theme);
     }
-    let doc = crate::downloads::svg_font_sizes_in_px(&doc);
+    let doc = compact(&crate::downloads::svg_font_sizes_in_px(&doc));
     // plotters writes a standalone document: keep the <svg ...> element, add our attributes.
     let start = doc.find("<svg").unwrap_or(0);
     let body = &doc[start..];
@@ -117,8 +117,18 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
     let open = open
         .replacen(&format!("width=\"{}\"", width as u32), "", 1)
         .replacen(&format!("height=\"{}\"", height as u32), "", 1);
-    // plotters writes the viewBox; without width and height the drawing scales with its box.
-    format!("{} class=\"{class}\" data-drawn=\"1\"{rest}", open.split_whitespace().collect::<Vec<_>>().join(" "))
+    // plotters writes the viewBox; without width and height the drawing scales with its box. The
+    // font, written on every text element by plotters, is inherited from the root instead.
+    format!(
+        "{} class=\"{class}\" data-drawn=\"1\" font-family=\"{FONT_FAMILY}\"{rest}",
+        open.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// The SVG without what plotters repeats on every element to no effect: `opacity="1"`,
+/// `stroke="none"` on filled shapes, and the font family (set once on the root by [`svg`]).
+fn compact(doc: &str) -> String {
+    doc.replace(&format!(" font-family=\"{FONT_FAMILY}\""), "").replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", "")
 }
 
 #[cfg(test)]
@@ -150,5 +160,8 @@ mod tests {
         let open = &s[..s.find('>').expect("a tag")];
         assert!(open.contains("viewBox=\"0 0 500 ") && !open.contains("width=") && !open.contains("height="), "{open}");
         assert!(s.trim_end().ends_with("</svg>"));
+        // Compacted: the font once, on the root; no opacity="1".
+        assert_eq!(s.matches("font-family=").count(), 1);
+        assert!(!s.contains("opacity=\"1\"") && s.contains("<text"));
     }
 }

@@ -13,7 +13,7 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::use_ui;
+use super::state::{scoped_memo, use_ui};
 use super::tooltip::Tooltip;
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout, Rect};
@@ -30,7 +30,10 @@ struct Hit {
 
 #[component]
 pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
-    let ui = use_ui();
+    // Replaced by the table and back again, as often as the reader switches: read outer state
+    // through scoped memos (see `state::scoped_memo`).
+    let ui = use_ui().scoped();
+    let spec = scoped_memo(move || spec.get());
     let wrapper = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
@@ -153,7 +156,6 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
                         data-bar=index
                         data-fact=h.fact_id.unwrap_or("")
                         aria-label=h.aria
-                        aria-describedby=move || (active.get() == Some(index)).then_some("tooltip")
                     ></button>
                 }
             })
@@ -163,12 +165,29 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".chart__hit").ok()?
     };
     let index_of = move |ev: &web_sys::Event| bar_of(ev)?.get_attribute("data-bar")?.parse::<usize>().ok();
+    // The active bar's button points at the tooltip (aria-describedby). Set here, not as a
+    // reactive attribute: the buttons are rebuilt on every redraw, and each dropped reactive
+    // attribute would stay subscribed to `active`.
+    let describe = move |bar: Option<web_sys::Element>| {
+        if let Some(hits) = wrapper.get_untracked() {
+            if let Ok(Some(old)) = hits.query_selector("[aria-describedby]") {
+                let _ = old.remove_attribute("aria-describedby");
+            }
+        }
+        if let Some(b) = bar {
+            let _ = b.set_attribute("aria-describedby", "tooltip");
+        }
+    };
     let show = move |ev: web_sys::Event| {
         if let Some(i) = index_of(&ev) {
             active.set(Some(i));
+            describe(bar_of(&ev));
         }
     };
-    let hide = move |_: web_sys::Event| active.set(None);
+    let hide = move |_: web_sys::Event| {
+        active.set(None);
+        describe(None);
+    };
     let open = move |ev: web_sys::MouseEvent| {
         let fact = bar_of(&ev).and_then(|b| b.get_attribute("data-fact")).filter(|f| !f.is_empty());
         if let Some(id) = fact.and_then(|f| crate::facts::CATALOGUE.fact(&f)).map(|f| f.id) {
@@ -193,7 +212,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
                 on:mouseout=move |ev: web_sys::MouseEvent| hide(ev.into())
                 on:focusin=move |ev: web_sys::FocusEvent| show(ev.into())
                 on:focusout=move |ev: web_sys::FocusEvent| hide(ev.into())
-                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { active.set(None) }
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { hide(ev.into()) }
                 on:click=open
             >
                 {buttons}

@@ -1,10 +1,11 @@
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
-use super::state::{tr, use_ui};
+use super::state::{scoped_memo, tr, use_ui};
 use crate::charts::registry::{build, ChartDef};
 use crate::fact_text;
 use crate::facts::CATALOGUE;
@@ -13,10 +14,12 @@ use crate::facts::CATALOGUE;
 /// A chart whose spec cannot be built (a catalogue problem) says why instead of showing a blank box.
 #[component]
 pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
-    let ui = use_ui();
+    // Figures are dropped and mounted again as a search hides and shows them: outer state is
+    // read through scoped memos (see `state::scoped_memo`).
+    let ui = use_ui().scoped();
     let lang = ui.lang;
     let spec = Memo::new(move |_| build(def, &CATALOGUE, lang.get()));
-    let as_table = Memo::new(move |_| ui.is_table(def.id));
+    let as_table = scoped_memo(move || ui.is_table(def.id));
 
     // The canvas is created once and redraws from `spec`; only a change between "can be shown"
     // and "cannot" rebuilds the body. Rebuilding canvases on every language switch cost a frame.
@@ -55,9 +58,12 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
         None => view! {
             <Show
                 when=move || as_table.get()
-                fallback=move || view! {
-                    <ChartCanvas chart=def.id spec=spec_signal/>
-                    <p class="chart__alt visually-hidden">{alt}</p>
+                fallback=move || {
+                    let alt = scoped_memo(alt);
+                    view! {
+                        <ChartCanvas chart=def.id spec=spec_signal/>
+                        <p class="chart__alt visually-hidden">{alt}</p>
+                    }
                 }
             >
                 <ChartTable chart=def.id spec=spec_signal/>
@@ -71,7 +77,10 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
 
     let title = move || spec.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let subtitle = move || spec.with(|s| s.as_ref().map(|s| s.subtitle.clone()).unwrap_or_default());
+    // Its parts read the scoped state too. `Provider`, not `provide_context`: the owner here is the
+    // `Show`'s, reused by the next mount, which would then get this figure's disposed memos.
     view! {
+        <Provider value=ui>
         <figure class="chart" data-chart=def.id>
             <div class="chart__head">
                 <div>
@@ -93,5 +102,6 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
             </div>
             {body}
         </figure>
+        </Provider>
     }
 }

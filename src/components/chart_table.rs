@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{tr, use_ui};
+use super::state::{scoped_memo, tr, use_ui};
 use crate::charts::spec::{BarKind, ChartSpec};
 use crate::fact_text;
 use crate::facts::CATALOGUE;
@@ -8,7 +8,9 @@ use crate::facts::CATALOGUE;
 /// The same numbers the chart draws, as a table: one row per bar, in the same order.
 #[component]
 pub fn ChartTable(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
-    let ui = use_ui();
+    // Replaced by the chart and back again, as often as the reader switches.
+    let ui = use_ui().scoped();
+    let spec = scoped_memo(move || spec.get());
     let rows = move || {
         let lang = ui.lang.get();
         let Some(s) = spec.get() else { return Vec::new() };

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{tr, use_ui};
+use super::state::{scoped_memo, tr, use_ui};
 use crate::charts::spec::ChartSpec;
 use crate::downloads::Format;
 use crate::i18n::Lang;
@@ -85,8 +85,10 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
         }
     };
 
-    let item = move |format: Format| {
-        let disabled = move || !format.is_catalogue() && spec.with(Option::is_none);
+    // Items are built each time the menu opens, so they read `lang` and the spec through the
+    // menu's scoped memos (see `state::scoped_memo`).
+    let item = move |format: Format, lang: Memo<Lang>, missing: Memo<bool>| {
+        let disabled = move || !format.is_catalogue() && missing.get();
         view! {
             <li>
                 <button type="button" class="downloads__item" data-format=format.id() disabled=disabled on:click=move |_| choose(format)>
@@ -115,21 +117,27 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
                 {tr(lang, "下载", "Download")}
             </button>
             <Show when=move || open.get()>
+                {
+                let lang = scoped_memo(move || lang.get());
+                let missing = scoped_memo(move || spec.with(Option::is_none));
+                view! {
                 <div class="downloads__panel" id=panel_id.clone() role="group" aria-label=tr(lang, "下载格式", "Download formats")>
                     <ul class="downloads__list">
-                        {item(Format::Png)}
-                        {item(Format::Svg)}
-                        {item(Format::Csv)}
-                        {item(Format::Json)}
+                        {item(Format::Png, lang, missing)}
+                        {item(Format::Svg, lang, missing)}
+                        {item(Format::Csv, lang, missing)}
+                        {item(Format::Json, lang, missing)}
                     </ul>
                     <ul class="downloads__list downloads__list--all">
-                        {item(Format::AllCsv)}
-                        {item(Format::AllJson)}
+                        {item(Format::AllCsv, lang, missing)}
+                        {item(Format::AllJson, lang, missing)}
                     </ul>
                 </div>
+                }
+                }
             </Show>
             <Show when=move || busy.get()>
-                <p class="downloads__status" role="status">{tr(lang, "正在准备文件…", "Preparing the file…")}</p>
+                <p class="downloads__status" role="status">{tr(scoped_memo(move || lang.get()), "正在准备文件…", "Preparing the file…")}</p>
             </Show>
             {move || error.get().map(|e| view! { <p class="downloads__error" role="alert">{e}</p> })}
         </div>

@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
-use super::state::use_ui;
+use super::state::{scoped_memo, use_ui};
 use crate::fact_text;
 use crate::facts::{Fact, CATALOGUE};
 
 /// Facts as a list: label, value, period and region; each opens its source sentence.
 #[component]
 pub fn FactList(facts: Memo<Vec<&'static Fact>>) -> impl IntoView {
-    let ui = use_ui();
+    // Shown and dropped again as the search box fills and empties.
+    let ui = use_ui().scoped();
+    let facts = scoped_memo(move || facts.get());
     view! {
         <ul class="fact-list">
             {move || {

@@ -27,22 +27,18 @@ pub fn FilterBar() -> impl IntoView {
     };
     let clear = move |_| ui.set_filter(|f| *f = search::Filter::default());
 
-    let topic_options = move || {
-        let l = lang.get();
-        CATALOGUE
-            .topics
-            .iter()
-            .map(|t| view! { <option value=t.id selected=move || filter.with(|f| f.topic.as_deref() == Some(t.id))>{l.pick(t.zh, t.en)}</option> })
-            .collect_view()
-    };
-    let region_options = move || {
-        let l = lang.get();
-        CATALOGUE
-            .regions
-            .iter()
-            .map(|r| view! { <option value=r.id selected=move || filter.with(|f| f.region.as_deref() == Some(r.id))>{l.pick(r.zh, r.en)}</option> })
-            .collect_view()
-    };
+    // Built once, with reactive text: rebuilt on a language switch, each dropped `selected`
+    // closure would stay subscribed to `filter` (see `state::scoped_memo`).
+    let topic_options = CATALOGUE
+        .topics
+        .iter()
+        .map(|t| view! { <option value=t.id selected=move || filter.with(|f| f.topic.as_deref() == Some(t.id))>{tr(lang, t.zh, t.en)}</option> })
+        .collect_view();
+    let region_options = CATALOGUE
+        .regions
+        .iter()
+        .map(|r| view! { <option value=r.id selected=move || filter.with(|f| f.region.as_deref() == Some(r.id))>{tr(lang, r.zh, r.en)}</option> })
+        .collect_view();
 
     view! {
         <section class="finder" aria-labelledby="finder-title">

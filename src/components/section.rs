@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::chart_figure::ChartFigure;
-use super::state::{tr, use_ui};
+use super::state::{scoped_memo, tr, use_ui};
 use crate::charts::registry::{charts_in_section, SectionDef};
 use crate::facts::CATALOGUE;
 use crate::search;
@@ -26,6 +26,12 @@ pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
     });
     view! {
         <Show when=move || !visible.with(Vec::is_empty)>
+            // Dropped and built again whenever a search empties this section and then does not:
+            // its readers go through scoped memos (see `state::scoped_memo`).
+            {
+            let ui = ui.scoped();
+            let (mounted, visible) = (scoped_memo(move || mounted.get()), scoped_memo(move || visible.get()));
+            view! {
             <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
                 <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, def.title.0, def.title.1)}</h2>
                 <Show when=move || mounted.get() fallback=|| view! { <div class="topic__pending"></div> }>
@@ -40,6 +46,8 @@ pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
                 </div>
                 </Show>
             </section>
+            }
+            }
         </Show>
     }
 }

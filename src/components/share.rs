@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{tr, use_ui};
+use super::state::{scoped_memo, tr, use_ui};
 use super::url_sync::share_url;
 
 /// Copies a link to this view (of one chart, or of the whole page) and offers embed code for a
@@ -59,11 +59,17 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
             <Show when=move || open.get() && offline()>
                 <div class="share__panel" role="note">
                     <p class="share__offline">
-                        {tr(lang, "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。", "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address.")}
+                        {tr(scoped_memo(move || lang.get()), "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。", "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address.")}
                     </p>
                 </div>
             </Show>
             <Show when=move || open.get() && !offline()>
+                // Built each time the panel opens: it reads through scoped memos (see `state::scoped_memo`).
+                {
+                let lang = scoped_memo(move || lang.get());
+                let (link, status, embed_code) =
+                    (scoped_memo(link), scoped_memo(move || status.get()), scoped_memo(embed_code));
+                view! {
                 <div class="share__panel" on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { open.set(false) }>
                     <label class="share__field" for=input_id.clone()>{tr(lang, "链接", "Link")}</label>
                     <div class="share__row">
@@ -77,13 +83,15 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
                             (None, _) => String::new(),
                         }}
                     </p>
-                    {move || embed_code().map(|code| view! {
+                    {move || embed_code.get().map(|code| view! {
                         <label class="share__field">
                             {lang.get().pick("嵌入代码", "Embed code")}
                             <textarea class="share__embed" readonly rows="3" prop:value=code on:focus=move |ev| select_target(&ev)></textarea>
                         </label>
                     })}
                 </div>
+                }
+                }
             </Show>
         </div>
     }

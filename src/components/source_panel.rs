@@ -2,7 +2,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::extras;
-use super::state::use_ui;
+use super::state::{scoped_memo, use_ui};
 use crate::fact_text;
 use crate::facts::CATALOGUE;
 
@@ -46,6 +46,9 @@ pub fn SourcePanel() -> impl IntoView {
         let f = ui.selected.get().and_then(|id| CATALOGUE.fact(id))?;
         let t = fact_text::describe(&CATALOGUE, f, lang);
         let id = f.id;
+        // This view is rebuilt for every fact opened: read `around` through a scoped memo (see
+        // `state::scoped_memo`), or each rebuild would leave a reader subscribed to it.
+        let around = scoped_memo(move || around.get());
         let paragraph = move || {
             let (before, quote, after) = around
                 .with(|a| a.as_ref().filter(|(fact, _)| *fact == id).map(|(_, parts)| parts.clone()))
