@@ -96,23 +96,48 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         super::boot::hand_over();
     };
     // Charts on screen redraw at once; the others when the browser is idle (or when they come into
-    // view, if sooner), so a language or theme switch repaints what the reader sees within a frame
-    // and the rest never adds a long task. All are drawn in the end: printing shows every canvas.
+    // view, if sooner), each in a task of its own, so a language or theme switch repaints what the
+    // reader sees within a frame and the rest never adds a long task. All are drawn in the end:
+    // printing shows every canvas.
+    let later = move || {
+        request_idle_callback(move || {
+            if owed.try_get_value() == Some(true) {
+                redraw();
+            }
+        })
+    };
     Effect::new(move |_| {
         size.track();
         spec.track();
         ui.dark.track();
-        if on_screen.get_value() == Some(false) {
-            if !owed.get_value() {
+        // Not laid out yet: the observer's first report will bring the size (and this effect back).
+        if size.get_untracked().0 <= 0.0 {
+            return;
+        }
+        let was_owed = owed.get_value();
+        match on_screen.get_value() {
+            Some(true) => redraw(),
+            Some(false) => {
                 owed.set_value(true);
-                request_idle_callback(move || {
-                    if owed.try_get_value() == Some(true) {
-                        redraw();
-                    }
-                });
+                if !was_owed {
+                    later();
+                }
             }
-        } else {
-            redraw();
+            // Not reported yet (a new canvas, just laid out): its box says whether it is in view.
+            None => {
+                let near = wrapper.get_untracked().is_some_and(|div| {
+                    let r = div.get_bounding_client_rect();
+                    r.bottom() > -200.0 && r.top() < window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) + 200.0
+                });
+                if near {
+                    redraw();
+                } else {
+                    owed.set_value(true);
+                    if !was_owed {
+                        later();
+                    }
+                }
+            }
         }
     });
     Effect::new(move |_| {
@@ -124,7 +149,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             };
             let visible = entry.is_intersecting();
             on_screen.set_value(Some(visible));
-            if visible && owed.get_value() {
+            if owed.get_value() && visible {
                 redraw();
             }
         });
