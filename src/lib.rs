@@ -8,10 +8,10 @@ pub mod facts;
 pub mod format;
 pub mod i18n;
 pub mod numbers;
-pub mod print_sheet;
-pub mod provenance;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod print_sheet;
+pub mod provenance;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod search;

@@ -114,9 +114,11 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
     let body = &doc[start..];
     let open_end = body.find('>').unwrap_or(0);
     let (open, rest) = body.split_at(open_end);
-    let open = open
-        .replacen(&format!("width=\"{}\"", width as u32), "", 1)
-        .replacen(&format!("height=\"{}\"", height as u32), "", 1);
+    let open = open.replacen(&format!("width=\"{}\"", width as u32), "", 1).replacen(
+        &format!("height=\"{}\"", height as u32),
+        "",
+        1,
+    );
     // plotters writes the viewBox; without width and height the drawing scales with its box. The
     // font, written on every text element by plotters, is inherited from the root instead.
     format!(
@@ -128,7 +130,9 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
 /// The SVG without what plotters repeats on every element to no effect: `opacity="1"`,
 /// `stroke="none"` on filled shapes, and the font family (set once on the root by [`svg`]).
 fn compact(doc: &str) -> String {
-    doc.replace(&format!(" font-family=\"{FONT_FAMILY}\""), "").replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", "")
+    doc.replace(&format!(" font-family=\"{FONT_FAMILY}\""), "")
+        .replace(" opacity=\"1\"", "")
+        .replace(" stroke=\"none\"", "")
 }
 
 #[cfg(test)]

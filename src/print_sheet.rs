@@ -106,7 +106,11 @@ mod tests {
             let rows = sheet.matches("<tr>").count();
             let notes = sheet.matches("<li ").count();
             assert!(notes > 10 && notes <= rows, "{notes} notes for {rows} rows");
-            assert!(sheet.contains("[1]") && sheet.contains(&format!("[{notes}]")) && !sheet.contains(&format!("[{}]", notes + 1)));
+            assert!(
+                sheet.contains("[1]")
+                    && sheet.contains(&format!("[{notes}]"))
+                    && !sheet.contains(&format!("[{}]", notes + 1))
+            );
         }
     }
 }

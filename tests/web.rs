@@ -21,6 +21,24 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Lets the app settle: sections below the first view mount one per frame and charts off screen
+/// draw when the browser is idle, so wait (up to about 5 s) until every section is rendered and
+/// every canvas drawn.
+async fn settle(root: &HtmlElement) {
+    for _ in 0..300 {
+        next_frame().await;
+        let busy = root.query_selector("[aria-busy=\"true\"]").ok().flatten().is_some();
+        let canvases = root.query_selector_all("figure[data-chart] canvas").expect("query");
+        let drawn = (0..canvases.length()).filter_map(|i| canvases.item(i)).all(|c| {
+            c.dyn_ref::<web_sys::Element>().and_then(|e| e.get_attribute("data-drawn")).as_deref() == Some("1")
+        });
+        if !busy && canvases.length() > 0 && drawn {
+            return;
+        }
+    }
+    panic!("the app did not settle: sections still mounting or charts not drawn");
+}
+
 /// Each test starts from the default view: apps mounted by earlier tests wrote their state to the URL.
 fn reset_url() {
     let window = web_sys::window().expect("window");
@@ -44,9 +62,7 @@ fn host(width_px: u32) -> HtmlElement {
 async fn app_draws_the_sme_chart_into_its_canvas() {
     let el = host(800);
     let handle = leptos::mount::mount_to(el.clone(), App);
-    for _ in 0..5 {
-        next_frame().await;
-    }
+    settle(&el).await;
     let canvas: HtmlCanvasElement = el
         .query_selector("[data-chart=\"sme-shares\"] canvas")
         .expect("query")
@@ -91,9 +107,7 @@ async fn mounted_app(width_px: u32) -> HtmlElement {
     let handle = leptos::mount::mount_to(el.clone(), App);
     // Keep the app mounted for the rest of the test.
     std::mem::forget(handle);
-    for _ in 0..5 {
-        next_frame().await;
-    }
+    settle(&el).await;
     el
 }
 
@@ -147,9 +161,7 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
         .expect("replace");
     std::mem::forget(leptos::mount::mount_to(el.clone(), App));
-    for _ in 0..5 {
-        next_frame().await;
-    }
+    settle(&el).await;
     let html = document().document_element().expect("html");
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     assert!(el.query_selector("[data-chart=\"gd-clearance\"] table").expect("query").is_some(), "shown as a table");

@@ -114,36 +114,23 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         if size.get_untracked().0 <= 0.0 {
             return;
         }
-        let was_owed = owed.get_value();
-        match on_screen.get_value() {
-            Some(true) => redraw(),
-            Some(false) => {
-                owed.set_value(true);
-                if !was_owed {
-                    later();
-                }
-            }
+        let in_view = match on_screen.get_value() {
+            Some(visible) => visible,
             // Not reported yet (a new canvas, just laid out): its box says whether it is in view.
-            None => {
-                let near = wrapper.get_untracked().is_some_and(|div| {
-                    let r = div.get_bounding_client_rect();
-                    r.bottom() > -200.0 && r.top() < window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) + 200.0
-                });
-                if near {
-                    redraw();
-                } else {
-                    owed.set_value(true);
-                    if !was_owed {
-                        later();
-                    }
-                }
-            }
+            None => wrapper.get_untracked().is_some_and(|div| near_viewport(&div)),
+        };
+        if in_view {
+            redraw();
+        } else if !owed.get_value() {
+            owed.set_value(true);
+            later();
         }
     });
     Effect::new(move |_| {
         let Some(div) = wrapper.get() else { return };
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(entry) = entries.get(entries.length().saturating_sub(1)).dyn_into::<IntersectionObserverEntry>().ok()
+            let Some(entry) =
+                entries.get(entries.length().saturating_sub(1)).dyn_into::<IntersectionObserverEntry>().ok()
             else {
                 return;
             };
@@ -246,6 +233,14 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         </div>
         {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
     }
+}
+
+/// Within 200 px of the viewport (the observer's margin): reading the box is cheap here, right
+/// after the layout the size came from.
+fn near_viewport(el: &web_sys::Element) -> bool {
+    let r = el.get_bounding_client_rect();
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    r.bottom() > -200.0 && r.top() < height + 200.0
 }
 
 /// Hit targets in CSS pixels: the layout is in device pixels.

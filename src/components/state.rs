@@ -136,6 +136,10 @@ pub fn use_ui() -> UiState {
 /// Interface text in the current language, as a reactive view. Every call returns the same closure
 /// type, so the code that renders and updates it is compiled once instead of once per label
 /// (each distinct closure costs its own copy of Leptos' render code in the wasm).
-pub fn tr(lang: Memo<Lang>, zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(
+    lang: Memo<Lang>,
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().pick(zh, en)
 }
