@@ -10,6 +10,10 @@ fn main() {
     // the masthead (another view was asked for), at once.
     if !wait_for_chart {
         boot::hand_over();
+    } else {
+        // Should the first chart never draw (it cannot be shown, or the canvas fails), the app
+        // still takes over: its figure then says why.
+        leptos::prelude::set_timeout(boot::hand_over, std::time::Duration::from_secs(3));
     }
 }
 
