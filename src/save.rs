@@ -25,8 +25,11 @@ use crate::i18n::Lang;
 /// started reading it, short enough not to hold the file for the page's lifetime.
 const REVOKE_AFTER: Duration = Duration::from_millis(1500);
 
-fn js_err(e: JsValue) -> String {
-    e.as_string().unwrap_or_else(|| "the browser refused".to_string())
+/// What a browser error says: its message, or the thrown string.
+pub fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "the browser refused".to_string())
 }
 
 /// Saves `format` of `chart` in `lang` (chart formats), or of the whole catalogue.

@@ -23,9 +23,10 @@ pub fn App() -> impl IntoView {
     let (mut view, notices) = parse(&query);
     prefs::apply(&mut view, &query);
     let ui = UiState::new(view, notices);
-    // Without the prerendered first view on screen to cover it, render the first section at once.
-    if !super::boot::shows_first_view() && ui.sections_shown.get_untracked() == 0 {
-        ui.sections_shown.set(1);
+    // Under the prerendered first view (the default view: nothing to scroll to), even the first
+    // section can wait for the next task, so no single start-up task grows long.
+    if super::boot::shows_first_view() {
+        ui.sections_shown.set(0);
     }
     provide_context(ui);
     prefs::install(ui);

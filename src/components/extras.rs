@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::downloads::Format;
 use crate::i18n::Lang;
+use crate::save::js_err;
 
 #[wasm_bindgen]
 extern "C" {
@@ -37,12 +38,6 @@ thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
-fn message(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
-        .unwrap_or_else(|| "unknown error".to_string())
-}
-
 /// Resolves once the module is ready. A failed load is forgotten, so the next call tries again.
 pub async fn load() -> Result<(), String> {
     let promise = LOADING.with(|l| l.borrow().clone()).unwrap_or_else(|| {
@@ -56,7 +51,7 @@ pub async fn load() -> Result<(), String> {
         Ok(_) => Ok(()),
         Err(e) => {
             LOADING.with(|l| *l.borrow_mut() = None);
-            Err(message(e))
+            Err(js_err(e))
         }
     }
 }
@@ -67,13 +62,13 @@ async fn start() -> Result<(), String> {
     // offline.html defines `wasm_bindgen` inline; the hosted page adds the script now.
     if inlined.is_none() {
         let script: web_sys::HtmlScriptElement =
-            document.create_element("script").map_err(message)?.dyn_into().map_err(|_| "no script element")?;
+            document.create_element("script").map_err(js_err)?.dyn_into().map_err(|_| "no script element")?;
         let loaded = Promise::new(&mut |resolve, reject| {
             script.set_onload(Some(&resolve));
             script.set_onerror(Some(&reject));
         });
         script.set_src(&format!("extras.js?v={}", version()));
-        document.head().ok_or("page has no head")?.append_child(&script).map_err(message)?;
+        document.head().ok_or("page has no head")?.append_child(&script).map_err(js_err)?;
         JsFuture::from(loaded).await.map_err(|_| "the download module could not be loaded".to_string())?;
     }
     let module: JsValue = match inlined {
@@ -81,15 +76,15 @@ async fn start() -> Result<(), String> {
         None => format!("extras_bg.wasm?v={}", version()).into(),
     };
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"module_or_path".into(), &module).map_err(message)?;
-    JsFuture::from(extras_init(&options).map_err(message)?).await.map_err(message)?;
+    js_sys::Reflect::set(&options, &"module_or_path".into(), &module).map_err(js_err)?;
+    JsFuture::from(extras_init(&options).map_err(js_err)?).await.map_err(js_err)?;
     Ok(())
 }
 
 /// The bytes of base64 `text` (whitespace ignored), through the browser's `atob`.
 fn base64_bytes(text: &str) -> Result<Uint8Array, String> {
     let compact: String = text.split_ascii_whitespace().collect();
-    let binary = web_sys::window().ok_or("no window")?.atob(&compact).map_err(message)?;
+    let binary = web_sys::window().ok_or("no window")?.atob(&compact).map_err(js_err)?;
     let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
     Ok(Uint8Array::from(bytes.as_slice()))
 }
@@ -98,14 +93,14 @@ fn base64_bytes(text: &str) -> Result<Uint8Array, String> {
 pub async fn save(chart: &str, lang: Lang, format: Format) -> Result<(), String> {
     load().await?;
     let code = if lang == Lang::En { "en" } else { "zh" };
-    JsFuture::from(extras_save(chart, code, format.id()).map_err(message)?).await.map_err(message)?;
+    JsFuture::from(extras_save(chart, code, format.id()).map_err(js_err)?).await.map_err(js_err)?;
     Ok(())
 }
 
 /// The paragraph around `fact`'s quote as `(before, quote, after)`.
 pub async fn source_paragraph(fact: &str) -> Result<Option<(String, String, String)>, String> {
     load().await?;
-    let parts = extras_source_paragraph(fact).map_err(message)?;
+    let parts = extras_source_paragraph(fact).map_err(js_err)?;
     if parts.is_undefined() || parts.is_null() {
         return Ok(None);
     }

@@ -30,13 +30,7 @@ pub struct UiState {
 impl UiState {
     pub fn new(view: ViewState, notices: Vec<Notice>) -> Self {
         let system_dark = RwSignal::new(false);
-        // A link to a chart or section renders everything down to it at once (to scroll there);
-        // the default view starts with none, and its first section follows in the next task
-        // (under the boot shell), so no single start-up task grows long.
-        let first = match (view.chart, view.section) {
-            (None, None) => 0,
-            (chart, section) => crate::charts::registry::sections_at_start(chart, section),
-        };
+        let first = crate::charts::registry::sections_at_start(view.chart, view.section);
         let view = RwSignal::new(view);
         UiState {
             sections_shown: RwSignal::new(first),
