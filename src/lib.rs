@@ -7,6 +7,7 @@ pub mod fact_text;
 pub mod facts;
 pub mod format;
 pub mod i18n;
+pub mod markup;
 pub mod numbers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

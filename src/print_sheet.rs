@@ -9,22 +9,7 @@ use crate::charts::registry::{build, CHARTS};
 use crate::fact_text;
 use crate::facts::{Catalogue, Fact};
 use crate::i18n::Lang;
-
-/// Escapes text for use between tags and inside double-quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::markup::escape;
 
 /// The sheet's inner HTML in `lang`. Charts whose spec cannot be built are left out (the screen
 /// says why for those).
@@ -81,12 +66,6 @@ pub fn html(catalogue: &'static Catalogue, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::facts::CATALOGUE;
-
-    #[test]
-    fn escapes_markup_characters() {
-        assert_eq!(escape(r#"<b a="1">'&'</b>"#), "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;");
-        assert_eq!(escape("4.1万座"), "4.1万座");
-    }
 
     #[test]
     fn every_chart_has_a_table_and_every_stated_bar_a_footnote() {

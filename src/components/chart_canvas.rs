@@ -14,19 +14,10 @@ use web_sys::{
 };
 
 use super::state::{scoped_memo, use_ui};
-use super::tooltip::Tooltip;
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
-use crate::charts::layout::{css_height, layout, Layout, Rect};
+use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::ChartSpec;
-
-/// A bar's hit target in CSS pixels.
-#[derive(Clone, Debug, PartialEq)]
-struct Hit {
-    index: usize,
-    fact_id: Option<&'static str>,
-    rect: Rect,
-    aria: String,
-}
+use crate::markup;
 
 #[component]
 pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
@@ -38,7 +29,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
     let size = RwSignal::new((0.0_f64, 1.0_f64));
-    let hits = RwSignal::new(Vec::<Hit>::new());
+    let hits = RwSignal::new(Vec::<markup::Hit>::new());
     let active = RwSignal::new(None::<usize>);
     let failed = RwSignal::new(None::<String>);
 
@@ -88,7 +79,11 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         match paint(&canvas, &s, css_w, dpr, theme) {
             Ok(plan) => {
                 failed.set(None);
-                hits.set(hit_targets(&s, &plan));
+                // Unchanged targets are not rewritten: a focused one would lose focus.
+                let new = markup::hit_targets(&s, &plan);
+                if hits.with_untracked(|h| *h != new) {
+                    hits.set(new);
+                }
             }
             Err(e) => failed.set(Some(e)),
         }
@@ -149,30 +144,9 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         }
     });
 
-    // The hit targets carry no listeners of their own: one set on their container serves them all
-    // (`data-bar` says which). Hover and focus show the tooltip, Esc hides it, a click opens the
-    // source.
-    let buttons = move || {
-        hits.get()
-            .into_iter()
-            .map(|h| {
-                let index = h.index;
-                let style = format!(
-                    "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
-                    h.rect.x, h.rect.y, h.rect.w, h.rect.h
-                );
-                view! {
-                    <button
-                        class="chart__hit"
-                        style=style
-                        data-bar=index
-                        data-fact=h.fact_id.unwrap_or("")
-                        aria-label=h.aria
-                    ></button>
-                }
-            })
-            .collect_view()
-    };
+    // The hit targets (`crate::markup::hit_buttons`) carry no listeners of their own: one set on
+    // their container serves them all (`data-bar` says which). Hover and focus show the tooltip,
+    // Esc hides it, a click opens the source.
     let bar_of = |ev: &web_sys::Event| -> Option<web_sys::Element> {
         ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".chart__hit").ok()?
     };
@@ -208,11 +182,12 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     };
     let tooltip = move || {
         let i = active.get()?;
-        let s = spec.get()?;
-        let bar = s.bars().nth(i)?.clone();
         let anchor = hits.with(|h| h.iter().find(|h| h.index == i).map(|h| h.rect))?;
-        let width = size.get().0;
-        Some(view! { <Tooltip bar=bar anchor=anchor container_width=width/> })
+        let lang = ui.lang.get_untracked();
+        spec.with(|s| {
+            let bar = s.as_ref()?.bars().nth(i)?;
+            Some(markup::tooltip(&crate::facts::CATALOGUE, bar, lang, anchor, size.get().0))
+        })
     };
 
     view! {
@@ -226,10 +201,10 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
                 on:focusout=move |ev: web_sys::FocusEvent| hide(ev.into())
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { hide(ev.into()) }
                 on:click=open
+                inner_html=move || markup::hit_buttons(&hits.get())
             >
-                {buttons}
             </div>
-            {tooltip}
+            <div class="chart__tip" inner_html=move || tooltip().unwrap_or_default()></div>
         </div>
         {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
     }
@@ -241,25 +216,6 @@ fn near_viewport(el: &web_sys::Element) -> bool {
     let r = el.get_bounding_client_rect();
     let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     r.bottom() > -200.0 && r.top() < height + 200.0
-}
-
-/// Hit targets in CSS pixels: the layout is in device pixels.
-fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
-    let s = plan.scale;
-    let bars: Vec<_> = spec.bars().collect();
-    plan.bars
-        .iter()
-        .map(|m| {
-            let r = m.hit_area();
-            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
-            Hit {
-                index: m.index,
-                fact_id: m.fact_id,
-                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
-                aria,
-            }
-        })
-        .collect()
 }
 
 /// Sizes the canvas to CSS size × device pixel ratio and draws the spec at that scale.

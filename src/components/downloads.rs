@@ -1,27 +1,17 @@
 //! A "下载 / Download" menu for one chart: the figure as PNG (2x) or SVG, the chart's facts as CSV
 //! or JSON, and the whole catalogue as CSV or JSON. The files are made by the on-demand module
-//! (`super::extras`, `crate::save`), which starts loading when the menu opens.
+//! (`super::extras`, `crate::save`), which starts loading when the menu opens. The menu itself is
+//! `crate::markup::downloads_panel`.
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{scoped_memo, tr, use_ui};
+use super::state::{tr, use_ui};
 use crate::charts::spec::ChartSpec;
 use crate::downloads::Format;
-use crate::i18n::Lang;
-
-fn label(format: Format, lang: Lang) -> &'static str {
-    match format {
-        Format::Png => lang.pick("图片 PNG（2倍）", "Image, PNG (2x)"),
-        Format::Svg => lang.pick("矢量图 SVG", "Vector image, SVG"),
-        Format::Csv => lang.pick("本图数据 CSV", "This chart's data (CSV)"),
-        Format::Json => lang.pick("本图数据 JSON", "This chart's data (JSON)"),
-        Format::AllCsv => lang.pick("全部数据 CSV", "All data (CSV)"),
-        Format::AllJson => lang.pick("全部数据 JSON", "All data (JSON)"),
-    }
-}
+use crate::markup;
 
 #[component]
 pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
@@ -29,6 +19,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
     let wrapper = NodeRef::<Div>::new();
     let toggle = NodeRef::<Button>::new();
     let panel_id = format!("downloads-{chart}");
@@ -41,7 +32,6 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
             }
         }
     };
-    let busy = RwSignal::new(false);
     let choose = move |format: Format| {
         let l = lang.get_untracked();
         if !format.is_catalogue() && spec.with_untracked(Option::is_none) {
@@ -51,7 +41,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = extras::save(chart, l, format).await;
-            // The menu may be gone by now (a language switch re-renders it); then nobody is left to tell.
+            // The menu may be gone by now (a search hid its chart); then nobody is left to tell.
             let _ = busy.try_set(false);
             match result {
                 Ok(()) => {
@@ -84,19 +74,21 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
             open.set(false);
         }
     };
-
-    // Items are built each time the menu opens, so they read `lang` and the spec through the
-    // menu's scoped memos (see `state::scoped_memo`).
-    let item = move |format: Format, lang: Memo<Lang>, missing: Memo<bool>| {
-        let disabled = move || !format.is_catalogue() && missing.get();
-        view! {
-            <li>
-                <button type="button" class="downloads__item" data-format=format.id() disabled=disabled on:click=move |_| choose(format)>
-                    {move || label(format, lang.get())}
-                </button>
-            </li>
+    // One listener for the six formats: `data-format` says which.
+    let on_pick = move |ev: web_sys::MouseEvent| {
+        let item = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".downloads__item").ok().flatten());
+        if let Some(format) = item.and_then(|i| i.get_attribute("data-format")).and_then(|f| Format::from_id(&f)) {
+            choose(format);
         }
     };
+    let panel = {
+        let panel_id = panel_id.clone();
+        move || match open.get() {
+            true => markup::downloads_panel(&panel_id, lang.get(), spec.with(Option::is_none)),
+            false => String::new(),
+        }
+    };
+    let messages = move || error.with(|e| markup::downloads_messages(busy.get(), e.as_deref(), lang.get()));
 
     view! {
         <div class="downloads" node_ref=wrapper on:keydown=on_keydown on:focusout=on_focusout>
@@ -105,7 +97,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
                 class="downloads__toggle"
                 node_ref=toggle
                 aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id.clone()
+                aria-controls=panel_id
                 on:click=move |_| {
                     open.update(|o| *o = !*o);
                     // Fetch the module while the reader picks a format.
@@ -116,30 +108,8 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
             >
                 {tr(lang, "下载", "Download")}
             </button>
-            <Show when=move || open.get()>
-                {
-                let lang = scoped_memo(move || lang.get());
-                let missing = scoped_memo(move || spec.with(Option::is_none));
-                view! {
-                <div class="downloads__panel" id=panel_id.clone() role="group" aria-label=tr(lang, "下载格式", "Download formats")>
-                    <ul class="downloads__list">
-                        {item(Format::Png, lang, missing)}
-                        {item(Format::Svg, lang, missing)}
-                        {item(Format::Csv, lang, missing)}
-                        {item(Format::Json, lang, missing)}
-                    </ul>
-                    <ul class="downloads__list downloads__list--all">
-                        {item(Format::AllCsv, lang, missing)}
-                        {item(Format::AllJson, lang, missing)}
-                    </ul>
-                </div>
-                }
-                }
-            </Show>
-            <Show when=move || busy.get()>
-                <p class="downloads__status" role="status">{tr(scoped_memo(move || lang.get()), "正在准备文件…", "Preparing the file…")}</p>
-            </Show>
-            {move || error.get().map(|e| view! { <p class="downloads__error" role="alert">{e}</p> })}
+            <div on:click=on_pick inner_html=panel></div>
+            <div inner_html=messages></div>
         </div>
     }
 }

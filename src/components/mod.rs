@@ -16,5 +16,4 @@ pub mod section;
 pub mod share;
 pub mod source_panel;
 pub mod state;
-pub mod tooltip;
 pub mod url_sync;

@@ -1,17 +1,18 @@
-use leptos::html::Button;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{scoped_memo, use_ui};
-use crate::fact_text;
+use super::state::use_ui;
 use crate::facts::CATALOGUE;
+use crate::markup;
 
 /// The selected fact's sentence, highlighted inside its paragraph of the report, with the article
-/// it comes from. Esc or the close button dismisses it.
+/// it comes from (`crate::markup::source_panel`). Esc or the close button dismisses it.
 #[component]
 pub fn SourcePanel() -> impl IntoView {
     let ui = use_ui();
-    let close_ref = NodeRef::<Button>::new();
+    let host = NodeRef::<Div>::new();
     let close = move || ui.select(None, None);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && ui.selected.get_untracked().is_some() {
@@ -19,61 +20,54 @@ pub fn SourcePanel() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    // Move focus into the panel when it opens, so keyboard readers land on it.
-    Effect::new(move |_| {
-        if ui.selected.get().is_some() {
-            if let Some(b) = close_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
 
     // The paragraph around the quote comes from the on-demand module (it holds the report's text);
     // until it arrives, or if it cannot load, the quote is shown on its own.
     let around = RwSignal::new(None::<(&'static str, (String, String, String))>);
+    let fill_paragraph = move |el: &web_sys::Element| {
+        around.with_untracked(|a| {
+            let Some((_, (before, quote, after))) = a.as_ref().filter(|(id, _)| ui.selected.get_untracked() == Some(*id))
+            else {
+                return;
+            };
+            if let Ok(Some(p)) = el.query_selector(".source__paragraph") {
+                p.set_inner_html(&markup::source_paragraph(before, quote, after));
+            }
+        });
+    };
+    let opened = StoredValue::new(None::<&'static str>);
+    Effect::new(move |_| {
+        let (lang, selected) = (ui.lang.get(), ui.selected.get());
+        let Some(el) = host.get() else { return };
+        let fact = selected.and_then(|id| CATALOGUE.fact(id));
+        el.set_inner_html(&fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
+        fill_paragraph(&el);
+        // Move focus into the panel when it opens, so keyboard readers land on it.
+        if selected.is_some() && opened.get_value() != selected {
+            if let Some(b) = el.query_selector(".source__close").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+        }
+        opened.set_value(selected);
+    });
     Effect::new(move |_| {
         if let Some(id) = ui.selected.get() {
             leptos::task::spawn_local(async move {
                 if let Ok(Some(parts)) = extras::source_paragraph(id).await {
-                    let _ = around.try_set(Some((id, parts)));
+                    if around.try_set(Some((id, parts))).is_none() {
+                        if let Some(el) = host.get_untracked() {
+                            fill_paragraph(&el);
+                        }
+                    }
                 }
             });
         }
     });
-
-    let content = move || {
-        let lang = ui.lang.get();
-        let f = ui.selected.get().and_then(|id| CATALOGUE.fact(id))?;
-        let t = fact_text::describe(&CATALOGUE, f, lang);
-        let id = f.id;
-        // This view is rebuilt for every fact opened: read `around` through a scoped memo (see
-        // `state::scoped_memo`), or each rebuild would leave a reader subscribed to it.
-        let around = scoped_memo(move || around.get());
-        let paragraph = move || {
-            let (before, quote, after) = around
-                .with(|a| a.as_ref().filter(|(fact, _)| *fact == id).map(|(_, parts)| parts.clone()))
-                .unwrap_or_else(|| (String::new(), f.quote.to_string(), String::new()));
-            view! {
-                <p class="source__paragraph" lang="zh-CN">
-                    {before}<mark class="source__quote">{quote}</mark>{after}
-                </p>
-            }
-        };
-        let gloss = (!t.gloss.is_empty()).then(|| view! { <p class="source__gloss">{t.gloss.clone()}</p> });
-        Some(view! {
-            <aside class="source" role="dialog" aria-modal="false" aria-labelledby="source-title" data-fact=f.id>
-                <div class="source__head">
-                    <h2 id="source-title">{lang.pick("出处", "Source")}</h2>
-                    <button class="source__close" node_ref=close_ref on:click=move |_| close()
-                        aria-label=lang.pick("关闭出处", "Close source")>"×"</button>
-                </div>
-                <p class="source__fact"><strong>{t.label}</strong>{lang.pick("：", ": ")}{t.value}</p>
-                <p class="source__meta">{format!("{} · {} · {}", t.qualifier, t.period, t.region)}</p>
-                <p class="source__article">{t.article}</p>
-                {paragraph}
-                {gloss}
-            </aside>
-        })
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.is_some_and(|t| t.closest(".source__close").ok().flatten().is_some()) {
+            close();
+        }
     };
-    view! { {content} }
+    view! { <div class="source-host" node_ref=host on:click=on_click></div> }
 }

@@ -1,0 +1,417 @@
+//! The page's small interactive parts as escaped HTML: chart hit targets, the tooltip, the data
+//! table, the source panel, link notices, the download menu and the share panel.
+//!
+//! Strings rather than Leptos views on purpose. Each of these is rebuilt whole when what it shows
+//! changes, so a reactive view tree bought nothing, and each distinct view type costs its own copy
+//! of Leptos' render code in the wasm: as one `innerHTML` write per change they are about a sixth
+//! of the first load lighter. The components set the string and listen once on the container
+//! (`data-*` attributes say what was chosen); everything here is plain Rust, tested natively.
+//! Every piece of text is escaped: values from a link are shown as text, never as markup.
+
+use crate::charts::layout::{Layout, Rect};
+use crate::charts::spec::{BarKind, BarSpec, ChartSpec};
+use crate::downloads::Format;
+use crate::fact_text;
+use crate::facts::{Catalogue, Fact};
+use crate::i18n::Lang;
+use crate::view_state::Notice;
+
+/// Escapes text for use between tags and inside double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A bar's hit target in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub index: usize,
+    pub fact_id: Option<&'static str>,
+    pub rect: Rect,
+    pub aria: String,
+}
+
+/// Hit targets in CSS pixels: the layout is in device pixels.
+pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
+    let s = plan.scale;
+    let bars: Vec<_> = spec.bars().collect();
+    plan.bars
+        .iter()
+        .map(|m| {
+            let r = m.hit_area();
+            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
+            Hit {
+                index: m.index,
+                fact_id: m.fact_id,
+                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
+                aria,
+            }
+        })
+        .collect()
+}
+
+/// Transparent buttons laid over the bars, in reading order: they carry keyboard focus and the
+/// accessible name of each bar; `data-bar` and `data-fact` say which one an event came from.
+pub fn hit_buttons(hits: &[Hit]) -> String {
+    let mut out = String::new();
+    for h in hits {
+        out.push_str(&format!(
+            "<button class=\"chart__hit\" style=\"left:{}px;top:{}px;width:{}px;height:{}px\" data-bar=\"{}\" data-fact=\"{}\" aria-label=\"{}\"></button>",
+            tenths(h.rect.x),
+            tenths(h.rect.y),
+            tenths(h.rect.w),
+            tenths(h.rect.h),
+            h.index,
+            escape(h.fact_id.unwrap_or("")),
+            escape(&h.aria)
+        ));
+    }
+    out
+}
+
+/// A CSS length to a tenth of a pixel, without the float formatting machinery.
+fn tenths(px: f64) -> String {
+    let t = (px * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+pub const TOOLTIP_WIDTH_PX: f64 = 300.0;
+
+/// The exact value with unit, qualifier, period, region and the source sentence of one bar,
+/// placed under its hit target and kept inside a container `container_width` wide.
+pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang, anchor: Rect, container_width: f64) -> String {
+    let left = anchor.x.min(container_width - TOOLTIP_WIDTH_PX.min(container_width)).max(0.0);
+    let body = match bar.fact_id.and_then(|id| catalogue.fact(id)) {
+        Some(f) => {
+            let t = fact_text::describe(catalogue, f, lang);
+            let gloss = if t.gloss.is_empty() {
+                String::new()
+            } else {
+                format!("<p class=\"tooltip__gloss\">{}</p>", escape(&t.gloss))
+            };
+            format!(
+                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{gloss}",
+                escape(&t.label),
+                escape(&t.value),
+                escape(&meta(&t)),
+                escape(&t.quote)
+            )
+        }
+        None => format!(
+            "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p>",
+            escape(&bar.label),
+            escape(&bar.value_text),
+            lang.pick("根据报告数字推算，非报告原文", "Computed from the report's figures, not stated in it")
+        ),
+    };
+    format!(
+        "<div id=\"tooltip\" class=\"tooltip\" role=\"tooltip\" style=\"left:{}px;top:{}px;max-width:300px\">{body}</div>",
+        left.round() as i64,
+        (anchor.bottom() + 6.0).round() as i64
+    )
+}
+
+fn meta(t: &fact_text::FactText) -> String {
+    format!("{} · {} · {}", t.qualifier, t.period, t.region)
+}
+
+/// The same numbers the chart draws, as a `<table>`: one row per bar, in the same order. A row's
+/// "Source" button opens the fact named by the row's `data-fact`.
+pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> String {
+    let mut out = String::from("<table class=\"chart__table\"><thead><tr>");
+    for (zh, en) in
+        [("指标", "Indicator"), ("数值", "Value"), ("性质", "Kind"), ("时间", "Period"), ("地区", "Region"), ("出处", "Source")]
+    {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", lang.pick(zh, en)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for p in &spec.panels {
+        for b in &p.bars {
+            let (qualifier, period, region) = match b.fact_id.and_then(|id| catalogue.fact(id)) {
+                Some(f) => {
+                    let t = fact_text::describe(catalogue, f, lang);
+                    (t.qualifier.to_string(), t.period, t.region)
+                }
+                None => (lang.pick("推算值", "computed").to_string(), String::new(), String::new()),
+            };
+            let label = if p.caption.is_empty() { b.label.clone() } else { format!("{} · {}", p.caption, b.label) };
+            let source = match b.fact_id {
+                Some(_) => format!("<button class=\"link\">{}</button>", lang.pick("原文", "Source")),
+                None => String::new(),
+            };
+            out.push_str(&format!(
+                "<tr data-fact=\"{}\"{}><th scope=\"row\">{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{source}</td></tr>",
+                escape(b.fact_id.unwrap_or("")),
+                if b.kind == BarKind::Derived { " class=\"derived\"" } else { "" },
+                escape(&label),
+                b.value,
+                escape(&b.value_text),
+                escape(&qualifier),
+                escape(&period),
+                escape(&region)
+            ));
+        }
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The selected fact with its sentence (the paragraph around it follows, see
+/// [`source_paragraph`]) and the article it comes from.
+pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
+    let t = fact_text::describe(catalogue, fact, lang);
+    let gloss =
+        if t.gloss.is_empty() { String::new() } else { format!("<p class=\"source__gloss\">{}</p>", escape(&t.gloss)) };
+    format!(
+        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{gloss}</aside>",
+        escape(fact.id),
+        lang.pick("出处", "Source"),
+        lang.pick("关闭出处", "Close source"),
+        escape(&t.label),
+        lang.pick("：", ": "),
+        escape(&t.value),
+        escape(&meta(&t)),
+        escape(&t.article),
+        source_paragraph("", fact.quote, "")
+    )
+}
+
+/// The quote highlighted inside the text around it.
+pub fn source_paragraph(before: &str, quote: &str, after: &str) -> String {
+    format!("{}<mark class=\"source__quote\">{}</mark>{}", escape(before), escape(quote), escape(after))
+}
+
+/// At most this many notices are listed: a crafted link can produce hundreds.
+const MAX_NOTICES: usize = 8;
+
+/// What a link asked for that could not be shown; empty when all of it could.
+pub fn notices(list: &[Notice], lang: Lang) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut items: String =
+        list.iter().take(MAX_NOTICES).map(|n| format!("<li>{}</li>", escape(&n.message(lang)))).collect();
+    let more = list.len().saturating_sub(MAX_NOTICES);
+    if more > 0 {
+        items.push_str(&match lang {
+            Lang::Zh => format!("<li>另有 {more} 项未列出。</li>"),
+            Lang::En => format!("<li>{more} more not listed.</li>"),
+        });
+    }
+    format!(
+        "<div class=\"notices\" role=\"status\"><p class=\"notices__title\">{}</p><ul>{items}</ul><button class=\"notices__close\">{}</button></div>",
+        lang.pick(
+            "链接中的部分内容无法显示，已打开最接近的视图：",
+            "Parts of this link could not be shown; the closest view is open instead:"
+        ),
+        lang.pick("知道了", "Dismiss")
+    )
+}
+
+fn format_label(format: Format, lang: Lang) -> &'static str {
+    match format {
+        Format::Png => lang.pick("图片 PNG（2倍）", "Image, PNG (2x)"),
+        Format::Svg => lang.pick("矢量图 SVG", "Vector image, SVG"),
+        Format::Csv => lang.pick("本图数据 CSV", "This chart's data (CSV)"),
+        Format::Json => lang.pick("本图数据 JSON", "This chart's data (JSON)"),
+        Format::AllCsv => lang.pick("全部数据 CSV", "All data (CSV)"),
+        Format::AllJson => lang.pick("全部数据 JSON", "All data (JSON)"),
+    }
+}
+
+/// The download menu's formats: this chart's (disabled when the chart has no spec) and the whole
+/// catalogue's. `data-format` says which was chosen.
+pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> String {
+    let item = |f: Format| {
+        format!(
+            "<li><button type=\"button\" class=\"downloads__item\" data-format=\"{}\"{}>{}</button></li>",
+            f.id(),
+            if chart_missing && !f.is_catalogue() { " disabled" } else { "" },
+            format_label(f, lang)
+        )
+    };
+    format!(
+        "<div class=\"downloads__panel\" id=\"{}\" role=\"group\" aria-label=\"{}\"><ul class=\"downloads__list\">{}{}{}{}</ul><ul class=\"downloads__list downloads__list--all\">{}{}</ul></div>",
+        escape(panel_id),
+        lang.pick("下载格式", "Download formats"),
+        item(Format::Png),
+        item(Format::Svg),
+        item(Format::Csv),
+        item(Format::Json),
+        item(Format::AllCsv),
+        item(Format::AllJson)
+    )
+}
+
+/// Under the download menu: "preparing the file" while it is made, and what went wrong if it failed.
+pub fn downloads_messages(busy: bool, error: Option<&str>, lang: Lang) -> String {
+    let mut out = String::new();
+    if busy {
+        out.push_str(&format!(
+            "<p class=\"downloads__status\" role=\"status\">{}</p>",
+            lang.pick("正在准备文件…", "Preparing the file…")
+        ));
+    }
+    if let Some(e) = error {
+        out.push_str(&format!("<p class=\"downloads__error\" role=\"alert\">{}</p>", escape(e)));
+    }
+    out
+}
+
+/// The share panel: the link (selected on focus, to copy by hand), a copy button, a status line
+/// and, for a chart, the code to embed it. Opened from a file there is no address to share: it
+/// says so instead.
+pub fn share_panel(input_id: &str, link: &str, embed: Option<&str>, offline: bool, lang: Lang) -> String {
+    if offline {
+        return format!(
+            "<div class=\"share__panel\" role=\"note\"><p class=\"share__offline\">{}</p></div>",
+            lang.pick(
+                "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。",
+                "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address."
+            )
+        );
+    }
+    let embed = match embed {
+        Some(code) => format!(
+            "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\">{}</textarea></label>",
+            lang.pick("嵌入代码", "Embed code"),
+            escape(code)
+        ),
+        None => String::new(),
+    };
+    format!(
+        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{id}\">{}</label><div class=\"share__row\"><input id=\"{id}\" class=\"share__link\" type=\"text\" readonly value=\"{}\"><button class=\"share__copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{embed}</div>",
+        lang.pick("链接", "Link"),
+        escape(link),
+        lang.pick("复制链接", "Copy link"),
+        id = escape(input_id)
+    )
+}
+
+/// What the share panel's status line says after a copy.
+pub fn share_status(copied: bool, lang: Lang) -> &'static str {
+    if copied {
+        lang.pick("已复制链接。", "Link copied.")
+    } else {
+        lang.pick(
+            "无法自动复制：链接已选中，请按 Ctrl+C 复制。",
+            "Could not copy automatically: the link is selected, press Ctrl+C to copy it.",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::registry::{build, CHARTS};
+    use crate::facts::CATALOGUE;
+
+    #[test]
+    fn escapes_markup_characters() {
+        assert_eq!(escape(r#"<b a="1">'&'</b>"#), "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;");
+        assert_eq!(escape("4.1万座"), "4.1万座");
+    }
+
+    #[test]
+    fn lengths_are_written_to_a_tenth_of_a_pixel() {
+        assert_eq!(tenths(12.345), "12.3");
+        assert_eq!(tenths(0.0), "0.0");
+        assert_eq!(tenths(-3.06), "-3.1");
+        assert_eq!(tenths(299.96), "300.0");
+    }
+
+    #[test]
+    fn hit_buttons_name_each_bar_and_its_fact() {
+        let hits = [
+            Hit { index: 0, fact_id: Some("a"), rect: Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0 }, aria: "x<y：1".into() },
+            Hit { index: 1, fact_id: None, rect: Rect { x: 0.0, y: 0.0, w: 1.0, h: 1.0 }, aria: String::new() },
+        ];
+        let html = hit_buttons(&hits);
+        assert!(html.contains(
+            "style=\"left:1.0px;top:2.0px;width:3.0px;height:4.0px\" data-bar=\"0\" data-fact=\"a\" aria-label=\"x&lt;y：1\""
+        ));
+        assert!(html.contains("data-bar=\"1\" data-fact=\"\""));
+        assert_eq!(html.matches("<button").count(), 2);
+    }
+
+    #[test]
+    fn tooltips_quote_the_source_and_stay_inside_the_chart() {
+        let spec = build(&CHARTS[0], &CATALOGUE, Lang::En).expect("spec");
+        let bar = spec.bars().next().expect("a bar");
+        let fact = CATALOGUE.fact(bar.fact_id.expect("a stated bar")).expect("fact");
+        let anchor = Rect { x: 500.0, y: 10.0, w: 40.0, h: 20.0 };
+        let html = tooltip(&CATALOGUE, bar, Lang::En, anchor, 600.0);
+        assert!(html.contains(&format!("“{}”", escape(fact.quote))));
+        assert!(html.contains("left:300px;top:36px"), "{html}");
+        assert!(html.contains("tooltip__gloss"));
+        let derived = BarSpec { fact_id: None, ..bar.clone() };
+        assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("left:0px;"));
+        assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("根据报告数字推算"));
+    }
+
+    #[test]
+    fn tables_have_one_row_per_bar_with_its_exact_value() {
+        for def in CHARTS {
+            let spec = build(def, &CATALOGUE, Lang::Zh).expect("spec");
+            let html = chart_table(&CATALOGUE, &spec, Lang::Zh);
+            assert_eq!(html.matches("<tr data-fact=").count(), spec.bars().count(), "{}", def.id);
+            for b in spec.bars() {
+                assert!(html.contains(&format!("data-value=\"{}\">{}<", b.value, escape(&b.value_text))), "{}", def.id);
+            }
+            // Only stated bars point to a source.
+            let stated = spec.bars().filter(|b| b.fact_id.is_some()).count();
+            assert_eq!(html.matches("class=\"link\"").count(), stated);
+        }
+    }
+
+    #[test]
+    fn the_source_panel_shows_the_quote_until_its_paragraph_arrives() {
+        let fact = &CATALOGUE.facts[0];
+        let html = source_panel(&CATALOGUE, fact, Lang::En);
+        assert!(html.contains(&format!("data-fact=\"{}\"", fact.id)));
+        assert!(html.contains(&format!("<mark class=\"source__quote\">{}</mark>", escape(fact.quote))));
+        assert!(html.contains("aria-label=\"Close source\""));
+        assert_eq!(source_paragraph("a<", "b", "&c"), "a&lt;<mark class=\"source__quote\">b</mark>&amp;c");
+    }
+
+    #[test]
+    fn notices_are_text_and_at_most_eight_are_listed() {
+        assert_eq!(notices(&[], Lang::Zh), "");
+        let crafted: Vec<_> = (0..11).map(|i| Notice::UnknownParam { name: format!("<img{i}>") }).collect();
+        let html = notices(&crafted, Lang::En);
+        assert!(!html.contains("<img"));
+        assert_eq!(html.matches("<li>").count(), 9);
+        assert!(html.contains("3 more not listed."));
+    }
+
+    #[test]
+    fn a_chart_without_a_spec_offers_only_the_catalogue() {
+        let html = downloads_panel("downloads-x", Lang::En, true);
+        assert_eq!(html.matches(" disabled>").count(), 4);
+        assert!(!downloads_panel("downloads-x", Lang::En, false).contains("disabled"));
+        assert!(html.contains("data-format=\"all-json\""));
+        assert_eq!(downloads_messages(false, None, Lang::Zh), "");
+        let both = downloads_messages(true, Some("<x>"), Lang::En);
+        assert!(both.contains("Preparing the file…") && both.contains("role=\"alert\">&lt;x&gt;</p>"));
+    }
+
+    #[test]
+    fn the_share_panel_escapes_the_link_and_the_embed_code() {
+        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Some("<iframe src=\"u\">"), false, Lang::Zh);
+        assert!(html.contains("value=\"https://x/?q=&quot;&lt;a&gt;\""));
+        assert!(html.contains("&lt;iframe src=&quot;u&quot;&gt;</textarea>"));
+        assert!(!share_panel("p", "l", None, false, Lang::En).contains("textarea"));
+        assert!(share_panel("p", "l", None, true, Lang::En).contains("share__offline"));
+    }
+}
