@@ -126,6 +126,94 @@ fn meta(t: &fact_text::FactText) -> String {
     format!("{} · {} · {}", t.qualifier, t.period, t.region)
 }
 
+/// Headline cards: each a button naming its fact (`data-fact`), which opens the source.
+pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in ids.iter().filter_map(|id| catalogue.fact(id)) {
+        let t = fact_text::describe(catalogue, f, lang);
+        out.push_str(&format!(
+            "<li class=\"headline\"><button class=\"headline__button\" data-fact=\"{}\"><span class=\"headline__value\">{}</span><span class=\"headline__label\">{}</span><span class=\"headline__meta\">{}</span></button></li>",
+            escape(f.id),
+            escape(&t.value),
+            escape(&t.label),
+            escape(&format!("{} · {}", t.period, t.region))
+        ));
+    }
+    out
+}
+
+/// The facts a search found: label, value, period, region and kind; each opens its source.
+pub fn fact_list_items(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in facts {
+        let t = fact_text::describe(catalogue, f, lang);
+        out.push_str(&format!(
+            "<li class=\"fact-list__item\" data-fact=\"{}\"><button class=\"fact-list__button\"><span class=\"fact-list__label\">{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></button></li>",
+            escape(f.id),
+            escape(&t.label),
+            escape(&t.value),
+            escape(&format!("{} · {} · {}", t.period, t.region, t.qualifier))
+        ));
+    }
+    out
+}
+
+/// A filter's `<option>`s: "all" (the empty value) and one per item, the chosen one selected.
+pub fn options(items: &[crate::facts::Named], chosen: Option<&str>, all: &str, lang: Lang) -> String {
+    let selected = |yes: bool| if yes { " selected" } else { "" };
+    let mut out = format!("<option value=\"\"{}>{}</option>", selected(chosen.is_none()), escape(all));
+    for n in items {
+        out.push_str(&format!(
+            "<option value=\"{}\"{}>{}</option>",
+            escape(n.id),
+            selected(chosen == Some(n.id)),
+            escape(lang.pick(n.zh, n.en))
+        ));
+    }
+    out
+}
+
+/// A figure's title and subtitle.
+pub fn figure_heading(spec: Option<&ChartSpec>) -> String {
+    let (title, subtitle) = spec.map(|s| (s.title.as_str(), s.subtitle.as_str())).unwrap_or_default();
+    format!("<h3 class=\"chart__title\">{}</h3><p class=\"chart__subtitle\">{}</p>", escape(title), escape(subtitle))
+}
+
+/// Under a figure's chart or table: the text alternative of the chart (one sentence per bar, from
+/// the same data; only while the chart is shown: the table says it all), the notes and the
+/// source line. A chart whose spec cannot be built (a catalogue problem) says why instead.
+pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, table: bool, lang: Lang) -> String {
+    let spec = match spec {
+        Ok(s) => s,
+        Err(e) => {
+            return format!(
+                "<p class=\"chart__error\" role=\"alert\">{}: {}</p>",
+                lang.pick("无法显示此图表", "This chart cannot be shown"),
+                escape(&e)
+            )
+        }
+    };
+    let mut out = String::new();
+    if !table {
+        let alt: Vec<String> = spec
+            .bars()
+            .map(|b| match b.fact_id.and_then(|id| catalogue.fact(id)) {
+                Some(f) => fact_text::sentence(catalogue, f, lang),
+                None => match lang {
+                    Lang::Zh => format!("{}（推算）：{}。", b.label, b.value_text),
+                    Lang::En => format!("{} (computed): {}.", b.label, b.value_text),
+                },
+            })
+            .collect();
+        out.push_str(&format!("<p class=\"chart__alt visually-hidden\">{}</p>", escape(&alt.join(" "))));
+    }
+    for n in &spec.notes {
+        out.push_str(&format!("<p class=\"chart__note\">{}</p>", escape(n)));
+    }
+    out.push_str(&format!("<p class=\"chart__source\">{}</p>", escape(&spec.source)));
+    out
+}
+
 /// The same numbers the chart draws, as a `<table>`: one row per bar, in the same order. A row's
 /// "Source" button opens the fact named by the row's `data-fact`.
 pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> String {
@@ -358,6 +446,43 @@ mod tests {
         let derived = BarSpec { fact_id: None, ..bar.clone() };
         assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("left:0px;"));
         assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("根据报告数字推算"));
+    }
+
+    #[test]
+    fn figures_describe_every_bar_in_words_while_the_chart_is_shown() {
+        for def in CHARTS {
+            let spec = build(def, &CATALOGUE, Lang::Zh).expect("spec");
+            let foot = figure_foot(&CATALOGUE, Ok(&spec), false, Lang::Zh);
+            for b in spec.bars() {
+                let said = match b.fact_id.and_then(|id| CATALOGUE.fact(id)) {
+                    Some(f) => crate::fact_text::sentence(&CATALOGUE, f, Lang::Zh),
+                    None => format!("{}（推算）", b.label),
+                };
+                assert!(foot.contains(&escape(&said)), "{}: {said}", def.id);
+            }
+            assert!(foot.contains(&format!("<p class=\"chart__source\">{}</p>", escape(&spec.source))));
+            assert_eq!(foot.matches("chart__note").count(), spec.notes.len());
+            assert!(!figure_foot(&CATALOGUE, Ok(&spec), true, Lang::Zh).contains("chart__alt"));
+            assert!(figure_heading(Some(&spec)).contains(&escape(&spec.title)));
+        }
+        let broken = figure_foot(&CATALOGUE, Err("no <fact>".into()), false, Lang::En);
+        assert_eq!(broken, "<p class=\"chart__error\" role=\"alert\">This chart cannot be shown: no &lt;fact&gt;</p>");
+    }
+
+    #[test]
+    fn cards_lists_and_options_name_their_facts() {
+        let ids = ["sme-share-tax", "no-such-fact"];
+        let cards = headline_cards(&CATALOGUE, &ids, Lang::Zh);
+        assert_eq!(cards.matches("<li").count(), 1);
+        assert!(cards.contains("data-fact=\"sme-share-tax\""));
+        let facts: Vec<_> = CATALOGUE.facts.iter().take(3).collect();
+        let list = fact_list_items(&CATALOGUE, &facts, Lang::En);
+        assert_eq!(list.matches("class=\"fact-list__item\"").count(), 3);
+        let topic = CATALOGUE.topics[1].id;
+        let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
+        assert_eq!(opts.matches(" selected").count(), 1);
+        assert!(opts.contains(&format!("value=\"{topic}\" selected>")));
+        assert!(options(CATALOGUE.topics, None, "All", Lang::En).starts_with("<option value=\"\" selected>All</option>"));
     }
 
     #[test]

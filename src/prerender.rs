@@ -88,11 +88,11 @@ fn figure(spec: &ChartSpec) -> String {
             out.push_str(&svg(spec, width, theme, &format!("{class} {variant}")));
         }
     }
-    out.push_str("</div>");
+    out.push_str("</div><div class=\"chart__foot\">");
     for note in &spec.notes {
         out.push_str(&format!("<p class=\"chart__note\">{}</p>", escape(note)));
     }
-    out.push_str(&format!("<p class=\"chart__source\">{}</p></figure>", escape(&spec.source)));
+    out.push_str(&format!("<p class=\"chart__source\">{}</p></div></figure>", escape(&spec.source)));
     out
 }
 

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::fact_list::FactList;
 use super::state::{tr, use_ui};
 use crate::facts::CATALOGUE;
+use crate::markup;
 use crate::search;
 
 /// Free-text search plus topic and region filters; the matching facts list updates as you type.
@@ -27,18 +28,14 @@ pub fn FilterBar() -> impl IntoView {
     };
     let clear = move |_| ui.set_filter(|f| *f = search::Filter::default());
 
-    // Built once, with reactive text: rebuilt on a language switch, each dropped `selected`
-    // closure would stay subscribed to `filter` (see `state::scoped_memo`).
-    let topic_options = CATALOGUE
-        .topics
-        .iter()
-        .map(|t| view! { <option value=t.id selected=move || filter.with(|f| f.topic.as_deref() == Some(t.id))>{tr(lang, t.zh, t.en)}</option> })
-        .collect_view();
-    let region_options = CATALOGUE
-        .regions
-        .iter()
-        .map(|r| view! { <option value=r.id selected=move || filter.with(|f| f.region.as_deref() == Some(r.id))>{tr(lang, r.zh, r.en)}</option> })
-        .collect_view();
+    let topics = move || {
+        let l = lang.get();
+        filter.with(|f| markup::options(CATALOGUE.topics, f.topic.as_deref(), l.pick("全部主题", "All topics"), l))
+    };
+    let regions = move || {
+        let l = lang.get();
+        filter.with(|f| markup::options(CATALOGUE.regions, f.region.as_deref(), l.pick("全部地区", "All regions"), l))
+    };
 
     view! {
         <section class="finder" aria-labelledby="finder-title">
@@ -58,17 +55,11 @@ pub fn FilterBar() -> impl IntoView {
                 </label>
                 <label class="finder__field">
                     <span>{tr(lang, "主题", "Topic")}</span>
-                    <select name="topic" on:change=on_topic>
-                        <option value="" selected=move || filter.with(|f| f.topic.is_none())>{tr(lang, "全部主题", "All topics")}</option>
-                        {topic_options}
-                    </select>
+                    <select name="topic" on:change=on_topic inner_html=topics></select>
                 </label>
                 <label class="finder__field">
                     <span>{tr(lang, "地区", "Region")}</span>
-                    <select name="region" on:change=on_region>
-                        <option value="" selected=move || filter.with(|f| f.region.is_none())>{tr(lang, "全部地区", "All regions")}</option>
-                        {region_options}
-                    </select>
+                    <select name="region" on:change=on_region inner_html=regions></select>
                 </label>
                 <button class="finder__clear" on:click=clear disabled=move || filter.with(|f| f.is_empty())>
                     {tr(lang, "清除", "Clear")}

@@ -137,3 +137,10 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || lang.get().pick(zh, en)
 }
+
+/// The catalogue fact named by the `data-fact` of the element a click landed in, if any.
+pub fn fact_clicked(ev: &web_sys::MouseEvent) -> Option<&'static str> {
+    use wasm_bindgen::JsCast;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-fact]").ok()??;
+    crate::facts::CATALOGUE.fact(&el.get_attribute("data-fact")?).map(|f| f.id)
+}
