@@ -142,9 +142,13 @@ pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String
     out
 }
 
-/// The facts a search found: label, value, period, region and kind; each opens its source.
-pub fn fact_list_items(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> String {
-    let mut out = String::new();
+/// The facts a search found, as a list: label, value, period, region and kind; each opens its
+/// source. Empty when there are none.
+pub fn fact_list(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> String {
+    if facts.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<ul class=\"fact-list\">");
     for f in facts {
         let t = fact_text::describe(catalogue, f, lang);
         out.push_str(&format!(
@@ -155,7 +159,35 @@ pub fn fact_list_items(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> St
             escape(&format!("{} · {} · {}", t.period, t.region, t.qualifier))
         ));
     }
+    out.push_str("</ul>");
     out
+}
+
+/// The finder's frame in `lang`: heading, search box, topic and region selects, "clear", the
+/// count line and a place for the results. What depends on the filter (values, options, count,
+/// results) is filled in by the component, in place, so typing never rebuilds the box.
+pub fn finder(lang: Lang) -> String {
+    format!(
+        "<h2 id=\"finder-title\">{}</h2><div class=\"finder__controls\" role=\"search\">\
+         <label class=\"finder__field finder__field--text\"><span>{}</span><input type=\"search\" name=\"q\" autocomplete=\"off\" maxlength=\"100\" placeholder=\"{}\"></label>\
+         <label class=\"finder__field\"><span>{}</span><select name=\"topic\"></select></label>\
+         <label class=\"finder__field\"><span>{}</span><select name=\"region\"></select></label>\
+         <button class=\"finder__clear\">{}</button></div><p class=\"finder__count\" aria-live=\"polite\"></p><div class=\"finder__results\"></div>",
+        lang.pick("查找数字", "Find a number"),
+        lang.pick("关键词（中文或英文）", "Search (Chinese or English)"),
+        lang.pick("如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%"),
+        lang.pick("主题", "Topic"),
+        lang.pick("地区", "Region"),
+        lang.pick("清除", "Clear")
+    )
+}
+
+/// The finder's count line.
+pub fn finder_count(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("显示 {shown} / {total} 个数字"),
+        Lang::En => format!("Showing {shown} of {total} numbers"),
+    }
 }
 
 /// A filter's `<option>`s: "all" (the empty value) and one per item, the chosen one selected.
@@ -476,8 +508,14 @@ mod tests {
         assert_eq!(cards.matches("<li").count(), 1);
         assert!(cards.contains("data-fact=\"sme-share-tax\""));
         let facts: Vec<_> = CATALOGUE.facts.iter().take(3).collect();
-        let list = fact_list_items(&CATALOGUE, &facts, Lang::En);
+        let list = fact_list(&CATALOGUE, &facts, Lang::En);
         assert_eq!(list.matches("class=\"fact-list__item\"").count(), 3);
+        assert_eq!(fact_list(&CATALOGUE, &[], Lang::En), "");
+        let frame = finder(Lang::En);
+        for name in ["name=\"q\"", "name=\"topic\"", "name=\"region\"", "finder__clear", "finder__count", "finder__results"] {
+            assert!(frame.contains(name), "{name}");
+        }
+        assert_eq!(finder_count(3, 47, Lang::Zh), "显示 3 / 47 个数字");
         let topic = CATALOGUE.topics[1].id;
         let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
         assert_eq!(opts.matches(" selected").count(), 1);

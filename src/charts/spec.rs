@@ -124,9 +124,10 @@ pub fn resolve(
 /// The one unit shared by `facts`, or why there is none.
 pub fn shared_unit(catalogue: &Catalogue, chart: &'static str, facts: &[&'static Fact]) -> Result<Unit, SpecError> {
     let first = facts.first().ok_or(SpecError::EmptyPanel { chart })?;
-    let mut units: Vec<&'static str> = facts.iter().map(|f| f.unit).collect();
-    units.sort_unstable();
-    units.dedup();
+    let mut units: Vec<&'static str> = Vec::new();
+    for f in facts {
+        crate::view_state::insert_sorted(&mut units, f.unit);
+    }
     if units.len() > 1 {
         return Err(SpecError::MixedUnits { chart, units });
     }

@@ -1,82 +1,99 @@
+use leptos::html::Section;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::fact_list::FactList;
-use super::state::{tr, use_ui};
+use super::state::{fact_clicked, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 use crate::search;
 
 /// Free-text search plus topic and region filters; the matching facts list updates as you type.
+///
+/// The frame (`crate::markup::finder`) is written once per language; the filter's values, the
+/// options, the count and the results are then set in place, so the box being typed in, or the
+/// select being stepped through with the keyboard, is never replaced and keeps its focus.
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let ui = use_ui();
-    let lang = ui.lang;
-    let filter = ui.filter;
+    let (lang, filter) = (ui.lang, ui.filter);
+    let root = NodeRef::<Section>::new();
     let matches = Memo::new(move |_| filter.with(|f| search::filter(&CATALOGUE, f)));
 
-    let on_text = move |ev| {
-        let text = event_target_value(&ev);
-        ui.set_filter(|f| f.text = text);
+    let fill = move |el: &web_sys::Element| {
+        let l = lang.get_untracked();
+        let find = |selector: &str| el.query_selector(selector).ok().flatten();
+        filter.with_untracked(|f| {
+            if let Some(input) = find("input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                // Only when it differs (Back, "clear", a link): rewriting it would move the caret.
+                if input.value() != f.text {
+                    input.set_value(&f.text);
+                }
+            }
+            let pick = |zh, en| l.pick(zh, en);
+            if let Some(s) = find("select[name=topic]") {
+                s.set_inner_html(&markup::options(CATALOGUE.topics, f.topic.as_deref(), pick("全部主题", "All topics"), l));
+            }
+            if let Some(s) = find("select[name=region]") {
+                s.set_inner_html(&markup::options(CATALOGUE.regions, f.region.as_deref(), pick("全部地区", "All regions"), l));
+            }
+            if let Some(b) = find(".finder__clear") {
+                b.toggle_attribute_with_force("disabled", f.is_empty()).ok();
+            }
+            matches.with_untracked(|m| {
+                if let Some(p) = find(".finder__count") {
+                    p.set_text_content(Some(&markup::finder_count(m.len(), CATALOGUE.facts.len(), l)));
+                }
+                if let Some(r) = find(".finder__results") {
+                    let list = if f.is_empty() { String::new() } else { markup::fact_list(&CATALOGUE, m, l) };
+                    r.set_inner_html(&list);
+                }
+            });
+        });
     };
-    let on_topic = move |ev| {
-        let v = event_target_value(&ev);
-        ui.set_filter(|f| f.topic = (!v.is_empty()).then_some(v));
-    };
-    let on_region = move |ev| {
-        let v = event_target_value(&ev);
-        ui.set_filter(|f| f.region = (!v.is_empty()).then_some(v));
-    };
-    let clear = move |_| ui.set_filter(|f| *f = search::Filter::default());
+    // A new language writes the frame again; any change of filter fills it in.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(el) = root.get() {
+            el.set_inner_html(&markup::finder(l));
+            fill(&el);
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        filter.track();
+        matches.track();
+        if first.is_some() {
+            if let Some(el) = root.get_untracked() {
+                fill(&el);
+            }
+        }
+    });
 
-    let topics = move || {
-        let l = lang.get();
-        filter.with(|f| markup::options(CATALOGUE.topics, f.topic.as_deref(), l.pick("全部主题", "All topics"), l))
+    let target = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let on_input = move |ev: web_sys::Event| {
+        if let Some(input) = target(&ev).and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            let text = input.value();
+            ui.set_filter(|f| f.text = text);
+        }
     };
-    let regions = move || {
-        let l = lang.get();
-        filter.with(|f| markup::options(CATALOGUE.regions, f.region.as_deref(), l.pick("全部地区", "All regions"), l))
+    let on_change = move |ev: web_sys::Event| {
+        let Some(select) = target(&ev).and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+        let v = select.value();
+        let v = (!v.is_empty()).then_some(v);
+        match select.name().as_str() {
+            "topic" => ui.set_filter(|f| f.topic = v),
+            "region" => ui.set_filter(|f| f.region = v),
+            _ => {}
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if target(&ev).is_some_and(|t| t.closest(".finder__clear").ok().flatten().is_some()) {
+            ui.set_filter(|f| *f = search::Filter::default());
+        } else if let Some(id) = fact_clicked(&ev) {
+            ui.select(Some(id), None);
+        }
     };
 
     view! {
-        <section class="finder" aria-labelledby="finder-title">
-            <h2 id="finder-title">{tr(lang, "查找数字", "Find a number")}</h2>
-            <div class="finder__controls" role="search">
-                <label class="finder__field finder__field--text">
-                    <span>{tr(lang, "关键词（中文或英文）", "Search (Chinese or English)")}</span>
-                    <input
-                        type="search"
-                        name="q"
-                        autocomplete="off"
-                        maxlength="100"
-                        placeholder=tr(lang, "如：5G 基站、贷款、94.3%", "e.g. 5G stations, loans, 94.3%")
-                        prop:value=move || filter.with(|f| f.text.clone())
-                        on:input=on_text
-                    />
-                </label>
-                <label class="finder__field">
-                    <span>{tr(lang, "主题", "Topic")}</span>
-                    <select name="topic" on:change=on_topic inner_html=topics></select>
-                </label>
-                <label class="finder__field">
-                    <span>{tr(lang, "地区", "Region")}</span>
-                    <select name="region" on:change=on_region inner_html=regions></select>
-                </label>
-                <button class="finder__clear" on:click=clear disabled=move || filter.with(|f| f.is_empty())>
-                    {tr(lang, "清除", "Clear")}
-                </button>
-            </div>
-            <p class="finder__count" aria-live="polite">
-                {move || {
-                    let (n, total) = (matches.with(Vec::len), CATALOGUE.facts.len());
-                    match lang.get() {
-                        crate::i18n::Lang::Zh => format!("显示 {n} / {total} 个数字"),
-                        crate::i18n::Lang::En => format!("Showing {n} of {total} numbers"),
-                    }
-                }}
-            </p>
-            <Show when=move || !filter.with(|f| f.is_empty())>
-                <FactList facts=matches/>
-            </Show>
-        </section>
+        <section class="finder" aria-labelledby="finder-title" node_ref=root on:input=on_input on:change=on_change on:click=on_click></section>
     }
 }

@@ -6,7 +6,6 @@ pub mod chart_figure;
 pub mod chart_table;
 pub mod downloads;
 pub mod extras;
-pub mod fact_list;
 pub mod filter_bar;
 pub mod notices;
 pub mod overview;

@@ -73,8 +73,7 @@ impl UiState {
         self.view.update(|v| {
             v.tables.retain(|c| *c != chart);
             if table {
-                v.tables.push(chart);
-                v.tables.sort_unstable();
+                crate::view_state::insert_sorted(&mut v.tables, chart);
             }
             v.chart = Some(chart);
         });
