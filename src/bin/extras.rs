@@ -23,13 +23,13 @@ mod exports {
         indicator_dashboard::save::save(&chart, lang, format).await.map_err(|e| JsValue::from_str(&e))
     }
 
-    /// The paragraph of the report around `fact`'s quote: `[before, quote, after]`, or nothing
-    /// for an unknown fact.
+    /// The paragraph of the report around `fact`'s quote, the quote highlighted, as HTML
+    /// (`markup::source_paragraph`); nothing for an unknown fact.
     #[wasm_bindgen]
-    pub fn source_paragraph(fact: &str) -> Option<Vec<String>> {
+    pub fn source_paragraph_html(fact: &str) -> Option<String> {
         let f = CATALOGUE.fact(fact)?;
         let c = provenance::for_fact(&CATALOGUE, SEED_TEXT, f)?;
-        Some(vec![c.before, c.quote, c.after])
+        Some(indicator_dashboard::markup::source_paragraph(&c.before, &c.quote, &c.after))
     }
 }
 

@@ -39,20 +39,13 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
             return;
         }
         busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = extras::save(chart, l, format).await;
+        extras::save(chart, l, format, move |failed| {
             // The menu may be gone by now (a search hid its chart); then nobody is left to tell.
             let _ = busy.try_set(false);
-            match result {
-                Ok(()) => {
-                    let _ = error.try_set(None);
-                    if open.try_get_untracked() == Some(true) {
-                        close(true);
-                    }
-                }
-                Err(e) => {
-                    let _ = error.try_set(Some(e));
-                }
+            let ok = failed.is_none();
+            let _ = error.try_set(failed);
+            if ok && open.try_get_untracked() == Some(true) {
+                close(true);
             }
         });
     };
@@ -101,9 +94,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
                 on:click=move |_| {
                     open.update(|o| *o = !*o);
                     // Fetch the module while the reader picks a format.
-                    leptos::task::spawn_local(async {
-                        let _ = extras::load().await;
-                    });
+                    extras::load();
                 }
             >
                 {tr(lang, "下载", "Download")}

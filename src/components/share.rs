@@ -1,5 +1,6 @@
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{tr, use_ui};
@@ -52,18 +53,16 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
         }
     };
     let copy = move || {
-        let text = untrack(link);
         let input_id = input_id.clone();
-        leptos::task::spawn_local(async move {
-            let copied = match window().navigator().clipboard().write_text(&text).dyn_into::<js_sys::Promise>() {
-                Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
-                Err(_) => false,
-            };
-            status(copied);
-            if !copied {
-                select_field(&input_id);
-            }
-        });
+        copy_text(
+            &untrack(link),
+            Closure::once_into_js(move |copied: bool| {
+                status(copied);
+                if !copied {
+                    select_field(&input_id);
+                }
+            }),
+        );
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -93,6 +92,13 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
             <div node_ref=host on:click=on_click on:focusin=on_focusin on:keydown=on_keydown inner_html=panel></div>
         </div>
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The Clipboard API through the page's script (index.html): `done(copied)`.
+    #[wasm_bindgen(js_name = dashboardCopy)]
+    fn copy_text(text: &str, done: JsValue);
 }
 
 /// Opened from a file (`offline.html`): there is no address another reader could open.

@@ -21,47 +21,33 @@ pub fn SourcePanel() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    // The paragraph around the quote comes from the on-demand module (it holds the report's text);
-    // until it arrives, or if it cannot load, the quote is shown on its own.
-    let around = RwSignal::new(None::<(&'static str, (String, String, String))>);
-    let fill_paragraph = move |el: &web_sys::Element| {
-        around.with_untracked(|a| {
-            let Some((_, (before, quote, after))) = a.as_ref().filter(|(id, _)| ui.selected.get_untracked() == Some(*id))
-            else {
-                return;
-            };
-            if let Ok(Some(p)) = el.query_selector(".source__paragraph") {
-                p.set_inner_html(&markup::source_paragraph(before, quote, after));
-            }
-        });
-    };
     let opened = StoredValue::new(None::<&'static str>);
     Effect::new(move |_| {
         let (lang, selected) = (ui.lang.get(), ui.selected.get());
         let Some(el) = host.get() else { return };
         let fact = selected.and_then(|id| CATALOGUE.fact(id));
         el.set_inner_html(&fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
-        fill_paragraph(&el);
+        let Some(id) = selected else {
+            opened.set_value(None);
+            return;
+        };
         // Move focus into the panel when it opens, so keyboard readers land on it.
-        if selected.is_some() && opened.get_value() != selected {
-            if let Some(b) = el.query_selector(".source__close").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if opened.get_value() != selected {
+            let close = el.query_selector(".source__close").ok().flatten();
+            if let Some(b) = close.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = b.focus();
             }
         }
         opened.set_value(selected);
-    });
-    Effect::new(move |_| {
-        if let Some(id) = ui.selected.get() {
-            leptos::task::spawn_local(async move {
-                if let Ok(Some(parts)) = extras::source_paragraph(id).await {
-                    if around.try_set(Some((id, parts))).is_none() {
-                        if let Some(el) = host.get_untracked() {
-                            fill_paragraph(&el);
-                        }
-                    }
-                }
-            });
-        }
+        // The paragraph around the quote comes from the on-demand module (it holds the report's
+        // text); until it arrives, or if it cannot load, the quote is shown on its own.
+        extras::paragraph(id, move |html| {
+            // Still the fact on show? The reader may have moved on while it loaded.
+            let Some(html) = html.filter(|_| ui.selected.try_get_untracked().flatten() == Some(id)) else { return };
+            if let Some(p) = el.query_selector(".source__paragraph").ok().flatten() {
+                p.set_inner_html(&html);
+            }
+        });
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
