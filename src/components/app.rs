@@ -9,7 +9,7 @@ use super::print_sheet::PrintSheet;
 use super::section::Section;
 use super::share::Share;
 use super::source_panel::SourcePanel;
-use super::state::{tr, UiState};
+use super::state::{effect, tr, UiState};
 use super::url_sync;
 use crate::charts::registry::{chart_def, SECTIONS};
 use crate::i18n::Lang;
@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
     url_sync::scroll_to_focus(ui);
 
     // <html lang>, theme and the document title follow the view.
-    Effect::new(move |_| {
+    effect(move |_| {
         let (l, theme, chart) = ui.view.with(|v| (v.lang, v.theme, v.chart));
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());

@@ -13,7 +13,7 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::{scoped_memo, use_ui};
+use super::state::{effect, scoped_memo, use_ui};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::ChartSpec;
@@ -47,7 +47,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
 
     // The observer reports the box's width as soon as it is laid out, and on every change: reading
     // `clientWidth` here instead would force a layout of the whole page while it is being built.
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(div) = wrapper.get() else { return };
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
@@ -101,7 +101,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             }
         })
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         size.track();
         spec.track();
         ui.dark.track();
@@ -121,7 +121,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             later();
         }
     });
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(div) = wrapper.get() else { return };
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let Some(entry) =

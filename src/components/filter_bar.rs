@@ -2,7 +2,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{fact_clicked, use_ui};
+use super::state::{effect, fact_clicked, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 use crate::search;
@@ -51,14 +51,14 @@ pub fn FilterBar() -> impl IntoView {
         });
     };
     // A new language writes the frame again; any change of filter fills it in.
-    Effect::new(move |_| {
+    effect(move |_| {
         let l = lang.get();
         if let Some(el) = root.get() {
             el.set_inner_html(&markup::finder(l));
             fill(&el);
         }
     });
-    Effect::new(move |first: Option<()>| {
+    effect(move |first: Option<()>| {
         filter.track();
         matches.track();
         if first.is_some() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::state::UiState;
+use super::state::{effect, UiState};
 use crate::view_state::{parse, to_query, ViewState};
 
 const KEY: &str = "indicator-dashboard.prefs";
@@ -38,7 +38,7 @@ pub fn install(ui: UiState) {
         // The page lives as long as the listener: the app is never unmounted.
         on_change.forget();
     }
-    Effect::new(move |_| {
+    effect(move |_| {
         let (lang, theme) = ui.view.with(|v| (v.lang, v.theme));
         let prefs = ViewState { lang, theme, ..ViewState::default() };
         if let Some(s) = storage() {

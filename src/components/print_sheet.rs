@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_ui;
+use super::state::{effect, use_ui};
 use crate::facts::CATALOGUE;
 
 /// Shown only in print: see `crate::print_sheet`. Filled once the page is idle (and again after a
@@ -17,7 +17,7 @@ pub fn PrintSheet() -> impl IntoView {
             el.set_inner_html(&crate::print_sheet::html(&CATALOGUE, ui.lang.get_untracked()));
         }
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         ui.lang.track();
         if node.get().is_some() {
             request_idle_callback(fill);

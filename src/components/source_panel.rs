@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::use_ui;
+use super::state::{effect, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 
@@ -22,7 +22,7 @@ pub fn SourcePanel() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let opened = StoredValue::new(None::<&'static str>);
-    Effect::new(move |_| {
+    effect(move |_| {
         let (lang, selected) = (ui.lang.get(), ui.selected.get());
         let Some(el) = host.get() else { return };
         let fact = selected.and_then(|id| CATALOGUE.fact(id));

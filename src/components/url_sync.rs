@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::state::UiState;
+use super::state::{effect, UiState};
 use crate::view_state::{parse, to_query, ViewState};
 
 /// The query string of the page, with its leading '?', or "".
@@ -27,7 +27,7 @@ fn nav_key(v: &ViewState) -> (Option<&'static str>, Option<&'static str>, Option
 
 pub fn install(ui: UiState) {
     let last = StoredValue::new(ui.view.with_untracked(nav_key));
-    Effect::new(move |_| {
+    effect(move |_| {
         let view = ui.view.get();
         let query = to_query(&view);
         if query == current_query() {
