@@ -250,9 +250,14 @@ pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, tabl
 /// "Source" button opens the fact named by the row's `data-fact`.
 pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> String {
     let mut out = String::from("<table class=\"chart__table\"><thead><tr>");
-    for (zh, en) in
-        [("指标", "Indicator"), ("数值", "Value"), ("性质", "Kind"), ("时间", "Period"), ("地区", "Region"), ("出处", "Source")]
-    {
+    for (zh, en) in [
+        ("指标", "Indicator"),
+        ("数值", "Value"),
+        ("性质", "Kind"),
+        ("时间", "Period"),
+        ("地区", "Region"),
+        ("出处", "Source"),
+    ] {
         out.push_str(&format!("<th scope=\"col\">{}</th>", lang.pick(zh, en)));
     }
     out.push_str("</tr></thead><tbody>");
@@ -512,7 +517,9 @@ mod tests {
         assert_eq!(list.matches("class=\"fact-list__item\"").count(), 3);
         assert_eq!(fact_list(&CATALOGUE, &[], Lang::En), "");
         let frame = finder(Lang::En);
-        for name in ["name=\"q\"", "name=\"topic\"", "name=\"region\"", "finder__clear", "finder__count", "finder__results"] {
+        for name in
+            ["name=\"q\"", "name=\"topic\"", "name=\"region\"", "finder__clear", "finder__count", "finder__results"]
+        {
             assert!(frame.contains(name), "{name}");
         }
         assert_eq!(finder_count(3, 47, Lang::Zh), "显示 3 / 47 个数字");
@@ -520,7 +527,9 @@ mod tests {
         let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
         assert_eq!(opts.matches(" selected").count(), 1);
         assert!(opts.contains(&format!("value=\"{topic}\" selected>")));
-        assert!(options(CATALOGUE.topics, None, "All", Lang::En).starts_with("<option value=\"\" selected>All</option>"));
+        assert!(
+            options(CATALOGUE.topics, None, "All", Lang::En).starts_with("<option value=\"\" selected>All</option>")
+        );
     }
 
     #[test]

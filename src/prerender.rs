@@ -28,7 +28,8 @@ pub const NARROW_MAX_VIEWPORT: u32 = 700;
 /// The boot shell's view (everything below the masthead), in Chinese.
 pub fn first_view(catalogue: &'static Catalogue) -> String {
     let lang = Lang::Zh;
-    let mut out = String::from("<div class=\"boot__view\" aria-hidden=\"true\">");
+    let mut out = theme_style();
+    out.push_str("<div class=\"boot__view\" aria-hidden=\"true\">");
     out.push_str("<section class=\"overview\"><ul class=\"headlines\">");
     for f in HEADLINES.iter().filter_map(|id| catalogue.fact(id)) {
         let t = fact_text::describe(catalogue, f, lang);
@@ -83,10 +84,10 @@ fn figure(spec: &ChartSpec) -> String {
         escape(&spec.title),
         escape(&spec.subtitle)
     );
+    // Drawn once per width in placeholder colours that become CSS variables, set for the light
+    // and the dark theme by `theme_style`: one drawing serves both themes.
     for (width, class) in [(WIDE, "boot__wide"), (NARROW, "boot__narrow")] {
-        for (theme, variant) in [(&LIGHT, "boot__light"), (&DARK, "boot__dark")] {
-            out.push_str(&svg(spec, width, theme, &format!("{class} {variant}")));
-        }
+        out.push_str(&themed(&svg(spec, width, &PLACEHOLDERS, class)));
     }
     out.push_str("</div><div class=\"chart__foot\">");
     for note in &spec.notes {
@@ -94,6 +95,56 @@ fn figure(spec: &ChartSpec) -> String {
     }
     out.push_str(&format!("<p class=\"chart__source\">{}</p></div></figure>", escape(&spec.source)));
     out
+}
+
+/// Colours no theme uses, one per theme role, replaced by `var(--chart-<role>)` after drawing.
+const PLACEHOLDERS: Theme = Theme {
+    background: RGBColor(1, 2, 1),
+    bar: RGBColor(1, 2, 2),
+    text_on_bar: RGBColor(1, 2, 3),
+    text: RGBColor(1, 2, 4),
+    muted: RGBColor(1, 2, 5),
+    grid: RGBColor(1, 2, 6),
+    reference: RGBColor(1, 2, 7),
+};
+
+/// Each theme role with its placeholder colour and its light and dark colours.
+fn roles() -> [(&'static str, RGBColor, RGBColor, RGBColor); 7] {
+    let (p, l, d) = (PLACEHOLDERS, LIGHT, DARK);
+    [
+        ("background", p.background, l.background, d.background),
+        ("bar", p.bar, l.bar, d.bar),
+        ("text-on-bar", p.text_on_bar, l.text_on_bar, d.text_on_bar),
+        ("text", p.text, l.text, d.text),
+        ("muted", p.muted, l.muted, d.muted),
+        ("grid", p.grid, l.grid, d.grid),
+        ("reference", p.reference, l.reference, d.reference),
+    ]
+}
+
+/// A colour as plotters' SVG backend writes it.
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The drawing with its placeholder colours as CSS variables.
+fn themed(svg: &str) -> String {
+    roles().iter().fold(svg.to_string(), |s, (role, placeholder, _, _)| {
+        s.replace(&hex(*placeholder), &format!("var(--chart-{role})"))
+    })
+}
+
+/// The variables' values: the light theme, and the dark one where the system asks for it (the
+/// boot shell only shows the default view, whose theme follows the system).
+fn theme_style() -> String {
+    let vars = |pick: fn(&(&str, RGBColor, RGBColor, RGBColor)) -> RGBColor| {
+        roles().iter().map(|r| format!("--chart-{}:{};", r.0, hex(pick(r)))).collect::<String>()
+    };
+    format!(
+        "<style>.boot svg{{{}}}@media (prefers-color-scheme:dark){{.boot svg{{{}}}}}</style>",
+        vars(|r| r.2),
+        vars(|r| r.3)
+    )
 }
 
 /// The chart as an inline `<svg>` drawn at `width` CSS px, scaling with its box. `data-drawn`
@@ -141,11 +192,18 @@ mod tests {
     use crate::facts::CATALOGUE;
 
     #[test]
-    fn the_first_view_has_the_headlines_and_the_first_chart_in_four_drawings() {
+    fn the_first_view_has_the_headlines_and_the_first_chart_in_two_drawings() {
         let html = first_view(&CATALOGUE);
         assert_eq!(html.matches("class=\"headline\"").count(), HEADLINES.len());
-        assert_eq!(html.matches("<svg").count(), 4);
-        assert_eq!(html.matches("data-drawn=\"1\"").count(), 4);
+        assert_eq!(html.matches("<svg").count(), 2);
+        assert_eq!(html.matches("data-drawn=\"1\"").count(), 2);
+        // Drawn in theme variables only: no placeholder colour is left, and both themes set them all.
+        for (role, placeholder, light, dark) in roles() {
+            assert!(!html.contains(&hex(placeholder)), "{role}");
+            assert!(html.contains(&format!("--chart-{role}:{};", hex(light))), "{role}");
+            assert!(html.contains(&format!("--chart-{role}:{};", hex(dark))), "{role}");
+        }
+        assert!(html.contains("fill=\"var(--chart-bar)\""));
         assert!(html.contains("data-chart=\"sme-shares\""));
         // The numbers a reader sees first, as the app formats them.
         for text in ["7.8万座", "94.3%", "50%以上", "90%以上"] {

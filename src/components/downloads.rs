@@ -69,7 +69,10 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
     };
     // One listener for the six formats: `data-format` says which.
     let on_pick = move |ev: web_sys::MouseEvent| {
-        let item = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".downloads__item").ok().flatten());
+        let item = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".downloads__item").ok().flatten());
         if let Some(format) = item.and_then(|i| i.get_attribute("data-format")).and_then(|f| Format::from_id(&f)) {
             choose(format);
         }

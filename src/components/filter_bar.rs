@@ -31,10 +31,20 @@ pub fn FilterBar() -> impl IntoView {
             }
             let pick = |zh, en| l.pick(zh, en);
             if let Some(s) = find("select[name=topic]") {
-                s.set_inner_html(&markup::options(CATALOGUE.topics, f.topic.as_deref(), pick("全部主题", "All topics"), l));
+                s.set_inner_html(&markup::options(
+                    CATALOGUE.topics,
+                    f.topic.as_deref(),
+                    pick("全部主题", "All topics"),
+                    l,
+                ));
             }
             if let Some(s) = find("select[name=region]") {
-                s.set_inner_html(&markup::options(CATALOGUE.regions, f.region.as_deref(), pick("全部地区", "All regions"), l));
+                s.set_inner_html(&markup::options(
+                    CATALOGUE.regions,
+                    f.region.as_deref(),
+                    pick("全部地区", "All regions"),
+                    l,
+                ));
             }
             if let Some(b) = find(".finder__clear") {
                 b.toggle_attribute_with_force("disabled", f.is_empty()).ok();
