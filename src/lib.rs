@@ -2,6 +2,8 @@
 //! Everything but `components` and `panic_screen` is plain Rust, tested natively.
 
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compact;
 pub mod downloads;
 pub mod fact_text;
 pub mod facts;

@@ -613,7 +613,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
-    let index = with_first_view(&index);
+    let index = crate::compact::page(&with_first_view(&index))?;
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
     let offline = offline_html(&index, &read)?;
     let offline_path = dir.join("offline.html");
