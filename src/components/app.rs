@@ -9,7 +9,7 @@ use super::print_sheet::PrintSheet;
 use super::section::Section;
 use super::share::Share;
 use super::source_panel::SourcePanel;
-use super::state::{effect, tr, UiState};
+use super::state::{effect, handler, tr, UiState};
 use super::url_sync;
 use crate::charts::registry::{chart_def, SECTIONS};
 use crate::i18n::Lang;
@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let ui = super::state::use_ui();
     let lang = ui.lang;
-    let toggle = move |_| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle = move |_: web_sys::MouseEvent| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
     // The sections below the first view follow one per frame: each mounts in its own task and its
     // charts draw in the next frame, so no task after the first chart grows long.
     fn reveal_next(ui: UiState) {
@@ -87,10 +87,10 @@ fn Dashboard() -> impl IntoView {
                 <h1>{tr(lang, TITLE.0, TITLE.1)}</h1>
                 <div class="masthead__tools">
                     <Share chart=None/>
-                    <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click=move |_| ui.toggle_theme()>
+                    <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| ui.toggle_theme())}>
                         {tr(lang, "深色", "Dark")}
                     </button>
-                    <button class="lang-toggle" on:click=toggle lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                    <button class="lang-toggle" on:click={handler(toggle)} lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
                         {tr(lang, "English", "中文")}
                     </button>
                 </div>

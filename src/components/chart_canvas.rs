@@ -13,7 +13,7 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::{effect, scoped_memo, use_ui};
+use super::state::{effect, handler, scoped_memo, use_ui};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::ChartSpec;
@@ -195,12 +195,12 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
             <canvas aria-hidden="true" node_ref=canvas_ref></canvas>
             <div
                 class="chart__hits"
-                on:mouseover=move |ev: web_sys::MouseEvent| show(ev.into())
-                on:mouseout=move |ev: web_sys::MouseEvent| hide(ev.into())
-                on:focusin=move |ev: web_sys::FocusEvent| show(ev.into())
-                on:focusout=move |ev: web_sys::FocusEvent| hide(ev.into())
-                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { hide(ev.into()) }
-                on:click=open
+                on:mouseover={handler(move |ev: web_sys::MouseEvent| show(ev.into()))}
+                on:mouseout={handler(move |ev: web_sys::MouseEvent| hide(ev.into()))}
+                on:focusin={handler(move |ev: web_sys::FocusEvent| show(ev.into()))}
+                on:focusout={handler(move |ev: web_sys::FocusEvent| hide(ev.into()))}
+                on:keydown={handler(move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { hide(ev.into()) })}
+                on:click={handler(open)}
                 inner_html=move || markup::hit_buttons(&hits.get())
             >
             </div>

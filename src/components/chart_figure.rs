@@ -5,7 +5,7 @@ use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
-use super::state::{scoped_memo, tr, use_ui};
+use super::state::{handler, scoped_memo, tr, use_ui};
 use crate::charts::registry::{build, ChartDef};
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -60,7 +60,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                 <div class="chart__tools">
                 <Share chart=Some(def.id)/>
                 <Downloads chart=def.id spec=spec_signal/>
-                <div class="chart__switch" role="group" aria-label=tr(lang, "显示方式", "View as") on:click=switch>
+                <div class="chart__switch" role="group" aria-label=tr(lang, "显示方式", "View as") on:click={handler(switch)}>
                     <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart">
                         {tr(lang, "图表", "Chart")}
                     </button>

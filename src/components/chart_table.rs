@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{scoped_memo, use_ui};
+use super::state::{handler, scoped_memo, use_ui};
 use crate::charts::spec::ChartSpec;
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -28,5 +28,5 @@ pub fn ChartTable(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl 
             ui.select(Some(id), Some(chart));
         }
     };
-    view! { <div class="chart__table-wrap" on:click=open inner_html=html></div> }
+    view! { <div class="chart__table-wrap" on:click={handler(open)} inner_html=html></div> }
 }

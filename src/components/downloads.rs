@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{tr, use_ui};
+use super::state::{handler, tr, use_ui};
 use crate::charts::spec::ChartSpec;
 use crate::downloads::Format;
 use crate::markup;
@@ -87,22 +87,22 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
     let messages = move || error.with(|e| markup::downloads_messages(busy.get(), e.as_deref(), lang.get()));
 
     view! {
-        <div class="downloads" node_ref=wrapper on:keydown=on_keydown on:focusout=on_focusout>
+        <div class="downloads" node_ref=wrapper on:keydown={handler(on_keydown)} on:focusout={handler(on_focusout)}>
             <button
                 type="button"
                 class="downloads__toggle"
                 node_ref=toggle
                 aria-expanded=move || open.get().to_string()
                 aria-controls=panel_id
-                on:click=move |_| {
+                on:click={handler(move |_: web_sys::MouseEvent| {
                     open.update(|o| *o = !*o);
                     // Fetch the module while the reader picks a format.
                     extras::load();
-                }
+                })}
             >
                 {tr(lang, "下载", "Download")}
             </button>
-            <div on:click=on_pick inner_html=panel></div>
+            <div on:click={handler(on_pick)} inner_html=panel></div>
             <div inner_html=messages></div>
         </div>
     }

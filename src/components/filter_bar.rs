@@ -2,7 +2,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{effect, fact_clicked, use_ui};
+use super::state::{effect, fact_clicked, handler, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 use crate::search;
@@ -104,6 +104,6 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <section class="finder" aria-labelledby="finder-title" node_ref=root on:input=on_input on:change=on_change on:click=on_click></section>
+        <section class="finder" aria-labelledby="finder-title" node_ref=root on:input={handler(on_input)} on:change={handler(on_change)} on:click={handler(on_click)}></section>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::use_ui;
+use super::state::{handler, use_ui};
 use crate::markup;
 
 /// What a link asked for that could not be shown, and what was shown instead
@@ -22,5 +22,5 @@ pub fn Notices() -> impl IntoView {
             ui.notices.set(Vec::new());
         }
     };
-    view! { <div class="notices-host" on:click=dismiss inner_html=html></div> }
+    view! { <div class="notices-host" on:click={handler(dismiss)} inner_html=html></div> }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{fact_clicked, tr, use_ui};
+use super::state::{fact_clicked, handler, tr, use_ui};
 use crate::charts::registry::HEADLINES;
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -18,7 +18,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="overview" aria-labelledby="overview-title">
             <h2 id="overview-title" class="visually-hidden">{tr(ui.lang, "要点", "Headlines")}</h2>
-            <ul class="headlines" on:click=open inner_html=cards></ul>
+            <ul class="headlines" on:click={handler(open)} inner_html=cards></ul>
         </section>
     }
 }

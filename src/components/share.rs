@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{tr, use_ui};
+use super::state::{handler, tr, use_ui};
 use super::url_sync::share_url;
 use crate::markup;
 
@@ -86,10 +86,10 @@ pub fn Share(chart: Option<&'static str>) -> impl IntoView {
 
     view! {
         <div class="share">
-            <button class="share__toggle" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+            <button class="share__toggle" aria-expanded=move || open.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| open.update(|o| *o = !*o))}>
                 {if chart.is_some() { tr(lang, "分享图表", "Share chart") } else { tr(lang, "分享此页", "Share page") }}
             </button>
-            <div node_ref=host on:click=on_click on:focusin=on_focusin on:keydown=on_keydown inner_html=panel></div>
+            <div node_ref=host on:click={handler(on_click)} on:focusin={handler(on_focusin)} on:keydown={handler(on_keydown)} inner_html=panel></div>
         </div>
     }
 }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{effect, use_ui};
+use super::state::{effect, handler, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 
@@ -55,5 +55,5 @@ pub fn SourcePanel() -> impl IntoView {
             close();
         }
     };
-    view! { <div class="source-host" node_ref=host on:click=on_click></div> }
+    view! { <div class="source-host" node_ref=host on:click={handler(on_click)}></div> }
 }

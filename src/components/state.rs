@@ -133,6 +133,13 @@ pub fn effect(mut f: impl FnMut(Option<()>) + 'static) {
     StoredValue::new_local(RenderEffect::new(move |prev| f(prev)));
 }
 
+/// An event handler as one boxed type: each distinct closure given to `on:` compiled its own copy
+/// of Leptos' listener and type-erased attribute code; every `Box<dyn FnMut(E)>` for the same
+/// event shares one.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// The state provided by `App`. Components are only used under it.
 pub fn use_ui() -> UiState {
     use_context::<UiState>().unwrap_or_else(|| UiState::new(ViewState::default(), Vec::new()))
