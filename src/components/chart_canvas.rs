@@ -13,7 +13,7 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::{effect, handler, scoped_memo, use_ui};
+use super::state::{effect, scoped_memo, use_ui};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::ChartSpec;
@@ -26,7 +26,6 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     let ui = use_ui().scoped();
     let spec = scoped_memo(move || spec.get());
     let wrapper = NodeRef::<Div>::new();
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
     let size = RwSignal::new((0.0_f64, 1.0_f64));
     let hits = RwSignal::new(Vec::<markup::Hit>::new());
@@ -71,7 +70,8 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
     let redraw = move || {
         owed.set_value(false);
         let (css_w, dpr) = size.get_untracked();
-        let (Some(canvas), Some(s)) = (canvas_ref.get_untracked(), spec.get_untracked()) else { return };
+        let canvas = wrapper.get_untracked().and_then(|w| w.first_element_child()).and_then(|c| c.dyn_into().ok());
+        let (Some(canvas), Some(s)) = (canvas, spec.get_untracked()) else { return };
         let theme = if ui.dark.get_untracked() { &DARK } else { &LIGHT };
         if css_w <= 0.0 {
             return;
@@ -174,7 +174,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         active.set(None);
         describe(None);
     };
-    let open = move |ev: web_sys::MouseEvent| {
+    let open = move |ev: web_sys::Event| {
         let fact = bar_of(&ev).and_then(|b| b.get_attribute("data-fact")).filter(|f| !f.is_empty());
         if let Some(id) = fact.and_then(|f| crate::facts::CATALOGUE.fact(&f)).map(|f| f.id) {
             ui.select(Some(id), Some(chart));
@@ -190,20 +190,31 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl
         })
     };
 
+    // The listeners go on the wrapper, in one closure: hover, focus, Esc and click all bubble up
+    // from the hit targets. (One closure for six events also keeps the wasm smaller than six
+    // `on:` attributes, each of which compiles its own copy of Leptos' listener code.)
+    effect(move |_| {
+        let Some(div) = wrapper.get() else { return };
+        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            match ev.type_().as_str() {
+                "mouseover" | "focusin" => show(ev),
+                "mouseout" | "focusout" => hide(ev),
+                "keydown" if ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") => hide(ev),
+                "click" => open(ev),
+                _ => {}
+            }
+        });
+        for name in ["mouseover", "mouseout", "focusin", "focusout", "keydown", "click"] {
+            let _ = div.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());
+        }
+        let keep = SendWrapper::new(on_event);
+        on_cleanup(move || drop(keep));
+    });
+
     view! {
         <div class="chart__canvas" node_ref=wrapper>
-            <canvas aria-hidden="true" node_ref=canvas_ref></canvas>
-            <div
-                class="chart__hits"
-                on:mouseover={handler(move |ev: web_sys::MouseEvent| show(ev.into()))}
-                on:mouseout={handler(move |ev: web_sys::MouseEvent| hide(ev.into()))}
-                on:focusin={handler(move |ev: web_sys::FocusEvent| show(ev.into()))}
-                on:focusout={handler(move |ev: web_sys::FocusEvent| hide(ev.into()))}
-                on:keydown={handler(move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { hide(ev.into()) })}
-                on:click={handler(open)}
-                inner_html=move || markup::hit_buttons(&hits.get())
-            >
-            </div>
+            <canvas aria-hidden="true"></canvas>
+            <div class="chart__hits" inner_html=move || markup::hit_buttons(&hits.get())></div>
             <div class="chart__tip" inner_html=move || tooltip().unwrap_or_default()></div>
         </div>
         {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}

@@ -3,7 +3,7 @@
 //! (`super::extras`, `crate::save`), which starts loading when the menu opens. The menu itself is
 //! `crate::markup::downloads_panel`.
 
-use leptos::html::{Button, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,13 +21,13 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let wrapper = NodeRef::<Div>::new();
-    let toggle = NodeRef::<Button>::new();
     let panel_id = format!("downloads-{chart}");
 
     let close = move |refocus: bool| {
         open.set(false);
         if refocus {
-            if let Some(b) = toggle.get_untracked() {
+            let b = wrapper.get_untracked().and_then(|w| w.first_element_child()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = b {
                 let _ = b.focus();
             }
         }
@@ -91,7 +91,6 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl I
             <button
                 type="button"
                 class="downloads__toggle"
-                node_ref=toggle
                 aria-expanded=move || open.get().to_string()
                 aria-controls=panel_id
                 on:click={handler(move |_: web_sys::MouseEvent| {
