@@ -86,7 +86,7 @@ fn Dashboard() -> impl IntoView {
             <div class="masthead__row">
                 <h1>{tr(lang, TITLE.0, TITLE.1)}</h1>
                 <div class="masthead__tools">
-                    <Share chart=None/>
+                    <Share chart=None ui=ui/>
                     <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| ui.toggle_theme())}>
                         {tr(lang, "深色", "Dark")}
                     </button>

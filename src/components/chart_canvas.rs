@@ -13,17 +13,17 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::{effect, scoped_memo, use_ui};
+use super::state::{effect, scoped_memo, UiState};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::ChartSpec;
 use crate::markup;
 
 #[component]
-pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
+pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiState) -> impl IntoView {
     // Replaced by the table and back again, as often as the reader switches: read outer state
     // through scoped memos (see `state::scoped_memo`).
-    let ui = use_ui().scoped();
+    let ui = ui.scoped();
     let spec = scoped_memo(move || spec.get());
     let wrapper = NodeRef::<Div>::new();
     // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.

@@ -8,14 +8,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{handler, tr, use_ui};
+use super::state::{handler, tr, UiState};
 use crate::charts::spec::ChartSpec;
 use crate::downloads::Format;
 use crate::markup;
 
 #[component]
-pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>) -> impl IntoView {
-    let ui = use_ui();
+pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiState) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{handler, tr, use_ui};
+use super::state::{handler, tr, UiState};
 use super::url_sync::share_url;
 use crate::markup;
 
@@ -11,8 +11,7 @@ use crate::markup;
 /// chart. Where the Clipboard API is refused, the link is shown selected, to copy by hand. The
 /// panel is `crate::markup::share_panel`.
 #[component]
-pub fn Share(chart: Option<&'static str>) -> impl IntoView {
-    let ui = use_ui();
+pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let host = NodeRef::<Div>::new();
