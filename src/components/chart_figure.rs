@@ -32,10 +32,9 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     };
     let body = move || {
         (!broken.get()).then(|| {
-            view! {
-                <Show when=move || as_table.get() fallback=move || view! { <ChartCanvas chart=def.id spec=spec_signal ui=ui/> }>
-                    <ChartTable chart=def.id spec=spec_signal ui=ui/>
-                </Show>
+            move || match as_table.get() {
+                true => view! { <ChartTable chart=def.id spec=spec_signal ui=ui/> }.into_any(),
+                false => view! { <ChartCanvas chart=def.id spec=spec_signal ui=ui/> }.into_any(),
             }
         })
     };

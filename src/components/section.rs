@@ -7,6 +7,10 @@ use crate::facts::CATALOGUE;
 use crate::search;
 
 /// A topic section: its heading and the charts that show at least one fact the filter keeps.
+///
+/// Parts come and go through plain `move || cond.then(..)` blocks rather than `<Show>`: with
+/// `--cfg erase_components` (see `.ci/build`) such blocks share one copy of the render code,
+/// where each `<Show>` compiled its own and its children's machinery.
 #[component]
 pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
     let ui = use_ui();
@@ -24,30 +28,32 @@ pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    view! {
-        <Show when=move || !visible.with(Vec::is_empty)>
+    let any = Memo::new(move |_| !visible.with(Vec::is_empty));
+    move || {
+        any.get().then(|| {
             // Dropped and built again whenever a search empties this section and then does not:
             // its readers go through scoped memos (see `state::scoped_memo`).
-            {
             let ui = ui.scoped();
             let (mounted, visible) = (scoped_memo(move || mounted.get()), scoped_memo(move || visible.get()));
+            let figures = move || {
+                if !mounted.get() {
+                    return view! { <div class="topic__pending"></div> }.into_any();
+                }
+                let figures = charts_in_section(def.id)
+                    .map(|c| {
+                        let shown = scoped_memo(move || visible.with(|v| v.contains(&c.id)));
+                        move || shown.get().then(|| view! { <ChartFigure def=c/> }.into_any())
+                    })
+                    .collect_view();
+                view! { <div class="topic__charts">{figures}</div> }.into_any()
+            };
             view! {
-            <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
-                <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, def.title.0, def.title.1)}</h2>
-                <Show when=move || mounted.get() fallback=|| view! { <div class="topic__pending"></div> }>
-                <div class="topic__charts">
-                    {charts_in_section(def.id)
-                        .map(|c| view! {
-                            <Show when=move || visible.with(|v| v.contains(&c.id))>
-                                <ChartFigure def=c/>
-                            </Show>
-                        })
-                        .collect_view()}
-                </div>
-                </Show>
-            </section>
+                <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
+                    <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, def.title.0, def.title.1)}</h2>
+                    {figures}
+                </section>
             }
-            }
-        </Show>
+            .into_any()
+        })
     }
 }
