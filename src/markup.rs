@@ -126,6 +126,29 @@ fn meta(t: &fact_text::FactText) -> String {
     format!("{} · {} · {}", t.qualifier, t.period, t.region)
 }
 
+/// The embedded chart's link back to the full dashboard (opens in a new tab).
+pub fn embed_back(href: &str, lang: Lang) -> String {
+    format!(
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+        escape(href),
+        lang.pick("在完整看板中打开 ↗", "Open in the full dashboard ↗")
+    )
+}
+
+/// The headlines' heading (for screen readers) and their cards.
+pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
+    format!(
+        "<h2 id=\"overview-title\" class=\"visually-hidden\">{}</h2><ul class=\"headlines\">{}</ul>",
+        lang.pick("要点", "Headlines"),
+        headline_cards(catalogue, ids, lang)
+    )
+}
+
+/// What a chart's canvas holds besides the drawing: the hit targets and the tooltip, filled in
+/// as the chart is drawn and hovered.
+pub const CANVAS_PARTS: &str =
+    "<canvas aria-hidden=\"true\"></canvas><div class=\"chart__hits\"></div><div class=\"chart__tip\"></div>";
+
 /// Headline cards: each a button naming its fact (`data-fact`), which opens the source.
 pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
     let mut out = String::new();
@@ -523,6 +546,8 @@ mod tests {
             assert!(frame.contains(name), "{name}");
         }
         assert_eq!(finder_count(3, 47, Lang::Zh), "显示 3 / 47 个数字");
+        assert!(overview(&CATALOGUE, &ids, Lang::En).starts_with("<h2 id=\"overview-title\" class=\"visually-hidden\">Headlines</h2><ul class=\"headlines\"><li"));
+        assert_eq!(embed_back("/?a=\"1", Lang::En), "<a href=\"/?a=&quot;1\" target=\"_blank\" rel=\"noopener\">Open in the full dashboard ↗</a>");
         let topic = CATALOGUE.topics[1].id;
         let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
         assert_eq!(opts.matches(" selected").count(), 1);

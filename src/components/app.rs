@@ -126,11 +126,7 @@ fn Embedded(def: &'static crate::charts::registry::ChartDef) -> impl IntoView {
         <main class="embed">
             <Notices/>
             <ChartFigure def=def/>
-            <p class="embed__back">
-                <a href=move || back.get() target="_blank" rel="noopener">
-                    {tr(lang, "在完整看板中打开 ↗", "Open in the full dashboard ↗")}
-                </a>
-            </p>
+            <p class="embed__back" inner_html=move || crate::markup::embed_back(&back.get(), lang.get())></p>
         </main>
         <SourcePanel/>
     }

@@ -193,6 +193,20 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
     // The listeners go on the wrapper, in one closure: hover, focus, Esc and click all bubble up
     // from the hit targets. (One closure for six events also keeps the wasm smaller than six
     // `on:` attributes, each of which compiles its own copy of Leptos' listener code.)
+    // The hit targets and the tooltip are written into their places (`markup::CANVAS_PARTS`).
+    let part = move |n: u32| wrapper.get_untracked().and_then(|w| w.children().item(n));
+    effect(move |_| {
+        let html = markup::hit_buttons(&hits.get());
+        if let Some(el) = part(1) {
+            el.set_inner_html(&html);
+        }
+    });
+    effect(move |_| {
+        let html = tooltip().unwrap_or_default();
+        if let Some(el) = part(2) {
+            el.set_inner_html(&html);
+        }
+    });
     effect(move |_| {
         let Some(div) = wrapper.get() else { return };
         let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
@@ -212,11 +226,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
     });
 
     view! {
-        <div class="chart__canvas" node_ref=wrapper>
-            <canvas aria-hidden="true"></canvas>
-            <div class="chart__hits" inner_html=move || markup::hit_buttons(&hits.get())></div>
-            <div class="chart__tip" inner_html=move || tooltip().unwrap_or_default()></div>
-        </div>
+        <div class="chart__canvas" node_ref=wrapper inner_html=markup::CANVAS_PARTS></div>
         {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
     }
 }
