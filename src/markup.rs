@@ -378,15 +378,30 @@ fn format_label(format: Format, lang: Lang) -> &'static str {
     }
 }
 
+/// The download menu's button.
+pub fn downloads_toggle(panel_id: &str, open: bool, lang: Lang) -> String {
+    format!(
+        "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"{open}\" aria-controls=\"{}\" data-focus=\"toggle\">{}</button>",
+        escape(panel_id),
+        lang.pick("下载", "Download")
+    )
+}
+
+/// The share button, for a chart or for the page.
+pub fn share_toggle(chart: bool, open: bool, lang: Lang) -> String {
+    let label = if chart { lang.pick("分享图表", "Share chart") } else { lang.pick("分享此页", "Share page") };
+    format!("<button class=\"share__toggle\" aria-expanded=\"{open}\" data-focus=\"toggle\">{label}</button>")
+}
+
 /// The download menu's formats: this chart's (disabled when the chart has no spec) and the whole
 /// catalogue's. `data-format` says which was chosen.
 pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> String {
     let item = |f: Format| {
         format!(
-            "<li><button type=\"button\" class=\"downloads__item\" data-format=\"{}\"{}>{}</button></li>",
-            f.id(),
+            "<li><button type=\"button\" class=\"downloads__item\" data-format=\"{id}\" data-focus=\"{id}\"{}>{}</button></li>",
             if chart_missing && !f.is_catalogue() { " disabled" } else { "" },
-            format_label(f, lang)
+            format_label(f, lang),
+            id = f.id()
         )
     };
     format!(
@@ -432,14 +447,14 @@ pub fn share_panel(input_id: &str, link: &str, embed: Option<&str>, offline: boo
     }
     let embed = match embed {
         Some(code) => format!(
-            "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\">{}</textarea></label>",
+            "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\" data-focus=\"embed\">{}</textarea></label>",
             lang.pick("嵌入代码", "Embed code"),
             escape(code)
         ),
         None => String::new(),
     };
     format!(
-        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{id}\">{}</label><div class=\"share__row\"><input id=\"{id}\" class=\"share__link\" type=\"text\" readonly value=\"{}\"><button class=\"share__copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{embed}</div>",
+        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{id}\">{}</label><div class=\"share__row\"><input id=\"{id}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{embed}</div>",
         lang.pick("链接", "Link"),
         escape(link),
         lang.pick("复制链接", "Copy link"),
@@ -596,6 +611,11 @@ mod tests {
     fn a_chart_without_a_spec_offers_only_the_catalogue() {
         let html = downloads_panel("downloads-x", Lang::En, true);
         assert_eq!(html.matches(" disabled>").count(), 4);
+        assert_eq!(
+            downloads_toggle("downloads-a", true, Lang::En),
+            "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"true\" aria-controls=\"downloads-a\" data-focus=\"toggle\">Download</button>"
+        );
+        assert!(share_toggle(false, false, Lang::Zh).contains("aria-expanded=\"false\" data-focus=\"toggle\">分享此页<"));
         assert!(!downloads_panel("downloads-x", Lang::En, false).contains("disabled"));
         assert!(html.contains("data-format=\"all-json\""));
         assert_eq!(downloads_messages(false, None, Lang::Zh), "");

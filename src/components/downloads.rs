@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{handler, tr, UiState};
+use super::state::{effect, handler, set_html, UiState};
 use crate::charts::spec::ChartSpec;
 use crate::downloads::Format;
 use crate::markup;
@@ -21,6 +21,8 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiSta
     let busy = RwSignal::new(false);
     let wrapper = NodeRef::<Div>::new();
     let panel_id = format!("downloads-{chart}");
+    // Set while the widget rewrites itself (see below).
+    let rendering = StoredValue::new(false);
 
     let close = move |refocus: bool| {
         open.set(false);
@@ -62,46 +64,42 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiSta
                 (Some(node), Some(w)) => w.contains(Some(&node)),
                 _ => false,
             };
-        if !inside {
+        if !inside && !rendering.get_value() {
             open.set(false);
         }
     };
-    // One listener for the six formats: `data-format` says which.
-    let on_pick = move |ev: web_sys::MouseEvent| {
-        let item = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".downloads__item").ok().flatten());
-        if let Some(format) = item.and_then(|i| i.get_attribute("data-format")).and_then(|f| Format::from_id(&f)) {
+    // One listener for the button and the six formats (`data-format` says which).
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let within = |selector: &str| target.as_ref().and_then(|t| t.closest(selector).ok().flatten());
+        if within(".downloads__toggle").is_some() {
+            open.update(|o| *o = !*o);
+            // Fetch the module while the reader picks a format.
+            extras::load();
+        } else if let Some(format) =
+            within(".downloads__item").and_then(|i| i.get_attribute("data-format")).and_then(|f| Format::from_id(&f))
+        {
             choose(format);
         }
     };
-    let panel = {
-        let panel_id = panel_id.clone();
-        move || match open.get() {
-            true => markup::downloads_panel(&panel_id, lang.get(), spec.with(Option::is_none)),
-            false => String::new(),
+    // The button, the menu while open and the messages, as markup. Rewriting them moves focus
+    // (see `set_html`), which must not count as focus leaving the menu.
+    effect(move |_| {
+        let is_open = open.get();
+        let l = lang.get();
+        let mut html = markup::downloads_toggle(&panel_id, is_open, l);
+        if is_open {
+            html.push_str(&markup::downloads_panel(&panel_id, l, spec.with(Option::is_none)));
         }
-    };
-    let messages = move || error.with(|e| markup::downloads_messages(busy.get(), e.as_deref(), lang.get()));
+        error.with(|e| html.push_str(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
+        if let Some(w) = wrapper.get() {
+            rendering.set_value(true);
+            set_html(&w, &html);
+            rendering.set_value(false);
+        }
+    });
 
     view! {
-        <div class="downloads" node_ref=wrapper on:keydown={handler(on_keydown)} on:focusout={handler(on_focusout)}>
-            <button
-                type="button"
-                class="downloads__toggle"
-                aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id
-                on:click={handler(move |_: web_sys::MouseEvent| {
-                    open.update(|o| *o = !*o);
-                    // Fetch the module while the reader picks a format.
-                    extras::load();
-                })}
-            >
-                {tr(lang, "下载", "Download")}
-            </button>
-            <div on:click={handler(on_pick)} inner_html=panel></div>
-            <div inner_html=messages></div>
-        </div>
+        <div class="downloads" node_ref=wrapper on:click={handler(on_click)} on:keydown={handler(on_keydown)} on:focusout={handler(on_focusout)}></div>
     }
 }

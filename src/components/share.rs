@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{handler, tr, UiState};
+use super::state::{effect, handler, set_html, UiState};
 use super::url_sync::share_url;
 use crate::markup;
 
@@ -36,14 +36,21 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         ))
     };
     let input_id = format!("share-link-{}", chart.unwrap_or("page"));
-    // Only while open does the panel follow the view and the language.
-    let panel = {
+    // The button, and the panel while open (following the view and the language), as markup.
+    {
         let input_id = input_id.clone();
-        move || match open.get() {
-            true => markup::share_panel(&input_id, &link(), embed_code().as_deref(), offline(), lang.get()),
-            false => String::new(),
-        }
-    };
+        effect(move |_| {
+            let is_open = open.get();
+            let l = lang.get();
+            let mut html = markup::share_toggle(chart.is_some(), is_open, l);
+            if is_open {
+                html.push_str(&markup::share_panel(&input_id, &link(), embed_code().as_deref(), offline(), l));
+            }
+            if let Some(h) = host.get() {
+                set_html(&h, &html);
+            }
+        });
+    }
 
     let status = move |copied: bool| {
         let p = host.get_untracked().and_then(|h| h.query_selector(".share__status").ok().flatten());
@@ -65,7 +72,10 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target.is_some_and(|t| t.closest(".share__copy").ok().flatten().is_some()) {
+        let on = |selector: &str| target.as_ref().is_some_and(|t| t.closest(selector).ok().flatten().is_some());
+        if on(".share__toggle") {
+            open.update(|o| *o = !*o);
+        } else if on(".share__copy") {
             copy();
         }
     };
@@ -77,20 +87,18 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
             area.select();
         }
     };
+    // Esc closes the panel and puts focus back on its button.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" {
+        if ev.key() == "Escape" && open.get_untracked() {
             open.set(false);
+            let toggle = host.get_untracked().and_then(|h| h.first_element_child());
+            if let Some(b) = toggle.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
         }
     };
 
-    view! {
-        <div class="share">
-            <button class="share__toggle" aria-expanded=move || open.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| open.update(|o| *o = !*o))}>
-                {if chart.is_some() { tr(lang, "分享图表", "Share chart") } else { tr(lang, "分享此页", "Share page") }}
-            </button>
-            <div node_ref=host on:click={handler(on_click)} on:focusin={handler(on_focusin)} on:keydown={handler(on_keydown)} inner_html=panel></div>
-        </div>
-    }
+    view! { <div class="share" node_ref=host on:click={handler(on_click)} on:focusin={handler(on_focusin)} on:keydown={handler(on_keydown)}></div> }
 }
 
 #[wasm_bindgen]
