@@ -607,6 +607,19 @@ fn is_trunk_autoreload(e: &Element, html: &str) -> bool {
     is_inline_executable(e) && e.text(html).contains(".well-known/trunk/ws")
 }
 
+/// Compacts the `.js` files in `dir` (see `crate::compact::script`). Their `<link>`s carry no
+/// `integrity` (`data-integrity="none"` in index.html): a same-origin file gains nothing from it,
+/// and its hash would no longer match.
+fn compact_scripts(dir: &Path) -> Result<(), PublishError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| PublishError(format!("cannot list {}: {e}", dir.display())))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "js")) {
+        let fail = |e: std::io::Error| PublishError(format!("{}: {e}", path.display()));
+        let js = std::fs::read_to_string(&path).map_err(fail)?;
+        std::fs::write(&path, crate::compact::script(&js)).map_err(fail)?;
+    }
+    Ok(())
+}
+
 /// Rewrites `<dir>/index.html` with its policy (unless built by `trunk serve`) and writes
 /// `<dir>/offline.html`.
 pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
@@ -614,6 +627,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
     let index = crate::compact::page(&with_first_view(&index))?;
+    compact_scripts(dir)?;
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
     let offline = offline_html(&index, &read)?;
     let offline_path = dir.join("offline.html");
