@@ -149,6 +149,11 @@ pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
 pub const CANVAS_PARTS: &str =
     "<canvas aria-hidden=\"true\"></canvas><div class=\"chart__hits\"></div><div class=\"chart__tip\"></div>";
 
+/// Why a chart's canvas could not be drawn.
+pub fn canvas_error(message: &str) -> String {
+    format!("<p class=\"chart__error\" role=\"alert\">{}</p>", escape(message))
+}
+
 /// Headline cards: each a button naming its fact (`data-fact`), which opens the source.
 pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
     let mut out = String::new();

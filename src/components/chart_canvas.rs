@@ -30,6 +30,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
     let size = RwSignal::new((0.0_f64, 1.0_f64));
     let hits = RwSignal::new(Vec::<markup::Hit>::new());
     let active = RwSignal::new(None::<usize>);
+    // Why the canvas could not be drawn, shown under it (`markup::canvas_error`).
     let failed = RwSignal::new(None::<String>);
 
     let set_size = move |w: f64| {
@@ -227,7 +228,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
 
     view! {
         <div class="chart__canvas" node_ref=wrapper inner_html=markup::CANVAS_PARTS></div>
-        {move || failed.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+        <div inner_html=move || failed.with(|e| e.as_deref().map(markup::canvas_error).unwrap_or_default())></div>
     }
 }
 

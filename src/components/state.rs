@@ -154,9 +154,10 @@ pub fn set_html(el: &web_sys::Element, html: &str) {
     }
 }
 
-/// The state provided by `App`. Components are only used under it.
+/// The state provided by `App`. Components are only used under it (a component mounted
+/// elsewhere is a programming error, not something a reader or a link can cause).
 pub fn use_ui() -> UiState {
-    use_context::<UiState>().unwrap_or_else(|| UiState::new(ViewState::default(), Vec::new()))
+    expect_context::<UiState>()
 }
 
 /// Interface text in the current language, as a reactive view. Every call returns the same closure
