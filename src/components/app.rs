@@ -116,17 +116,16 @@ fn Dashboard() -> impl IntoView {
 fn Embedded(def: &'static crate::charts::registry::ChartDef) -> impl IntoView {
     let ui = super::state::use_ui();
     let lang = ui.lang;
-    let back = Memo::new(move |_| {
+    let back = move || {
         let mut v = ui.view.get();
         v.embed = false;
-        let loc = window().location();
-        format!("{}{}", loc.pathname().unwrap_or_default(), to_query(&v))
-    });
+        format!("{}{}", window().location().pathname().unwrap_or_default(), to_query(&v))
+    };
     view! {
         <main class="embed">
             <Notices/>
             <ChartFigure def=def/>
-            <p class="embed__back" inner_html=move || crate::markup::embed_back(&back.get(), lang.get())></p>
+            <p class="embed__back" inner_html=move || crate::markup::embed_back(&back(), lang.get())></p>
         </main>
         <SourcePanel/>
     }

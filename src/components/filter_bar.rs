@@ -17,7 +17,6 @@ pub fn FilterBar() -> impl IntoView {
     let ui = use_ui();
     let (lang, filter) = (ui.lang, ui.filter);
     let root = NodeRef::<Section>::new();
-    let matches = Memo::new(move |_| filter.with(|f| search::filter(&CATALOGUE, f)));
 
     let fill = move |el: &web_sys::Element| {
         let l = lang.get_untracked();
@@ -49,15 +48,14 @@ pub fn FilterBar() -> impl IntoView {
             if let Some(b) = find(".finder__clear") {
                 b.toggle_attribute_with_force("disabled", f.is_empty()).ok();
             }
-            matches.with_untracked(|m| {
-                if let Some(p) = find(".finder__count") {
-                    p.set_text_content(Some(&markup::finder_count(m.len(), CATALOGUE.facts.len(), l)));
-                }
-                if let Some(r) = find(".finder__results") {
-                    let list = if f.is_empty() { String::new() } else { markup::fact_list(&CATALOGUE, m, l) };
-                    r.set_inner_html(&list);
-                }
-            });
+            let m = search::filter(&CATALOGUE, f);
+            if let Some(p) = find(".finder__count") {
+                p.set_text_content(Some(&markup::finder_count(m.len(), CATALOGUE.facts.len(), l)));
+            }
+            if let Some(r) = find(".finder__results") {
+                let list = if f.is_empty() { String::new() } else { markup::fact_list(&CATALOGUE, &m, l) };
+                r.set_inner_html(&list);
+            }
         });
     };
     // A new language writes the frame again; any change of filter fills it in.
@@ -70,7 +68,6 @@ pub fn FilterBar() -> impl IntoView {
     });
     effect(move |first: Option<()>| {
         filter.track();
-        matches.track();
         if first.is_some() {
             if let Some(el) = root.get_untracked() {
                 fill(&el);
