@@ -16,11 +16,11 @@ use web_sys::{
 use super::state::{effect, scoped_memo, UiState};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
-use crate::charts::spec::ChartSpec;
+use crate::charts::spec::{ChartSpec, SpecError};
 use crate::markup;
 
 #[component]
-pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiState) -> impl IntoView {
+pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, ui: UiState) -> impl IntoView {
     // Replaced by the table and back again, as often as the reader switches: read outer state
     // through scoped memos (see `state::scoped_memo`).
     let ui = ui.scoped();
@@ -72,7 +72,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
         owed.set_value(false);
         let (css_w, dpr) = size.get_untracked();
         let canvas = wrapper.get_untracked().and_then(|w| w.first_element_child()).and_then(|c| c.dyn_into().ok());
-        let (Some(canvas), Some(s)) = (canvas, spec.get_untracked()) else { return };
+        let (Some(canvas), Ok(s)) = (canvas, spec.get_untracked()) else { return };
         let theme = if ui.dark.get_untracked() { &DARK } else { &LIGHT };
         if css_w <= 0.0 {
             return;
@@ -186,7 +186,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiS
         let anchor = hits.with(|h| h.iter().find(|h| h.index == i).map(|h| h.rect))?;
         let lang = ui.lang.get_untracked();
         spec.with(|s| {
-            let bar = s.as_ref()?.bars().nth(i)?;
+            let bar = s.as_ref().ok()?.bars().nth(i)?;
             Some(markup::tooltip(&crate::facts::CATALOGUE, bar, lang, anchor, size.get().0))
         })
     };

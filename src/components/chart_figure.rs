@@ -23,7 +23,6 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     // The canvas is created once and redraws from `spec`; only a change between "can be shown"
     // and "cannot" rebuilds the body. Rebuilding canvases on every language switch cost a frame.
     let broken = Memo::new(move |_| spec.with(Result::is_err));
-    let spec_signal = Signal::derive(move || spec.get().ok());
 
     let heading = move || spec.with(|s| markup::figure_heading(s.as_ref().ok()));
     let foot = move || {
@@ -33,8 +32,8 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     let body = move || {
         (!broken.get()).then(|| {
             move || match as_table.get() {
-                true => view! { <ChartTable chart=def.id spec=spec_signal ui=ui/> }.into_any(),
-                false => view! { <ChartCanvas chart=def.id spec=spec_signal ui=ui/> }.into_any(),
+                true => view! { <ChartTable chart=def.id spec=spec ui=ui/> }.into_any(),
+                false => view! { <ChartCanvas chart=def.id spec=spec ui=ui/> }.into_any(),
             }
         })
     };
@@ -55,7 +54,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                 <div inner_html=heading></div>
                 <div class="chart__tools">
                 <Share chart=Some(def.id) ui=ui/>
-                <Downloads chart=def.id spec=spec_signal ui=ui/>
+                <Downloads chart=def.id spec=spec ui=ui/>
                 <div class="chart__switch" role="group" aria-label=tr(lang, "显示方式", "View as") on:click={handler(switch)}>
                     <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart">
                         {tr(lang, "图表", "Chart")}

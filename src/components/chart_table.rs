@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{handler, scoped_memo, UiState};
-use crate::charts::spec::ChartSpec;
+use crate::charts::spec::{ChartSpec, SpecError};
 use crate::facts::CATALOGUE;
 use crate::markup;
 
 /// The same numbers the chart draws, as a table (`crate::markup::chart_table`). A row's "Source"
 /// button opens its fact.
 #[component]
-pub fn ChartTable(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiState) -> impl IntoView {
+pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, ui: UiState) -> impl IntoView {
     // Replaced by the chart and back again, as often as the reader switches.
     let ui = ui.scoped();
     let spec = scoped_memo(move || spec.get());

@@ -9,12 +9,12 @@ use wasm_bindgen::JsCast;
 
 use super::extras;
 use super::state::{effect, handler, set_html, UiState};
-use crate::charts::spec::ChartSpec;
+use crate::charts::spec::{ChartSpec, SpecError};
 use crate::downloads::Format;
 use crate::markup;
 
 #[component]
-pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiState) -> impl IntoView {
+pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, ui: UiState) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -35,7 +35,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiSta
     };
     let choose = move |format: Format| {
         let l = lang.get_untracked();
-        if !format.is_catalogue() && spec.with_untracked(Option::is_none) {
+        if !format.is_catalogue() && spec.with_untracked(Result::is_err) {
             error.set(Some(l.pick("此图表无法导出。", "This chart cannot be exported.").to_string()));
             return;
         }
@@ -89,7 +89,7 @@ pub fn Downloads(chart: &'static str, spec: Signal<Option<ChartSpec>>, ui: UiSta
         let l = lang.get();
         let mut html = markup::downloads_toggle(&panel_id, is_open, l);
         if is_open {
-            html.push_str(&markup::downloads_panel(&panel_id, l, spec.with(Option::is_none)));
+            html.push_str(&markup::downloads_panel(&panel_id, l, spec.with(Result::is_err)));
         }
         error.with(|e| html.push_str(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
         if let Some(w) = wrapper.get() {

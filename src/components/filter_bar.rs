@@ -1,4 +1,4 @@
-use leptos::html::Section;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,7 +16,7 @@ use crate::search;
 pub fn FilterBar() -> impl IntoView {
     let ui = use_ui();
     let (lang, filter) = (ui.lang, ui.filter);
-    let root = NodeRef::<Section>::new();
+    let root = NodeRef::<Div>::new();
 
     let fill = move |el: &web_sys::Element| {
         let l = lang.get_untracked();
@@ -101,6 +101,9 @@ pub fn FilterBar() -> impl IntoView {
     };
 
     view! {
-        <section class="finder" aria-labelledby="finder-title" node_ref=root on:input={handler(on_input)} on:change={handler(on_change)} on:click={handler(on_click)}></section>
+        <section class="finder" aria-labelledby="finder-title" on:input={handler(on_input)} on:change={handler(on_change)} on:click={handler(on_click)}>
+            // The frame goes in here (`display: contents`: laid out as the section's own children).
+            <div class="finder__frame" node_ref=root></div>
+        </section>
     }
 }

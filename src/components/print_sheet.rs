@@ -1,4 +1,4 @@
-use leptos::html::Section;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +11,7 @@ use crate::facts::CATALOGUE;
 #[component]
 pub fn PrintSheet() -> impl IntoView {
     let ui = use_ui();
-    let node = NodeRef::<Section>::new();
+    let node = NodeRef::<Div>::new();
     let fill = move || {
         if let Some(el) = node.try_get_untracked().flatten() {
             el.set_inner_html(&crate::print_sheet::html(&CATALOGUE, ui.lang.get_untracked()));
@@ -35,5 +35,5 @@ pub fn PrintSheet() -> impl IntoView {
             });
         }
     }
-    view! { <section class="print-sheet" aria-hidden="true" node_ref=node></section> }
+    view! { <div class="print-sheet" aria-hidden="true" node_ref=node></div> }
 }
