@@ -194,11 +194,12 @@
       };
     },
     share() {
-      const toggle = document.querySelector('.share__toggle');
-      const wasOpen = toggle.getAttribute('aria-expanded') === 'true';
+      // The button is rewritten with its widget: look it up again to see its new state.
+      const toggle = () => document.querySelector('.share__toggle');
+      const wasOpen = toggle().getAttribute('aria-expanded') === 'true';
       return {
-        act: () => toggle.click(),
-        done: () => (toggle.getAttribute('aria-expanded') === 'true') !== wasOpen,
+        act: () => toggle().click(),
+        done: () => (toggle().getAttribute('aria-expanded') === 'true') !== wasOpen,
       };
     },
   };
