@@ -566,8 +566,13 @@ mod tests {
             assert!(frame.contains(name), "{name}");
         }
         assert_eq!(finder_count(3, 47, Lang::Zh), "显示 3 / 47 个数字");
-        assert!(overview(&CATALOGUE, &ids, Lang::En).starts_with("<h2 id=\"overview-title\" class=\"visually-hidden\">Headlines</h2><ul class=\"headlines\"><li"));
-        assert_eq!(embed_back("/?a=\"1", Lang::En), "<a href=\"/?a=&quot;1\" target=\"_blank\" rel=\"noopener\">Open in the full dashboard ↗</a>");
+        assert!(overview(&CATALOGUE, &ids, Lang::En).starts_with(
+            "<h2 id=\"overview-title\" class=\"visually-hidden\">Headlines</h2><ul class=\"headlines\"><li"
+        ));
+        assert_eq!(
+            embed_back("/?a=\"1", Lang::En),
+            "<a href=\"/?a=&quot;1\" target=\"_blank\" rel=\"noopener\">Open in the full dashboard ↗</a>"
+        );
         let topic = CATALOGUE.topics[1].id;
         let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
         assert_eq!(opts.matches(" selected").count(), 1);
@@ -620,7 +625,9 @@ mod tests {
             downloads_toggle("downloads-a", true, Lang::En),
             "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"true\" aria-controls=\"downloads-a\" data-focus=\"toggle\">Download</button>"
         );
-        assert!(share_toggle(false, false, Lang::Zh).contains("aria-expanded=\"false\" data-focus=\"toggle\">分享此页<"));
+        assert!(
+            share_toggle(false, false, Lang::Zh).contains("aria-expanded=\"false\" data-focus=\"toggle\">分享此页<")
+        );
         assert!(!downloads_panel("downloads-x", Lang::En, false).contains("disabled"));
         assert!(html.contains("data-format=\"all-json\""));
         assert_eq!(downloads_messages(false, None, Lang::Zh), "");

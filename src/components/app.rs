@@ -69,7 +69,8 @@ pub fn App() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let ui = super::state::use_ui();
     let lang = ui.lang;
-    let toggle = move |_: web_sys::MouseEvent| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle =
+        move |_: web_sys::MouseEvent| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
     // The sections below the first view follow one per frame: each mounts in its own task and its
     // charts draw in the next frame, so no task after the first chart grows long.
     fn reveal_next(ui: UiState) {

@@ -210,14 +210,12 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     });
     effect(move |_| {
         let Some(div) = wrapper.get() else { return };
-        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            match ev.type_().as_str() {
-                "mouseover" | "focusin" => show(ev),
-                "mouseout" | "focusout" => hide(ev),
-                "keydown" if ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") => hide(ev),
-                "click" => open(ev),
-                _ => {}
-            }
+        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+            "mouseover" | "focusin" => show(ev),
+            "mouseout" | "focusout" => hide(ev),
+            "keydown" if ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") => hide(ev),
+            "click" => open(ev),
+            _ => {}
         });
         for name in ["mouseover", "mouseout", "focusin", "focusout", "keydown", "click"] {
             let _ = div.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());

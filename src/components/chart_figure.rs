@@ -29,14 +29,12 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
         let table = as_table.get();
         spec.with(|s| markup::figure_foot(&CATALOGUE, s.as_ref().map_err(ToString::to_string), table, lang.get()))
     };
-    let body = move || {
-        (!broken.get()).then(|| {
-            move || match as_table.get() {
-                true => view! { <ChartTable chart=def.id spec=spec ui=ui/> }.into_any(),
-                false => view! { <ChartCanvas chart=def.id spec=spec ui=ui/> }.into_any(),
-            }
-        })
+    // Chart or table; nothing while the spec cannot be built (the foot says why).
+    let view_as = move || match as_table.get() {
+        true => view! { <ChartTable chart=def.id spec=spec ui=ui/> }.into_any(),
+        false => view! { <ChartCanvas chart=def.id spec=spec ui=ui/> }.into_any(),
     };
+    let body = move || (!broken.get()).then_some(view_as);
     // One listener for both switch buttons: `data-view` says which.
     let switch = move |ev: web_sys::MouseEvent| {
         let button = ev

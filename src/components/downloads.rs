@@ -27,7 +27,10 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
     let close = move |refocus: bool| {
         open.set(false);
         if refocus {
-            let b = wrapper.get_untracked().and_then(|w| w.first_element_child()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            let b = wrapper
+                .get_untracked()
+                .and_then(|w| w.first_element_child())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(b) = b {
                 let _ = b.focus();
             }

@@ -1,4 +1,5 @@
-//! Thin Leptos views: they wire signals to specs, layouts and drawing, and hold no logic of their own.
+//! Thin Leptos components: they wire signals to specs, layouts, drawing and markup (`crate::markup`),
+//! and hold no logic of their own.
 pub mod app;
 pub mod boot;
 pub mod chart_canvas;

@@ -129,8 +129,8 @@ where
 /// A `RenderEffect` rather than an `Effect`: it runs synchronously instead of on the next tick,
 /// and all of them share one copy of the effect code, where each `Effect` compiled its own
 /// future and the async machinery with it (4 KB gzipped of the first load in all).
-pub fn effect(mut f: impl FnMut(Option<()>) + 'static) {
-    StoredValue::new_local(RenderEffect::new(move |prev| f(prev)));
+pub fn effect(f: impl FnMut(Option<()>) + 'static) {
+    StoredValue::new_local(RenderEffect::new(f));
 }
 
 /// An event handler as one boxed type: each distinct closure given to `on:` compiled its own copy
