@@ -13,7 +13,7 @@ use web_sys::{
     ResizeObserverEntry,
 };
 
-use super::state::{effect, scoped_memo, UiState};
+use super::state::{effect, event_in, scoped_memo, UiState};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::{ChartSpec, SpecError};
@@ -148,9 +148,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     // The hit targets (`crate::markup::hit_buttons`) carry no listeners of their own: one set on
     // their container serves them all (`data-bar` says which). Hover and focus show the tooltip,
     // Esc hides it, a click opens the source.
-    let bar_of = |ev: &web_sys::Event| -> Option<web_sys::Element> {
-        ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".chart__hit").ok()?
-    };
+    let bar_of = |ev: &web_sys::Event| event_in(ev, ".chart__hit");
     let index_of = move |ev: &web_sys::Event| bar_of(ev)?.get_attribute("data-bar")?.parse::<usize>().ok();
     // The active bar's button points at the tooltip (aria-describedby). Set here, not as a
     // reactive attribute: the buttons are rebuilt on every redraw, and each dropped reactive

@@ -4,7 +4,7 @@ use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
-use super::state::{handler, scoped_memo, tr, use_ui};
+use super::state::{event_in, handler, scoped_memo, tr, use_ui};
 use crate::charts::registry::{build, ChartDef};
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -37,11 +37,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     let body = move || (!broken.get()).then_some(view_as);
     // One listener for both switch buttons: `data-view` says which.
     let switch = move |ev: web_sys::MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|t| t.closest("[data-view]").ok().flatten());
-        if let Some(view) = button.and_then(|b| b.get_attribute("data-view")) {
+        if let Some(view) = event_in(&ev, "[data-view]").and_then(|b| b.get_attribute("data-view")) {
             ui.set_table(def.id, view == "table");
         }
     };

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::state::{handler, scoped_memo, UiState};
+use super::state::{event_in, handler, scoped_memo, UiState};
 use crate::charts::spec::{ChartSpec, SpecError};
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -18,11 +17,7 @@ pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>,
         spec.with(|s| s.as_ref().map(|s| markup::chart_table(&CATALOGUE, s, lang)).unwrap_or_default())
     };
     let open = move |ev: web_sys::MouseEvent| {
-        let row = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|t| t.closest(".link").ok().flatten().is_some())
-            .and_then(|t| t.closest("tr").ok().flatten());
+        let row = event_in(&ev, ".link").and_then(|link| link.closest("tr").ok().flatten());
         let fact = row.and_then(|r| r.get_attribute("data-fact"));
         if let Some(id) = fact.and_then(|f| CATALOGUE.fact(&f)).map(|f| f.id) {
             ui.select(Some(id), Some(chart));

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{effect, handler, set_html, UiState};
+use super::state::{effect, event_in, handler, set_html, UiState};
 use crate::charts::spec::{ChartSpec, SpecError};
 use crate::downloads::Format;
 use crate::markup;
@@ -73,14 +73,13 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
     };
     // One listener for the button and the six formats (`data-format` says which).
     let on_click = move |ev: web_sys::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let within = |selector: &str| target.as_ref().and_then(|t| t.closest(selector).ok().flatten());
-        if within(".downloads__toggle").is_some() {
+        if event_in(&ev, ".downloads__toggle").is_some() {
             open.update(|o| *o = !*o);
             // Fetch the module while the reader picks a format.
             extras::load();
-        } else if let Some(format) =
-            within(".downloads__item").and_then(|i| i.get_attribute("data-format")).and_then(|f| Format::from_id(&f))
+        } else if let Some(format) = event_in(&ev, ".downloads__item")
+            .and_then(|i| i.get_attribute("data-format"))
+            .and_then(|f| Format::from_id(&f))
         {
             choose(format);
         }

@@ -2,7 +2,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{effect, fact_clicked, handler, use_ui};
+use super::state::{effect, event_in, fact_clicked, handler, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 use crate::search;
@@ -93,7 +93,7 @@ pub fn FilterBar() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        if target(&ev).is_some_and(|t| t.closest(".finder__clear").ok().flatten().is_some()) {
+        if event_in(&ev, ".finder__clear").is_some() {
             ui.set_filter(|f| *f = search::Filter::default());
         } else if let Some(id) = fact_clicked(&ev) {
             ui.select(Some(id), None);

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{handler, use_ui};
+use super::state::{event_in, handler, use_ui};
 use crate::markup;
 
 /// What a link asked for that could not be shown, and what was shown instead
@@ -14,11 +14,7 @@ pub fn Notices() -> impl IntoView {
     };
     // The only button inside is "Dismiss".
     let dismiss = move |ev: web_sys::MouseEvent| {
-        let on_button = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|t| t.closest(".notices__close").ok().flatten().is_some());
-        if on_button {
+        if event_in(&ev, ".notices__close").is_some() {
             ui.notices.set(Vec::new());
         }
     };

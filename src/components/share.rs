@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{effect, handler, set_html, UiState};
+use super::state::{effect, event_in, handler, set_html, UiState};
 use super::url_sync::share_url;
 use crate::markup;
 
@@ -71,11 +71,9 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         );
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let on = |selector: &str| target.as_ref().is_some_and(|t| t.closest(selector).ok().flatten().is_some());
-        if on(".share__toggle") {
+        if event_in(&ev, ".share__toggle").is_some() {
             open.update(|o| *o = !*o);
-        } else if on(".share__copy") {
+        } else if event_in(&ev, ".share__copy").is_some() {
             copy();
         }
     };

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{effect, handler, use_ui};
+use super::state::{effect, event_in, handler, use_ui};
 use crate::facts::CATALOGUE;
 use crate::markup;
 
@@ -50,8 +50,7 @@ pub fn SourcePanel() -> impl IntoView {
         });
     });
     let on_click = move |ev: web_sys::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target.is_some_and(|t| t.closest(".source__close").ok().flatten().is_some()) {
+        if event_in(&ev, ".source__close").is_some() {
             close();
         }
     };

@@ -171,9 +171,15 @@ pub fn tr(
     move || lang.get().pick(zh, en)
 }
 
+/// The element matching `selector` that an event landed in (its target or an ancestor): how a
+/// widget's one listener tells its markup's parts apart.
+pub fn event_in(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
 /// The catalogue fact named by the `data-fact` of the element a click landed in, if any.
 pub fn fact_clicked(ev: &web_sys::MouseEvent) -> Option<&'static str> {
-    use wasm_bindgen::JsCast;
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-fact]").ok()??;
+    let el = event_in(ev, "[data-fact]")?;
     crate::facts::CATALOGUE.fact(&el.get_attribute("data-fact")?).map(|f| f.id)
 }
