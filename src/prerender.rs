@@ -28,8 +28,7 @@ pub const NARROW_MAX_VIEWPORT: u32 = 700;
 /// The boot shell's view (everything below the masthead), in Chinese.
 pub fn first_view(catalogue: &'static Catalogue) -> String {
     let lang = Lang::Zh;
-    let mut out = theme_style();
-    out.push_str("<div class=\"boot__view\" aria-hidden=\"true\">");
+    let mut out = String::from("<div class=\"boot__view\" aria-hidden=\"true\">");
     out.push_str("<section class=\"overview\"><ul class=\"headlines\">");
     for f in HEADLINES.iter().filter_map(|id| catalogue.fact(id)) {
         let t = fact_text::describe(catalogue, f, lang);
@@ -135,8 +134,9 @@ fn themed(svg: &str) -> String {
 }
 
 /// The variables' values: the light theme, and the dark one where the system asks for it (the
-/// boot shell only shows the default view, whose theme follows the system).
-fn theme_style() -> String {
+/// boot shell only shows the default view, whose theme follows the system). A `<style>` for the
+/// page's `<head>`: HTML allows it nowhere in `<body>`.
+pub fn head_style() -> String {
     let vars = |pick: fn(&(&str, RGBColor, RGBColor, RGBColor)) -> RGBColor| {
         roles().iter().map(|r| format!("--chart-{}:{};", r.0, hex(pick(r)))).collect::<String>()
     };
@@ -194,14 +194,16 @@ mod tests {
     #[test]
     fn the_first_view_has_the_headlines_and_the_first_chart_in_two_drawings() {
         let html = first_view(&CATALOGUE);
+        let style = head_style();
+        assert!(!html.contains("<style"), "no <style> in the body's boot shell");
         assert_eq!(html.matches("class=\"headline\"").count(), HEADLINES.len());
         assert_eq!(html.matches("<svg").count(), 2);
         assert_eq!(html.matches("data-drawn=\"1\"").count(), 2);
         // Drawn in theme variables only: no placeholder colour is left, and both themes set them all.
         for (role, placeholder, light, dark) in roles() {
             assert!(!html.contains(&hex(placeholder)), "{role}");
-            assert!(html.contains(&format!("--chart-{role}:{};", hex(light))), "{role}");
-            assert!(html.contains(&format!("--chart-{role}:{};", hex(dark))), "{role}");
+            assert!(style.contains(&format!("--chart-{role}:{};", hex(light))), "{role}");
+            assert!(style.contains(&format!("--chart-{role}:{};", hex(dark))), "{role}");
         }
         assert!(html.contains("fill=\"var(--chart-bar)\""));
         assert!(html.contains("data-chart=\"sme-shares\""));

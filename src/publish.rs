@@ -510,7 +510,7 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
                 );
                 let script = script_safe(&script)?;
                 Some(format!(
-                    "{extras}<script type=\"application/wasm;base64\" id=\"offline-wasm\">{wasm}</script>\n\
+                    "{extras}<script type=\"application/octet-stream\" id=\"offline-wasm\">{wasm}</script>\n\
                      <script type=\"module\">{script}</script>",
                     extras = offline_extras(&read)?
                 ))
@@ -581,10 +581,15 @@ fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Resul
 /// Where `index.html`'s boot shell takes the prerendered first view (`crate::prerender`).
 pub const FIRST_VIEW_MARKER: &str = "<!-- first-view -->";
 
-/// `index_html` with the prerendered first view in place of [`FIRST_VIEW_MARKER`] (unchanged
-/// without one).
+/// `index_html` with the prerendered first view in place of [`FIRST_VIEW_MARKER`] and its
+/// drawing's colours at the end of `<head>` (unchanged without a marker).
 pub fn with_first_view(index_html: &str) -> String {
-    index_html.replacen(FIRST_VIEW_MARKER, &crate::prerender::first_view(&crate::facts::CATALOGUE), 1)
+    if !index_html.contains(FIRST_VIEW_MARKER) {
+        return index_html.to_string();
+    }
+    index_html
+        .replacen(FIRST_VIEW_MARKER, &crate::prerender::first_view(&crate::facts::CATALOGUE), 1)
+        .replacen("</head>", &format!("{}</head>", crate::prerender::head_style()), 1)
 }
 
 /// What [`publish_pages`] wrote.

@@ -135,9 +135,10 @@ fn csv_is_excel_friendly() {
 
 #[test]
 fn csv_reader_rejects_malformed_input() {
-    assert!(parse_csv("a,b\n").is_err());
-    assert!(parse_csv("\"a\r\n").is_err());
-    assert!(parse_csv("a\"b\r\n").is_err());
+    assert!(parse_csv("a,b\n").is_err(), "bare LF as a record end");
+    assert!(parse_csv("a,b\r\nc,d").is_err(), "no CRLF after the last record");
+    assert!(parse_csv("a,b\r\nc\r\n").is_err(), "records of different lengths");
+    assert_eq!(parse_csv("\"x\ny\",z\r\n"), Ok(vec![vec!["x\ny".to_string(), "z".to_string()]]), "LF inside quotes");
     assert_eq!(parse_csv("\"a,\"\"b\"\"\",c\r\n"), Ok(vec![vec!["a,\"b\"".to_string(), "c".to_string()]]));
 }
 

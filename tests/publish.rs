@@ -307,3 +307,20 @@ fn a_trunk_serve_page_gets_no_policy_and_offline_html_drops_live_reload() {
     assert!(dir.join("offline.html").is_file());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_first_view_goes_into_the_body_and_its_colours_into_the_head() {
+    let page = "<html><head><title>t</title></head><body><div id=\"boot\"><!-- first-view --></div></body></html>";
+    let out = with_first_view(page);
+    let head_end = out.find("</head>").expect("a head");
+    let body = &out[head_end..];
+    // HTML allows <style> only in <head>: the drawing's colour variables go there, the view in the body.
+    assert_eq!(out.matches("<style>").count(), 1);
+    assert!(out[..head_end].contains("<style>.boot svg{--chart-"), "{}", &out[..head_end]);
+    assert!(!body.contains("<style"));
+    assert!(body.contains("<div id=\"boot\"><div class=\"boot__view\""), "{body}");
+    assert!(!out.contains(FIRST_VIEW_MARKER));
+    // A page without the marker is left alone.
+    let plain = "<html><head></head><body></body></html>";
+    assert_eq!(with_first_view(plain), plain);
+}

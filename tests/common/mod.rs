@@ -1,61 +1,29 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
-/// RFC 4180 reader: fields separated by ',', records by CRLF, quoted fields may hold anything
-/// with '"' doubled. Returns an error for malformed input (e.g. a bare LF outside quotes).
+/// Reads a CSV file as the project publishes it (RFC 4180, the form Excel opens cleanly) with the
+/// `csv` crate, and also checks what that reader forgives: every record ends in CRLF (no bare LF
+/// outside quotes, none missing at the end) and every record has as many fields as the first.
+///
+/// Records are split at LF only, so the CR of each CRLF is left at the end of the record's last
+/// field, where it is checked for and removed.
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(text.as_bytes());
     let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_field_start = true;
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    quoted = false;
-                    if !matches!(chars.peek(), None | Some(',') | Some('\r')) {
-                        return Err(format!("text after a closing quote in {field:?}"));
-                    }
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
+    for (n, result) in reader.records().enumerate() {
+        let record = result.map_err(|e| e.to_string())?;
+        let mut fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let last = fields.last_mut().ok_or_else(|| format!("record {n} is empty"))?;
+        if last.pop() != Some('\r') {
+            return Err(format!("record {n} does not end in CRLF: {fields:?}"));
         }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                at_field_start = false;
-            }
-            '"' => return Err(format!("bare quote in {field:?}")),
-            ',' => {
-                record.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' => {
-                if chars.next() != Some('\n') {
-                    return Err("CR without LF".to_string());
-                }
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-                at_field_start = true;
-            }
-            '\n' => return Err("bare LF outside quotes".to_string()),
-            c => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
+        records.push(fields);
     }
-    if quoted {
-        return Err("unterminated quote".to_string());
-    }
-    if !field.is_empty() || !record.is_empty() {
+    if !text.is_empty() && !text.ends_with("\r\n") {
         return Err("last record has no CRLF".to_string());
     }
     Ok(records)

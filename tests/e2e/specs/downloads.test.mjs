@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
 import { serve } from '../lib/server.mjs';
 import { launch, openPage, waitForChart, ARTIFACTS } from '../lib/browser.mjs';
 
@@ -57,25 +58,11 @@ async function download(page, chart, format) {
   return { name: dl.suggestedFilename(), buf };
 }
 
-/** RFC 4180 reader: ',' between fields, CRLF between records, '"' doubled in quoted fields. */
+/** Reads a published CSV strictly: CRLF between records (a bare LF outside quotes is an error),
+ * every record as long as the header, quotes only where RFC 4180 allows them. */
 function parseCsv(text) {
-  const records = [];
-  let record = [], field = '', quoted = false, i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { record.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i += 2; continue; }
-    if (c === '\n' || c === '"') throw new Error(`malformed CSV at ${i}`);
-    field += c; i++;
-  }
-  if (quoted || field !== '' || record.length) throw new Error('CSV does not end with CRLF');
-  return records;
+  if (!text.endsWith('\r\n')) throw new Error('CSV does not end with CRLF');
+  return parse(text, { record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false });
 }
 
 function csvRows(buf) {

@@ -1,0 +1,133 @@
+// The second engine: the release build in Debian's Firefox ESR (puppeteer-core, WebDriver BiDi).
+// The default view, an English link with a table and a source sentence open, an embed link, a
+// hover tooltip, a search and the offline file, each with every chart's canvas read back and no
+// console error, page error, policy violation or request to another origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, DIST } from '../lib/server.mjs';
+import { ARTIFACTS } from '../lib/browser.mjs';
+import { launchFirefox, openFirefoxPage, waitForAppFirefox, inkPerChartFirefox } from '../lib/firefox.mjs';
+
+let server, browser, catalogue;
+before(async () => {
+  server = await serve({ prefix: '/a/b/' });
+  browser = await launchFirefox();
+  catalogue = JSON.parse(readFileSync(join(DIST, 'facts.json'), 'utf8'));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const factById = (id) => catalogue.facts.find((f) => f.id === id);
+const CLEAN = { console: [], page: [], foreign: [] };
+
+/** Every chart on the page has drawn pixels and fits the viewport; returns how many there are. */
+async function assertChartsDrawn(page, width) {
+  const charts = await inkPerChartFirefox(page);
+  for (const c of charts) {
+    assert.ok(c.ink > 300, `${c.id} has drawn pixels (${c.ink})`);
+    assert.ok(c.cssWidth <= width, `${c.id} fits the viewport (${c.cssWidth} px)`);
+  }
+  return charts.length;
+}
+
+test('Firefox: the browser under test is Firefox, not another engine', async () => {
+  const version = await browser.version();
+  assert.match(version, /firefox/i, version);
+});
+
+for (const width of [1280, 360]) {
+  test(`Firefox: the default view draws every chart at ${width} px`, async () => {
+    const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width, height: 900 });
+    await page.goto(server.url);
+    await waitForAppFirefox(page, 10);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.ok((await assertChartsDrawn(page, width)) >= 10);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'no horizontal scrolling');
+    await page.screenshot({ path: `${ARTIFACTS}firefox-zh-${width}.png` });
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
+test('Firefox: an English link opens with its table and source sentence', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
+  await page.goto(server.url + '?lang=en&chart=gd-clearance&table=gd-finance&fact=gd-clearance-2019');
+  await waitForAppFirefox(page, 5);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const rows = await page.$$eval('figure[data-chart="gd-finance"] tbody tr', (trs) => trs.map((tr) => ({
+    fact: tr.dataset.fact, value: Number(tr.querySelector('td.num').dataset.value),
+  })));
+  assert.ok(rows.length > 0, 'the table is shown');
+  for (const r of rows.filter((r) => r.fact)) assert.equal(r.value, factById(r.fact).value, r.fact);
+  await page.waitForSelector('aside.source[data-fact="gd-clearance-2019"] mark');
+  const mark = await page.$eval('aside.source mark', (m) => m.textContent);
+  assert.equal(mark, factById('gd-clearance-2019').quote);
+  // The paragraph around the quote arrives with the on-demand module.
+  await page.waitForFunction((q) => document.querySelector('.source__paragraph')?.textContent.length > q.length,
+    { timeout: 15000 }, mark);
+  await assertChartsDrawn(page, 1280);
+  await page.screenshot({ path: `${ARTIFACTS}firefox-en-1280.png` });
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: an embed link shows its one chart with a link back', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
+  await page.goto(server.url + '?chart=gd-clearance&embed=1');
+  await waitForAppFirefox(page, 1);
+  assert.deepEqual(await page.$$eval('figure[data-chart]', (f) => f.map((x) => x.dataset.chart)), ['gd-clearance']);
+  await assertChartsDrawn(page, 640);
+  const back = await page.$eval('.embed__back a', (a) => a.getAttribute('href'));
+  assert.ok(back.includes('chart=gd-clearance') && !back.includes('embed'), back);
+  await page.screenshot({ path: `${ARTIFACTS}firefox-embed.png` });
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: hovering a bar shows its tooltip; a search narrows the list', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
+  await page.goto(server.url);
+  await waitForAppFirefox(page, 10);
+  const hit = '[data-chart="gd-5g-stations"] .chart__hit[data-fact="gd-5g-stations-2019"]';
+  await page.$eval(hit, (h) => h.scrollIntoView({ block: 'center' }));
+  await page.hover(hit);
+  await page.waitForSelector('.tooltip');
+  const tip = await page.$eval('.tooltip', (t) => t.textContent);
+  assert.ok(tip.includes('36,988座'), tip);
+  assert.ok(tip.includes(factById('gd-5g-stations-2019').quote), tip);
+  await page.screenshot({ path: `${ARTIFACTS}firefox-tooltip.png` });
+
+  await page.mouse.move(0, 0);
+  await page.type('input[type="search"]', '贷款');
+  await page.waitForFunction(() => document.querySelectorAll('.fact-list__item').length > 0, { timeout: 10000 });
+  const listed = await page.$$eval('.fact-list__item', (li) => li.map((l) => l.dataset.fact));
+  assert.ok(listed.includes('gd-preferential-loans'), listed.join());
+  assert.ok(listed.length < catalogue.facts.length, 'the list is narrowed');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: offline.html works from file:// with every network request blocked', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, null);
+  const network = [];
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (/^(file|data|blob):/.test(r.url())) return r.continue();
+    network.push(r.url());
+    return r.abort();
+  });
+  await page.goto(pathToFileURL(join(DIST, 'offline.html')).href);
+  await waitForAppFirefox(page, 10);
+  assert.ok((await assertChartsDrawn(page, 1280)) >= 10);
+  await page.click('.lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await waitForAppFirefox(page, 10);
+  await assertChartsDrawn(page, 1280);
+  await page.screenshot({ path: `${ARTIFACTS}firefox-offline-en.png` });
+  assert.deepEqual(network, []);
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});

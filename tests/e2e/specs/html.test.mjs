@@ -1,0 +1,48 @@
+// The built pages are valid HTML: the W3C Nu Html Checker (npm vnu-jar, run with Debian's Java)
+// reports no error on index.html or offline.html.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST } from '../lib/server.mjs';
+
+const VNU = String(createRequire(import.meta.url)('vnu-jar'));
+
+/** The checker's messages for one file, from its JSON report (written to stderr). */
+function check(file) {
+  // The checker reports no message for a file it cannot find, so make sure there is one.
+  assert.ok(existsSync(file) && statSync(file).size > 0, `${file} exists (run bash .ci/build first)`);
+  const run = spawnSync('java', ['-Xss4m', '-jar', VNU, '--errors-only', '--exit-zero-always', '--format', 'json', file],
+    { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(run.error, undefined, `java could not start: ${run.error}`);
+  let report;
+  try {
+    report = JSON.parse(run.stderr);
+  } catch {
+    assert.fail(`the checker gave no JSON report (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
+  }
+  assert.ok(Array.isArray(report.messages), 'a report with a message list');
+  return report.messages;
+}
+
+for (const name of ['index.html', 'offline.html']) {
+  test(`${name} passes the Nu Html Checker with zero errors`, () => {
+    const errors = check(join(DIST, name)).filter((m) => m.type === 'error' || m.subType === 'fatal');
+    const text = errors.map((m) => `line ${m.lastLine}: ${m.message} [${(m.extract ?? '').slice(0, 120)}]`).join('\n');
+    assert.deepEqual(errors, [], `${errors.length} errors:\n${text}`);
+  });
+}
+
+test('the checker does report an error when there is one', () => {
+  // A page with a <style> in <body> after other content and a <link integrity> without rel: the
+  // two mistakes the built page once had. If the checker ran but saw nothing, this fails.
+  const dir = mkdtempSync(join(tmpdir(), 'vnu-'));
+  const bad = join(dir, 'bad.html');
+  writeFileSync(bad, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>p</title>' +
+    '<link href="a.js" integrity="sha384-x"></head><body><p>x</p><style>p{}</style></body></html>');
+  const errors = check(bad).filter((m) => m.type === 'error');
+  assert.ok(errors.length >= 2, JSON.stringify(errors));
+});
