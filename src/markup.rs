@@ -62,21 +62,25 @@ pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
 
 /// Transparent buttons laid over the bars, in reading order: they carry keyboard focus and the
 /// accessible name of each bar; `data-bar` and `data-fact` say which one an event came from.
+/// Each is placed by [`box_style`] of its hit's rectangle, set through the CSSOM: the page's
+/// policy allows no `style` attribute in markup.
 pub fn hit_buttons(hits: &[Hit]) -> String {
     let mut out = String::new();
     for h in hits {
         out.push_str(&format!(
-            "<button class=\"chart__hit\" style=\"left:{}px;top:{}px;width:{}px;height:{}px\" data-bar=\"{}\" data-fact=\"{}\" aria-label=\"{}\"></button>",
-            tenths(h.rect.x),
-            tenths(h.rect.y),
-            tenths(h.rect.w),
-            tenths(h.rect.h),
+            "<button class=\"chart__hit\" data-bar=\"{}\" data-fact=\"{}\" aria-label=\"{}\"></button>",
             h.index,
             escape(h.fact_id.unwrap_or("")),
             escape(&h.aria)
         ));
     }
     out
+}
+
+/// The CSS properties that place an absolutely positioned box on `rect` (CSS px).
+pub fn box_style(rect: Rect) -> [(&'static str, String); 4] {
+    let px = |v: f64| format!("{}px", tenths(v));
+    [("left", px(rect.x)), ("top", px(rect.y)), ("width", px(rect.w)), ("height", px(rect.h))]
 }
 
 /// A CSS length to a tenth of a pixel, without the float formatting machinery.
@@ -88,10 +92,9 @@ fn tenths(px: f64) -> String {
 
 pub const TOOLTIP_WIDTH_PX: f64 = 300.0;
 
-/// The exact value with unit, qualifier, period, region and the source sentence of one bar,
-/// placed under its hit target and kept inside a container `container_width` wide.
-pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang, anchor: Rect, container_width: f64) -> String {
-    let left = anchor.x.min(container_width - TOOLTIP_WIDTH_PX.min(container_width)).max(0.0);
+/// The exact value with unit, qualifier, period, region and the source sentence of one bar; placed
+/// by [`tooltip_style`].
+pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> String {
     let body = match bar.fact_id.and_then(|id| catalogue.fact(id)) {
         Some(f) => {
             let t = fact_text::describe(catalogue, f, lang);
@@ -115,11 +118,14 @@ pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang, anchor: Rect, c
             lang.pick("根据报告数字推算，非报告原文", "Computed from the report's figures, not stated in it")
         ),
     };
-    format!(
-        "<div id=\"tooltip\" class=\"tooltip\" role=\"tooltip\" style=\"left:{}px;top:{}px;max-width:300px\">{body}</div>",
-        left.round() as i64,
-        (anchor.bottom() + 6.0).round() as i64
-    )
+    format!("<div id=\"tooltip\" class=\"tooltip\" role=\"tooltip\">{body}</div>")
+}
+
+/// Where the tooltip goes: under its bar's hit target `anchor`, kept inside a container
+/// `container_width` wide (the tooltip is at most [`TOOLTIP_WIDTH_PX`] wide, in the CSS).
+pub fn tooltip_style(anchor: Rect, container_width: f64) -> [(&'static str, String); 2] {
+    let left = anchor.x.min(container_width - TOOLTIP_WIDTH_PX.min(container_width)).max(0.0);
+    [("left", format!("{}px", left.round() as i64)), ("top", format!("{}px", (anchor.bottom() + 6.0).round() as i64))]
 }
 
 fn meta(t: &fact_text::FactText) -> String {
@@ -506,9 +512,10 @@ mod tests {
             Hit { index: 1, fact_id: None, rect: Rect { x: 0.0, y: 0.0, w: 1.0, h: 1.0 }, aria: String::new() },
         ];
         let html = hit_buttons(&hits);
-        assert!(html.contains(
-            "style=\"left:1.0px;top:2.0px;width:3.0px;height:4.0px\" data-bar=\"0\" data-fact=\"a\" aria-label=\"x&lt;y：1\""
-        ));
+        assert!(html.contains("<button class=\"chart__hit\" data-bar=\"0\" data-fact=\"a\" aria-label=\"x&lt;y：1\">"));
+        assert!(!html.contains("style="), "positions go through the CSSOM: {html}");
+        let placed = box_style(hits[0].rect).map(|(k, v)| format!("{k}:{v}")).join(";");
+        assert_eq!(placed, "left:1.0px;top:2.0px;width:3.0px;height:4.0px");
         assert!(html.contains("data-bar=\"1\" data-fact=\"\""));
         assert_eq!(html.matches("<button").count(), 2);
     }
@@ -519,13 +526,15 @@ mod tests {
         let bar = spec.bars().next().expect("a bar");
         let fact = CATALOGUE.fact(bar.fact_id.expect("a stated bar")).expect("fact");
         let anchor = Rect { x: 500.0, y: 10.0, w: 40.0, h: 20.0 };
-        let html = tooltip(&CATALOGUE, bar, Lang::En, anchor, 600.0);
+        let html = tooltip(&CATALOGUE, bar, Lang::En);
         assert!(html.contains(&format!("“{}”", escape(fact.quote))));
-        assert!(html.contains("left:300px;top:36px"), "{html}");
-        assert!(html.contains("tooltip__gloss"));
+        assert!(html.contains("tooltip__gloss") && !html.contains("style="), "{html}");
+        let at = |width| tooltip_style(anchor, width).map(|(k, v)| format!("{k}:{v}")).join(";");
+        assert_eq!(at(600.0), "left:300px;top:36px", "pulled left to stay inside");
+        assert_eq!(at(2000.0), "left:500px;top:36px", "under its bar when there is room");
+        assert_eq!(at(200.0), "left:0px;top:36px", "narrower than a tooltip: from the left edge");
         let derived = BarSpec { fact_id: None, ..bar.clone() };
-        assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("left:0px;"));
-        assert!(tooltip(&CATALOGUE, &derived, Lang::Zh, anchor, 200.0).contains("根据报告数字推算"));
+        assert!(tooltip(&CATALOGUE, &derived, Lang::Zh).contains("根据报告数字推算"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! - [`with_csp`]: `index.html` gets a strict Content-Security-Policy `<meta>` as the first
 //!   element of `<head>` (after `<meta charset>`), whose `script-src` allows the site's own files,
-//!   WebAssembly compilation and exactly the inline scripts present, by SHA-256 hash. Trunk's
+//!   WebAssembly compilation and exactly the inline scripts and styles present, by SHA-256 hash,
+//!   and requires Trusted Types for every markup sink (one policy, [`TRUSTED_TYPES_POLICY`]). Trunk's
 //!   inline loader names the hashed file names, so the hash changes with every build and is
 //!   computed here from the text Trunk wrote. Pages built by `trunk serve` are left without a
 //!   policy (see [`has_trunk_autoreload`]).
@@ -11,11 +12,11 @@
 //!   JS loader and the wasm, which holds the catalogue, all inlined) that works from `file://`
 //!   with no network, under its own policy.
 //!
-//! Pure `std`: SHA-256 and base64 are written out here (checked against the FIPS 180-4 and
-//! RFC 4648 test vectors in `tests/publish.rs`). The HTML handling is a small scanner for the
+//! SHA-256 and base64 come from the `sha2` and `base64` crates. The HTML handling is a small scanner for the
 //! markup Trunk writes (tags, quoted attributes, comments, raw-text `<script>`/`<style>`), not a
 //! general HTML parser; anything unexpected is an error naming what was found, never a guess.
 
+use sha2::Digest as _;
 use std::fmt;
 use std::path::Path;
 
@@ -35,87 +36,10 @@ fn error<T>(message: impl Into<String>) -> Result<T, PublishError> {
     Err(PublishError(message.into()))
 }
 
-// ---- SHA-256 (FIPS 180-4) ----
-
-const K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2,
-];
-
-/// The SHA-256 digest of `data`.
-pub fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut h: [u32; 8] =
-        [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-    let bit_len = (data.len() as u64).wrapping_mul(8);
-    let mut tail = data[data.len() - data.len() % 64..].to_vec();
-    tail.push(0x80);
-    while tail.len() % 64 != 56 {
-        tail.push(0);
-    }
-    tail.extend_from_slice(&bit_len.to_be_bytes());
-    for block in data[..data.len() - data.len() % 64].chunks_exact(64).chain(tail.chunks_exact(64)) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-// ---- base64 (RFC 4648 §4, standard alphabet, padded) ----
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard padded base64, as CSP hash sources, `data:` URLs and `atob` use.
+/// Standard padded base64 (RFC 4648 §4), as CSP hash sources, `data:` URLs and `atob` use.
 pub fn base64(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(data)
 }
 
 // ---- Content-Security-Policy ----
@@ -124,36 +48,57 @@ pub fn base64(data: &[u8]) -> String {
 /// are normalised to LF first, as the HTML parser does before the browser hashes the text.
 pub fn csp_hash(text: &str) -> String {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    format!("'sha256-{}'", base64(&sha256(normalised.as_bytes())))
+    format!("'sha256-{}'", base64(&sha2::Sha256::digest(normalised.as_bytes())))
+}
+
+/// The one Trusted Types policy the pages allow. `index.html`'s boot script creates it and hands
+/// it to the app as `window.dashboardSetHtml` (see `components::write_html`).
+pub const TRUSTED_TYPES_POLICY: &str = "dashboard";
+
+/// The CSP hash sources of a page's inline scripts and `<style>` elements, each list in page
+/// order without repeats.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineHashes {
+    pub scripts: Vec<String>,
+    pub styles: Vec<String>,
+}
+
+/// What both pages' policies end with: markup reaches `innerHTML` (and a script its `src`) only
+/// through [`TRUSTED_TYPES_POLICY`], and nothing can be sent anywhere by a form or a `<base>`.
+fn policy_tail() -> String {
+    format!("object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types {TRUSTED_TYPES_POLICY}")
 }
 
 /// The policy of the hosted site. Its own files only; `'wasm-unsafe-eval'` lets it compile its
-/// WebAssembly (not `'unsafe-eval'`: no `eval` or `new Function`); inline scripts only by hash
-/// (`script_hashes`, from [`csp_hash`]); inline styles allowed, since the views set `style`
-/// attributes for tooltip and hit-target positions. `frame-ancestors`, `report-uri` and `sandbox`
-/// are ignored in a `<meta>` policy, so they are not written; send them as a header if the host
-/// allows.
-pub fn site_policy(script_hashes: &[String]) -> String {
-    let mut script_src = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
-    script_src.extend(script_hashes.iter().cloned());
+/// WebAssembly (not `'unsafe-eval'`: no `eval` or `new Function`); inline scripts and styles only
+/// by hash ([`csp_hash`]), so no `style` attribute applies either (the views place tooltips and hit
+/// targets through the CSSOM). `frame-ancestors`, `report-uri` and `sandbox` are ignored in a
+/// `<meta>` policy, so they are not written; send them as a header if the host allows.
+pub fn site_policy(hashes: &InlineHashes) -> String {
     format!(
-        "default-src 'self'; script-src {}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; \
-         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        script_src.join(" ")
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data: blob:; \
+         connect-src 'self'; {}",
+        sources(&hashes.scripts),
+        sources(&hashes.styles),
+        policy_tail()
     )
 }
 
 /// The policy of `offline.html`: nothing is loaded at all (everything is inline, and `'self'` has
-/// no useful meaning for `file://`), scripts by hash only, WebAssembly compilation, inline styles,
+/// no useful meaning for `file://`), scripts and styles by hash only, WebAssembly compilation,
 /// `data:`/`blob:` images (the favicon).
-pub fn offline_policy(script_hashes: &[String]) -> String {
-    let mut script_src = vec!["'wasm-unsafe-eval'".to_string()];
-    script_src.extend(script_hashes.iter().cloned());
+pub fn offline_policy(hashes: &InlineHashes) -> String {
     format!(
-        "default-src 'none'; script-src {}; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; \
-         object-src 'none'; base-uri 'none'; form-action 'none'",
-        script_src.join(" ")
+        "default-src 'none'; script-src 'wasm-unsafe-eval'{}; style-src{}; img-src data: blob:; connect-src 'none'; {}",
+        sources(&hashes.scripts),
+        sources(&hashes.styles),
+        policy_tail()
     )
+}
+
+/// Hash sources as they follow a directive's name or its other sources: each after a space.
+fn sources(hashes: &[String]) -> String {
+    hashes.iter().map(|h| format!(" {h}")).collect()
 }
 
 // ---- a small scanner for the HTML Trunk writes ----
@@ -304,13 +249,19 @@ pub fn is_inline_executable(e: &Element) -> bool {
         }
 }
 
-/// The CSP hash sources of every inline script `html` runs, in order, without repeats.
-pub fn inline_script_hashes(html: &str) -> Result<Vec<String>, PublishError> {
-    let mut hashes = Vec::new();
-    for e in elements(html)?.iter().filter(|e| is_inline_executable(e)) {
-        let h = csp_hash(e.text(html));
-        if !hashes.contains(&h) {
-            hashes.push(h);
+/// The CSP hash sources of every inline script `html` runs and of every `<style>` element.
+pub fn inline_hashes(html: &str) -> Result<InlineHashes, PublishError> {
+    let mut hashes = InlineHashes::default();
+    let add = |list: &mut Vec<String>, h: String| {
+        if !list.contains(&h) {
+            list.push(h);
+        }
+    };
+    for e in elements(html)? {
+        if is_inline_executable(&e) {
+            add(&mut hashes.scripts, csp_hash(e.text(html)));
+        } else if e.name == "style" {
+            add(&mut hashes.styles, csp_hash(e.text(html)));
         }
     }
     Ok(hashes)
@@ -355,7 +306,7 @@ pub fn insert_csp_meta(html: &str, policy: &str) -> Result<String, PublishError>
 /// `html` with the site policy ([`site_policy`]) for the inline scripts it holds.
 pub fn with_csp(html: &str) -> Result<String, PublishError> {
     let html = remove_csp_meta(html)?;
-    insert_csp_meta(&html, &site_policy(&inline_script_hashes(&html)?))
+    insert_csp_meta(&html, &site_policy(&inline_hashes(&html)?))
 }
 
 // ---- offline.html ----
@@ -460,7 +411,7 @@ fn quoted_ending(text: &str, suffix: &str) -> Option<String> {
 /// `data:` URL, Trunk's loader and the wasm-bindgen module one inline module script that
 /// instantiates the wasm from a base64 data block, and preload links are dropped. `read` returns
 /// the bytes of a file of the site by its relative name. The page gets [`offline_policy`] for
-/// its one inline script. Links to the default view (`href="./"`) become `?`, since `./` from a
+/// its inline scripts and styles. Links to the default view (`href="./"`) become `?`, since `./` from a
 /// file is a directory listing. Trunk's live-reload script (`trunk serve`) is left out.
 pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, String>) -> Result<String, PublishError> {
     let html = remove_csp_meta(index_html)?;
@@ -561,7 +512,7 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
     if loaders != 1 {
         return error(format!("expected one Trunk loader script in index.html, found {loaders}"));
     }
-    insert_csp_meta(&out, &offline_policy(&inline_script_hashes(&out)?))
+    insert_csp_meta(&out, &offline_policy(&inline_hashes(&out)?))
 }
 
 /// The on-demand module (`extras.js`, `extras_bg.wasm`; see `components::extras`) for
@@ -642,7 +593,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
         return Ok(Published { index_policy: None, offline_bytes: offline.len() });
     }
     let with_policy = with_csp(&index)?;
-    let index_policy = site_policy(&inline_script_hashes(&with_policy)?);
+    let index_policy = site_policy(&inline_hashes(&with_policy)?);
     std::fs::write(&index_path, &with_policy)
         .map_err(|e| PublishError(format!("cannot write {}: {e}", index_path.display())))?;
     Ok(Published { index_policy: Some(index_policy), offline_bytes: offline.len() })

@@ -1,47 +1,9 @@
-//! Post-build publishing: SHA-256 and base64 against published test vectors, the CSP meta Trunk's
+//! Post-build publishing: CSP hashes and base64 against published examples, the CSP meta Trunk's
 //! page gets, and offline.html assembled from a Trunk-like page.
 #![cfg(not(target_arch = "wasm32"))]
 
 use indicator_dashboard::publish::*;
 use std::collections::HashMap;
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-// ---- SHA-256: FIPS 180-4 / NIST CAVP examples ----
-
-#[test]
-fn sha256_matches_the_nist_vectors() {
-    assert_eq!(hex(&sha256(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    assert_eq!(hex(&sha256(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    assert_eq!(
-        hex(&sha256(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    );
-    assert_eq!(
-        hex(&sha256(
-            b"abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
-        )),
-        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
-    );
-    assert_eq!(
-        hex(&sha256(&vec![b'a'; 1_000_000])),
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-    );
-}
-
-#[test]
-fn sha256_is_right_at_every_padding_boundary() {
-    // SHA-256 over the digests of messages of 0..200 bytes (crossing the 55/56/64-byte padding
-    // boundaries three times), checked against Python's hashlib.
-    let mut all = Vec::new();
-    for n in 0..200usize {
-        let msg: Vec<u8> = (0..n).map(|i| ((i * 7 + n) % 256) as u8).collect();
-        all.extend_from_slice(&sha256(&msg));
-    }
-    assert_eq!(hex(&sha256(&all)), "8c7c9ff69da76fc28823a1cb97268672663e628e1ea955868b16db46bab0545d");
-}
 
 // ---- base64: RFC 4648 §10 ----
 
@@ -137,7 +99,7 @@ fn the_scanner_finds_scripts_and_skips_comments_and_titles() {
     assert_eq!(scripts[0].text(&page), LOADER);
     assert!(is_inline_executable(scripts[0]));
     assert!(!is_inline_executable(scripts[1]), "a JSON data block does not run");
-    assert_eq!(inline_script_hashes(&page).unwrap(), vec![csp_hash(LOADER)]);
+    assert_eq!(inline_hashes(&page).unwrap(), InlineHashes { scripts: vec![csp_hash(LOADER)], styles: vec![] });
     let link = els.iter().find(|e| e.name == "link" && e.attr("rel") == Some("preload")).unwrap();
     assert_eq!(link.attr("as"), Some("fetch"));
     assert_eq!(link.attr("href"), Some("./dashboard-abc_bg.wasm"));
@@ -148,12 +110,14 @@ fn index_gets_a_strict_policy_with_the_loader_hash_first_in_head() {
     let page = trunk_page();
     let out = with_csp(&page).unwrap();
     let policy = meta_policy(&out);
-    assert_eq!(policy, site_policy(&[csp_hash(LOADER)]));
+    assert_eq!(policy, site_policy(&InlineHashes { scripts: vec![csp_hash(LOADER)], styles: vec![] }));
     let script_src = directive(&policy, "script-src");
     assert_eq!(script_src, vec!["'self'", "'wasm-unsafe-eval'", csp_hash(LOADER).as_str()]);
-    assert!(!policy.contains("'unsafe-eval'"));
-    assert_eq!(directive(&policy, "style-src"), vec!["'self'", "'unsafe-inline'"]);
+    assert!(!policy.contains("'unsafe-eval'") && !policy.contains("'unsafe-inline'"), "{policy}");
+    assert_eq!(directive(&policy, "style-src"), vec!["'self'"]);
     for (d, want) in [
+        ("require-trusted-types-for", vec!["'script'"]),
+        ("trusted-types", vec![TRUSTED_TYPES_POLICY]),
         ("default-src", vec!["'self'"]),
         ("img-src", vec!["'self'", "data:", "blob:"]),
         ("connect-src", vec!["'self'"]),
@@ -190,6 +154,10 @@ fn every_inline_script_is_hashed_once_and_a_page_without_charset_gets_the_meta_f
     let src = directive(&meta_policy(&out), "script-src").into_iter().map(String::from).collect::<Vec<_>>();
     assert_eq!(src[2..], [csp_hash("a()"), csp_hash("b()")]);
     assert!(with_csp("<p>no head</p>").is_err());
+    // Styles likewise: each <style> by its hash, and no 'unsafe-inline' for the attributes.
+    let styled = "<html><head><style>p{}</style><style>b{}</style></head><body><style>p{}</style></body></html>";
+    let style_src = directive(&meta_policy(&with_csp(styled).unwrap()), "style-src").join(" ");
+    assert_eq!(style_src, format!("'self' {} {}", csp_hash("p{}"), csp_hash("b{}")));
     assert!(with_csp("<head><script>never closed").is_err());
 }
 
@@ -238,7 +206,10 @@ fn offline_page_inlines_everything_and_has_its_own_policy() {
     assert!(!js.contains("import "));
     // Its policy: that script's hash, nothing loaded from anywhere.
     let policy = meta_policy(&out);
-    assert_eq!(policy, offline_policy(&[csp_hash(js)]));
+    let style = "\nbody { color: #222; }\n";
+    assert_eq!(policy, offline_policy(&InlineHashes { scripts: vec![csp_hash(js)], styles: vec![csp_hash(style)] }));
+    assert_eq!(directive(&policy, "style-src"), vec![csp_hash(style).as_str()]);
+    assert_eq!(directive(&policy, "trusted-types"), vec![TRUSTED_TYPES_POLICY]);
     assert_eq!(directive(&policy, "default-src"), vec!["'none'"]);
     assert_eq!(directive(&policy, "connect-src"), vec!["'none'"]);
     assert!(!directive(&policy, "script-src").contains(&"'unsafe-inline'"));

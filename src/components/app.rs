@@ -11,6 +11,7 @@ use super::share::Share;
 use super::source_panel::SourcePanel;
 use super::state::{effect, handler, tr, UiState};
 use super::url_sync;
+use super::write_html::bind_html;
 use crate::charts::registry::{chart_def, SECTIONS};
 use crate::i18n::Lang;
 use crate::view_state::{parse, to_query, Theme};
@@ -122,11 +123,13 @@ fn Embedded(def: &'static crate::charts::registry::ChartDef) -> impl IntoView {
         v.embed = false;
         format!("{}{}", window().location().pathname().unwrap_or_default(), to_query(&v))
     };
+    let link = NodeRef::<leptos::html::P>::new();
+    bind_html(link, move || crate::markup::embed_back(&back(), lang.get()));
     view! {
         <main class="embed">
             <Notices/>
             <ChartFigure def=def/>
-            <p class="embed__back" inner_html=move || crate::markup::embed_back(&back(), lang.get())></p>
+            <p class="embed__back" node_ref=link></p>
         </main>
         <SourcePanel/>
     }

@@ -14,6 +14,7 @@ use web_sys::{
 };
 
 use super::state::{effect, event_in, scoped_memo, UiState};
+use super::write_html::{bind_html, set_style, write_html};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, layout, Layout};
 use crate::charts::spec::{ChartSpec, SpecError};
@@ -49,6 +50,9 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     // `clientWidth` here instead would force a layout of the whole page while it is being built.
     effect(move |_| {
         let Some(div) = wrapper.get() else { return };
+        // The canvas, the hit targets' layer and the tooltip's (`markup::CANVAS_PARTS`), before
+        // anything can be drawn into them.
+        write_html(&div, markup::CANVAS_PARTS);
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
                 set_size(entry.content_rect().width().floor());
@@ -185,7 +189,8 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
         let lang = ui.lang.get_untracked();
         spec.with(|s| {
             let bar = s.as_ref().ok()?.bars().nth(i)?;
-            Some(markup::tooltip(&crate::facts::CATALOGUE, bar, lang, anchor, size.get().0))
+            let width = size.get().0;
+            Some((markup::tooltip(&crate::facts::CATALOGUE, bar, lang), markup::tooltip_style(anchor, width)))
         })
     };
 
@@ -194,16 +199,31 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     // `on:` attributes, each of which compiles its own copy of Leptos' listener code.)
     // The hit targets and the tooltip are written into their places (`markup::CANVAS_PARTS`).
     let part = move |n: u32| wrapper.get_untracked().and_then(|w| w.children().item(n));
+    // Positions go through the CSSOM: the page's policy refuses `style` attributes in markup.
     effect(move |_| {
-        let html = markup::hit_buttons(&hits.get());
-        if let Some(el) = part(1) {
-            el.set_inner_html(&html);
-        }
+        hits.with(|hits| {
+            let Some(el) = part(1) else { return };
+            write_html(&el, &markup::hit_buttons(hits));
+            let buttons = el.children();
+            for (i, h) in hits.iter().enumerate() {
+                if let Some(b) = buttons.item(i as u32) {
+                    set_style(&b, &markup::box_style(h.rect));
+                }
+            }
+        });
     });
     effect(move |_| {
-        let html = tooltip().unwrap_or_default();
-        if let Some(el) = part(2) {
-            el.set_inner_html(&html);
+        // Read first, so the effect follows the tooltip even before the wrapper is mounted.
+        let tip = tooltip();
+        let Some(el) = part(2) else { return };
+        match tip {
+            Some((html, position)) => {
+                write_html(&el, &html);
+                if let Some(tip) = el.first_element_child() {
+                    set_style(&tip, &position);
+                }
+            }
+            None => write_html(&el, ""),
         }
     });
     effect(move |_| {
@@ -222,9 +242,11 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
         on_cleanup(move || drop(keep));
     });
 
+    let error = NodeRef::<Div>::new();
+    bind_html(error, move || failed.with(|e| e.as_deref().map(markup::canvas_error).unwrap_or_default()));
     view! {
-        <div class="chart__canvas" node_ref=wrapper inner_html=markup::CANVAS_PARTS></div>
-        <div inner_html=move || failed.with(|e| e.as_deref().map(markup::canvas_error).unwrap_or_default())></div>
+        <div class="chart__canvas" node_ref=wrapper></div>
+        <div node_ref=error></div>
     }
 }
 

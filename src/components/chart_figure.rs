@@ -5,6 +5,7 @@ use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
 use super::state::{event_in, handler, scoped_memo, tr, use_ui};
+use super::write_html::bind_html;
 use crate::charts::registry::{build, ChartDef};
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -29,6 +30,9 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
         let table = as_table.get();
         spec.with(|s| markup::figure_foot(&CATALOGUE, s.as_ref().map_err(ToString::to_string), table, lang.get()))
     };
+    let (head_node, foot_node) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
+    bind_html(head_node, heading);
+    bind_html(foot_node, foot);
     // Chart or table; nothing while the spec cannot be built (the foot says why).
     let view_as = move || match as_table.get() {
         true => view! { <ChartTable chart=def.id spec=spec ui=ui/> }.into_any(),
@@ -45,7 +49,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     view! {
         <figure class="chart" data-chart=def.id>
             <div class="chart__head">
-                <div inner_html=heading></div>
+                <div node_ref=head_node></div>
                 <div class="chart__tools">
                 <Share chart=Some(def.id) ui=ui/>
                 <Downloads chart=def.id spec=spec ui=ui/>
@@ -60,7 +64,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
                 </div>
             </div>
             {body}
-            <div class="chart__foot" inner_html=foot></div>
+            <div class="chart__foot" node_ref=foot_node></div>
         </figure>
     }
 }

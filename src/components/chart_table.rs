@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use leptos::html::Div;
+
 use super::state::{event_in, handler, scoped_memo, UiState};
+use super::write_html::bind_html;
 use crate::charts::spec::{ChartSpec, SpecError};
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -23,5 +26,7 @@ pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>,
             ui.select(Some(id), Some(chart));
         }
     };
-    view! { <div class="chart__table-wrap" on:click={handler(open)} inner_html=html></div> }
+    let node = NodeRef::<Div>::new();
+    bind_html(node, html);
+    view! { <div class="chart__table-wrap" node_ref=node on:click={handler(open)}></div> }
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{effect, event_in, handler, set_html, UiState};
+use super::state::{effect, event_in, handler, UiState};
+use super::write_html::set_html_keeping_focus;
 use crate::charts::spec::{ChartSpec, SpecError};
 use crate::downloads::Format;
 use crate::markup;
@@ -85,7 +86,7 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
         }
     };
     // The button, the menu while open and the messages, as markup. Rewriting them moves focus
-    // (see `set_html`), which must not count as focus leaving the menu.
+    // (see `set_html_keeping_focus`), which must not count as focus leaving the menu.
     effect(move |_| {
         let is_open = open.get();
         let l = lang.get();
@@ -96,7 +97,7 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
         error.with(|e| html.push_str(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
         if let Some(w) = wrapper.get() {
             rendering.set_value(true);
-            set_html(&w, &html);
+            set_html_keeping_focus(&w, &html);
             rendering.set_value(false);
         }
     });

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{effect, event_in, fact_clicked, handler, use_ui};
+use super::write_html::write_html;
 use crate::facts::CATALOGUE;
 use crate::markup;
 use crate::search;
@@ -30,7 +31,7 @@ pub fn FilterBar() -> impl IntoView {
             }
             let pick = |zh, en| l.pick(zh, en);
             if let Some(s) = find("select[name=topic]") {
-                s.set_inner_html(&markup::options(
+                write_html(&s, &markup::options(
                     CATALOGUE.topics,
                     f.topic.as_deref(),
                     pick("全部主题", "All topics"),
@@ -38,7 +39,7 @@ pub fn FilterBar() -> impl IntoView {
                 ));
             }
             if let Some(s) = find("select[name=region]") {
-                s.set_inner_html(&markup::options(
+                write_html(&s, &markup::options(
                     CATALOGUE.regions,
                     f.region.as_deref(),
                     pick("全部地区", "All regions"),
@@ -54,7 +55,7 @@ pub fn FilterBar() -> impl IntoView {
             }
             if let Some(r) = find(".finder__results") {
                 let list = if f.is_empty() { String::new() } else { markup::fact_list(&CATALOGUE, &m, l) };
-                r.set_inner_html(&list);
+                write_html(&r, &list);
             }
         });
     };
@@ -62,7 +63,7 @@ pub fn FilterBar() -> impl IntoView {
     effect(move |_| {
         let l = lang.get();
         if let Some(el) = root.get() {
-            el.set_inner_html(&markup::finder(l));
+            write_html(&el, &markup::finder(l));
             fill(&el);
         }
     });

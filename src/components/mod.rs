@@ -17,3 +17,4 @@ pub mod share;
 pub mod source_panel;
 pub mod state;
 pub mod url_sync;
+pub mod write_html;

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use leptos::html::Div;
+
 use super::state::{event_in, handler, use_ui};
+use super::write_html::bind_html;
 use crate::markup;
 
 /// What a link asked for that could not be shown, and what was shown instead
@@ -18,5 +21,7 @@ pub fn Notices() -> impl IntoView {
             ui.notices.set(Vec::new());
         }
     };
-    view! { <div class="notices-host" on:click={handler(dismiss)} inner_html=html></div> }
+    let host = NodeRef::<Div>::new();
+    bind_html(host, html);
+    view! { <div class="notices-host" node_ref=host on:click={handler(dismiss)}></div> }
 }

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use leptos::html::Section;
+
 use super::state::{fact_clicked, handler, use_ui};
+use super::write_html::bind_html;
 use crate::charts::registry::HEADLINES;
 use crate::facts::CATALOGUE;
 use crate::markup;
@@ -15,5 +18,7 @@ pub fn Overview() -> impl IntoView {
             ui.select(Some(id), None);
         }
     };
-    view! { <section class="overview" aria-labelledby="overview-title" on:click={handler(open)} inner_html=html></section> }
+    let node = NodeRef::<Section>::new();
+    bind_html(node, html);
+    view! { <section class="overview" aria-labelledby="overview-title" node_ref=node on:click={handler(open)}></section> }
 }

@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{effect, use_ui};
+use super::write_html::write_html;
 use crate::facts::CATALOGUE;
 
 /// Shown only in print: see `crate::print_sheet`. Filled once the page is idle (and again after a
@@ -14,7 +15,7 @@ pub fn PrintSheet() -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let fill = move || {
         if let Some(el) = node.try_get_untracked().flatten() {
-            el.set_inner_html(&crate::print_sheet::html(&CATALOGUE, ui.lang.get_untracked()));
+            write_html(&el, &crate::print_sheet::html(&CATALOGUE, ui.lang.get_untracked()));
         }
     };
     effect(move |_| {

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::{effect, event_in, handler, set_html, UiState};
+use super::state::{effect, event_in, handler, UiState};
+use super::write_html::set_html_keeping_focus;
 use super::url_sync::share_url;
 use crate::markup;
 
@@ -47,7 +48,7 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
                 html.push_str(&markup::share_panel(&input_id, &link(), embed_code().as_deref(), offline(), l));
             }
             if let Some(h) = host.get() {
-                set_html(&h, &html);
+                set_html_keeping_focus(&h, &html);
             }
         });
     }

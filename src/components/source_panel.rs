@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use super::extras;
 use super::state::{effect, event_in, handler, use_ui};
+use super::write_html::write_html;
 use crate::facts::CATALOGUE;
 use crate::markup;
 
@@ -26,7 +27,7 @@ pub fn SourcePanel() -> impl IntoView {
         let (lang, selected) = (ui.lang.get(), ui.selected.get());
         let Some(el) = host.get() else { return };
         let fact = selected.and_then(|id| CATALOGUE.fact(id));
-        el.set_inner_html(&fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
+        write_html(&el, &fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
         let Some(id) = selected else {
             opened.set_value(None);
             return;
@@ -45,7 +46,7 @@ pub fn SourcePanel() -> impl IntoView {
             // Still the fact on show? The reader may have moved on while it loaded.
             let Some(html) = html.filter(|_| ui.selected.try_get_untracked().flatten() == Some(id)) else { return };
             if let Some(p) = el.query_selector(".source__paragraph").ok().flatten() {
-                p.set_inner_html(&html);
+                write_html(&p, &html);
             }
         });
     });

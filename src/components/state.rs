@@ -140,20 +140,6 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
 
-/// Replaces `el`'s content with `html`, keeping keyboard focus: when the focused element was
-/// inside and had a `data-focus` key, its replacement (same key) gets the focus back. For
-/// widgets written as markup (`crate::markup`) that rebuild as their state changes.
-pub fn set_html(el: &web_sys::Element, html: &str) {
-    use wasm_bindgen::JsCast;
-    let focused = document().active_element().filter(|a| el.contains(Some(a)));
-    let key = focused.and_then(|a| a.get_attribute("data-focus"));
-    el.set_inner_html(html);
-    let again = key.and_then(|k| el.query_selector(&format!("[data-focus=\"{k}\"]")).ok().flatten());
-    if let Some(e) = again.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
-}
-
 /// The state provided by `App`. Components are only used under it (a component mounted
 /// elsewhere is a programming error, not something a reader or a link can cause).
 pub fn use_ui() -> UiState {

@@ -116,18 +116,24 @@ function pngPixels(page, base64) {
   }, base64);
 }
 
-/** The text of every <text> in an SVG, parsed by the browser. */
-function svgTexts(page, svg) {
-  return page.evaluate((src) => {
-    const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
-    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
-    const root = doc.documentElement;
-    return {
-      root: root.localName,
-      width: Number(root.getAttribute('width')),
-      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()),
-    };
-  }, svg);
+/** The text of every <text> in an SVG, parsed by the browser: in a blank page of the same context,
+ * since the dashboard's own policy (Trusted Types) refuses a string handed to DOMParser. */
+async function svgTexts(page, svg) {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+      const root = doc.documentElement;
+      return {
+        root: root.localName,
+        width: Number(root.getAttribute('width')),
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()),
+      };
+    }, svg);
+  } finally {
+    await blank.close();
+  }
 }
 
 const squash = (s) => s.replace(/\s+/g, '');

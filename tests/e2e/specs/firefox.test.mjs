@@ -1,7 +1,8 @@
 // The second engine: the release build in Debian's Firefox ESR (puppeteer-core, WebDriver BiDi).
 // The default view, an English link with a table and a source sentence open, an embed link, a
 // hover tooltip, a search and the offline file, each with every chart's canvas read back and no
-// console error, page error, policy violation or request to another origin.
+// console error, page error, policy violation or request to another origin; and the page's
+// Trusted Types policy is enforced here too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -107,6 +108,30 @@ test('Firefox: hovering a bar shows its tooltip; a search narrows the list', asy
   assert.ok(listed.includes('gd-preferential-loans'), listed.join());
   assert.ok(listed.length < catalogue.facts.length, 'the list is narrowed');
   assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: Trusted Types refuse markup outside the page\'s policy; style attributes in markup do not apply', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
+  await page.goto(server.url);
+  await waitForAppFirefox(page, 10);
+  const result = await page.evaluate(() => {
+    const div = document.createElement('div');
+    document.body.append(div);
+    let html;
+    try { div.innerHTML = '<img src="x" onerror="window.__pwned = 1">'; html = 'assigned'; } catch (e) { html = e.name; }
+    window.dashboardSetHtml(div, '<span style="display:block;width:123px">x</span>');
+    return { html, children: div.children.length, width: getComputedStyle(div.firstChild).width };
+  });
+  assert.deepEqual(result, { html: 'TypeError', children: 1, width: 'auto' });
+  // Both refusals are reported, nothing else: by the page's violation listener (console) and, in
+  // Firefox, by the browser's own error log (page errors). Both arrive a moment later.
+  for (let i = 0; i < 50 && (problems.console.length < 2 || problems.page.length < 2); i++) await new Promise((ok) => setTimeout(ok, 100));
+  for (const [list, prefix] of [[problems.console, 'CSP violation'], [problems.page, 'Error: Content-Security-Policy']]) {
+    assert.equal(list.length, 2, list.join('\n'));
+    assert.ok(list.every((m) => m.startsWith(prefix)), list.join('\n'));
+  }
+  assert.deepEqual(problems.foreign, []);
   await context.close();
 });
 

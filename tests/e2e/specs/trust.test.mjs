@@ -48,6 +48,7 @@ function policyOf(html) {
 }
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
+const inlineStyles = (html) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
 const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/type="(?!module")/.test(m[1])).map((m) => m[2]);
 
@@ -63,7 +64,13 @@ test('index.html has a strict CSP meta, first in <head>, that allows exactly its
   assert.ok(!policy['script-src'].includes("'unsafe-inline'"));
   assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
   assert.deepEqual(policy['default-src'], ["'self'"]);
-  assert.deepEqual(policy['style-src'], ["'self'", "'unsafe-inline'"]);
+  // Styles: the site's own files and each inline <style> by its hash; no style attribute applies.
+  assert.ok(inlineStyles(html).length >= 2, 'the inlined stylesheets');
+  assert.deepEqual(policy['style-src'], ["'self'", ...inlineStyles(html).map(sha256)]);
+  assert.ok(!Object.values(policy).flat().includes("'unsafe-inline'"), 'no unsafe-inline anywhere');
+  assert.deepEqual(policy['require-trusted-types-for'], ["'script'"]);
+  assert.deepEqual(policy['trusted-types'], ['dashboard']);
+  assert.ok(!/\sstyle="/.test(html), 'no style attribute in the page');
   assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'blob:']);
   assert.deepEqual(policy['connect-src'], ["'self'"]);
   for (const d of ['object-src', 'base-uri', 'form-action']) assert.deepEqual(policy[d], ["'none'"], d);
@@ -85,23 +92,56 @@ test('the policy is enforced: injected inline script, inline handler and string 
   await waitForChart(page, 'sme-shares');
   // Code evaluated by the test driver itself is exempt from CSP, so each probe hands a string to
   // the page to run: a <script> element, an onclick attribute, and setTimeout with a string
-  // (compiled like eval, so refused without 'unsafe-eval').
+  // (compiled like eval). Trusted Types refuse each string at its sink (a TypeError), before
+  // script-src would; either way none of them runs, and each is reported.
   const ran = await page.evaluate(async () => {
-    const s = document.createElement('script');
-    s.textContent = 'window.__element = true;';
-    document.body.append(s);
-    const b = document.createElement('button');
-    b.setAttribute('onclick', 'window.__attribute = true;');
-    document.body.append(b);
-    b.click();
-    setTimeout('window.__eval = true;', 0);
+    const attempt = (f) => { try { f(); } catch (e) { if (!(e instanceof TypeError)) throw e; } };
+    attempt(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__element = true;';
+      document.body.append(s);
+    });
+    attempt(() => {
+      const b = document.createElement('button');
+      b.setAttribute('onclick', 'window.__attribute = true;');
+      document.body.append(b);
+      b.click();
+    });
+    attempt(() => setTimeout('window.__eval = true;', 0));
     await new Promise((ok) => setTimeout(ok, 100));
     return [window.__element, window.__attribute, window.__eval].map(Boolean);
   });
   assert.deepEqual(ran, [false, false, false]);
   await page.waitForFunction(() => window.__csp.length >= 3);
+  const directives = (await violations(page)).map((v) => v.directive);
+  assert.ok(directives.length >= 3, directives.join());
+  for (const d of directives) assert.ok(['require-trusted-types-for', 'script-src', 'script-src-attr', 'script-src-elem'].includes(d), d);
+  await context.close();
+});
+
+test('Trusted Types are enforced: markup, a script URL or a policy of its own outside the page\'s one policy is refused', async () => {
+  const { context, page } = await openRecorded(server.origin);
+  await page.goto(server.url);
+  await waitForChart(page, 'sme-shares');
+  const result = await page.evaluate(() => {
+    const out = {};
+    const div = document.createElement('div');
+    document.body.append(div);
+    try { div.innerHTML = '<img src="x" onerror="window.__pwned = 1">'; out.html = 'assigned'; } catch (e) { out.html = e.name; }
+    out.children = div.children.length;
+    try { document.createElement('script').src = 'data:text/javascript,window.__pwned=1'; out.src = 'assigned'; } catch (e) { out.src = e.name; }
+    try { trustedTypes.createPolicy('other', { createHTML: (s) => s }); out.policy = 'created'; } catch (e) { out.policy = e.name; }
+    // The page's own policy is how the app writes markup, and a style attribute in it has no effect.
+    window.dashboardSetHtml(div, '<span class="probe" style="display:block;width:123px">x</span>');
+    out.own = div.querySelector('.probe')?.textContent;
+    out.width = getComputedStyle(div.firstChild).width;
+    out.pwned = Boolean(window.__pwned);
+    return out;
+  });
+  assert.deepEqual(result, { html: 'TypeError', children: 0, src: 'TypeError', policy: 'TypeError', own: 'x', width: 'auto', pwned: false });
+  await page.waitForFunction(() => window.__csp.length >= 4);
   const directives = (await violations(page)).map((v) => v.directive).sort();
-  assert.deepEqual(directives, ['script-src', 'script-src-attr', 'script-src-elem']);
+  assert.deepEqual(directives, ['require-trusted-types-for', 'require-trusted-types-for', 'style-src-attr', 'trusted-types']);
   await context.close();
 });
 
@@ -185,6 +225,10 @@ test('offline.html works from file:// with every network request blocked', async
   assert.deepEqual(policy['script-src'].slice(0, 1), ["'wasm-unsafe-eval'"]);
   assert.deepEqual(policy['script-src'].slice(1), inlineScripts(html).map(sha256));
   assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
+  assert.deepEqual(policy['style-src'], inlineStyles(html).map(sha256));
+  assert.ok(!Object.values(policy).flat().includes("'unsafe-inline'"));
+  assert.deepEqual(policy['require-trusted-types-for'], ["'script'"]);
+  assert.deepEqual(policy['trusted-types'], ['dashboard']);
 
   await page.goto(file);
   await waitForAllCharts(page);
@@ -231,12 +275,14 @@ test('offline.html works from file:// with every network request blocked', async
   // Its own policy is in force from file:// too.
   const injected = await page.evaluate(async () => {
     const s = document.createElement('script');
-    s.textContent = 'window.__element = true;';
+    try { s.textContent = 'window.__element = true;'; } catch (e) { if (!(e instanceof TypeError)) throw e; }
     document.body.append(s);
+    try { document.body.innerHTML += '<img src="x" onerror="window.__element = true">'; } catch (e) { if (!(e instanceof TypeError)) throw e; }
     await new Promise((ok) => setTimeout(ok, 100));
     return Boolean(window.__element);
   });
   assert.equal(injected, false);
-  assert.deepEqual((await violations(page)).map((v) => v.directive), ['script-src-elem']);
+  // Refused by Trusted Types at both sinks (the script's text and innerHTML).
+  assert.deepEqual((await violations(page)).map((v) => v.directive), ['require-trusted-types-for', 'require-trusted-types-for']);
   await context.close();
 });
