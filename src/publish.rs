@@ -538,9 +538,11 @@ pub fn with_first_view(index_html: &str) -> String {
     if !index_html.contains(FIRST_VIEW_MARKER) {
         return index_html.to_string();
     }
-    index_html
-        .replacen(FIRST_VIEW_MARKER, &crate::prerender::first_view(&crate::facts::CATALOGUE), 1)
-        .replacen("</head>", &format!("{}</head>", crate::prerender::head_style()), 1)
+    index_html.replacen(FIRST_VIEW_MARKER, &crate::prerender::first_view(&crate::facts::CATALOGUE), 1).replacen(
+        "</head>",
+        &format!("{}</head>", crate::prerender::head_style()),
+        1,
+    )
 }
 
 /// What [`publish_pages`] wrote.

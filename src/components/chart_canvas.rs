@@ -180,7 +180,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     let open = move |ev: web_sys::Event| {
         let fact = bar_of(&ev).and_then(|b| b.get_attribute("data-fact")).filter(|f| !f.is_empty());
         if let Some(id) = fact.and_then(|f| crate::facts::CATALOGUE.fact(&f)).map(|f| f.id) {
-            ui.select(Some(id), Some(chart));
+            ui.select_fact_in_chart(id, chart);
         }
     };
     let tooltip = move || {

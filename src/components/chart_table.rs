@@ -23,7 +23,7 @@ pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>,
         let row = event_in(&ev, ".link").and_then(|link| link.closest("tr").ok().flatten());
         let fact = row.and_then(|r| r.get_attribute("data-fact"));
         if let Some(id) = fact.and_then(|f| CATALOGUE.fact(&f)).map(|f| f.id) {
-            ui.select(Some(id), Some(chart));
+            ui.select_fact_in_chart(id, chart);
         }
     };
     let node = NodeRef::<Div>::new();

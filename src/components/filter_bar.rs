@@ -31,20 +31,16 @@ pub fn FilterBar() -> impl IntoView {
             }
             let pick = |zh, en| l.pick(zh, en);
             if let Some(s) = find("select[name=topic]") {
-                write_html(&s, &markup::options(
-                    CATALOGUE.topics,
-                    f.topic.as_deref(),
-                    pick("全部主题", "All topics"),
-                    l,
-                ));
+                write_html(
+                    &s,
+                    &markup::options(CATALOGUE.topics, f.topic.as_deref(), pick("全部主题", "All topics"), l),
+                );
             }
             if let Some(s) = find("select[name=region]") {
-                write_html(&s, &markup::options(
-                    CATALOGUE.regions,
-                    f.region.as_deref(),
-                    pick("全部地区", "All regions"),
-                    l,
-                ));
+                write_html(
+                    &s,
+                    &markup::options(CATALOGUE.regions, f.region.as_deref(), pick("全部地区", "All regions"), l),
+                );
             }
             if let Some(b) = find(".finder__clear") {
                 b.toggle_attribute_with_force("disabled", f.is_empty()).ok();
@@ -97,7 +93,7 @@ pub fn FilterBar() -> impl IntoView {
         if event_in(&ev, ".finder__clear").is_some() {
             ui.set_filter(|f| *f = search::Filter::default());
         } else if let Some(id) = fact_clicked(&ev) {
-            ui.select(Some(id), None);
+            ui.select_fact(id);
         }
     };
 

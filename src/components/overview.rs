@@ -15,7 +15,7 @@ pub fn Overview() -> impl IntoView {
     let html = move || markup::overview(&CATALOGUE, HEADLINES, ui.lang.get());
     let open = move |ev: web_sys::MouseEvent| {
         if let Some(id) = fact_clicked(&ev) {
-            ui.select(Some(id), None);
+            ui.select_fact(id);
         }
     };
     let node = NodeRef::<Section>::new();

@@ -4,8 +4,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{effect, event_in, handler, UiState};
-use super::write_html::set_html_keeping_focus;
 use super::url_sync::share_url;
+use super::write_html::set_html_keeping_focus;
 use crate::markup;
 
 /// Copies a link to this view (of one chart, or of the whole page) and offers embed code for a

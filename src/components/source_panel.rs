@@ -14,7 +14,7 @@ use crate::markup;
 pub fn SourcePanel() -> impl IntoView {
     let ui = use_ui();
     let host = NodeRef::<Div>::new();
-    let close = move || ui.select(None, None);
+    let close = move || ui.clear_selection();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && ui.selected.get_untracked().is_some() {
             close();

@@ -50,14 +50,23 @@ impl UiState {
         }
     }
 
-    /// Opens the source panel for `fact` (or closes it), optionally focusing the chart it was chosen in.
-    pub fn select(&self, fact: Option<&'static str>, chart: Option<&'static str>) {
+    /// Opens the source panel for `fact`, chosen outside any chart (a headline, a search result);
+    /// the chart in focus stays as it is.
+    pub fn select_fact(&self, fact: &'static str) {
+        self.view.update(|v| v.fact = Some(fact));
+    }
+
+    /// Opens the source panel for `fact`, chosen in `chart`, which becomes the chart in focus.
+    pub fn select_fact_in_chart(&self, fact: &'static str, chart: &'static str) {
         self.view.update(|v| {
-            v.fact = fact;
-            if chart.is_some() {
-                v.chart = chart;
-            }
+            v.fact = Some(fact);
+            v.chart = Some(chart);
         });
+    }
+
+    /// Closes the source panel.
+    pub fn clear_selection(&self) {
+        self.view.update(|v| v.fact = None);
     }
 
     pub fn set_filter(&self, f: impl FnOnce(&mut Filter)) {
