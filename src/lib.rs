@@ -8,6 +8,7 @@ pub mod downloads;
 pub mod fact_text;
 pub mod facts;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod markup;
 pub mod numbers;

@@ -1,80 +1,39 @@
-//! The page's small interactive parts as escaped HTML: chart hit targets, the tooltip, the data
+//! The page's small interactive parts as [`Html`]: chart hit targets, the tooltip, the data
 //! table, the source panel, link notices, the download menu and the share panel.
 //!
-//! Strings rather than Leptos views on purpose. Each of these is rebuilt whole when what it shows
+//! Markup rather than Leptos views on purpose. Each of these is rebuilt whole when what it shows
 //! changes, so a reactive view tree bought nothing, and each distinct view type costs its own copy
 //! of Leptos' render code in the wasm: as one `innerHTML` write per change they are about a sixth
 //! of the first load lighter. The components set the string and listen once on the container
 //! (`data-*` attributes say what was chosen); everything here is plain Rust, tested natively.
-//! Every piece of text is escaped: values from a link are shown as text, never as markup.
+//! Every piece is written with `html!`, which escapes each value: text from a link or a report
+//! is shown as text, never as markup.
 
-use crate::charts::layout::{Layout, Rect};
+use crate::charts::layout::{Hit, Rect};
 use crate::charts::spec::{BarKind, BarSpec, ChartSpec};
 use crate::downloads::Format;
 use crate::fact_text;
 use crate::facts::{Catalogue, Fact};
+use crate::html;
+use crate::html::Html;
 use crate::i18n::Lang;
 use crate::view_state::Notice;
-
-/// Escapes text for use between tags and inside double-quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A bar's hit target in CSS pixels.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    pub index: usize,
-    pub fact_id: Option<&'static str>,
-    pub rect: Rect,
-    pub aria: String,
-}
-
-/// Hit targets in CSS pixels: the layout is in device pixels.
-pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
-    let s = plan.scale;
-    let bars: Vec<_> = spec.bars().collect();
-    plan.bars
-        .iter()
-        .map(|m| {
-            let r = m.hit_area();
-            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
-            Hit {
-                index: m.index,
-                fact_id: m.fact_id,
-                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
-                aria,
-            }
-        })
-        .collect()
-}
 
 /// Transparent buttons laid over the bars, in reading order: they carry keyboard focus and the
 /// accessible name of each bar; `data-bar` and `data-fact` say which one an event came from.
 /// Each is placed by [`box_style`] of its hit's rectangle, set through the CSSOM: the page's
 /// policy allows no `style` attribute in markup.
-pub fn hit_buttons(hits: &[Hit]) -> String {
-    let mut out = String::new();
-    for h in hits {
-        out.push_str(&format!(
-            "<button class=\"chart__hit\" data-bar=\"{}\" data-fact=\"{}\" aria-label=\"{}\"></button>",
-            h.index,
-            escape(h.fact_id.unwrap_or("")),
-            escape(&h.aria)
-        ));
-    }
-    out
+pub fn hit_buttons(hits: &[Hit]) -> Html {
+    hits.iter()
+        .map(|h| {
+            html!(
+                "<button class=\"chart__hit\" data-bar=\"{}\" data-fact=\"{}\" aria-label=\"{}\"></button>",
+                h.index,
+                h.fact_id.unwrap_or(""),
+                h.aria
+            )
+        })
+        .collect()
 }
 
 /// The CSS properties that place an absolutely positioned box on `rect` (CSS px).
@@ -94,31 +53,36 @@ pub const TOOLTIP_WIDTH_PX: f64 = 300.0;
 
 /// The exact value with unit, qualifier, period, region and the source sentence of one bar; placed
 /// by [`tooltip_style`].
-pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> String {
+pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> Html {
     let body = match bar.fact_id.and_then(|id| catalogue.fact(id)) {
         Some(f) => {
             let t = fact_text::describe(catalogue, f, lang);
-            let gloss = if t.gloss.is_empty() {
-                String::new()
-            } else {
-                format!("<p class=\"tooltip__gloss\">{}</p>", escape(&t.gloss))
-            };
-            format!(
-                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{gloss}",
-                escape(&t.label),
-                escape(&t.value),
-                escape(&meta(&t)),
-                escape(&t.quote)
+            html!(
+                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}",
+                t.label,
+                t.value,
+                meta(&t),
+                t.quote,
+                gloss(&t, "tooltip__gloss")
             )
         }
-        None => format!(
+        None => html!(
             "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p>",
-            escape(&bar.label),
-            escape(&bar.value_text),
+            bar.label,
+            bar.value_text,
             lang.pick("根据报告数字推算，非报告原文", "Computed from the report's figures, not stated in it")
         ),
     };
-    format!("<div id=\"tooltip\" class=\"tooltip\" role=\"tooltip\">{body}</div>")
+    html!("<div id=\"tooltip\" class=\"tooltip\" role=\"tooltip\">{}</div>", body)
+}
+
+/// The English rendering of a quote, as a paragraph of class `class`; nothing without one.
+fn gloss(t: &fact_text::FactText, class: &str) -> Html {
+    if t.gloss.is_empty() {
+        Html::default()
+    } else {
+        html!("<p class=\"{}\">{}</p>", class, t.gloss)
+    }
 }
 
 /// Where the tooltip goes: under its bar's hit target `anchor`, kept inside a container
@@ -133,17 +97,17 @@ fn meta(t: &fact_text::FactText) -> String {
 }
 
 /// The embedded chart's link back to the full dashboard (opens in a new tab).
-pub fn embed_back(href: &str, lang: Lang) -> String {
-    format!(
+pub fn embed_back(href: &str, lang: Lang) -> Html {
+    html!(
         "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
-        escape(href),
+        href,
         lang.pick("在完整看板中打开 ↗", "Open in the full dashboard ↗")
     )
 }
 
 /// The headlines' heading (for screen readers) and their cards.
-pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
-    format!(
+pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> Html {
+    html!(
         "<h2 id=\"overview-title\" class=\"visually-hidden\">{}</h2><ul class=\"headlines\">{}</ul>",
         lang.pick("要点", "Headlines"),
         headline_cards(catalogue, ids, lang)
@@ -152,56 +116,59 @@ pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
 
 /// What a chart's canvas holds besides the drawing: the hit targets and the tooltip, filled in
 /// as the chart is drawn and hovered.
-pub const CANVAS_PARTS: &str =
-    "<canvas aria-hidden=\"true\"></canvas><div class=\"chart__hits\"></div><div class=\"chart__tip\"></div>";
+pub fn canvas_parts() -> Html {
+    html!("<canvas aria-hidden=\"true\"></canvas><div class=\"chart__hits\"></div><div class=\"chart__tip\"></div>")
+}
 
 /// Why a chart's canvas could not be drawn.
-pub fn canvas_error(message: &str) -> String {
-    format!("<p class=\"chart__error\" role=\"alert\">{}</p>", escape(message))
+pub fn canvas_error(message: &str) -> Html {
+    html!("<p class=\"chart__error\" role=\"alert\">{}</p>", message)
 }
 
 /// Headline cards: each a button naming its fact (`data-fact`), which opens the source.
-pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> String {
-    let mut out = String::new();
-    for f in ids.iter().filter_map(|id| catalogue.fact(id)) {
-        let t = fact_text::describe(catalogue, f, lang);
-        out.push_str(&format!(
-            "<li class=\"headline\"><button class=\"headline__button\" data-fact=\"{}\"><span class=\"headline__value\">{}</span><span class=\"headline__label\">{}</span><span class=\"headline__meta\">{}</span></button></li>",
-            escape(f.id),
-            escape(&t.value),
-            escape(&t.label),
-            escape(&format!("{} · {}", t.period, t.region))
-        ));
-    }
-    out
+pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> Html {
+    ids.iter()
+        .filter_map(|id| catalogue.fact(id))
+        .map(|f| {
+            let t = fact_text::describe(catalogue, f, lang);
+            html!(
+                "<li class=\"headline\"><button class=\"headline__button\" data-fact=\"{}\"><span class=\"headline__value\">{}</span><span class=\"headline__label\">{}</span><span class=\"headline__meta\">{}</span></button></li>",
+                f.id,
+                t.value,
+                t.label,
+                format!("{} · {}", t.period, t.region)
+            )
+        })
+        .collect()
 }
 
 /// The facts a search found, as a list: label, value, period, region and kind; each opens its
 /// source. Empty when there are none.
-pub fn fact_list(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> String {
+pub fn fact_list(catalogue: &Catalogue, facts: &[&Fact], lang: Lang) -> Html {
     if facts.is_empty() {
-        return String::new();
+        return Html::default();
     }
-    let mut out = String::from("<ul class=\"fact-list\">");
-    for f in facts {
-        let t = fact_text::describe(catalogue, f, lang);
-        out.push_str(&format!(
-            "<li class=\"fact-list__item\" data-fact=\"{}\"><button class=\"fact-list__button\"><span class=\"fact-list__label\">{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></button></li>",
-            escape(f.id),
-            escape(&t.label),
-            escape(&t.value),
-            escape(&format!("{} · {} · {}", t.period, t.region, t.qualifier))
-        ));
-    }
-    out.push_str("</ul>");
-    out
+    let items: Html = facts
+        .iter()
+        .map(|f| {
+            let t = fact_text::describe(catalogue, f, lang);
+            html!(
+                "<li class=\"fact-list__item\" data-fact=\"{}\"><button class=\"fact-list__button\"><span class=\"fact-list__label\">{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></button></li>",
+                f.id,
+                t.label,
+                t.value,
+                format!("{} · {} · {}", t.period, t.region, t.qualifier)
+            )
+        })
+        .collect();
+    html!("<ul class=\"fact-list\">{}</ul>", items)
 }
 
 /// The finder's frame in `lang`: heading, search box, topic and region selects, "clear", the
 /// count line and a place for the results. What depends on the filter (values, options, count,
 /// results) is filled in by the component, in place, so typing never rebuilds the box.
-pub fn finder(lang: Lang) -> String {
-    format!(
+pub fn finder(lang: Lang) -> Html {
+    html!(
         "<h2 id=\"finder-title\">{}</h2><div class=\"finder__controls\" role=\"search\">\
          <label class=\"finder__field finder__field--text\"><span>{}</span><input type=\"search\" name=\"q\" autocomplete=\"off\" maxlength=\"100\" placeholder=\"{}\"></label>\
          <label class=\"finder__field\"><span>{}</span><select name=\"topic\"></select></label>\
@@ -216,7 +183,7 @@ pub fn finder(lang: Lang) -> String {
     )
 }
 
-/// The finder's count line.
+/// The finder's count line (text: the component sets it as text content).
 pub fn finder_count(shown: usize, total: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("显示 {shown} / {total} 个数字"),
@@ -225,41 +192,43 @@ pub fn finder_count(shown: usize, total: usize, lang: Lang) -> String {
 }
 
 /// A filter's `<option>`s: "all" (the empty value) and one per item, the chosen one selected.
-pub fn options(items: &[crate::facts::Named], chosen: Option<&str>, all: &str, lang: Lang) -> String {
-    let selected = |yes: bool| if yes { " selected" } else { "" };
-    let mut out = format!("<option value=\"\"{}>{}</option>", selected(chosen.is_none()), escape(all));
-    for n in items {
-        out.push_str(&format!(
+pub fn options(items: &[crate::facts::Named], chosen: Option<&str>, all: &str, lang: Lang) -> Html {
+    let option = |value: &str, yes: bool, label: &str| {
+        html!(
             "<option value=\"{}\"{}>{}</option>",
-            escape(n.id),
-            selected(chosen == Some(n.id)),
-            escape(lang.pick(n.zh, n.en))
-        ));
+            value,
+            if yes { html!(" selected") } else { Html::default() },
+            label
+        )
+    };
+    let mut out = option("", chosen.is_none(), all);
+    for n in items {
+        out.push(&option(n.id, chosen == Some(n.id), lang.pick(n.zh, n.en)));
     }
     out
 }
 
 /// A figure's title and subtitle.
-pub fn figure_heading(spec: Option<&ChartSpec>) -> String {
+pub fn figure_heading(spec: Option<&ChartSpec>) -> Html {
     let (title, subtitle) = spec.map(|s| (s.title.as_str(), s.subtitle.as_str())).unwrap_or_default();
-    format!("<h3 class=\"chart__title\">{}</h3><p class=\"chart__subtitle\">{}</p>", escape(title), escape(subtitle))
+    html!("<h3 class=\"chart__title\">{}</h3><p class=\"chart__subtitle\">{}</p>", title, subtitle)
 }
 
 /// Under a figure's chart or table: the text alternative of the chart (one sentence per bar, from
 /// the same data; only while the chart is shown: the table says it all), the notes and the
 /// source line. A chart whose spec cannot be built (a catalogue problem) says why instead.
-pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, table: bool, lang: Lang) -> String {
+pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, table: bool, lang: Lang) -> Html {
     let spec = match spec {
         Ok(s) => s,
         Err(e) => {
-            return format!(
+            return html!(
                 "<p class=\"chart__error\" role=\"alert\">{}: {}</p>",
                 lang.pick("无法显示此图表", "This chart cannot be shown"),
-                escape(&e)
+                e
             )
         }
     };
-    let mut out = String::new();
+    let mut out = Html::default();
     if !table {
         let alt: Vec<String> = spec
             .bars()
@@ -271,30 +240,30 @@ pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, tabl
                 },
             })
             .collect();
-        out.push_str(&format!("<p class=\"chart__alt visually-hidden\">{}</p>", escape(&alt.join(" "))));
+        out.push(&html!("<p class=\"chart__alt visually-hidden\">{}</p>", alt.join(" ")));
     }
     for n in &spec.notes {
-        out.push_str(&format!("<p class=\"chart__note\">{}</p>", escape(n)));
+        out.push(&html!("<p class=\"chart__note\">{}</p>", n));
     }
-    out.push_str(&format!("<p class=\"chart__source\">{}</p>", escape(&spec.source)));
+    out.push(&html!("<p class=\"chart__source\">{}</p>", spec.source));
     out
 }
 
 /// The same numbers the chart draws, as a `<table>`: one row per bar, in the same order. A row's
 /// "Source" button opens the fact named by the row's `data-fact`.
-pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> String {
-    let mut out = String::from("<table class=\"chart__table\"><thead><tr>");
-    for (zh, en) in [
+pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html {
+    let head: Html = [
         ("指标", "Indicator"),
         ("数值", "Value"),
         ("性质", "Kind"),
         ("时间", "Period"),
         ("地区", "Region"),
         ("出处", "Source"),
-    ] {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", lang.pick(zh, en)));
-    }
-    out.push_str("</tr></thead><tbody>");
+    ]
+    .iter()
+    .map(|(zh, en)| html!("<th scope=\"col\">{}</th>", lang.pick(zh, en)))
+    .collect();
+    let mut rows = Html::default();
     for p in &spec.panels {
         for b in &p.bars {
             let (qualifier, period, region) = match b.fact_id.and_then(|id| catalogue.fact(id)) {
@@ -306,74 +275,74 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Strin
             };
             let label = if p.caption.is_empty() { b.label.clone() } else { format!("{} · {}", p.caption, b.label) };
             let source = match b.fact_id {
-                Some(_) => format!("<button class=\"link\">{}</button>", lang.pick("原文", "Source")),
-                None => String::new(),
+                Some(_) => html!("<button class=\"link\">{}</button>", lang.pick("原文", "Source")),
+                None => Html::default(),
             };
-            out.push_str(&format!(
-                "<tr data-fact=\"{}\"{}><th scope=\"row\">{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{source}</td></tr>",
-                escape(b.fact_id.unwrap_or("")),
-                if b.kind == BarKind::Derived { " class=\"derived\"" } else { "" },
-                escape(&label),
+            let derived = if b.kind == BarKind::Derived { html!(" class=\"derived\"") } else { Html::default() };
+            rows.push(&html!(
+                "<tr data-fact=\"{}\"{}><th scope=\"row\">{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                b.fact_id.unwrap_or(""),
+                derived,
+                label,
                 b.value,
-                escape(&b.value_text),
-                escape(&qualifier),
-                escape(&period),
-                escape(&region)
+                b.value_text,
+                qualifier,
+                period,
+                region,
+                source
             ));
         }
     }
-    out.push_str("</tbody></table>");
-    out
+    html!("<table class=\"chart__table\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, rows)
 }
 
 /// The selected fact with its sentence (the paragraph around it follows, see
 /// [`source_paragraph`]) and the article it comes from.
-pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
+pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
     let t = fact_text::describe(catalogue, fact, lang);
-    let gloss =
-        if t.gloss.is_empty() { String::new() } else { format!("<p class=\"source__gloss\">{}</p>", escape(&t.gloss)) };
-    format!(
-        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{gloss}</aside>",
-        escape(fact.id),
+    html!(
+        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}</aside>",
+        fact.id,
         lang.pick("出处", "Source"),
         lang.pick("关闭出处", "Close source"),
-        escape(&t.label),
+        t.label,
         lang.pick("：", ": "),
-        escape(&t.value),
-        escape(&meta(&t)),
-        escape(&t.article),
-        source_paragraph("", fact.quote, "")
+        t.value,
+        meta(&t),
+        t.article,
+        source_paragraph("", fact.quote, ""),
+        gloss(&t, "source__gloss")
     )
 }
 
 /// The quote highlighted inside the text around it.
-pub fn source_paragraph(before: &str, quote: &str, after: &str) -> String {
-    format!("{}<mark class=\"source__quote\">{}</mark>{}", escape(before), escape(quote), escape(after))
+pub fn source_paragraph(before: &str, quote: &str, after: &str) -> Html {
+    html!("{}<mark class=\"source__quote\">{}</mark>{}", before, quote, after)
 }
 
 /// At most this many notices are listed: a crafted link can produce hundreds.
 const MAX_NOTICES: usize = 8;
 
 /// What a link asked for that could not be shown; empty when all of it could.
-pub fn notices(list: &[Notice], lang: Lang) -> String {
+pub fn notices(list: &[Notice], lang: Lang) -> Html {
     if list.is_empty() {
-        return String::new();
+        return Html::default();
     }
-    let mut items: String =
-        list.iter().take(MAX_NOTICES).map(|n| format!("<li>{}</li>", escape(&n.message(lang)))).collect();
+    let mut items: Html = list.iter().take(MAX_NOTICES).map(|n| html!("<li>{}</li>", n.message(lang))).collect();
     let more = list.len().saturating_sub(MAX_NOTICES);
     if more > 0 {
-        items.push_str(&match lang {
-            Lang::Zh => format!("<li>另有 {more} 项未列出。</li>"),
-            Lang::En => format!("<li>{more} more not listed.</li>"),
+        items.push(&match lang {
+            Lang::Zh => html!("<li>另有 {} 项未列出。</li>", more),
+            Lang::En => html!("<li>{} more not listed.</li>", more),
         });
     }
-    format!(
-        "<div class=\"notices\" role=\"status\"><p class=\"notices__title\">{}</p><ul>{items}</ul><button class=\"notices__close\">{}</button></div>",
+    html!(
+        "<div class=\"notices\" role=\"status\"><p class=\"notices__title\">{}</p><ul>{}</ul><button class=\"notices__close\">{}</button></div>",
         lang.pick(
             "链接中的部分内容无法显示，已打开最接近的视图：",
             "Parts of this link could not be shown; the closest view is open instead:"
         ),
+        items,
         lang.pick("知道了", "Dismiss")
     )
 }
@@ -390,34 +359,45 @@ fn format_label(format: Format, lang: Lang) -> &'static str {
 }
 
 /// The download menu's button.
-pub fn downloads_toggle(panel_id: &str, open: bool, lang: Lang) -> String {
-    format!(
-        "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"{open}\" aria-controls=\"{}\" data-focus=\"toggle\">{}</button>",
-        escape(panel_id),
+pub fn downloads_toggle(panel_id: &str, open: bool, lang: Lang) -> Html {
+    html!(
+        "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"{}\" aria-controls=\"{}\" data-focus=\"toggle\">{}</button>",
+        open,
+        panel_id,
         lang.pick("下载", "Download")
     )
 }
 
-/// The share button, for a chart or for the page.
-pub fn share_toggle(chart: bool, open: bool, lang: Lang) -> String {
-    let label = if chart { lang.pick("分享图表", "Share chart") } else { lang.pick("分享此页", "Share page") };
-    format!("<button class=\"share__toggle\" aria-expanded=\"{open}\" data-focus=\"toggle\">{label}</button>")
+/// The share button for a chart.
+pub fn share_chart_toggle(open: bool, lang: Lang) -> Html {
+    share_toggle(open, lang.pick("分享图表", "Share chart"))
+}
+
+/// The share button for the page.
+pub fn share_page_toggle(open: bool, lang: Lang) -> Html {
+    share_toggle(open, lang.pick("分享此页", "Share page"))
+}
+
+fn share_toggle(open: bool, label: &str) -> Html {
+    html!("<button class=\"share__toggle\" aria-expanded=\"{}\" data-focus=\"toggle\">{}</button>", open, label)
 }
 
 /// The download menu's formats: this chart's (disabled when the chart has no spec) and the whole
 /// catalogue's. `data-format` says which was chosen.
-pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> String {
+pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> Html {
     let item = |f: Format| {
-        format!(
-            "<li><button type=\"button\" class=\"downloads__item\" data-format=\"{id}\" data-focus=\"{id}\"{}>{}</button></li>",
-            if chart_missing && !f.is_catalogue() { " disabled" } else { "" },
-            format_label(f, lang),
-            id = f.id()
+        let disabled = if chart_missing && !f.is_catalogue() { html!(" disabled") } else { Html::default() };
+        html!(
+            "<li><button type=\"button\" class=\"downloads__item\" data-format=\"{}\" data-focus=\"{}\"{}>{}</button></li>",
+            f.id(),
+            f.id(),
+            disabled,
+            format_label(f, lang)
         )
     };
-    format!(
+    html!(
         "<div class=\"downloads__panel\" id=\"{}\" role=\"group\" aria-label=\"{}\"><ul class=\"downloads__list\">{}{}{}{}</ul><ul class=\"downloads__list downloads__list--all\">{}{}</ul></div>",
-        escape(panel_id),
+        panel_id,
         lang.pick("下载格式", "Download formats"),
         item(Format::Png),
         item(Format::Svg),
@@ -429,47 +409,51 @@ pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> Strin
 }
 
 /// Under the download menu: "preparing the file" while it is made, and what went wrong if it failed.
-pub fn downloads_messages(busy: bool, error: Option<&str>, lang: Lang) -> String {
-    let mut out = String::new();
+pub fn downloads_messages(busy: bool, error: Option<&str>, lang: Lang) -> Html {
+    let mut out = Html::default();
     if busy {
-        out.push_str(&format!(
+        out.push(&html!(
             "<p class=\"downloads__status\" role=\"status\">{}</p>",
             lang.pick("正在准备文件…", "Preparing the file…")
         ));
     }
     if let Some(e) = error {
-        out.push_str(&format!("<p class=\"downloads__error\" role=\"alert\">{}</p>", escape(e)));
+        out.push(&html!("<p class=\"downloads__error\" role=\"alert\">{}</p>", e));
     }
     out
 }
 
-/// The share panel: the link (selected on focus, to copy by hand), a copy button, a status line
-/// and, for a chart, the code to embed it. Opened from a file there is no address to share: it
-/// says so instead.
-pub fn share_panel(input_id: &str, link: &str, embed: Option<&str>, offline: bool, lang: Lang) -> String {
-    if offline {
-        return format!(
-            "<div class=\"share__panel\" role=\"note\"><p class=\"share__offline\">{}</p></div>",
-            lang.pick(
-                "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。",
-                "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address."
-            )
-        );
-    }
+/// The share panel of the hosted page: the link (selected on focus, to copy by hand), a copy
+/// button, a status line and, for a chart, the code to embed it.
+pub fn share_panel(input_id: &str, link: &str, embed: Option<&str>, lang: Lang) -> Html {
     let embed = match embed {
-        Some(code) => format!(
+        Some(code) => html!(
             "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\" data-focus=\"embed\">{}</textarea></label>",
             lang.pick("嵌入代码", "Embed code"),
-            escape(code)
+            code
         ),
-        None => String::new(),
+        None => Html::default(),
     };
-    format!(
-        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{id}\">{}</label><div class=\"share__row\"><input id=\"{id}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{embed}</div>",
+    html!(
+        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{}\">{}</label><div class=\"share__row\"><input id=\"{}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{}</div>",
+        input_id,
         lang.pick("链接", "Link"),
-        escape(link),
+        input_id,
+        link,
         lang.pick("复制链接", "Copy link"),
-        id = escape(input_id)
+        embed
+    )
+}
+
+/// The share panel of the offline copy, opened from a file: there is no address to share, and it
+/// says so.
+pub fn share_panel_offline(lang: Lang) -> Html {
+    html!(
+        "<div class=\"share__panel\" role=\"note\"><p class=\"share__offline\">{}</p></div>",
+        lang.pick(
+            "这是离线单文件版本：链接只能在托管的网页上打开。请在发布的看板网址上分享。",
+            "This is the offline single-file copy: links only open on the hosted page. Share from the published dashboard's address."
+        )
     )
 }
 
@@ -490,12 +474,7 @@ mod tests {
     use super::*;
     use crate::charts::registry::{build, CHARTS};
     use crate::facts::CATALOGUE;
-
-    #[test]
-    fn escapes_markup_characters() {
-        assert_eq!(escape(r#"<b a="1">'&'</b>"#), "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;");
-        assert_eq!(escape("4.1万座"), "4.1万座");
-    }
+    use crate::html::escape;
 
     #[test]
     fn lengths_are_written_to_a_tenth_of_a_pixel() {
@@ -634,8 +613,9 @@ mod tests {
             downloads_toggle("downloads-a", true, Lang::En),
             "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"true\" aria-controls=\"downloads-a\" data-focus=\"toggle\">Download</button>"
         );
+        assert!(share_page_toggle(false, Lang::Zh).contains("aria-expanded=\"false\" data-focus=\"toggle\">分享此页<"));
         assert!(
-            share_toggle(false, false, Lang::Zh).contains("aria-expanded=\"false\" data-focus=\"toggle\">分享此页<")
+            share_chart_toggle(true, Lang::En).contains("aria-expanded=\"true\" data-focus=\"toggle\">Share chart<")
         );
         assert!(!downloads_panel("downloads-x", Lang::En, false).contains("disabled"));
         assert!(html.contains("data-format=\"all-json\""));
@@ -646,10 +626,11 @@ mod tests {
 
     #[test]
     fn the_share_panel_escapes_the_link_and_the_embed_code() {
-        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Some("<iframe src=\"u\">"), false, Lang::Zh);
+        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Some("<iframe src=\"u\">"), Lang::Zh);
         assert!(html.contains("value=\"https://x/?q=&quot;&lt;a&gt;\""));
         assert!(html.contains("&lt;iframe src=&quot;u&quot;&gt;</textarea>"));
-        assert!(!share_panel("p", "l", None, false, Lang::En).contains("textarea"));
-        assert!(share_panel("p", "l", None, true, Lang::En).contains("share__offline"));
+        assert!(!share_panel("p", "l", None, Lang::En).contains("textarea"));
+        let offline = share_panel_offline(Lang::En);
+        assert!(offline.contains("share__offline") && !offline.contains("share__link"), "{offline}");
     }
 }

@@ -16,8 +16,8 @@ use crate::charts::registry::{build, charts_in_section, HEADLINES, SECTIONS};
 use crate::charts::spec::ChartSpec;
 use crate::fact_text;
 use crate::facts::Catalogue;
+use crate::html::escape;
 use crate::i18n::Lang;
-use crate::markup::escape;
 
 /// Widths (CSS px) the chart is drawn at, and the widest viewport each is shown in: the chart's
 /// width in the app's layout at 1280 and 360 px wide windows.

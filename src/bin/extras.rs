@@ -29,7 +29,7 @@ mod exports {
     pub fn source_paragraph_html(fact: &str) -> Option<String> {
         let f = CATALOGUE.fact(fact)?;
         let c = provenance::for_fact(&CATALOGUE, SEED_TEXT, f)?;
-        Some(indicator_dashboard::markup::source_paragraph(&c.before, &c.quote, &c.after))
+        Some(indicator_dashboard::markup::source_paragraph(&c.before, &c.quote, &c.after).into_string())
     }
 }
 

@@ -354,3 +354,31 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
 
     Layout { width, height, scale, panels, bars }
 }
+
+/// A bar's hit target in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub index: usize,
+    pub fact_id: Option<&'static str>,
+    pub rect: Rect,
+    pub aria: String,
+}
+
+/// Hit targets in CSS pixels: the layout is in device pixels.
+pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
+    let s = plan.scale;
+    let bars: Vec<_> = spec.bars().collect();
+    plan.bars
+        .iter()
+        .map(|m| {
+            let r = m.hit_area();
+            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
+            Hit {
+                index: m.index,
+                fact_id: m.fact_id,
+                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
+                aria,
+            }
+        })
+        .collect()
+}

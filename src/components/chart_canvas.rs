@@ -16,7 +16,7 @@ use web_sys::{
 use super::state::{effect, event_in, scoped_memo, UiState};
 use super::write_html::{bind_html, set_style, write_html};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
-use crate::charts::layout::{css_height, layout, Layout};
+use crate::charts::layout::{css_height, hit_targets, layout, Hit, Layout};
 use crate::charts::spec::{ChartSpec, SpecError};
 use crate::markup;
 
@@ -29,7 +29,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     let wrapper = NodeRef::<Div>::new();
     // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
     let size = RwSignal::new((0.0_f64, 1.0_f64));
-    let hits = RwSignal::new(Vec::<markup::Hit>::new());
+    let hits = RwSignal::new(Vec::<Hit>::new());
     let active = RwSignal::new(None::<usize>);
     // Why the canvas could not be drawn, shown under it (`markup::canvas_error`).
     let failed = RwSignal::new(None::<String>);
@@ -50,9 +50,9 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     // `clientWidth` here instead would force a layout of the whole page while it is being built.
     effect(move |_| {
         let Some(div) = wrapper.get() else { return };
-        // The canvas, the hit targets' layer and the tooltip's (`markup::CANVAS_PARTS`), before
+        // The canvas, the hit targets' layer and the tooltip's (`markup::canvas_parts`), before
         // anything can be drawn into them.
-        write_html(&div, markup::CANVAS_PARTS);
+        write_html(&div, &markup::canvas_parts());
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
                 set_size(entry.content_rect().width().floor());
@@ -85,7 +85,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
             Ok(plan) => {
                 failed.set(None);
                 // Unchanged targets are not rewritten: a focused one would lose focus.
-                let new = markup::hit_targets(&s, &plan);
+                let new = hit_targets(&s, &plan);
                 if hits.with_untracked(|h| *h != new) {
                     hits.set(new);
                 }
@@ -197,7 +197,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     // The listeners go on the wrapper, in one closure: hover, focus, Esc and click all bubble up
     // from the hit targets. (One closure for six events also keeps the wasm smaller than six
     // `on:` attributes, each of which compiles its own copy of Leptos' listener code.)
-    // The hit targets and the tooltip are written into their places (`markup::CANVAS_PARTS`).
+    // The hit targets and the tooltip are written into their places (`markup::canvas_parts`).
     let part = move |n: u32| wrapper.get_untracked().and_then(|w| w.children().item(n));
     // Positions go through the CSSOM: the page's policy refuses `style` attributes in markup.
     effect(move |_| {
@@ -223,7 +223,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
                     set_style(&tip, &position);
                 }
             }
-            None => write_html(&el, ""),
+            None => write_html(&el, &crate::html::Html::default()),
         }
     });
     effect(move |_| {

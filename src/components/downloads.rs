@@ -92,9 +92,9 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
         let l = lang.get();
         let mut html = markup::downloads_toggle(&panel_id, is_open, l);
         if is_open {
-            html.push_str(&markup::downloads_panel(&panel_id, l, spec.with(Result::is_err)));
+            html.push(&markup::downloads_panel(&panel_id, l, spec.with(Result::is_err)));
         }
-        error.with(|e| html.push_str(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
+        error.with(|e| html.push(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
         if let Some(w) = wrapper.get() {
             rendering.set_value(true);
             set_html_keeping_focus(&w, &html);

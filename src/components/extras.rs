@@ -14,6 +14,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::downloads::Format;
+use crate::html::Html;
 use crate::i18n::Lang;
 
 #[wasm_bindgen]
@@ -45,6 +46,9 @@ pub fn save(chart: &str, lang: Lang, format: Format, done: impl FnOnce(Option<St
 
 /// The paragraph around `fact`'s quote as HTML (`crate::markup::source_paragraph`); `done` gets
 /// nothing for an unknown fact or when the module cannot load.
-pub fn paragraph(fact: &str, done: impl FnOnce(Option<String>) + 'static) {
+pub fn paragraph(fact: &str, done: impl FnOnce(Option<Html>) + 'static) {
+    // The module built this markup with the same `Html` templates as this one (its text escaped);
+    // it crosses the module boundary as a string.
+    let done = move |markup: Option<String>| done(markup.map(Html::trusted));
     js_paragraph(&version(), fact, Closure::once_into_js(done));
 }

@@ -50,7 +50,7 @@ pub fn FilterBar() -> impl IntoView {
                 p.set_text_content(Some(&markup::finder_count(m.len(), CATALOGUE.facts.len(), l)));
             }
             if let Some(r) = find(".finder__results") {
-                let list = if f.is_empty() { String::new() } else { markup::fact_list(&CATALOGUE, &m, l) };
+                let list = if f.is_empty() { Default::default() } else { markup::fact_list(&CATALOGUE, &m, l) };
                 write_html(&r, &list);
             }
         });

@@ -31,10 +31,13 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         v.embed = true;
         v.fact = None;
         let title = lang.get().pick("图表", "Chart");
-        Some(format!(
-            "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
-            share_url(&v)
-        ))
+        // Markup for the reader to paste into their own page, escaped like any other.
+        let code = crate::html!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            share_url(&v),
+            title
+        );
+        Some(code.into_string())
     };
     let input_id = format!("share-link-{}", chart.unwrap_or("page"));
     // The button, and the panel while open (following the view and the language), as markup.
@@ -43,9 +46,14 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         effect(move |_| {
             let is_open = open.get();
             let l = lang.get();
-            let mut html = markup::share_toggle(chart.is_some(), is_open, l);
-            if is_open {
-                html.push_str(&markup::share_panel(&input_id, &link(), embed_code().as_deref(), offline(), l));
+            let mut html = match chart {
+                Some(_) => markup::share_chart_toggle(is_open, l),
+                None => markup::share_page_toggle(is_open, l),
+            };
+            if is_open && offline() {
+                html.push(&markup::share_panel_offline(l));
+            } else if is_open {
+                html.push(&markup::share_panel(&input_id, &link(), embed_code().as_deref(), l));
             }
             if let Some(h) = host.get() {
                 set_html_keeping_focus(&h, &html);

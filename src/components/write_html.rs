@@ -7,6 +7,7 @@
 //! which escapes every piece of text. Without that function (a browser test page has no boot
 //! script) the string is assigned as is.
 
+use crate::html::Html;
 use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,16 +20,16 @@ extern "C" {
 }
 
 /// Replaces `el`'s content with `html`.
-pub fn write_html(el: &web_sys::Element, html: &str) {
-    if set_html_through_policy(el, html).is_err() {
-        el.set_inner_html(html);
+pub fn write_html(el: &web_sys::Element, html: &Html) {
+    if set_html_through_policy(el, html.as_str()).is_err() {
+        el.set_inner_html(html.as_str());
     }
 }
 
 /// Replaces `el`'s content with `html`, keeping keyboard focus: when the focused element was
 /// inside and had a `data-focus` key, its replacement (same key) gets the focus back. For
 /// widgets written as markup (`crate::markup`) that rebuild as their state changes.
-pub fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
+pub fn set_html_keeping_focus(el: &web_sys::Element, html: &Html) {
     let focused = document().active_element().filter(|a| el.contains(Some(a)));
     let key = focused.and_then(|a| a.get_attribute("data-focus"));
     write_html(el, html);
@@ -40,7 +41,7 @@ pub fn set_html_keeping_focus(el: &web_sys::Element, html: &str) {
 
 /// Keeps the content of the element behind `node` equal to `html()`, rewritten when what it read
 /// changes (the markup counterpart of Leptos' `inner_html` attribute, which assigns a string).
-pub fn bind_html<E>(node: NodeRef<E>, html: impl Fn() -> String + 'static)
+pub fn bind_html<E>(node: NodeRef<E>, html: impl Fn() -> Html + 'static)
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
