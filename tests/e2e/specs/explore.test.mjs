@@ -52,6 +52,30 @@ test('hovering a bar shows a tooltip with the exact value, qualifier, period and
   await context.close();
 });
 
+test('the tooltip of a chart\'s last bar is shown whole, below the canvas if need be, at phone and desktop widths', async () => {
+  for (const width of [360, 1280]) {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+    await page.goto(server.url + '?lang=en');
+    await waitForAllCharts(page);
+    const hit = page.locator('[data-chart="gd-5g-stations"] .chart__hit').last();
+    await hit.scrollIntoViewIfNeeded();
+    await hit.focus();
+    const tip = page.locator('.tooltip');
+    await tip.waitFor();
+    await tip.scrollIntoViewIfNeeded();
+    // The point just inside the tooltip's bottom edge hits the tooltip, not what lies under it
+    // (clipped parts are not hit; the tooltip ignores the pointer, so it is made to take it here).
+    const whole = await tip.evaluate((t) => {
+      t.style.pointerEvents = 'auto';
+      const r = t.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + 8, r.bottom - 3);
+      return Boolean(at && t.contains(at));
+    });
+    assert.ok(whole, `${width} px: the tooltip is cut off`);
+    await context.close();
+  }
+});
+
 test('keyboard focus on a bar shows its tooltip and Esc dismisses it', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
