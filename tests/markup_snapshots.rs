@@ -33,7 +33,11 @@ fn tooltip_of_a_stated_bar_and_of_a_computed_one() {
         let s = spec("gd-5g-stations", lang);
         let stated = s.bars().find(|b| b.fact_id == Some("gd-5g-stations-2019")).expect("the 2019 bar");
         let computed = s.bars().find(|b| b.fact_id.is_none()).expect("the computed bar");
-        let both = format!("{}\n\n{}", lines(&markup::tooltip(&CATALOGUE, stated, lang)), lines(&markup::tooltip(&CATALOGUE, computed, lang)));
+        let both = format!(
+            "{}\n\n{}",
+            lines(&markup::tooltip(&CATALOGUE, stated, lang)),
+            lines(&markup::tooltip(&CATALOGUE, computed, lang))
+        );
         insta::assert_snapshot!(format!("tooltip_{lang:?}"), both);
     }
 }
@@ -98,7 +102,11 @@ fn share_and_download_widgets() {
     let downloads = markup::downloads_panel("downloads-gd-finance", Lang::Zh, false);
     let missing = markup::downloads_panel("downloads-x", Lang::En, true);
     let messages = markup::downloads_messages(true, Some("<quota> exceeded"), Lang::En);
-    insta::assert_snapshot!([open, panel, offline, downloads, missing, messages].iter().map(lines).collect::<Vec<_>>().join("\n\n"));
+    insta::assert_snapshot!([open, panel, offline, downloads, missing, messages]
+        .iter()
+        .map(lines)
+        .collect::<Vec<_>>()
+        .join("\n\n"));
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! A `<canvas>` that draws a chart spec crisply at the device pixel ratio, redraws when the spec,
 //! its width or the ratio changes, and lays focusable hit targets over the bars for tooltips.
+//! Its size and visibility come from hooks (`use_css_size`, `use_visibility`); what is left here
+//! is when to draw: at once when on screen, when idle otherwise.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -8,12 +10,11 @@ use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, ResizeObserver,
-    ResizeObserverEntry,
-};
+use web_sys::HtmlCanvasElement;
 
 use super::state::{effect, event_in, scoped_memo, UiState};
+use super::use_css_size::use_css_size;
+use super::use_visibility::use_visibility;
 use super::write_html::{bind_html, set_style, write_html};
 use crate::charts::draw::{draw, Theme, DARK, LIGHT};
 use crate::charts::layout::{css_height, hit_targets, layout, Hit, Layout};
@@ -27,49 +28,23 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     let ui = ui.scoped();
     let spec = scoped_memo(move || spec.get());
     let wrapper = NodeRef::<Div>::new();
-    // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
-    let size = RwSignal::new((0.0_f64, 1.0_f64));
     let hits = RwSignal::new(Vec::<Hit>::new());
     let active = RwSignal::new(None::<usize>);
     // Why the canvas could not be drawn, shown under it (`markup::canvas_error`).
     let failed = RwSignal::new(None::<String>);
 
-    let set_size = move |w: f64| {
-        let dpr = window().device_pixel_ratio().clamp(1.0, 4.0);
-        if w > 0.0 && size.get_untracked() != (w, dpr) {
-            size.set((w, dpr));
-        }
-    };
-    let measure = move || {
-        if let Some(div) = wrapper.get_untracked() {
-            set_size(f64::from(div.client_width()));
-        }
-    };
-
-    // The observer reports the box's width as soon as it is laid out, and on every change: reading
-    // `clientWidth` here instead would force a layout of the whole page while it is being built.
+    // The canvas, the hit targets' layer and the tooltip's (`markup::canvas_parts`), before
+    // anything can be drawn into them.
     effect(move |_| {
-        let Some(div) = wrapper.get() else { return };
-        // The canvas, the hit targets' layer and the tooltip's (`markup::canvas_parts`), before
-        // anything can be drawn into them.
-        write_html(&div, &markup::canvas_parts());
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
-                set_size(entry.content_rect().width().floor());
-            }
-        });
-        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&div);
-            let keep = SendWrapper::new((observer, on_resize));
-            on_cleanup(move || keep.0.disconnect());
+        if let Some(div) = wrapper.get() {
+            write_html(&div, &markup::canvas_parts());
         }
     });
-    // Zooming changes the device pixel ratio without always changing the CSS width.
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    // (CSS width, device pixel ratio): the canvas is redrawn whenever either changes.
+    let size = use_css_size(wrapper);
+    // Whether the canvas is on (or near) the screen.
+    let on_screen = use_visibility(wrapper, VIEWPORT_MARGIN);
 
-    // Whether the canvas is on (or near) the screen: `None` until the observer first reports.
-    let on_screen = StoredValue::new(None::<bool>);
     // A redraw is owed (the chart changed while off screen).
     let owed = StoredValue::new(false);
     let redraw = move || {
@@ -114,10 +89,10 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
         if size.get_untracked().0 <= 0.0 {
             return;
         }
-        let in_view = match on_screen.get_value() {
-            Some(visible) => visible,
+        let in_view = match on_screen.reported.get_value() {
+            true => on_screen.visible.get_untracked(),
             // Not reported yet (a new canvas, just laid out): its box says whether it is in view.
-            None => wrapper.get_untracked().is_some_and(|div| near_viewport(&div)),
+            false => wrapper.get_untracked().is_some_and(|div| near_viewport(&div)),
         };
         if in_view {
             redraw();
@@ -126,26 +101,10 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
             later();
         }
     });
+    // A chart that comes into view draws what it owes.
     effect(move |_| {
-        let Some(div) = wrapper.get() else { return };
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(entry) =
-                entries.get(entries.length().saturating_sub(1)).dyn_into::<IntersectionObserverEntry>().ok()
-            else {
-                return;
-            };
-            let visible = entry.is_intersecting();
-            on_screen.set_value(Some(visible));
-            if owed.get_value() && visible {
-                redraw();
-            }
-        });
-        let options = IntersectionObserverInit::new();
-        options.set_root_margin("200px 0px");
-        if let Ok(observer) = IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) {
-            observer.observe(&div);
-            let keep = SendWrapper::new((observer, on_change));
-            on_cleanup(move || keep.0.disconnect());
+        if on_screen.visible.get() && owed.get_value() {
+            redraw();
         }
     });
 
@@ -250,7 +209,10 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     }
 }
 
-/// Within 200 px of the viewport (the observer's margin): reading the box is cheap here, right
+/// How near the viewport a canvas counts as on screen.
+const VIEWPORT_MARGIN: &str = "200px 0px";
+
+/// Within 200 px of the viewport ([`VIEWPORT_MARGIN`]): reading the box is cheap here, right
 /// after the layout the size came from.
 fn near_viewport(el: &web_sys::Element) -> bool {
     let r = el.get_bounding_client_rect();

@@ -17,4 +17,6 @@ pub mod share;
 pub mod source_panel;
 pub mod state;
 pub mod url_sync;
+pub mod use_css_size;
+pub mod use_visibility;
 pub mod write_html;
