@@ -3,9 +3,9 @@
 //! The page's Content-Security-Policy has `require-trusted-types-for 'script'`, so the browser
 //! refuses a plain string assigned to `innerHTML`. The boot script in `index.html` creates the
 //! one policy the page allows (`trusted-types dashboard`) and offers it as
-//! `window.dashboardSetHtml(element, html)`; the markup it is given is built by `crate::markup`,
-//! which escapes every piece of text. Without that function (a browser test page has no boot
-//! script) the string is assigned as is.
+//! `window.dashboardSetHtml(element, html)`. What it is given is [`Html`], whose text is escaped
+//! by construction (`crate::html`). Without that function (a browser test page has no boot
+//! script) the markup is assigned as is.
 
 use crate::html::Html;
 use leptos::html::ElementType;

@@ -33,6 +33,14 @@ async function assertChartsDrawn(page, width) {
   return charts.length;
 }
 
+/** A fresh page on the dashboard at `query`, once the app is up with at least `min` charts drawn. */
+async function openApp(query, size, min) {
+  const opened = await openFirefoxPage(browser, server.origin, size);
+  await opened.page.goto(server.url + query);
+  await waitForAppFirefox(opened.page, min);
+  return opened;
+}
+
 test('Firefox: the browser under test is Firefox, not another engine', async () => {
   const version = await browser.version();
   assert.match(version, /firefox/i, version);
@@ -40,9 +48,7 @@ test('Firefox: the browser under test is Firefox, not another engine', async () 
 
 for (const width of [1280, 360]) {
   test(`Firefox: the default view draws every chart at ${width} px`, async () => {
-    const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width, height: 900 });
-    await page.goto(server.url);
-    await waitForAppFirefox(page, 10);
+    const { context, page, problems } = await openApp('', { width, height: 900 }, 10);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     assert.ok((await assertChartsDrawn(page, width)) >= 10);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -54,9 +60,7 @@ for (const width of [1280, 360]) {
 }
 
 test('Firefox: an English link opens with its table and source sentence', async () => {
-  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
-  await page.goto(server.url + '?lang=en&chart=gd-clearance&table=gd-finance&fact=gd-clearance-2019');
-  await waitForAppFirefox(page, 5);
+  const { context, page, problems } = await openApp('?lang=en&chart=gd-clearance&table=gd-finance&fact=gd-clearance-2019', undefined, 5);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const rows = await page.$$eval('figure[data-chart="gd-finance"] tbody tr', (trs) => trs.map((tr) => ({
     fact: tr.dataset.fact, value: Number(tr.querySelector('td.num').dataset.value),
@@ -76,9 +80,7 @@ test('Firefox: an English link opens with its table and source sentence', async 
 });
 
 test('Firefox: an embed link shows its one chart with a link back', async () => {
-  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
-  await page.goto(server.url + '?chart=gd-clearance&embed=1');
-  await waitForAppFirefox(page, 1);
+  const { context, page, problems } = await openApp('?chart=gd-clearance&embed=1', { width: 640, height: 520 }, 1);
   assert.deepEqual(await page.$$eval('figure[data-chart]', (f) => f.map((x) => x.dataset.chart)), ['gd-clearance']);
   await assertChartsDrawn(page, 640);
   const back = await page.$eval('.embed__back a', (a) => a.getAttribute('href'));
@@ -89,9 +91,7 @@ test('Firefox: an embed link shows its one chart with a link back', async () => 
 });
 
 test('Firefox: hovering a bar shows its tooltip; a search narrows the list', async () => {
-  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
-  await page.goto(server.url);
-  await waitForAppFirefox(page, 10);
+  const { context, page, problems } = await openApp('', undefined, 10);
   const hit = '[data-chart="gd-5g-stations"] .chart__hit[data-fact="gd-5g-stations-2019"]';
   await page.$eval(hit, (h) => h.scrollIntoView({ block: 'center' }));
   await page.hover(hit);
@@ -112,9 +112,7 @@ test('Firefox: hovering a bar shows its tooltip; a search narrows the list', asy
 });
 
 test('Firefox: Trusted Types refuse markup outside the page\'s policy; style attributes in markup do not apply', async () => {
-  const { context, page, problems } = await openFirefoxPage(browser, server.origin);
-  await page.goto(server.url);
-  await waitForAppFirefox(page, 10);
+  const { context, page, problems } = await openApp('', undefined, 10);
   const result = await page.evaluate(() => {
     const div = document.createElement('div');
     document.body.append(div);
