@@ -8,7 +8,7 @@
 //!   `text` is its slice of the input; `parse_expr` of a span never panics either.
 #![no_main]
 
-use indicator_dashboard::numbers::{parse_chinese_numeral, parse_expr, scan, Form};
+use facts::numbers::{parse_chinese_numeral, parse_expr, scan, Form};
 use libfuzzer_sys::fuzz_target;
 
 fn check_expr(input: &str) {

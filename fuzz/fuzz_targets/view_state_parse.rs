@@ -9,8 +9,8 @@
 //!   the link, and a crafted link cannot make more notices than it has bytes.
 #![no_main]
 
-use indicator_dashboard::i18n::Lang;
-use indicator_dashboard::view_state::{parse, to_query, MAX_QUERY_BYTES, MAX_Q_CHARS};
+use facts::i18n::Lang;
+use views::view_state::{parse, to_query, MAX_QUERY_BYTES, MAX_Q_CHARS};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,4 +1,4 @@
-// The first view drawn at build time (src/prerender.rs): shown before the wasm arrives, laid out
+// The first view drawn at build time (crates/publish/src/first_view.rs): shown before the wasm arrives, laid out
 // exactly like the app so nothing moves when the app replaces it, and only for the default view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

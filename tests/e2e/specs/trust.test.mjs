@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
+import { elements, inlineScripts, inlineStyles } from '../lib/html.mjs';
 import { launch, openPage, waitForChart, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser, catalogue;
@@ -37,10 +38,10 @@ const violations = (page) => page.evaluate(() => window.__csp);
 
 /** The policy of a built page, parsed: { directive: [sources] }. */
 function policyOf(html) {
-  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
-  assert.ok(meta, 'a CSP meta');
+  const metas = elements(html).filter((e) => e.name === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy');
+  assert.equal(metas.length, 1, 'one CSP meta');
   const policy = {};
-  for (const d of meta[1].split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const d of metas[0].attrs.content.split(';').map((s) => s.trim()).filter(Boolean)) {
     const [name, ...sources] = d.split(/\s+/);
     policy[name] = sources;
   }
@@ -48,9 +49,6 @@ function policyOf(html) {
 }
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
-const inlineStyles = (html) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
-  .filter((m) => !/type="(?!module")/.test(m[1])).map((m) => m[2]);
 
 test('index.html has a strict CSP meta, first in <head>, that allows exactly its inline loader', async () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -70,13 +68,14 @@ test('index.html has a strict CSP meta, first in <head>, that allows exactly its
   assert.ok(!Object.values(policy).flat().includes("'unsafe-inline'"), 'no unsafe-inline anywhere');
   assert.deepEqual(policy['require-trusted-types-for'], ["'script'"]);
   assert.deepEqual(policy['trusted-types'], ['dashboard']);
-  assert.ok(!/\sstyle="/.test(html), 'no style attribute in the page');
+  assert.ok(elements(html).every((e) => !('style' in e.attrs)), 'no style attribute in the page');
   assert.deepEqual(policy['img-src'], ["'self'", 'data:', 'blob:']);
   assert.deepEqual(policy['connect-src'], ["'self'"]);
   for (const d of ['object-src', 'base-uri', 'form-action']) assert.deepEqual(policy[d], ["'none'"], d);
   // It must come before anything that loads or runs: right after <meta charset>.
-  const head = html.slice(html.indexOf('<head>') + 6).trim();
-  assert.match(head, /^<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"/);
+  const head = elements(html).filter((e) => e.parent === 'head');
+  assert.equal(head[0].attrs.charset, 'utf-8');
+  assert.equal(head[1].attrs['http-equiv'], 'Content-Security-Policy');
 });
 
 test('index.html refers to its files by relative URLs only, so dist/ works under any sub-path', () => {

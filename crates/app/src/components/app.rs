@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+
+use super::chart_figure::ChartFigure;
+use super::filter_bar::FilterBar;
+use super::notices::Notices;
+use super::overview::Overview;
+use super::prefs;
+use super::print_sheet::PrintSheet;
+use super::section::Section;
+use super::share::Share;
+use super::source_panel::SourcePanel;
+use super::state::{effect, handler, tr, UiState};
+use super::url_sync;
+use super::write_html::bind_html;
+use charts::registry::{chart_def, SECTIONS};
+use facts::i18n::Lang;
+use views::view_state::{parse, to_query, Theme};
+
+use views::markup::{LANG_LABEL, LEDE, SITE_TITLE as TITLE, THEME_LABEL};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let query = url_sync::current_query();
+    let (mut view, notices) = parse(&query);
+    prefs::apply(&mut view, &query);
+    let ui = UiState::new(view, notices);
+    // Under the prerendered first view (the default view: nothing to scroll to), even the first
+    // section can wait for the next task, so no single start-up task grows long.
+    if super::boot::shows_first_view() {
+        ui.sections_shown.set(0);
+    }
+    provide_context(ui);
+    prefs::install(ui);
+    url_sync::install(ui);
+    url_sync::scroll_to_focus(ui);
+
+    // <html lang>, theme and the document title follow the view.
+    effect(move |_| {
+        let (l, theme, chart) = ui.view.with(|v| (v.lang, v.theme, v.chart));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+            match theme {
+                Theme::Auto => {
+                    let _ = html.remove_attribute("data-theme");
+                }
+                Theme::Light => {
+                    let _ = html.set_attribute("data-theme", "light");
+                }
+                Theme::Dark => {
+                    let _ = html.set_attribute("data-theme", "dark");
+                }
+            }
+        }
+        let site = l.pick(TITLE.0, TITLE.1);
+        let title = match chart.and_then(chart_def) {
+            Some(def) => format!("{} · {site}", l.pick(def.title.0, def.title.1)),
+            None => site.to_string(),
+        };
+        document().set_title(&title);
+    });
+
+    let embedded = Memo::new(move |_| ui.view.with(|v| if v.embed { v.chart } else { None }));
+    move || match embedded.get().and_then(chart_def) {
+        Some(def) => view! { <Embedded def=def/> }.into_any(),
+        None => view! { <Dashboard/> }.into_any(),
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let ui = super::state::use_ui();
+    let lang = ui.lang;
+    let toggle =
+        move |_: web_sys::MouseEvent| ui.set_lang(if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh });
+    // The sections below the first view follow one per frame: each mounts in its own task and its
+    // charts draw in the next frame, so no task after the first chart grows long.
+    fn reveal_next(ui: UiState) {
+        let n = ui.sections_shown.get_untracked();
+        if n >= SECTIONS.len() {
+            return;
+        }
+        ui.sections_shown.set(n + 1);
+        request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
+    }
+    set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
+    view! {
+        <header class="masthead">
+            <div class="masthead__row">
+                <h1>{tr(lang, TITLE.0, TITLE.1)}</h1>
+                <div class="masthead__tools">
+                    <Share chart=None ui=ui/>
+                    <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| ui.toggle_theme())}>
+                        {tr(lang, THEME_LABEL.0, THEME_LABEL.1)}
+                    </button>
+                    <button class="lang-toggle" on:click={handler(toggle)} lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                        {tr(lang, LANG_LABEL.0, LANG_LABEL.1)}
+                    </button>
+                </div>
+            </div>
+            <p class="lede">
+                {tr(lang, LEDE.0, LEDE.1)}
+            </p>
+        </header>
+        <Notices/>
+        <main id="main">
+            <Overview/>
+            <FilterBar/>
+            {SECTIONS.iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
+            <PrintSheet/>
+        </main>
+        <SourcePanel/>
+    }
+}
+
+/// `?embed=1`: one chart with its title and source line, and a link back to the full dashboard,
+/// sized for an iframe.
+#[component]
+fn Embedded(def: &'static charts::registry::ChartDef) -> impl IntoView {
+    let ui = super::state::use_ui();
+    let lang = ui.lang;
+    let back = move || {
+        let mut v = ui.view.get();
+        v.embed = false;
+        format!("{}{}", window().location().pathname().unwrap_or_default(), to_query(&v))
+    };
+    let link = NodeRef::<leptos::html::P>::new();
+    bind_html(link, move || views::markup::embed_back(&back(), lang.get()));
+    view! {
+        <main class="embed">
+            <Notices/>
+            <ChartFigure def=def/>
+            <p class="embed__back" node_ref=link></p>
+        </main>
+        <SourcePanel/>
+    }
+}

@@ -1,0 +1,59 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::extras;
+use super::state::{effect, event_in, handler, use_ui};
+use super::write_html::write_html;
+use catalogue::CATALOGUE;
+use views::markup;
+
+/// The selected fact's sentence, highlighted inside its paragraph of the report, with the article
+/// it comes from (`views::markup::source_panel`). Esc or the close button dismisses it.
+#[component]
+pub fn SourcePanel() -> impl IntoView {
+    let ui = use_ui();
+    let host = NodeRef::<Div>::new();
+    let close = move || ui.clear_selection();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ui.selected.get_untracked().is_some() {
+            close();
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let opened = StoredValue::new(None::<&'static str>);
+    effect(move |_| {
+        let (lang, selected) = (ui.lang.get(), ui.selected.get());
+        let Some(el) = host.get() else { return };
+        let fact = selected.and_then(|id| CATALOGUE.fact(id));
+        write_html(&el, &fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
+        let Some(id) = selected else {
+            opened.set_value(None);
+            return;
+        };
+        // Move focus into the panel when it opens, so keyboard readers land on it.
+        if opened.get_value() != selected {
+            let close = el.query_selector(".source__close").ok().flatten();
+            if let Some(b) = close.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+        }
+        opened.set_value(selected);
+        // The paragraph around the quote comes from the on-demand module (it holds the report's
+        // text); until it arrives, or if it cannot load, the quote is shown on its own.
+        extras::paragraph(id, move |html| {
+            // Still the fact on show? The reader may have moved on while it loaded.
+            let Some(html) = html.filter(|_| ui.selected.try_get_untracked().flatten() == Some(id)) else { return };
+            if let Some(p) = el.query_selector(".source__paragraph").ok().flatten() {
+                write_html(&p, &html);
+            }
+        });
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if event_in(&ev, ".source__close").is_some() {
+            close();
+        }
+    };
+    view! { <div class="source-host" node_ref=host on:click={handler(on_click)}></div> }
+}

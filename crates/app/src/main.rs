@@ -1,0 +1,23 @@
+//! Mount only: everything else lives in the library so tests can reach it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    app::panic_screen::install();
+    use app::components::boot;
+    let wait_for_chart = boot::shows_first_view();
+    leptos::mount::mount_to_body(app::components::app::App);
+    // The shell makes way when the app's first chart is drawn (`ChartCanvas`); when it shows only
+    // the masthead (another view was asked for), at once.
+    if !wait_for_chart {
+        boot::hand_over();
+    } else {
+        // Should the first chart never draw (it cannot be shown, or the canvas fails), the app
+        // still takes over: its figure then says why.
+        leptos::prelude::set_timeout(boot::hand_over, std::time::Duration::from_secs(3));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The dashboard runs in the browser: build it with trunk (see README.md).");
+}

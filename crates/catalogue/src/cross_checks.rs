@@ -1,0 +1,566 @@
+//! Derived values the report implies, each shown with its formula and, where the report states a
+//! counterpart, whether the two agree within the report's rounding.
+//!
+//! Facts are looked up by id; a missing id gives a check with `agrees: None` and a NaN `derived`
+//! value (its formula names the missing ids) rather than a panic, so a catalogue edit can never
+//! take the dashboard down.
+
+use facts::{Catalogue, Fact, Qualifier};
+
+/// One derived figure and how it relates to what the report says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CrossCheck {
+    pub id: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// Human readable and language-neutral (it is shown in both interface languages): symbols,
+    /// numbers and the report's own words, with the catalogue's values filled in,
+    /// e.g. "36988 + 41000 = 77988 ≈ 78000 (7.8万, ±1000)".
+    pub formula: String,
+    /// Fact ids the check reads.
+    pub inputs: Vec<&'static str>,
+    /// The derived value, in base units (yuan, stations, percent, percentage points ...).
+    pub derived: f64,
+    /// The report's own figure for the same quantity, if it states one.
+    pub reported: Option<f64>,
+    /// The report's rounding carried through to `derived`: how far `derived` may sit from the
+    /// true value (or from `reported`) while the text is still consistent.
+    pub tolerance: f64,
+    /// `Some(true)` when the report is consistent with itself; `None` when there is nothing to
+    /// compare with (or an input is missing).
+    pub agrees: Option<bool>,
+}
+
+// Fact ids, as in seeds/000_51d79537997213ea.facts.toml.
+const GD_STATIONS_2019: &str = "gd-5g-stations-2019";
+const GD_STATIONS_2019_SHARE: &str = "gd-5g-stations-2019-national-share";
+const GD_STATIONS_H1_NEW: &str = "gd-5g-stations-2020h1-new";
+const GD_STATIONS_CUMULATIVE: &str = "gd-5g-stations-cumulative-2020-06";
+const GD_5G_OUTPUT: &str = "gd-5g-output-2019";
+const GD_5G_OUTPUT_SHARE: &str = "gd-5g-output-2019-national-share";
+const GD_CLEARANCE_2019: &str = "gd-clearance-2019";
+const GD_CLEARANCE_2020_06: &str = "gd-clearance-2020-06";
+const NATIONAL_CLEARANCE_REQUIREMENT: &str = "national-clearance-requirement-2019";
+const GD_PREF_LOANS: &str = "gd-preferential-loans";
+const GD_PREF_LOAN_FIRMS: &str = "gd-preferential-loan-firms";
+const GD_SPECIALISED_LOANS: &str = "gd-specialised-sme-loans-2020h1";
+const GD_SPECIALISED_LOAN_FIRMS: &str = "gd-specialised-sme-loan-firms-2020h1";
+const LN_4G_NEW: &str = "luoning-4g-new-villages";
+const LN_4G_OPTIMISED: &str = "luoning-4g-optimised-villages";
+
+/// Every cross-check the dashboard shows, in reading order.
+pub fn cross_checks(c: &Catalogue) -> Vec<CrossCheck> {
+    vec![
+        stations_stock_and_flow(c),
+        national_stations_2019(c),
+        national_5g_output_2019(c),
+        clearance_vs_requirement(
+            c,
+            "gd-clearance-2019-vs-requirement",
+            "2019年广东清偿进度超出国家要求的幅度",
+            "Guangdong's 2019 clearance rate above the national requirement",
+            GD_CLEARANCE_2019,
+        ),
+        clearance_vs_requirement(
+            c,
+            "gd-clearance-2020-06-vs-requirement",
+            "截至2020年6月末广东清偿进度超出国家要求的幅度",
+            "Guangdong's clearance rate at end-June 2020 above the national requirement",
+            GD_CLEARANCE_2020_06,
+        ),
+        loan_per_firm(
+            c,
+            "gd-preferential-loan-per-firm",
+            "重点名单企业平均每家获得的优惠利率贷款",
+            "Average preferential-rate loan per listed key firm",
+            GD_PREF_LOANS,
+            GD_PREF_LOAN_FIRMS,
+        ),
+        loan_per_firm(
+            c,
+            "gd-specialised-sme-loan-per-firm-2020h1",
+            "2020年上半年“专精特新”等企业平均每家获得的贷款",
+            "Average loan per “specialised and sophisticated” or other firm, H1 2020",
+            GD_SPECIALISED_LOANS,
+            GD_SPECIALISED_LOAN_FIRMS,
+        ),
+        luoning_4g_villages(c),
+    ]
+}
+
+fn fact<'a>(c: &'a Catalogue, id: &str) -> Option<&'a Fact> {
+    c.facts.iter().find(|f| f.id == id)
+}
+
+/// The values of `ids`, or the ids that are missing.
+fn values<const N: usize>(c: &Catalogue, ids: [&'static str; N]) -> Result<[f64; N], Vec<&'static str>> {
+    let found = ids.map(|id| fact(c, id).map(|f| f.value));
+    if found.iter().all(Option::is_some) {
+        Ok(found.map(|v| v.unwrap_or(f64::NAN)))
+    } else {
+        Err(ids.iter().zip(found).filter(|(_, v)| v.is_none()).map(|(id, _)| *id).collect())
+    }
+}
+
+/// The qualifier of a fact that `values` has already found.
+fn qualifier(c: &Catalogue, id: &str) -> Qualifier {
+    fact(c, id).map_or(Qualifier::Exact, |f| f.qualifier)
+}
+
+fn missing(
+    id: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+    inputs: Vec<&'static str>,
+    absent: Vec<&'static str>,
+) -> CrossCheck {
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!("cannot compute: missing fact(s) {}", absent.join(", ")),
+        inputs,
+        derived: f64::NAN,
+        reported: None,
+        tolerance: 0.0,
+        agrees: None,
+    }
+}
+
+/// A number the way the report writes it: 78000 -> "7.8万", 230000000000 -> "2300亿".
+fn zh(value: f64) -> String {
+    let (scaled, suffix) = if value.abs() >= 1e8 {
+        (value / 1e8, "亿")
+    } else if value.abs() >= 1e4 {
+        (value / 1e4, "万")
+    } else {
+        (value, "")
+    };
+    format!("{}{suffix}", plain(scaled))
+}
+
+/// Up to two decimals, trailing zeros dropped.
+fn plain(value: f64) -> String {
+    let s = format!("{value:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// 2019 stock + H1 2020 additions against the reported cumulative total.
+///
+/// Tolerance: 4.1万 and 7.8万 are both rounded to 0.1万 (±500 each), so a consistent report can
+/// have the sum differ from the cumulative figure by up to 1000. (Stations built before 2019,
+/// if any, would also make the reported cumulative a little larger than the sum.)
+fn stations_stock_and_flow(c: &Catalogue) -> CrossCheck {
+    let id = "gd-5g-stations-stock-flow";
+    let label_zh = "2019年建成数+2020年上半年新建数与累计数核对";
+    let label_en = "5G stations: 2019 build + H1 2020 additions vs reported cumulative total";
+    let inputs = vec![GD_STATIONS_2019, GD_STATIONS_H1_NEW, GD_STATIONS_CUMULATIVE];
+    let [built_2019, new_h1, cumulative] =
+        match values(c, [GD_STATIONS_2019, GD_STATIONS_H1_NEW, GD_STATIONS_CUMULATIVE]) {
+            Ok(v) => v,
+            Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+        };
+    let derived = built_2019 + new_h1;
+    let tolerance = 1000.0;
+    let agrees = (derived - cumulative).abs() <= tolerance;
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!(
+            "{} + {} = {} {} {} ({}, ±{})",
+            plain(built_2019),
+            plain(new_h1),
+            plain(derived),
+            if agrees { "≈" } else { "≠" },
+            plain(cumulative),
+            zh(cumulative),
+            plain(tolerance),
+        ),
+        inputs,
+        derived,
+        reported: Some(cumulative),
+        tolerance,
+        agrees: Some(agrees),
+    }
+}
+
+/// National 5G stations built in 2019, implied by Guangdong's 36988 being "约占全国1/4".
+///
+/// "约1/4" is read as: 1/4 is the nearest of the simple fractions 1/5, 1/4, 1/3, i.e. the share
+/// lies between the midpoints 22.5% and 7/24 ≈ 29.2%. `tolerance` is the larger distance from the
+/// point estimate to either end of that range.
+fn national_stations_2019(c: &Catalogue) -> CrossCheck {
+    let id = "national-5g-stations-2019-implied";
+    let label_zh = "由“约占全国1/4”推算的2019年全国建成5G基站数";
+    let label_en = "China's 5G base stations built in 2019, implied by Guangdong's “about 1/4”";
+    let inputs = vec![GD_STATIONS_2019, GD_STATIONS_2019_SHARE];
+    let [gd, share_pct] = match values(c, [GD_STATIONS_2019, GD_STATIONS_2019_SHARE]) {
+        Ok(v) => v,
+        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+    };
+    let derived = gd / (share_pct / 100.0);
+    let low_share = (share_pct / 100.0 + 1.0 / 5.0) / 2.0;
+    let high_share = (share_pct / 100.0 + 1.0 / 3.0) / 2.0;
+    let (low, high) = (gd / high_share, gd / low_share);
+    let tolerance = (derived - low).max(high - derived);
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!(
+            "{} ÷ {}% = {}; 约1/4 ≈ {}%–{}% → {}–{}",
+            plain(gd),
+            plain(share_pct),
+            plain(derived.round()),
+            plain(low_share * 100.0),
+            plain(high_share * 100.0),
+            plain(low.round()),
+            plain(high.round()),
+        ),
+        inputs,
+        derived,
+        reported: None,
+        tolerance,
+        agrees: None,
+    }
+}
+
+/// Upper bound on national 5G industry output: Guangdong's 2300亿元 is "一半以上" of it.
+fn national_5g_output_2019(c: &Catalogue) -> CrossCheck {
+    let id = "national-5g-output-2019-upper-bound";
+    let label_zh = "由“占全国一半以上”推算的全国5G产业产值上限";
+    let label_en = "Upper bound on China's 5G industry output, implied by Guangdong's “half or more”";
+    let inputs = vec![GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE];
+    let [gd, share_pct] = match values(c, [GD_5G_OUTPUT, GD_5G_OUTPUT_SHARE]) {
+        Ok(v) => v,
+        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+    };
+    let derived = gd / (share_pct / 100.0);
+    // A larger share means a smaller national total: "一半以上" (at least half) caps it.
+    let bound = match qualifier(c, GD_5G_OUTPUT_SHARE) {
+        Qualifier::AtLeast => "≤",
+        Qualifier::MoreThan => "<",
+        Qualifier::LessThan => ">",
+        Qualifier::About => "≈",
+        Qualifier::Exact => "=",
+    };
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!(
+            "{}元 ÷ {}% = {}元 → {}元 ≤ 全国 {bound} {}元",
+            zh(gd),
+            plain(share_pct),
+            zh(derived),
+            zh(gd),
+            zh(derived),
+        ),
+        inputs,
+        derived,
+        reported: None,
+        tolerance: 0.0,
+        agrees: None,
+    }
+}
+
+/// Percentage points by which a clearance rate exceeds the national "一半以上" requirement;
+/// agrees when it does exceed it (the report says "大幅超额完成").
+fn clearance_vs_requirement(
+    c: &Catalogue,
+    id: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+    rate_id: &'static str,
+) -> CrossCheck {
+    let inputs = vec![rate_id, NATIONAL_CLEARANCE_REQUIREMENT];
+    let [rate, required] = match values(c, [rate_id, NATIONAL_CLEARANCE_REQUIREMENT]) {
+        Ok(v) => v,
+        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+    };
+    let derived = rate - required;
+    let agrees = derived > 0.0;
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!(
+            "{}% − {}% = {}{} pp {} 0",
+            plain(rate),
+            plain(required),
+            if derived > 0.0 { "+" } else { "" },
+            plain(derived),
+            if agrees { ">" } else { "≤" },
+        ),
+        inputs,
+        derived,
+        reported: None,
+        // The rate is given to 0.1%.
+        tolerance: 0.05,
+        agrees: Some(agrees),
+    }
+}
+
+/// Average loan per firm. Both loan totals are "超" (more than) figures rounded to 1亿元, so the
+/// average is a lower bound; `tolerance` carries the ±0.5亿元 rounding through to one firm.
+fn loan_per_firm(
+    c: &Catalogue,
+    id: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+    loans_id: &'static str,
+    firms_id: &'static str,
+) -> CrossCheck {
+    let inputs = vec![loans_id, firms_id];
+    let [loans, firms] = match values(c, [loans_id, firms_id]) {
+        Ok(v) => v,
+        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+    };
+    let derived = loans / firms;
+    // The total's qualifier carries over to the average: 超315亿元 ÷ 228 > 1.38亿元.
+    let (before, relation) = match qualifier(c, loans_id) {
+        Qualifier::MoreThan => (">", ">"),
+        Qualifier::AtLeast => ("≥", "≥"),
+        Qualifier::About => ("≈", "≈"),
+        Qualifier::LessThan => ("<", "<"),
+        Qualifier::Exact => ("", "≈"),
+    };
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!("{before}{}元 ÷ {} {relation} {}元", zh(loans), plain(firms), zh(derived)),
+        inputs,
+        derived,
+        reported: None,
+        tolerance: 0.5e8 / firms,
+        agrees: None,
+    }
+}
+
+/// Poor villages in Luoning that got 4G work by end-2019: new stations plus "80多" optimised,
+/// assuming no village is counted in both (the text does not say).
+fn luoning_4g_villages(c: &Catalogue) -> CrossCheck {
+    let id = "luoning-4g-villages-total";
+    let label_zh = "洛宁县获得4G基站建设或网络优化的扶贫村";
+    let label_en = "Luoning poor villages given new 4G stations or an optimised 4G network";
+    let inputs = vec![LN_4G_NEW, LN_4G_OPTIMISED];
+    let [new, optimised] = match values(c, [LN_4G_NEW, LN_4G_OPTIMISED]) {
+        Ok(v) => v,
+        Err(absent) => return missing(id, label_zh, label_en, inputs, absent),
+    };
+    let derived = new + optimised;
+    CrossCheck {
+        id,
+        label_zh,
+        label_en,
+        formula: format!(
+            "{} + {}{} {} {}",
+            plain(new),
+            plain(optimised),
+            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan { "多" } else { "" },
+            if qualifier(c, LN_4G_OPTIMISED) == Qualifier::MoreThan { ">" } else { "=" },
+            plain(derived),
+        ),
+        inputs,
+        derived,
+        reported: None,
+        tolerance: 0.0,
+        agrees: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use facts::{Article, Named, Period, Qualifier, Unit};
+
+    fn fact(id: &'static str, value: f64) -> Fact {
+        Fact {
+            id,
+            article: "guangdong",
+            topic: "test",
+            region: "guangdong",
+            label_zh: "",
+            label_en: "",
+            short_zh: "",
+            short_en: "",
+            value,
+            unit: "test",
+            qualifier: Qualifier::Exact,
+            period: Period::Unstated,
+            seed: "test.txt",
+            quote: "",
+            expr: "",
+            quote_offset: 0,
+            gloss_en: "",
+        }
+    }
+
+    fn qualified(id: &'static str, value: f64, qualifier: Qualifier) -> Fact {
+        Fact { qualifier, ..fact(id, value) }
+    }
+
+    fn catalogue(facts: Vec<Fact>) -> Catalogue {
+        let articles: &'static [Article] = &[];
+        let units: &'static [Unit] = &[];
+        let named: &'static [Named] = &[];
+        Catalogue {
+            seed: "test.txt",
+            articles,
+            units,
+            regions: named,
+            topics: named,
+            facts: Box::leak(facts.into_boxed_slice()),
+        }
+    }
+
+    /// The report's numbers, typed in by hand from the text.
+    fn report() -> Vec<Fact> {
+        vec![
+            fact("gd-5g-stations-2019", 36988.0),
+            qualified("gd-5g-stations-2019-national-share", 25.0, Qualifier::About),
+            fact("gd-5g-stations-2020h1-new", 41000.0),
+            fact("gd-5g-stations-cumulative-2020-06", 78000.0),
+            fact("gd-5g-output-2019", 230_000_000_000.0),
+            qualified("gd-5g-output-2019-national-share", 50.0, Qualifier::AtLeast),
+            fact("gd-clearance-2019", 93.6),
+            fact("gd-clearance-2020-06", 94.3),
+            qualified("national-clearance-requirement-2019", 50.0, Qualifier::AtLeast),
+            qualified("gd-preferential-loans", 31_500_000_000.0, Qualifier::MoreThan),
+            fact("gd-preferential-loan-firms", 228.0),
+            qualified("gd-specialised-sme-loans-2020h1", 14_100_000_000.0, Qualifier::MoreThan),
+            fact("gd-specialised-sme-loan-firms-2020h1", 2051.0),
+            fact("luoning-4g-new-villages", 9.0),
+            qualified("luoning-4g-optimised-villages", 80.0, Qualifier::MoreThan),
+        ]
+    }
+
+    fn check(checks: &[CrossCheck], id: &str) -> CrossCheck {
+        checks.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no check {id}")).clone()
+    }
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() <= eps
+    }
+
+    #[test]
+    fn stock_plus_flow_matches_the_reported_cumulative() {
+        let c = check(&cross_checks(&catalogue(report())), "gd-5g-stations-stock-flow");
+        assert_eq!(c.derived, 77988.0);
+        assert_eq!(c.reported, Some(78000.0));
+        assert_eq!(c.agrees, Some(true));
+        assert!(c.formula.contains("36988 + 41000 = 77988"), "{}", c.formula);
+        assert!(c.formula.contains("≈ 78000 (7.8万, ±1000)"), "{}", c.formula);
+    }
+
+    #[test]
+    fn a_mistyped_value_makes_stock_plus_flow_disagree() {
+        // 4.1万 typed as 4100 instead of 41000.
+        let mut facts = report();
+        facts.iter_mut().find(|f| f.id == "gd-5g-stations-2020h1-new").unwrap().value = 4100.0;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
+        assert_eq!(c.derived, 41088.0);
+        assert_eq!(c.agrees, Some(false));
+        assert!(c.formula.contains('≠'), "{}", c.formula);
+
+        // 7.8万 typed as 7.9万: off by 1012, just outside the rounding of two 0.1万 figures.
+        let mut facts = report();
+        facts.iter_mut().find(|f| f.id == "gd-5g-stations-cumulative-2020-06").unwrap().value = 79000.0;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
+        assert_eq!(c.agrees, Some(false));
+    }
+
+    #[test]
+    fn national_station_total_implied_by_about_a_quarter() {
+        // (formula checked below: 36988 ÷ 25% = 147952; 约1/4 ≈ 22.5%–29.17% → 126816–164391)
+        let c = check(&cross_checks(&catalogue(report())), "national-5g-stations-2019-implied");
+        // 36988 × 4 = 147952.
+        assert!(close(c.derived, 147952.0, 1e-6), "{}", c.derived);
+        assert_eq!(c.reported, None);
+        assert_eq!(c.agrees, None);
+        // Share 22.5% .. 29.1667%: 36988 / 0.225 = 164391.1, 36988 × 24 / 7 = 126816.
+        // Farther end from 147952 is 126816: 21136.
+        assert!(close(c.tolerance, 21136.0, 1e-6), "{}", c.tolerance);
+        assert!(c.formula.contains("126816") && c.formula.contains("164391"), "{}", c.formula);
+    }
+
+    #[test]
+    fn national_5g_output_is_at_most_twice_guangdong() {
+        let c = check(&cross_checks(&catalogue(report())), "national-5g-output-2019-upper-bound");
+        // 2300亿 × 2 = 4600亿 = 460,000,000,000 yuan.
+        assert!(close(c.derived, 460_000_000_000.0, 1e-3), "{}", c.derived);
+        assert_eq!(c.agrees, None);
+        assert!(c.formula.contains("2300亿元 ≤ 全国 ≤ 4600亿元"), "{}", c.formula);
+    }
+
+    #[test]
+    fn clearance_rates_exceed_the_national_requirement() {
+        let checks = cross_checks(&catalogue(report()));
+        let y2019 = check(&checks, "gd-clearance-2019-vs-requirement");
+        assert!(close(y2019.derived, 43.6, 1e-9), "{}", y2019.derived);
+        assert_eq!(y2019.agrees, Some(true));
+        assert_eq!(y2019.formula, "93.6% − 50% = +43.6 pp > 0");
+        let june = check(&checks, "gd-clearance-2020-06-vs-requirement");
+        assert!(close(june.derived, 44.3, 1e-9), "{}", june.derived);
+        assert_eq!(june.agrees, Some(true));
+    }
+
+    #[test]
+    fn clearance_below_requirement_does_not_agree() {
+        let mut facts = report();
+        facts.iter_mut().find(|f| f.id == "gd-clearance-2019").unwrap().value = 9.36;
+        let c = check(&cross_checks(&catalogue(facts)), "gd-clearance-2019-vs-requirement");
+        assert_eq!(c.agrees, Some(false));
+    }
+
+    #[test]
+    fn average_loans_per_firm() {
+        let checks = cross_checks(&catalogue(report()));
+        // 31,500,000,000 / 228 = 138,157,894.74 yuan (about 1.38亿).
+        let pref = check(&checks, "gd-preferential-loan-per-firm");
+        assert!(close(pref.derived, 138_157_894.74, 0.01), "{}", pref.derived);
+        assert_eq!(pref.formula, ">315亿元 ÷ 228 > 1.38亿元");
+        // 50,000,000 / 228 = 219,298.25.
+        assert!(close(pref.tolerance, 219_298.25, 0.01), "{}", pref.tolerance);
+        // 14,100,000,000 / 2051 = 6,874,695.27 yuan (about 687万).
+        let spec = check(&checks, "gd-specialised-sme-loan-per-firm-2020h1");
+        assert!(close(spec.derived, 6_874_695.27, 0.01), "{}", spec.derived);
+        assert!(spec.formula.contains("687.47万元"), "{}", spec.formula);
+        assert_eq!(spec.agrees, None);
+    }
+
+    #[test]
+    fn luoning_4g_villages_add_up() {
+        let c = check(&cross_checks(&catalogue(report())), "luoning-4g-villages-total");
+        assert_eq!(c.derived, 89.0);
+        assert_eq!(c.formula, "9 + 80多 > 89");
+        assert_eq!(c.agrees, None);
+    }
+
+    #[test]
+    fn a_missing_fact_gives_no_verdict_instead_of_a_panic() {
+        let facts: Vec<Fact> = report().into_iter().filter(|f| f.id != "gd-5g-stations-cumulative-2020-06").collect();
+        let checks = cross_checks(&catalogue(facts));
+        let c = check(&checks, "gd-5g-stations-stock-flow");
+        assert_eq!(c.agrees, None);
+        assert!(c.derived.is_nan());
+        assert!(c.formula.contains("gd-5g-stations-cumulative-2020-06"), "{}", c.formula);
+        // The other checks are unaffected.
+        assert_eq!(check(&checks, "gd-clearance-2019-vs-requirement").agrees, Some(true));
+
+        let empty = cross_checks(&catalogue(Vec::new()));
+        assert_eq!(empty.len(), 8);
+        assert!(empty.iter().all(|c| c.agrees.is_none() && c.derived.is_nan()));
+    }
+
+    #[test]
+    fn every_check_names_its_inputs() {
+        for c in cross_checks(&catalogue(report())) {
+            assert!(!c.inputs.is_empty(), "{}", c.id);
+            assert!(!c.label_zh.is_empty() && !c.label_en.is_empty(), "{}", c.id);
+            assert!(c.derived.is_finite(), "{}", c.id);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! JSON and CSV exports of a [`Catalogue`], dependency-free so they also run in the wasm (for
+//! downloads) and in `publish_facts`.
+//!
+//! Both list every fact with the same columns, in this order: [`FACT_COLUMNS`].
+
+use facts::{Catalogue, Fact, Period, Qualifier, UnitKind};
+
+/// Fact columns of the CSV and keys of each JSON fact, in order.
+pub const FACT_COLUMNS: &[&str] = &[
+    "id",
+    "article",
+    "topic",
+    "topic_zh",
+    "topic_en",
+    "region",
+    "region_zh",
+    "region_en",
+    "label_zh",
+    "label_en",
+    "short_zh",
+    "short_en",
+    "value",
+    "unit",
+    "unit_zh",
+    "unit_en",
+    "qualifier",
+    "period",
+    "seed",
+    "quote",
+    "quote_offset",
+    "expr",
+    "gloss_en",
+];
+
+/// The catalogue spelling of a period: "2019", "2019..2022", "2020-06", "2020-01..2020-06",
+/// "asof 2020-06", "unstated".
+pub fn period_str(p: &Period) -> String {
+    p.to_string()
+}
+
+/// The catalogue spelling: exact | at_least | more_than | about | less_than.
+pub fn qualifier_str(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::About => "about",
+        Qualifier::LessThan => "less_than",
+    }
+}
+
+/// The catalogue spelling: percent | currency | count.
+pub fn unit_kind_str(k: UnitKind) -> &'static str {
+    match k {
+        UnitKind::Percent => "percent",
+        UnitKind::Currency => "currency",
+        UnitKind::Count => "count",
+    }
+}
+
+/// A number as plain decimal text ("36988", "2.3", "230000000000"); empty for NaN or infinity.
+pub fn number_str(v: f64) -> String {
+    if v.is_finite() {
+        // Display of f64 is the shortest round-trip form, never with an exponent.
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// One value of a fact row.
+enum Cell {
+    Text(String),
+    Number(f64),
+    Int(usize),
+}
+
+/// The row of one fact, in [`FACT_COLUMNS`] order. Names of missing ids are empty.
+fn fact_row(c: &Catalogue, f: &Fact) -> Vec<Cell> {
+    let find = |list: &[facts::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh, n.en));
+    let (topic_zh, topic_en) = find(c.topics, f.topic).unwrap_or(("", ""));
+    let (region_zh, region_en) = find(c.regions, f.region).unwrap_or(("", ""));
+    let (unit_zh, unit_en) = c.units.iter().find(|u| u.id == f.unit).map_or(("", ""), |u| (u.zh, u.en));
+    let t = |s: &str| Cell::Text(s.to_string());
+    vec![
+        t(f.id),
+        t(f.article),
+        t(f.topic),
+        t(topic_zh),
+        t(topic_en),
+        t(f.region),
+        t(region_zh),
+        t(region_en),
+        t(f.label_zh),
+        t(f.label_en),
+        t(f.short_zh),
+        t(f.short_en),
+        Cell::Number(f.value),
+        t(f.unit),
+        t(unit_zh),
+        t(unit_en),
+        t(qualifier_str(f.qualifier)),
+        Cell::Text(period_str(&f.period)),
+        t(f.seed),
+        t(f.quote),
+        Cell::Int(f.quote_offset),
+        t(f.expr),
+        t(f.gloss_en),
+    ]
+}
+
+/// A JSON string literal: quotes, backslashes and control characters escaped, U+2028 and U+2029
+/// too (so the output is also valid JavaScript); everything else as UTF-8.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_number(v: f64) -> String {
+    if v.is_finite() {
+        number_str(v)
+    } else {
+        "null".to_string()
+    }
+}
+
+/// `{"k": v, ...}` on one line, keys in the given order; values already JSON.
+fn json_object(pairs: &[(&str, String)]) -> String {
+    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{}: {v}", json_string(k))).collect();
+    format!("{{{}}}", body.join(", "))
+}
+
+fn json_array(indent: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return "[]".to_string();
+    }
+    let inner = format!("{indent}  ");
+    let body: Vec<String> = items.iter().map(|i| format!("{inner}{i}")).collect();
+    format!("[\n{}\n{indent}]", body.join(",\n"))
+}
+
+/// The catalogue as JSON:
+/// `{"schema": 1, "seed": ..., "articles": [...], "units": [...], "regions": [...],
+/// "topics": [...], "facts": [...]}`, keys in a fixed order, one entry per line.
+pub fn to_json(c: &Catalogue) -> String {
+    let s = |v: &str| json_string(v);
+    let articles: Vec<String> = c
+        .articles
+        .iter()
+        .map(|a| {
+            json_object(&[
+                ("id", s(a.id)),
+                ("title_zh", s(a.title_zh)),
+                ("title_en", s(a.title_en)),
+                ("source_zh", s(a.source_zh)),
+                ("source_en", s(a.source_en)),
+            ])
+        })
+        .collect();
+    let units: Vec<String> = c
+        .units
+        .iter()
+        .map(|u| json_object(&[("id", s(u.id)), ("kind", s(unit_kind_str(u.kind))), ("zh", s(u.zh)), ("en", s(u.en))]))
+        .collect();
+    let named = |list: &[facts::Named]| -> Vec<String> {
+        list.iter().map(|n| json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))])).collect()
+    };
+    let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f)).collect();
+    format!(
+        "{{\n  \"schema\": 1,\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
+        json_string(c.seed),
+        json_array("  ", &articles),
+        json_array("  ", &units),
+        json_array("  ", &named(c.regions)),
+        json_array("  ", &named(c.topics)),
+        json_array("  ", &facts),
+    )
+}
+
+/// One CSV field per RFC 4180: quoted (with `"` doubled) when it holds a comma, a quote, CR or
+/// LF, or starts or ends with a space; as is otherwise.
+pub fn csv_field(s: &str) -> String {
+    let needs_quotes = s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Every fact as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese as UTF-8), CRLF
+/// line ends, RFC 4180 quoting, a header row of [`FACT_COLUMNS`], then one row per fact.
+pub fn to_csv(c: &Catalogue) -> String {
+    let all: Vec<&Fact> = c.facts.iter().collect();
+    facts_csv(c, &all)
+}
+
+/// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`], exactly as [`to_json`]
+/// writes it.
+pub fn fact_json(c: &Catalogue, f: &Fact) -> String {
+    let pairs: Vec<(&str, String)> = FACT_COLUMNS
+        .iter()
+        .zip(fact_row(c, f))
+        .map(|(k, cell)| {
+            let v = match cell {
+                Cell::Text(t) => json_string(&t),
+                Cell::Number(n) => json_number(n),
+                Cell::Int(i) => i.to_string(),
+            };
+            (*k, v)
+        })
+        .collect();
+    json_object(&pairs)
+}
+
+/// Some facts as a JSON array, one fact per line, each as [`fact_json`] writes it.
+pub fn facts_json(c: &Catalogue, facts: &[&Fact]) -> String {
+    let items: Vec<String> = facts.iter().map(|f| fact_json(c, f)).collect();
+    json_array("", &items)
+}
+
+/// Some facts as CSV, in the given order, with the header, quoting, BOM and line ends of
+/// [`to_csv`]: `facts_csv(c, &all_facts)` is `to_csv(c)`.
+pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = FACT_COLUMNS.iter().map(|h| csv_field(h)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for f in facts {
+        let row: Vec<String> = fact_row(c, f)
+            .into_iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => csv_field(&t),
+                Cell::Number(n) => number_str(n),
+                Cell::Int(i) => i.to_string(),
+            })
+            .collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes() {
+        assert_eq!(json_string("a\"b\\c\nd\te\u{1}\u{2028}中"), "\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028中\"");
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("广东"), "广东");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
+        assert_eq!(csv_field(" pad"), "\" pad\"");
+        assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn numbers_are_plain_decimals() {
+        assert_eq!(number_str(36988.0), "36988");
+        assert_eq!(number_str(2.3), "2.3");
+        assert_eq!(number_str(230_000_000_000.0), "230000000000");
+        assert_eq!(number_str(f64::NAN), "");
+        assert_eq!(json_number(f64::INFINITY), "null");
+    }
+
+    #[test]
+    fn periods_use_the_catalogue_spelling() {
+        assert_eq!(period_str(&Period::Year(2019)), "2019");
+        assert_eq!(period_str(&Period::YearRange(2019, 2022)), "2019..2022");
+        assert_eq!(period_str(&Period::MonthEnd(2020, 6)), "2020-06");
+        assert_eq!(period_str(&Period::MonthRange { from: (2020, 1), to: (2020, 6) }), "2020-01..2020-06");
+        assert_eq!(period_str(&Period::AsOf(2020, 6)), "asof 2020-06");
+        assert_eq!(period_str(&Period::Unstated), "unstated");
+    }
+}

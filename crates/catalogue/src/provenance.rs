@@ -1,0 +1,333 @@
+//! Where a fact's quote sits in its seed: the paragraph around it, split into the text before the
+//! quote, the quote and the text after, so the source panel can show the sentence highlighted in
+//! its context and the reader can judge the number against the report's own words.
+//!
+//! Paragraphs are bounded by line breaks, but the seeds are extracted from newspaper pages and
+//! some paragraphs are broken mid-sentence by a blank line ("坚持公平\n\n竞争制度"). A line of prose
+//! that does not end with sentence-final punctuation therefore continues into the next non-empty
+//! line, and the pieces are joined without the break for display. Headings ("出台的背景和意义")
+//! also lack final punctuation; they are told apart from broken prose by having no clause
+//! punctuation (，。；！？) at all, so a heading is never glued onto the paragraph under it.
+
+use std::ops::Range;
+
+use facts::{Catalogue, Fact};
+
+/// A quote with the paragraph around it. `before + quote + after` is the paragraph as displayed:
+/// line breaks inside a broken paragraph are removed, and surrounding whitespace is trimmed.
+///
+/// The pieces are owned because a broken paragraph has no contiguous slice in the seed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteContext<'a> {
+    pub before: String,
+    pub quote: String,
+    pub after: String,
+    /// Title of the article the quote belongs to; [`context`] cannot know it from the text alone
+    /// and leaves it `None`, [`for_fact`] fills it from the catalogue.
+    pub article_heading: Option<&'a str>,
+}
+
+impl QuoteContext<'_> {
+    /// The whole paragraph as displayed, for callers that do not highlight.
+    pub fn paragraph(&self) -> String {
+        let mut out = String::with_capacity(self.before.len() + self.quote.len() + self.after.len());
+        out.push_str(&self.before);
+        out.push_str(&self.quote);
+        out.push_str(&self.after);
+        out
+    }
+}
+
+/// The paragraph around `quote`, which must start at byte `quote_offset` of `seed_text`.
+///
+/// Returns `None` when the offset is past the end or not on a char boundary, when the text there
+/// is not `quote`, or when `quote` is blank (there would be nothing to highlight). Checking the
+/// text rather than trusting the offset keeps a stale catalogue from highlighting the wrong words.
+pub fn context<'a>(seed_text: &'a str, quote_offset: usize, quote: &str) -> Option<QuoteContext<'a>> {
+    let quote_end = verified_quote_end(seed_text, quote_offset, quote)?;
+    // Anchor the last line on the quote's last visible character, so a quote that happens to end
+    // with a line break does not pull in the following line.
+    let last_visible = quote_offset + quote.trim_end().len();
+    let first_line = line_at(seed_text, quote_offset)?;
+    let last_line = line_at(seed_text, last_visible)?;
+    let start = paragraph_start(seed_text, first_line)?;
+    let end = paragraph_end(seed_text, last_line)?;
+    let lines = trimmed_lines(seed_text, start..end);
+    Some(QuoteContext {
+        before: joined(seed_text, &lines, start..quote_offset),
+        quote: joined(seed_text, &lines, quote_offset..quote_end),
+        after: joined(seed_text, &lines, quote_end..end),
+        article_heading: None,
+    })
+}
+
+/// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
+/// `seed_text` is the catalogue's report ([`crate::SEED_TEXT`] for the built-in one).
+pub fn for_fact(catalogue: &Catalogue, seed_text: &'static str, fact: &Fact) -> Option<QuoteContext<'static>> {
+    let mut ctx = context(seed_text, fact.quote_offset, fact.quote)?;
+    ctx.article_heading = article_heading(catalogue, fact);
+    Some(ctx)
+}
+
+/// The Chinese title of the fact's article, as printed above it in the report.
+pub fn article_heading(catalogue: &Catalogue, fact: &Fact) -> Option<&'static str> {
+    catalogue.article(fact.article).map(|a| a.title_zh)
+}
+
+/// End byte of `quote` when it really starts at `offset` in `text`.
+fn verified_quote_end(text: &str, offset: usize, quote: &str) -> Option<usize> {
+    if quote.trim().is_empty() {
+        return None;
+    }
+    // `get` is `None` past the end or off a char boundary.
+    let rest = text.get(offset..)?;
+    rest.starts_with(quote).then_some(offset + quote.len())
+}
+
+/// The line (without its '\n') that contains byte `pos`; a '\n' at `pos` belongs to the line it ends.
+fn line_at(text: &str, pos: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let start = bytes.get(..pos)?.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let end = bytes.get(pos..)?.iter().position(|&b| b == b'\n').map_or(text.len(), |i| pos + i);
+    Some(start..end)
+}
+
+/// The nearest line above the line starting at `line_start` that has visible text.
+fn previous_nonblank_line(text: &str, line_start: usize) -> Option<Range<usize>> {
+    let mut start = line_start;
+    while start > 0 {
+        // `start - 1` is the '\n' that ends the previous line.
+        let line = line_at(text, start - 1)?;
+        if !text.get(line.clone())?.trim().is_empty() {
+            return Some(line);
+        }
+        start = line.start;
+    }
+    None
+}
+
+/// The nearest line below the line ending at `line_end` that has visible text.
+fn next_nonblank_line(text: &str, line_end: usize) -> Option<Range<usize>> {
+    let mut end = line_end;
+    while end < text.len() {
+        // `end` is the '\n' that ends the current line.
+        let line = line_at(text, end + 1)?;
+        if !text.get(line.clone())?.trim().is_empty() {
+            return Some(line);
+        }
+        end = line.end;
+    }
+    None
+}
+
+/// Start byte of the paragraph containing `line`: walks up while the line above runs on into it.
+fn paragraph_start(text: &str, line: Range<usize>) -> Option<usize> {
+    let mut start = line.start;
+    while let Some(prev) = previous_nonblank_line(text, start) {
+        if !runs_on(text.get(prev.clone())?) {
+            break;
+        }
+        start = prev.start;
+    }
+    Some(start)
+}
+
+/// End byte of the paragraph containing `line`: walks down while the current line runs on.
+fn paragraph_end(text: &str, line: Range<usize>) -> Option<usize> {
+    let mut end = line.end;
+    let mut current = line;
+    while runs_on(text.get(current.clone())?) {
+        match next_nonblank_line(text, end) {
+            Some(next) => {
+                end = next.end;
+                current = next;
+            }
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// Whether a line is prose cut off mid-sentence, so the paragraph goes on below it.
+fn runs_on(line: &str) -> bool {
+    let line = line.trim();
+    is_prose(line) && !ends_sentence(line)
+}
+
+/// Prose has clause punctuation somewhere; headings, bylines and banners do not.
+fn is_prose(line: &str) -> bool {
+    line.chars().any(|c| matches!(c, '，' | '。' | '；' | '！' | '？'))
+}
+
+/// Whether the line ends where a sentence (or a quoted or introduced passage) may end.
+fn ends_sentence(line: &str) -> bool {
+    line.chars().next_back().is_some_and(|c| {
+        matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '”' | '’' | '」' | '』' | '.' | '!' | '?' | ';' | ':')
+    })
+}
+
+/// The whitespace-trimmed, non-empty lines of `range`, as byte ranges of `text`.
+fn trimmed_lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(block) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut line_start = range.start;
+    for raw in block.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let visible = raw.trim().len();
+        if visible > 0 {
+            lines.push(line_start + lead..line_start + lead + visible);
+        }
+        line_start += raw.len() + 1;
+    }
+    lines
+}
+
+/// The parts of `lines` that fall inside `span`, concatenated: the span with line breaks and
+/// the whitespace around them removed. Chinese needs no space where a line was broken.
+fn joined(text: &str, lines: &[Range<usize>], span: Range<usize>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let from = line.start.max(span.start);
+        let to = line.end.min(span.end);
+        if from < to {
+            // Both ends are line edges or quote edges, all on char boundaries.
+            if let Some(piece) = text.get(from..to) {
+                out.push_str(piece);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CATALOGUE, SEED_TEXT};
+
+    fn seed() -> &'static str {
+        SEED_TEXT
+    }
+
+    /// Context of the first occurrence of `needle` in the seed.
+    fn around(needle: &str) -> QuoteContext<'static> {
+        let offset = seed().find(needle).expect("needle is in the seed");
+        context(seed(), offset, needle).expect("context of a verbatim needle")
+    }
+
+    fn fact_context(id: &str) -> QuoteContext<'static> {
+        let fact = CATALOGUE.fact(id).expect("fact in catalogue");
+        for_fact(&CATALOGUE, SEED_TEXT, fact).expect("catalogue quotes are verified")
+    }
+
+    #[test]
+    fn sme_share_quote_sits_at_the_start_of_its_paragraph() {
+        let ctx = fact_context("sme-share-tax");
+        assert_eq!(ctx.before, "");
+        assert_eq!(
+            ctx.quote,
+            "中小企业贡献了50%以上的税收，60%以上的GDP，70%以上的技术创新，80%以上的城镇劳动就业，90%以上的企业数量"
+        );
+        assert!(ctx.after.starts_with("，是国民经济和社会发展的主力军"));
+        assert!(ctx.after.ends_with("一些基础性、制度性问题凸显。"));
+        let paragraph = ctx.paragraph();
+        assert!(paragraph.starts_with("中小企业贡献了"));
+        // The heading above is not glued on, and the next paragraph is not pulled in.
+        assert!(!paragraph.contains("出台的背景和意义"));
+        assert!(!paragraph.contains("对此"));
+        assert_eq!(ctx.article_heading, Some("突出制度安排 支持中小企业发展"));
+    }
+
+    #[test]
+    fn pieces_rejoin_to_the_paragraph_of_a_mid_paragraph_quote() {
+        let ctx = fact_context("gd-clearance-2020-06");
+        assert_eq!(ctx.quote, "截至今年6月末，清偿进度为94.3%");
+        assert!(ctx.before.starts_with("修订《关于促进民营经济高质量发展的若干政策措施》"));
+        assert!(ctx.before.ends_with("提前一年实现无分歧账款全部清偿；"));
+        assert_eq!(ctx.after, "，剩余欠款均为已进入司法程序账款。");
+        assert_eq!(ctx.article_heading, Some("广东：推进补链强链控链 提升产业链现代化水平"));
+    }
+
+    #[test]
+    fn broken_paragraph_after_the_quote_is_joined() {
+        // "…试点方案\n\n（2020—2022年）》，加快推进制造业数字化转型。" is one sentence.
+        let ctx = fact_context("gd-iiot-firms");
+        assert!(ctx.before.starts_with("率先培育发展工业互联网"));
+        assert!(ctx
+            .after
+            .ends_with("“5G+工业互联网”应用示范园区试点方案（2020—2022年）》，加快推进制造业数字化转型。"));
+        assert!(!ctx.paragraph().contains('\n'));
+    }
+
+    #[test]
+    fn broken_paragraph_before_the_quote_is_joined() {
+        let ctx = around("竞争制度");
+        assert!(ctx.before.starts_with("（一）更加突出了完善支持中小企业发展的基础性制度。"));
+        assert!(ctx.before.ends_with("坚持公平"));
+        assert!(ctx.after.starts_with("，完善中小企业统计监测和发布制度"));
+        assert!(ctx.after.ends_with("为实施好各项政策奠定基础。"));
+
+        let ctx = around("路产业补短板");
+        assert!(ctx.before.ends_with("推动广东省半导体及集成电路"));
+        assert!(ctx.before.starts_with("围绕重点产业重点企业稳产业链供应链"));
+        assert!(ctx.after.ends_with("构建核心技术全产业链生态。"));
+
+        // The last line of the paragraph is the quote itself.
+        let ctx = around("结语。");
+        assert!(ctx.before.starts_with("“好的产品要想销量高"));
+        assert!(ctx.before.ends_with("杨梅通过实践总"));
+        assert_eq!(ctx.after, "");
+    }
+
+    #[test]
+    fn quote_spanning_the_break_is_joined_too() {
+        let offset = seed().find("坚持公平\n\n竞争制度").expect("broken sentence in seed");
+        let ctx = context(seed(), offset, "坚持公平\n\n竞争制度").expect("context");
+        assert_eq!(ctx.quote, "坚持公平竞争制度");
+        assert!(ctx.before.ends_with("通过健全中小企业法律法规体系，"));
+    }
+
+    #[test]
+    fn headings_and_bylines_stand_alone() {
+        let ctx = around("出台的背景和意义");
+        assert_eq!((ctx.before.as_str(), ctx.after.as_str()), ("", ""));
+        let ctx = around("广东省工业和信息化厅");
+        assert_eq!(ctx.paragraph(), "广东省工业和信息化厅");
+    }
+
+    #[test]
+    fn bad_offsets_and_mismatched_quotes_give_none() {
+        let text = seed();
+        let quote = "2019年全省建成5G基站36988座";
+        let offset = text.find(quote).expect("quote in seed");
+        assert!(context(text, offset, quote).is_some());
+        assert_eq!(context(text, offset + 1, quote), None, "inside a char / wrong text");
+        assert_eq!(context(text, offset + 4, quote), None, "wrong text at a boundary");
+        assert_eq!(context(text, text.len() + 1, quote), None);
+        assert_eq!(context(text, usize::MAX, quote), None);
+        assert_eq!(context(text, offset, "2019年全省建成5G基站36989座"), None);
+        assert_eq!(context(text, offset, ""), None);
+        // The seed opens with two blank lines, then 突 (3 bytes) at byte 2.
+        assert_eq!(context(text, 3, "出"), None);
+    }
+
+    #[test]
+    fn every_catalogue_quote_has_a_context_without_line_breaks() {
+        for fact in CATALOGUE.facts {
+            let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
+            assert_eq!(ctx.quote, fact.quote, "{}", fact.id);
+            assert!(!ctx.paragraph().contains('\n'), "{}", fact.id);
+            assert!(ctx.article_heading.is_some(), "{}", fact.id);
+        }
+    }
+
+    #[test]
+    fn crlf_and_indentation_are_trimmed() {
+        let text = "标题\r\n\r\n　　第一句，还没完\r\n\r\n　　接着说完。\r\n下一段。";
+        let offset = text.find("接着").expect("in text");
+        let ctx = context(text, offset, "接着").expect("context");
+        assert_eq!(ctx.before, "第一句，还没完");
+        assert_eq!(ctx.after, "说完。");
+    }
+}

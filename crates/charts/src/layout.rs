@@ -1,0 +1,384 @@
+//! Where every mark of a chart goes, in device pixels. Pure geometry, tested natively;
+//! `draw.rs` only paints what this decides, and the component places hit targets from it.
+
+use super::spec::{BarKind, ChartSpec, PanelSpec};
+use super::text_width;
+use catalogue::format;
+
+/// Below this CSS width labels go above their bars instead of beside them.
+pub const STACKED_BELOW_CSS_PX: f64 = 520.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        let (x, y) = (self.x.min(o.x), self.y.min(o.y));
+        Rect { x, y, w: self.right().max(o.right()) - x, h: self.bottom().max(o.bottom()) - y }
+    }
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextMark {
+    pub text: String,
+    pub x: f64,
+    /// Vertical centre of the text.
+    pub y: f64,
+    pub size: f64,
+    pub anchor: Anchor,
+    /// Inside a bar, in the bar's contrasting colour.
+    pub on_bar: bool,
+    pub bold: bool,
+}
+
+impl TextMark {
+    /// The box the text occupies (estimated width, one line of height).
+    pub fn bounds(&self) -> Rect {
+        let w = text_width::estimate(&self.text, self.size);
+        let x = match self.anchor {
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - w / 2.0,
+            Anchor::End => self.x - w,
+        };
+        Rect { x, y: self.y - self.size * 0.6, w, h: self.size * 1.2 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarMark {
+    /// Index of the bar in `ChartSpec::bars()` order.
+    pub index: usize,
+    pub fact_id: Option<&'static str>,
+    pub kind: BarKind,
+    /// The bar up to the stated value.
+    pub bar: Rect,
+    /// For lower bounds: the open-ended extension beyond the stated value, ending in an arrow.
+    pub open_end: Option<Rect>,
+    pub label: TextMark,
+    pub value: TextMark,
+}
+
+impl BarMark {
+    /// The area a pointer or focus ring should cover: bar, arrow and value text.
+    pub fn hit_area(&self) -> Rect {
+        let mut r = self.bar.union(&self.value.bounds());
+        if let Some(o) = self.open_end {
+            r = r.union(&o);
+        }
+        r
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TickMark {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub text: TextMark,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceMark {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub label: TextMark,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelLayout {
+    /// The area bars are drawn in; value 0 is at `plot.x` and the axis end at `plot.right()`.
+    pub plot: Rect,
+    pub caption: Option<TextMark>,
+    pub ticks: Vec<TickMark>,
+    pub references: Vec<ReferenceMark>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub scale: f64,
+    pub panels: Vec<PanelLayout>,
+    pub bars: Vec<BarMark>,
+}
+
+struct Metrics {
+    font: f64,
+    pad: f64,
+    row: f64,
+    bar: f64,
+    label_row: f64,
+    axis: f64,
+    caption: f64,
+    panel_gap: f64,
+    reference: f64,
+}
+
+fn metrics(scale: f64, stacked: bool) -> Metrics {
+    Metrics {
+        font: 13.0 * scale,
+        pad: 8.0 * scale,
+        row: if stacked { 52.0 } else { 36.0 } * scale,
+        bar: if stacked { 20.0 } else { 22.0 } * scale,
+        label_row: if stacked { 24.0 * scale } else { 0.0 },
+        axis: 20.0 * scale,
+        caption: 24.0 * scale,
+        panel_gap: 14.0 * scale,
+        reference: 22.0 * scale,
+    }
+}
+
+fn panel_height(p: &PanelSpec, m: &Metrics) -> f64 {
+    let caption = if p.caption.is_empty() { 0.0 } else { m.caption };
+    let refs = if p.references.is_empty() { 0.0 } else { m.reference };
+    caption + refs + m.row * p.bars.len().max(1) as f64 + m.axis
+}
+
+/// Labels go above their bars on narrow canvases, and whenever the longest label would take
+/// more than a third of the width beside them.
+pub fn is_stacked(spec: &ChartSpec, css_width: f64) -> bool {
+    let font = metrics(1.0, false).font;
+    let widest = spec.bars().map(|b| text_width::estimate(&b.label, font)).fold(0.0, f64::max);
+    css_width < STACKED_BELOW_CSS_PX || widest > css_width / 3.0
+}
+
+/// CSS height the canvas needs at `css_width` to show every bar without squeezing.
+pub fn css_height(spec: &ChartSpec, css_width: f64) -> f64 {
+    let m = metrics(1.0, is_stacked(spec, css_width));
+    let panels: f64 = spec.panels.iter().map(|p| panel_height(p, &m)).sum();
+    let gaps = m.panel_gap * spec.panels.len().saturating_sub(1) as f64;
+    (m.pad * 2.0 + panels + gaps).ceil()
+}
+
+/// Blanks tick labels that would collide, keeping the first and the last (gridlines stay).
+fn thin_tick_labels(ticks: &mut [TickMark], gap: f64) {
+    let Some(last) = ticks.len().checked_sub(1) else { return };
+    let mut kept: Option<Rect> = None;
+    for t in ticks.iter_mut().take(last) {
+        let b = t.text.bounds();
+        match kept {
+            Some(k) if b.x < k.right() + gap => t.text.text.clear(),
+            _ => kept = Some(b),
+        }
+    }
+    let end = ticks[last].text.bounds();
+    // The axis end is the most useful label: drop earlier ones that collide with it.
+    for t in ticks.iter_mut().take(last).rev() {
+        if t.text.text.is_empty() {
+            continue;
+        }
+        if t.text.bounds().right() + gap > end.x {
+            t.text.text.clear();
+        } else {
+            break;
+        }
+    }
+}
+
+/// Lays out `spec` on a canvas `width` × `height` device pixels at `scale` device pixels per CSS pixel.
+pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
+    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+    let stacked = is_stacked(spec, width / scale);
+    let m = metrics(scale, stacked);
+
+    // One label column and one value column for all panels, so bars line up across panels.
+    let value_w = spec.bars().map(|b| text_width::estimate(&b.value_text, m.font)).fold(0.0, f64::max);
+    let label_w = if stacked {
+        0.0
+    } else {
+        spec.bars().map(|b| text_width::estimate(&b.label, m.font)).fold(0.0, f64::max) + m.pad
+    };
+    let plot_x = m.pad + label_w;
+    let plot_w = (width - plot_x - m.pad - value_w - m.pad).max(width * 0.3);
+
+    let mut y = m.pad;
+    let mut panels = Vec::new();
+    let mut bars = Vec::new();
+    for p in &spec.panels {
+        let caption = (!p.caption.is_empty()).then(|| {
+            let mark = TextMark {
+                text: p.caption.clone(),
+                x: m.pad,
+                y: y + m.caption / 2.0,
+                size: m.font,
+                anchor: Anchor::Start,
+                on_bar: false,
+                bold: true,
+            };
+            y += m.caption;
+            mark
+        });
+        let ref_top = y;
+        if !p.references.is_empty() {
+            y += m.reference;
+        }
+        let plot = Rect { x: plot_x, y, w: plot_w, h: m.row * p.bars.len().max(1) as f64 };
+        let axis_max = if p.axis.max > 0.0 { p.axis.max } else { 1.0 };
+        let x_of = |v: f64| plot.x + plot.w * (v.max(0.0) / axis_max).min(1.0);
+        // Lower bounds get an open end: long enough to read as "and beyond".
+        let open_len = (plot.w * 0.08).max(16.0 * scale);
+
+        for (i, b) in p.bars.iter().enumerate() {
+            let row_top = plot.y + m.row * i as f64;
+            let bar_y = row_top + m.label_row + (m.row - m.label_row - m.bar) / 2.0;
+            let x0 = x_of(b.start);
+            let bar = Rect { x: x0, y: bar_y, w: (x_of(b.end()) - x0).max(1.0 * scale), h: m.bar };
+            let open_end = b.is_lower_bound().then(|| Rect { x: bar.right(), y: bar.y, w: open_len, h: m.bar });
+            let mark_end = open_end.map_or(bar.right(), |r| r.right());
+            let this_value_w = text_width::estimate(&b.value_text, m.font);
+            let fits_outside = mark_end + m.pad / 2.0 + this_value_w <= width - m.pad / 2.0;
+            let value = TextMark {
+                text: b.value_text.clone(),
+                x: if fits_outside { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 },
+                y: bar.y + bar.h / 2.0,
+                size: m.font,
+                anchor: if fits_outside { Anchor::Start } else { Anchor::End },
+                on_bar: !fits_outside && b.kind == BarKind::Stated,
+                bold: false,
+            };
+            let label_text =
+                text_width::fit(&b.label, m.font, if stacked { width - 2.0 * m.pad } else { label_w - m.pad });
+            let label = if stacked {
+                TextMark {
+                    text: label_text,
+                    x: plot.x + 3.0 * scale,
+                    y: row_top + m.label_row / 2.0 + 2.0 * scale,
+                    size: m.font,
+                    anchor: Anchor::Start,
+                    on_bar: false,
+                    bold: false,
+                }
+            } else {
+                TextMark {
+                    text: label_text,
+                    x: plot.x - m.pad,
+                    y: bar.y + bar.h / 2.0,
+                    size: m.font,
+                    anchor: Anchor::End,
+                    on_bar: false,
+                    bold: false,
+                }
+            };
+            bars.push(BarMark { index: bars.len(), fact_id: b.fact_id, kind: b.kind, bar, open_end, label, value });
+        }
+
+        let values = p.axis.ticks();
+        let last = values.len().saturating_sub(1);
+        let mut ticks: Vec<TickMark> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let x = x_of(*v);
+                let anchor = if i == last {
+                    Anchor::End
+                } else if i == 0 {
+                    Anchor::Start
+                } else {
+                    Anchor::Middle
+                };
+                let text = format::tick(*v, &p.unit, spec.lang);
+                TickMark {
+                    x,
+                    top: plot.y,
+                    bottom: plot.bottom(),
+                    text: TextMark {
+                        text,
+                        x,
+                        y: plot.bottom() + m.axis / 2.0,
+                        size: m.font * 0.85,
+                        anchor,
+                        on_bar: false,
+                        bold: false,
+                    },
+                }
+            })
+            .collect();
+        thin_tick_labels(&mut ticks, m.pad);
+        let references = p
+            .references
+            .iter()
+            .map(|r| {
+                let x = x_of(r.value);
+                let label = TextMark {
+                    text: r.label.clone(),
+                    x,
+                    y: ref_top + m.reference / 2.0,
+                    size: m.font * 0.9,
+                    anchor: Anchor::Middle,
+                    on_bar: false,
+                    bold: true,
+                };
+                // Keep the label inside the canvas.
+                let b = label.bounds();
+                let shift = if b.x < m.pad {
+                    m.pad - b.x
+                } else if b.right() > width - m.pad {
+                    width - m.pad - b.right()
+                } else {
+                    0.0
+                };
+                ReferenceMark {
+                    x,
+                    top: ref_top + m.reference,
+                    bottom: plot.bottom(),
+                    label: TextMark { x: label.x + shift, ..label },
+                }
+            })
+            .collect();
+        y = plot.bottom() + m.axis + m.panel_gap;
+        panels.push(PanelLayout { plot, caption, ticks, references });
+    }
+
+    Layout { width, height, scale, panels, bars }
+}
+
+/// A bar's hit target in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub index: usize,
+    pub fact_id: Option<&'static str>,
+    pub rect: Rect,
+    pub aria: String,
+}
+
+/// Hit targets in CSS pixels: the layout is in device pixels.
+pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
+    let s = plan.scale;
+    let bars: Vec<_> = spec.bars().collect();
+    plan.bars
+        .iter()
+        .map(|m| {
+            let r = m.hit_area();
+            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
+            Hit {
+                index: m.index,
+                fact_id: m.fact_id,
+                rect: Rect { x: r.x / s, y: r.y / s, w: r.w / s, h: r.h / s },
+                aria,
+            }
+        })
+        .collect()
+}

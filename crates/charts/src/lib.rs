@@ -1,0 +1,7 @@
+//! Facts -> chart specs (pure data) -> layout (geometry, hit targets) -> drawing on any plotters
+//! backend. `registry` says which sections and charts the dashboard has and which facts each shows.
+pub mod draw;
+pub mod layout;
+pub mod registry;
+pub mod spec;
+pub mod text_width;

@@ -1,0 +1,309 @@
+//! Chart specs: everything a chart shows, as plain data, built from the fact catalogue.
+//! Drawing code reads only this, never the catalogue, so each mark traces to a fact id.
+//!
+//! A chart is one or more panels; each panel has one unit and its own axis, because different
+//! units never share an axis.
+
+use catalogue::format;
+use facts::i18n::Lang;
+use facts::{Catalogue, Fact, Qualifier, Unit, UnitKind};
+
+/// What a bar stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarKind {
+    /// A number the report states.
+    Stated,
+    /// A number computed from stated ones (drawn hollow, labelled as derived).
+    Derived,
+}
+
+/// One bar. It spans `start..start + value` (start is 0 except for additions in a stock-and-flow).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarSpec {
+    /// The fact this bar shows; `None` for a derived bar.
+    pub fact_id: Option<&'static str>,
+    pub label: String,
+    pub start: f64,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub kind: BarKind,
+    /// The number as the reader sees it, qualifier included ("50%以上").
+    pub value_text: String,
+}
+
+impl BarSpec {
+    /// A lower bound ("50%以上", "超过1400亿元") must not look like an exact value.
+    pub fn is_lower_bound(&self) -> bool {
+        matches!(self.qualifier, Qualifier::AtLeast | Qualifier::MoreThan)
+    }
+
+    pub fn end(&self) -> f64 {
+        self.start + self.value
+    }
+}
+
+/// A labelled reference line: a requirement or target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceSpec {
+    pub fact_id: &'static str,
+    pub value: f64,
+    pub label: String,
+}
+
+/// Bars that share one unit and one axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelSpec {
+    /// What the axis measures, e.g. "基站数（座）"; empty when the chart title says it.
+    pub caption: String,
+    pub unit: Unit,
+    /// The value axis: from zero to `axis.max` in steps of `axis.step`.
+    pub axis: Axis,
+    pub bars: Vec<BarSpec>,
+    pub references: Vec<ReferenceSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub id: &'static str,
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: String,
+    pub panels: Vec<PanelSpec>,
+    /// Source line: article and publisher.
+    pub source: String,
+    /// Explains the marks that need it (open-ended bars, derived bars), in the reader's language.
+    pub notes: Vec<String>,
+}
+
+impl ChartSpec {
+    pub fn bars(&self) -> impl Iterator<Item = &BarSpec> {
+        self.panels.iter().flat_map(|p| p.bars.iter())
+    }
+
+    /// Every fact the chart shows, bars and reference lines.
+    pub fn fact_ids(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for p in &self.panels {
+            ids.extend(p.bars.iter().filter_map(|b| b.fact_id));
+            ids.extend(p.references.iter().map(|r| r.fact_id));
+        }
+        ids
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecError {
+    UnknownFact { chart: &'static str, fact: &'static str },
+    EmptyPanel { chart: &'static str },
+    MixedUnits { chart: &'static str, units: Vec<&'static str> },
+    UnknownUnit { chart: &'static str, unit: &'static str },
+}
+
+impl std::fmt::Display for SpecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpecError::UnknownFact { chart, fact } => write!(f, "chart {chart}: no fact with id {fact}"),
+            SpecError::EmptyPanel { chart } => write!(f, "chart {chart}: a panel has no facts"),
+            SpecError::MixedUnits { chart, units } => {
+                write!(f, "chart {chart}: facts in different units cannot share an axis: {}", units.join(", "))
+            }
+            SpecError::UnknownUnit { chart, unit } => write!(f, "chart {chart}: unknown unit {unit}"),
+        }
+    }
+}
+
+/// Resolves fact ids, failing on the first unknown one.
+pub fn resolve(
+    catalogue: &Catalogue,
+    chart: &'static str,
+    ids: &[&'static str],
+) -> Result<Vec<&'static Fact>, SpecError> {
+    ids.iter().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
+}
+
+/// The one unit shared by `facts`, or why there is none.
+pub fn shared_unit(catalogue: &Catalogue, chart: &'static str, facts: &[&'static Fact]) -> Result<Unit, SpecError> {
+    let first = facts.first().ok_or(SpecError::EmptyPanel { chart })?;
+    let mut units: Vec<&'static str> = Vec::new();
+    for f in facts {
+        facts::insert_sorted(&mut units, f.unit);
+    }
+    if units.len() > 1 {
+        return Err(SpecError::MixedUnits { chart, units });
+    }
+    catalogue.unit(first.unit).copied().ok_or(SpecError::UnknownUnit { chart, unit: first.unit })
+}
+
+/// The label a bar shows: the fact's short label.
+pub fn bar_label(f: &Fact, lang: Lang) -> String {
+    lang.pick(f.short_zh, f.short_en).to_string()
+}
+
+/// A bar for a stated fact.
+pub fn stated_bar(f: &'static Fact, unit: &Unit, lang: Lang) -> BarSpec {
+    BarSpec {
+        fact_id: Some(f.id),
+        label: bar_label(f, lang),
+        start: 0.0,
+        value: f.value,
+        qualifier: f.qualifier,
+        kind: BarKind::Stated,
+        value_text: format::value_with_unit(f.value, unit, f.qualifier, lang),
+    }
+}
+
+/// A panel of one bar per fact, plus reference lines; all must share one unit.
+pub fn bar_panel(
+    catalogue: &Catalogue,
+    chart: &'static str,
+    facts: &[&'static Fact],
+    references: &[&'static Fact],
+    caption: String,
+    lang: Lang,
+) -> Result<PanelSpec, SpecError> {
+    let all: Vec<&'static Fact> = facts.iter().chain(references.iter()).copied().collect();
+    let unit = shared_unit(catalogue, chart, &all)?;
+    let bars: Vec<BarSpec> = facts.iter().map(|f| stated_bar(f, &unit, lang)).collect();
+    let references = references
+        .iter()
+        .map(|f| ReferenceSpec {
+            fact_id: f.id,
+            value: f.value,
+            label: format!("{}{}", bar_label(f, lang), lang.pick("：", ": "))
+                + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
+        })
+        .collect::<Vec<_>>();
+    let axis = axis_for(&unit, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
+    Ok(PanelSpec { caption, unit, axis, bars, references })
+}
+
+/// A value axis from zero: its end and the step between ticks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Axis {
+    /// Tick values from 0 to `max` inclusive.
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = (self.max / self.step).round().clamp(1.0, 20.0) as usize;
+        (0..=n).map(|i| self.step * i as f64).collect()
+    }
+}
+
+/// Percentages run to 100 in steps of 20; anything else to at most five readable steps above the
+/// largest value, with room for lower-bound arrows. Counts never get fractional ticks.
+pub fn axis_for(unit: &Unit, values: impl Iterator<Item = f64>) -> Axis {
+    let largest = values.fold(0.0_f64, f64::max);
+    if unit.kind == UnitKind::Percent && largest <= 100.0 {
+        return Axis { max: 100.0, step: 20.0 };
+    }
+    let target = (largest * 1.15).max(f64::MIN_POSITIVE);
+    let mut step = nice_step(target / 5.0);
+    if unit.kind == UnitKind::Count && step < 1.0 {
+        step = 1.0;
+    }
+    if unit.kind == UnitKind::Count && step.fract() != 0.0 {
+        step = nice_step(step * 1.01).max(step.ceil());
+    }
+    Axis { max: step * (target / step).ceil(), step }
+}
+
+/// The smallest 1, 2, 2.5 or 5 × 10^k not below `x`.
+pub fn nice_step(x: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(x.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * magnitude >= x * (1.0 - 1e-12) {
+            return m * magnitude;
+        }
+    }
+    10.0 * magnitude
+}
+
+/// Notes that explain special marks, added only when the chart has such marks.
+pub fn notes_for(panels: &[PanelSpec], lang: Lang) -> Vec<String> {
+    let bars = || panels.iter().flat_map(|p| p.bars.iter());
+    let mut notes = Vec::new();
+    if bars().any(BarSpec::is_lower_bound) {
+        notes.push(
+            lang.pick(
+                "虚线箭头表示下限：报告只说“以上”或“超过”，实际值可能更高。",
+                "A dashed arrow marks a lower bound: the report says \"at least\" or \"more than\", so the true value may be higher.",
+            )
+            .to_string(),
+        );
+    }
+    if bars().any(|b| b.qualifier == Qualifier::About) {
+        notes.push(
+            lang.pick("“约”表示报告给出的是近似值。", "\"About\" marks an approximate figure in the report.")
+                .to_string(),
+        );
+    }
+    if bars().any(|b| b.kind == BarKind::Derived) {
+        notes.push(
+            lang.pick(
+                "空心条为根据报告数字推算的值，并非报告原文。",
+                "Hollow bars are computed from the report's figures, not stated in it.",
+            )
+            .to_string(),
+        );
+    }
+    notes
+}
+
+/// "来源：publisher《title》" for the article the chart's first fact comes from.
+pub fn source_line(catalogue: &Catalogue, article_id: &str, lang: Lang) -> String {
+    match catalogue.article(article_id) {
+        Some(a) => match lang {
+            Lang::Zh => format!("来源：{}《{}》", a.source_zh, a.title_zh),
+            Lang::En => format!("Source: {}, \"{}\"", a.source_en, a.title_en),
+        },
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{axis_for, nice_step, Axis};
+    use facts::{Unit, UnitKind};
+
+    const COUNT: Unit = Unit { id: "park", kind: UnitKind::Count, zh: "个", en: "parks" };
+    const YUAN: Unit = Unit { id: "yuan", kind: UnitKind::Currency, zh: "元", en: "yuan" };
+    const PCT: Unit = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
+
+    #[test]
+    fn nice_steps_are_one_two_two_and_a_half_or_five() {
+        assert_eq!(nice_step(0.69), 1.0);
+        assert_eq!(nice_step(472.0), 500.0);
+        assert_eq!(nice_step(2.3), 2.5);
+        assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn count_axes_have_whole_ticks_and_hold_the_largest_value() {
+        // 3 and 8 parks: ticks 0, 2, 4 … 10.
+        assert_eq!(axis_for(&COUNT, [3.0, 8.0].into_iter()), Axis { max: 10.0, step: 2.0 });
+        // 10 clusters: a 2.5 step would give fractional ticks.
+        let a = axis_for(&COUNT, [10.0].into_iter());
+        assert_eq!(a.step.fract(), 0.0);
+        assert!(a.max >= 11.5);
+        assert_eq!(axis_for(&COUNT, [3.0].into_iter()), Axis { max: 4.0, step: 1.0 });
+    }
+
+    #[test]
+    fn money_axes_end_on_a_round_step_above_the_value() {
+        let a = axis_for(&YUAN, [1.4e11, 3.15e10].into_iter());
+        assert!(a.max >= 1.4e11 * 1.15 && a.ticks().len() <= 6, "{a:?}");
+        assert_eq!(a.ticks().first(), Some(&0.0));
+    }
+
+    #[test]
+    fn percentages_run_to_one_hundred() {
+        assert_eq!(axis_for(&PCT, [93.6, 50.0].into_iter()), Axis { max: 100.0, step: 20.0 });
+        assert_eq!(axis_for(&PCT, [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    }
+}

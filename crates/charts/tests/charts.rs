@@ -1,0 +1,221 @@
+//! Chart specs and layout from the real catalogue: every chart builds, shows the numbers the
+//! catalogue holds, keeps units apart, marks lower bounds, and fits its canvas at every width.
+#![cfg(not(target_arch = "wasm32"))]
+
+use catalogue::CATALOGUE;
+use charts::draw::{draw, LIGHT};
+use charts::layout::{css_height, layout, Layout, Rect};
+use charts::registry::{build, chart_def, CHARTS, SECTIONS};
+use charts::spec::{bar_panel, BarKind, ChartSpec, SpecError};
+use facts::i18n::Lang;
+use facts::Qualifier;
+use plotters::prelude::*;
+
+fn spec(id: &str, lang: Lang) -> ChartSpec {
+    let def = chart_def(id).unwrap_or_else(|| panic!("chart {id} is registered"));
+    build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn there_are_at_least_ten_charts_and_every_one_builds_in_both_languages() {
+    assert!(CHARTS.len() >= 10, "{} charts", CHARTS.len());
+    for def in CHARTS {
+        for lang in [Lang::Zh, Lang::En] {
+            let s = build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"));
+            assert!(s.bars().count() > 0, "{} has bars", def.id);
+            assert!(!s.source.is_empty(), "{} has a source line", def.id);
+        }
+        assert!(SECTIONS.iter().any(|s| s.id == def.section), "{} is in a known section", def.id);
+    }
+}
+
+#[test]
+fn every_section_has_a_chart() {
+    for s in SECTIONS {
+        assert!(CHARTS.iter().any(|c| c.section == s.id), "section {} has no chart", s.id);
+    }
+}
+
+#[test]
+fn bars_show_exactly_the_catalogue_values_and_qualifiers() {
+    for def in CHARTS {
+        let s = build(def, &CATALOGUE, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        for bar in s.bars().filter(|b| b.kind == BarKind::Stated) {
+            let id = bar.fact_id.expect("a stated bar names its fact");
+            let fact = CATALOGUE.fact(id).expect("fact exists");
+            assert_eq!(bar.value, fact.value, "{id}");
+            assert_eq!(bar.qualifier, fact.qualifier, "{id}");
+        }
+    }
+}
+
+#[test]
+fn sme_chart_shows_the_five_shares_the_report_gives_as_lower_bounds() {
+    let s = spec("sme-shares", Lang::Zh);
+    let values: Vec<f64> = s.bars().map(|b| b.value).collect();
+    // From the seed: 50%以上的税收，60%以上的GDP，70%以上的技术创新，80%以上的城镇劳动就业，90%以上的企业数量.
+    assert_eq!(values, vec![50.0, 60.0, 70.0, 80.0, 90.0]);
+    assert!(s.bars().all(|b| b.is_lower_bound()));
+    let texts: Vec<&str> = s.bars().map(|b| b.value_text.as_str()).collect();
+    assert_eq!(texts, vec!["50%以上", "60%以上", "70%以上", "80%以上", "90%以上"]);
+    assert!(s.notes.iter().any(|n| n.contains("下限")), "the chart explains its open-ended bars");
+}
+
+#[test]
+fn a_panel_never_mixes_units() {
+    for def in CHARTS {
+        let s = build(def, &CATALOGUE, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        for p in &s.panels {
+            for id in p.bars.iter().filter_map(|b| b.fact_id).chain(p.references.iter().map(|r| r.fact_id)) {
+                let fact = CATALOGUE.fact(id).expect("fact exists");
+                assert_eq!(fact.unit, p.unit.id, "{} panel '{}' holds {id}", def.id, p.caption);
+            }
+        }
+    }
+}
+
+#[test]
+fn views_and_yuan_cannot_share_a_panel() {
+    let views = CATALOGUE.fact("luoning-livestream-views").expect("fact");
+    let sales = CATALOGUE.fact("luoning-livestream-sales").expect("fact");
+    let err = bar_panel(&CATALOGUE, "test", &[views, sales], &[], String::new(), Lang::Zh).unwrap_err();
+    assert!(matches!(err, SpecError::MixedUnits { .. }), "{err}");
+}
+
+#[test]
+fn stock_and_flow_chart_stacks_the_addition_and_shows_the_derived_sum_beside_the_reported_total() {
+    let s = spec("gd-5g-stations", Lang::Zh);
+    let bars: Vec<_> = s.bars().collect();
+    let stock = CATALOGUE.fact("gd-5g-stations-2019").expect("fact").value;
+    let added = CATALOGUE.fact("gd-5g-stations-2020h1-new").expect("fact").value;
+    let reported = CATALOGUE.fact("gd-5g-stations-cumulative-2020-06").expect("fact").value;
+    assert_eq!(bars.len(), 4);
+    assert_eq!((bars[1].start, bars[1].end()), (stock, stock + added), "the addition starts where the stock ends");
+    assert_eq!(bars[2].kind, BarKind::Derived);
+    assert_eq!(bars[2].value, 77988.0, "36988 + 41000");
+    assert_eq!(bars[3].value, reported);
+    assert!(s.notes.iter().any(|n| n.contains("一致")), "the cross-check verdict is shown: {:?}", s.notes);
+}
+
+#[test]
+fn clearance_chart_draws_the_national_requirement_as_a_labelled_reference_line() {
+    let s = spec("gd-clearance", Lang::Zh);
+    let refs = &s.panels[0].references;
+    assert_eq!(refs.len(), 1);
+    assert_eq!(refs[0].value, 50.0);
+    assert!(refs[0].label.contains("50%"), "{}", refs[0].label);
+    let plan = layout(&s, 1000.0, css_height(&s, 1000.0), 1.0);
+    let line = &plan.panels[0].references[0];
+    let plot = plan.panels[0].plot;
+    assert!((line.x - (plot.x + plot.w * 0.5)).abs() < 1.0, "the line sits at 50%");
+}
+
+fn inside(r: &Rect, w: f64, h: f64) -> bool {
+    r.x >= -0.5 && r.y >= -0.5 && r.right() <= w + 0.5 && r.bottom() <= h + 0.5
+}
+
+fn check_fits(id: &str, plan: &Layout) {
+    for m in &plan.bars {
+        assert!(
+            inside(&m.hit_area(), plan.width, plan.height),
+            "{id}: bar {} leaves the canvas: {:?}",
+            m.index,
+            m.hit_area()
+        );
+        assert!(inside(&m.label.bounds(), plan.width, plan.height), "{id}: label '{}' leaves the canvas", m.label.text);
+        assert!(
+            !m.label.bounds().overlaps(&m.bar) || m.label.y < m.bar.y,
+            "{id}: label '{}' overlaps its bar",
+            m.label.text
+        );
+    }
+    for (i, a) in plan.bars.iter().enumerate() {
+        for b in plan.bars.iter().skip(i + 1) {
+            assert!(!a.hit_area().overlaps(&b.hit_area()), "{id}: bars {} and {} overlap", a.index, b.index);
+            assert!(
+                !a.label.bounds().overlaps(&b.label.bounds()),
+                "{id}: labels '{}' and '{}' overlap",
+                a.label.text,
+                b.label.text
+            );
+        }
+    }
+    for p in &plan.panels {
+        let shown: Vec<_> = p.ticks.iter().filter(|t| !t.text.text.is_empty()).collect();
+        assert!(shown.len() >= 2, "{id}: at least two labelled ticks");
+        for (i, t) in shown.iter().enumerate() {
+            assert!(
+                inside(&t.text.bounds(), plan.width, plan.height),
+                "{id}: tick '{}' leaves the canvas",
+                t.text.text
+            );
+            if let Some(next) = shown.get(i + 1) {
+                assert!(
+                    !t.text.bounds().overlaps(&next.text.bounds()),
+                    "{id}: ticks '{}' and '{}' overlap",
+                    t.text.text,
+                    next.text.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_chart_fits_its_canvas_from_phone_to_desktop_at_every_pixel_ratio() {
+    for def in CHARTS {
+        for lang in [Lang::Zh, Lang::En] {
+            let s = build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"));
+            for css_w in [328.0, 360.0, 520.0, 560.0, 900.0, 1168.0] {
+                for dpr in [1.0, 2.0, 3.0] {
+                    let css_h = css_height(&s, css_w);
+                    let plan = layout(&s, css_w * dpr, css_h * dpr, dpr);
+                    check_fits(&format!("{} {lang:?} {css_w}px@{dpr}x", def.id), &plan);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn lower_bounds_get_an_open_end_and_exact_values_do_not() {
+    for def in CHARTS {
+        let s = build(def, &CATALOGUE, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        let plan = layout(&s, 900.0, css_height(&s, 900.0), 1.0);
+        for (bar, mark) in s.bars().zip(&plan.bars) {
+            let lower = matches!(bar.qualifier, Qualifier::AtLeast | Qualifier::MoreThan);
+            assert_eq!(mark.open_end.is_some(), lower, "{} {}", def.id, bar.label);
+        }
+    }
+}
+
+#[test]
+fn the_same_drawing_code_renders_to_svg_with_every_value_label() {
+    let s = spec("sme-shares", Lang::Zh);
+    let (w, h) = (800.0, css_height(&s, 800.0));
+    let plan = layout(&s, w, h, 1.0);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w as u32, h as u32)).into_drawing_area();
+        draw(&root, &plan, &LIGHT).expect("draws");
+    }
+    for text in ["50%以上", "90%以上", "100%"] {
+        assert!(svg.contains(text), "svg has {text}");
+    }
+    assert!(svg.matches("<rect").count() >= 6, "background and five bars");
+    assert!(svg.contains("<polygon"), "lower-bound arrows");
+}
+
+#[test]
+fn the_first_render_includes_the_section_a_link_points_at() {
+    use charts::registry::sections_at_start;
+    assert_eq!(sections_at_start(None, None), 1);
+    assert_eq!(sections_at_start(Some("no-such-chart"), None), 1);
+    assert_eq!(sections_at_start(None, Some("national")), 1);
+    let last = SECTIONS.len();
+    assert_eq!(sections_at_start(None, Some(SECTIONS[last - 1].id)), last);
+    for def in CHARTS {
+        let n = sections_at_start(Some(def.id), Some("national"));
+        assert_eq!(SECTIONS[n - 1].id, def.section, "{}: the chart wins over the section", def.id);
+    }
+}

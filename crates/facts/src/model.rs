@@ -1,0 +1,89 @@
+//! The fact catalogue as the app sees it: plain `'static` data generated at
+//! build time (see `build.rs` and `codegen.rs`) so the wasm carries no parser.
+
+use crate::period::Period;
+
+/// How the report qualifies a number. "50%以上" is not "50%".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    /// 以上, 不少于: the value or more.
+    AtLeast,
+    /// 超过, 超, 多: strictly more than the value.
+    MoreThan,
+    /// 约, 近, 左右.
+    About,
+    /// 不到, 不足, 以下.
+    LessThan,
+}
+
+/// What kind of quantity a unit measures; units of different ids never share an axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    Percent,
+    Currency,
+    Count,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit {
+    pub id: &'static str,
+    pub kind: UnitKind,
+    /// Display suffix in Chinese, e.g. "座", "元", "个端口".
+    pub zh: &'static str,
+    /// Display noun in English, e.g. "stations", "yuan", "ports".
+    pub en: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Named {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Article {
+    pub id: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub source_zh: &'static str,
+    pub source_en: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fact {
+    pub id: &'static str,
+    pub article: &'static str,
+    pub topic: &'static str,
+    pub region: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// Short labels for chart bars, where the chart title gives the context (defaults to the label).
+    pub short_zh: &'static str,
+    pub short_en: &'static str,
+    /// In base units: yuan not 亿元, 41000 not 4.1万, 25 (percent) for 1/4.
+    pub value: f64,
+    pub unit: &'static str,
+    pub qualifier: Qualifier,
+    pub period: Period,
+    pub seed: &'static str,
+    /// Verbatim sentence fragment from the seed that states the number.
+    pub quote: &'static str,
+    /// The numeric expression inside `quote`, e.g. "4.1万座".
+    pub expr: &'static str,
+    /// Byte offset of `quote` in the seed text (verified at build time).
+    pub quote_offset: usize,
+    /// Optional English gloss of the quote.
+    pub gloss_en: &'static str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Catalogue {
+    pub seed: &'static str,
+    pub articles: &'static [Article],
+    pub units: &'static [Unit],
+    pub regions: &'static [Named],
+    pub topics: &'static [Named],
+    pub facts: &'static [Fact],
+}

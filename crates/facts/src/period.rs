@@ -1,0 +1,101 @@
+//! When a number holds, and its spelling in catalogue files and exports ("2019", "2020-06",
+//! "2020-01..2020-06", "2019..2022", "asof 2020-06", "unstated").
+
+use std::fmt;
+
+/// When a number holds. Months are 1-based. Written and read in the catalogue spelling: see
+/// [`parse`]; `parse(&p.to_string()) == Ok(p)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Year(u16),
+    /// End of the given month (截至6月末).
+    MonthEnd(u16, u8),
+    /// A span of months, inclusive (1—6月 = (2020,1)..(2020,6)).
+    MonthRange {
+        from: (u16, u8),
+        to: (u16, u8),
+    },
+    /// A span of years, inclusive.
+    YearRange(u16, u16),
+    /// Cumulative stock as of the end of the given month.
+    AsOf(u16, u8),
+    /// The report states no period.
+    Unstated,
+}
+
+impl fmt::Display for Period {
+    /// The catalogue spelling.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::MonthEnd(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::MonthRange { from, to } => {
+                write!(f, "{:04}-{:02}..{:04}-{:02}", from.0, from.1, to.0, to.1)
+            }
+            Period::YearRange(a, b) => write!(f, "{a:04}..{b:04}"),
+            Period::AsOf(y, m) => write!(f, "asof {y:04}-{m:02}"),
+            Period::Unstated => f.write_str("unstated"),
+        }
+    }
+}
+
+fn parse_year(s: &str) -> Result<u16, String> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{s:?} is not a four-digit year"));
+    }
+    let y: u16 = s.parse().map_err(|_| format!("{s:?} is not a year"))?;
+    if !(1900..=2199).contains(&y) {
+        return Err(format!("year {y} is out of range 1900..2199"));
+    }
+    Ok(y)
+}
+
+fn parse_month(s: &str) -> Result<(u16, u8), String> {
+    let Some((y, m)) = s.split_once('-') else {
+        return Err(format!("{s:?} is not YYYY-MM"));
+    };
+    let y = parse_year(y)?;
+    if m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{s:?} is not YYYY-MM (two-digit month)"));
+    }
+    let m: u8 = m.parse().map_err(|_| format!("{s:?} has no month"))?;
+    if !(1..=12).contains(&m) {
+        return Err(format!("month {m} in {s:?} is not 01..12"));
+    }
+    Ok((y, m))
+}
+
+/// Parses a catalogue period: "2019", "2019..2022", "2020-06", "2020-01..2020-06",
+/// "asof 2020-06", "unstated".
+pub fn parse(s: &str) -> Result<Period, String> {
+    const FORMS: &str =
+        "expected \"2019\", \"2019..2022\", \"2020-06\", \"2020-01..2020-06\", \"asof 2020-06\" or \"unstated\"";
+    let bad = |why: String| format!("{why}; {FORMS}");
+    if s == "unstated" {
+        return Ok(Period::Unstated);
+    }
+    if let Some(m) = s.strip_prefix("asof ") {
+        let (y, m) = parse_month(m).map_err(bad)?;
+        return Ok(Period::AsOf(y, m));
+    }
+    if let Some((a, b)) = s.split_once("..") {
+        if a.contains('-') || b.contains('-') {
+            let from = parse_month(a).map_err(bad)?;
+            let to = parse_month(b).map_err(bad)?;
+            if from >= to {
+                return Err(bad(format!("{s:?} does not run forwards")));
+            }
+            return Ok(Period::MonthRange { from, to });
+        }
+        let (a, b) = (parse_year(a).map_err(bad)?, parse_year(b).map_err(bad)?);
+        if a >= b {
+            return Err(bad(format!("{s:?} does not run forwards")));
+        }
+        return Ok(Period::YearRange(a, b));
+    }
+    if s.contains('-') {
+        let (y, m) = parse_month(s).map_err(bad)?;
+        return Ok(Period::MonthEnd(y, m));
+    }
+    parse_year(s).map(Period::Year).map_err(bad)
+}

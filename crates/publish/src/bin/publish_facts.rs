@@ -1,0 +1,49 @@
+//! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` from the built-in
+//! catalogue (`catalogue::CATALOGUE`); then, when `<dir>/index.html` exists (the
+//! Trunk post_build hook passes `$TRUNK_STAGING_DIR`), adds its Content-Security-Policy meta and
+//! writes the self-contained `<dir>/offline.html` (see the `publish` crate).
+
+fn main() {
+    use catalogue::{export, CATALOGUE};
+    use std::path::PathBuf;
+    use std::process::exit;
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = match args.as_slice() {
+        [dir] if dir != "-h" && dir != "--help" => PathBuf::from(dir),
+        _ => {
+            eprintln!("usage: publish_facts <dir>   (writes <dir>/facts.json and <dir>/facts.csv; with <dir>/index.html, adds its CSP and writes <dir>/offline.html)");
+            exit(2);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("publish_facts: cannot create {}: {e}", dir.display());
+        exit(1);
+    }
+    for (name, text) in [("facts.json", export::to_json(&CATALOGUE)), ("facts.csv", export::to_csv(&CATALOGUE))] {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("publish_facts: cannot write {}: {e}", path.display());
+            exit(1);
+        }
+        println!("wrote {} ({} facts)", path.display(), CATALOGUE.facts.len());
+    }
+    if dir.join("index.html").is_file() {
+        match publish::publish_pages(&dir) {
+            Ok(p) => {
+                match p.index_policy {
+                    Some(policy) => println!("index.html: Content-Security-Policy: {policy}"),
+                    None => println!(
+                        "index.html: no Content-Security-Policy in a trunk serve build (its live-reload \
+                         script is rewritten per request and cannot be hashed); trunk build pages have one"
+                    ),
+                }
+                println!("wrote {} ({} bytes)", dir.join("offline.html").display(), p.offline_bytes);
+            }
+            Err(e) => {
+                eprintln!("publish_facts: {}: {e}", dir.display());
+                exit(1);
+            }
+        }
+    }
+}

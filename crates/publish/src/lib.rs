@@ -1,0 +1,180 @@
+//! Post-build publishing of the built page (native only; run by `publish_facts` from Trunk's
+//! `post_build` hook on `$TRUNK_STAGING_DIR`):
+//!
+//! - [`with_csp`]: `index.html` gets a strict Content-Security-Policy `<meta>` as the first
+//!   element of `<head>` (after `<meta charset>`), whose `script-src` allows the site's own files,
+//!   WebAssembly compilation and exactly the inline scripts and styles present, by SHA-256 hash,
+//!   and requires Trusted Types for every markup sink (one policy, [`TRUSTED_TYPES_POLICY`]). Trunk's
+//!   inline loader names the hashed file names, so the hash changes with every build and is
+//!   computed here from the text Trunk wrote. Pages built by `trunk serve` are left without a
+//!   policy (see [`has_trunk_autoreload`]).
+//! - [`offline_html`]: `offline.html`, the same page as one self-contained file (CSS, favicon,
+//!   JS loader and the wasm, which holds the catalogue, all inlined) that works from `file://`
+//!   with no network, under its own policy.
+//!
+//! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
+//!   drawn now by `first_view` from the same markup functions the app uses.
+//!
+//! Trunk minifies the page, its CSS and scripts and the JS glue (`minify = "on_release"`:
+//! minify-html, lightningcss, minify-js) before this step runs. SHA-256 and base64 come from the
+//! `sha2` and `base64` crates; pages are read and rewritten with `lol_html` (`page`).
+
+pub mod first_view;
+pub mod minify_js;
+pub mod offline;
+pub mod page;
+
+pub use offline::offline_html;
+pub use page::{elements, inline_hashes, insert_csp_meta, is_inline_executable, remove_csp_meta, Element};
+
+use sha2::Digest as _;
+use std::fmt;
+use std::path::Path;
+
+use page::with_boot_shell;
+
+/// Why a page could not be published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishError(pub String);
+
+impl fmt::Display for PublishError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PublishError {}
+
+/// Standard padded base64 (RFC 4648 §4), as CSP hash sources, `data:` URLs and `atob` use.
+pub fn base64(data: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(data)
+}
+
+// ---- Content-Security-Policy ----
+
+/// The CSP source for an inline script or style with this text: `'sha256-<base64>'`. Line ends
+/// are normalised to LF first, as the HTML parser does before the browser hashes the text.
+pub fn csp_hash(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    format!("'sha256-{}'", base64(&sha2::Sha256::digest(normalised.as_bytes())))
+}
+
+/// The one Trusted Types policy the pages allow. `index.html`'s boot script creates it and hands
+/// it to the app as `window.dashboardSetHtml` (see `components::write_html`).
+pub const TRUSTED_TYPES_POLICY: &str = "dashboard";
+
+/// The CSP hash sources of a page's inline scripts and `<style>` elements, each list in page
+/// order without repeats.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineHashes {
+    pub scripts: Vec<String>,
+    pub styles: Vec<String>,
+}
+
+/// What both pages' policies end with: markup reaches `innerHTML` (and a script its `src`) only
+/// through [`TRUSTED_TYPES_POLICY`], and nothing can be sent anywhere by a form or a `<base>`.
+fn policy_tail() -> String {
+    format!("object-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types {TRUSTED_TYPES_POLICY}")
+}
+
+/// The policy of the hosted site. Its own files only; `'wasm-unsafe-eval'` lets it compile its
+/// WebAssembly (not `'unsafe-eval'`: no `eval` or `new Function`); inline scripts and styles only
+/// by hash ([`csp_hash`]), so no `style` attribute applies either (the views place tooltips and hit
+/// targets through the CSSOM). `frame-ancestors`, `report-uri` and `sandbox` are ignored in a
+/// `<meta>` policy, so they are not written; send them as a header if the host allows.
+pub fn site_policy(hashes: &InlineHashes) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data: blob:; \
+         connect-src 'self'; {}",
+        sources(&hashes.scripts),
+        sources(&hashes.styles),
+        policy_tail()
+    )
+}
+
+/// The policy of `offline.html`: nothing is loaded at all (everything is inline, and `'self'` has
+/// no useful meaning for `file://`), scripts and styles by hash only, WebAssembly compilation,
+/// `data:`/`blob:` images (the favicon).
+pub fn offline_policy(hashes: &InlineHashes) -> String {
+    format!(
+        "default-src 'none'; script-src 'wasm-unsafe-eval'{}; style-src{}; img-src data: blob:; connect-src 'none'; {}",
+        sources(&hashes.scripts),
+        sources(&hashes.styles),
+        policy_tail()
+    )
+}
+
+/// Hash sources as they follow a directive's name or its other sources: each after a space.
+fn sources(hashes: &[String]) -> String {
+    hashes.iter().map(|h| format!(" {h}")).collect()
+}
+
+/// What [`publish_pages`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The policy written into `index.html`; `None` for a `trunk serve` build (see
+    /// [`has_trunk_autoreload`]).
+    pub index_policy: Option<String>,
+    pub offline_bytes: usize,
+}
+
+/// True for a page built by `trunk serve`: it carries Trunk's live-reload script, which the dev
+/// server rewrites on every response (it writes the request's `Host` into it), so no hash made
+/// at build time can match it. Such a page gets no policy; `trunk build` pages always do.
+pub fn has_trunk_autoreload(html: &str) -> Result<bool, PublishError> {
+    Ok(elements(html, "script")?.iter().any(page::is_trunk_autoreload))
+}
+
+/// `html` with the site policy ([`site_policy`]) for the inline scripts and styles it holds.
+pub fn with_csp(html: &str) -> Result<String, PublishError> {
+    let html = remove_csp_meta(html)?;
+    insert_csp_meta(&html, &site_policy(&inline_hashes(&html)?))
+}
+
+/// `html` with its boot shell filled in: the masthead and the first view, and the first view's
+/// chart colours at the end of `<head>` (unchanged without a boot shell).
+pub fn with_first_view(html: &str) -> Result<String, PublishError> {
+    with_boot_shell(html, &first_view::boot_shell(&catalogue::CATALOGUE)?, &first_view::head_style())
+}
+
+/// Minifies the `.js` files in `dir` ([`minify_js::minify`]). Their `<link>`s carry no
+/// `integrity` (`data-integrity="none"` in index.html): a same-origin file gains nothing from it,
+/// and its hash would no longer match.
+fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| PublishError(format!("cannot list {}: {e}", dir.display())))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "js")) {
+        let fail = |e: String| PublishError(format!("{}: {e}", path.display()));
+        let js = std::fs::read_to_string(&path).map_err(|e| fail(e.to_string()))?;
+        let minified = minify_js::minify(&js).map_err(|e| fail(e.0))?;
+        std::fs::write(&path, minified).map_err(|e| fail(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Rewrites `<dir>/index.html` with its policy (unless built by `trunk serve`) and writes
+/// `<dir>/offline.html`.
+pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
+    let index_path = dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path)
+        .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
+    let index = with_first_view(&index)?;
+    // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
+    let served = has_trunk_autoreload(&index)?;
+    if !served {
+        minify_scripts(dir)?;
+    }
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+    let offline = offline_html(&index, &read)?;
+    let offline_path = dir.join("offline.html");
+    std::fs::write(&offline_path, &offline)
+        .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+    if served {
+        return Ok(Published { index_policy: None, offline_bytes: offline.len() });
+    }
+    let with_policy = with_csp(&index)?;
+    let index_policy = site_policy(&inline_hashes(&with_policy)?);
+    std::fs::write(&index_path, &with_policy)
+        .map_err(|e| PublishError(format!("cannot write {}: {e}", index_path.display())))?;
+    Ok(Published { index_policy: Some(index_policy), offline_bytes: offline.len() })
+}

@@ -1,0 +1,175 @@
+//! Reading and rewriting the built pages with `lol_html`, a streaming HTML rewriter that
+//! tokenises as browsers do (comments, raw-text `<script>` and `<style>`, `<title>` text, unquoted
+//! attributes as minifiers write them). Every change to a page goes through [`rewrite`].
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, ElementContentHandlers, RewriteStrSettings, Selector};
+
+use crate::{csp_hash, InlineHashes, PublishError};
+
+/// Selector and handlers, as `lol_html`'s `element!` and `text!` make them.
+pub type Handler<'h> = (Cow<'static, Selector>, ElementContentHandlers<'h>);
+
+/// `html` with `handlers` applied; a handler's error names what it refused.
+pub fn rewrite(html: &str, handlers: Vec<Handler<'_>>) -> Result<String, PublishError> {
+    rewrite_str(html, RewriteStrSettings { element_content_handlers: handlers, ..RewriteStrSettings::new() })
+        .map_err(|e| PublishError(e.to_string()))
+}
+
+/// One element as [`elements`] found it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Element {
+    /// Lower case.
+    pub name: String,
+    /// Names lower case, values as the parser reads them.
+    pub attrs: Vec<(String, String)>,
+    /// The text of a raw-text element (`script`, `style`); empty for others.
+    pub text: String,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The elements matching `selector` (a CSS selector, written in this program), in page order,
+/// with the text of those that are `script` or `style`.
+pub fn elements(html: &str, selector: &'static str) -> Result<Vec<Element>, PublishError> {
+    let found = RefCell::new(Vec::<Element>::new());
+    // The raw-text element whose text is being read, if `selector` matched it.
+    let reading = RefCell::new(None::<usize>);
+    rewrite(
+        html,
+        vec![
+            element!("script, style", |_| {
+                *reading.borrow_mut() = None;
+                Ok(())
+            }),
+            element!(selector, |el| {
+                let attrs = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
+                let name = el.tag_name();
+                let mut found = found.borrow_mut();
+                if name == "script" || name == "style" {
+                    *reading.borrow_mut() = Some(found.len());
+                }
+                found.push(Element { name, attrs, text: String::new() });
+                Ok(())
+            }),
+            text!("script, style", |t| {
+                if let Some(e) = *reading.borrow() {
+                    if let Some(e) = found.borrow_mut().get_mut(e) {
+                        e.text.push_str(t.as_str());
+                    }
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    Ok(found.into_inner())
+}
+
+/// True for a `<script>` whose text the browser runs (no `src`; classic or module), as opposed
+/// to a data block (`type="application/json"` and the like), which CSP does not govern.
+pub fn is_inline_executable(e: &Element) -> bool {
+    e.name == "script"
+        && e.attr("src").is_none()
+        && match e.attr("type").map(|t| t.trim().to_ascii_lowercase()) {
+            None => true,
+            Some(t) => t.is_empty() || t == "module" || t == "text/javascript" || t == "application/javascript",
+        }
+}
+
+/// Trunk's live-reload script (`trunk serve` builds only).
+pub fn is_trunk_autoreload(e: &Element) -> bool {
+    is_inline_executable(e) && e.text.contains(".well-known/trunk/ws")
+}
+
+/// The CSP hash sources of every inline script `html` runs and of every `<style>` element.
+pub fn inline_hashes(html: &str) -> Result<InlineHashes, PublishError> {
+    let mut hashes = InlineHashes::default();
+    let add = |list: &mut Vec<String>, h: String| {
+        if !list.contains(&h) {
+            list.push(h);
+        }
+    };
+    for e in elements(html, "script, style")? {
+        if is_inline_executable(&e) {
+            add(&mut hashes.scripts, csp_hash(&e.text));
+        } else if e.name == "style" {
+            add(&mut hashes.styles, csp_hash(&e.text));
+        }
+    }
+    Ok(hashes)
+}
+
+fn is_csp(http_equiv: Option<String>) -> bool {
+    http_equiv.is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
+}
+
+/// Removes every CSP `<meta>`, so publishing twice gives one.
+pub fn remove_csp_meta(html: &str) -> Result<String, PublishError> {
+    rewrite(
+        html,
+        vec![element!("meta[http-equiv]", |el| {
+            if is_csp(el.get_attribute("http-equiv")) {
+                el.remove();
+            }
+            Ok(())
+        })],
+    )
+}
+
+/// Escapes `"`, `&`, `<` and `>` for an attribute value.
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Inserts `markup` at the start of the head: right after `<meta charset>`, or first in `<head>`
+/// without one. (A minified page may have no `<head>` tag at all: HTML lets it be implied.)
+fn insert_in_head(html: &str, markup: &str) -> Result<String, PublishError> {
+    let has_charset = !elements(html, "meta[charset]")?.is_empty();
+    let handler = if has_charset {
+        element!("meta[charset]", |el| {
+            el.after(markup, ContentType::Html);
+            Ok(())
+        })
+    } else {
+        element!("head", |el| {
+            el.prepend(markup, ContentType::Html);
+            Ok(())
+        })
+    };
+    let out = rewrite(html, vec![handler])?;
+    if out == html {
+        return Err(PublishError("no <head> or <meta charset> to insert into".into()));
+    }
+    Ok(out)
+}
+
+/// Inserts `<meta http-equiv="Content-Security-Policy" content=policy>` right after `<meta
+/// charset>`, or first in `<head>` without one (a policy applies only to what follows it, and a
+/// charset declaration loads nothing). Any earlier CSP meta is replaced.
+pub fn insert_csp_meta(html: &str, policy: &str) -> Result<String, PublishError> {
+    let html = remove_csp_meta(html)?;
+    insert_in_head(&html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", attr_escape(policy)))
+}
+
+/// `html` with `shell` as the content of the boot shell (`<div id="boot">`) and `style` in the
+/// head; unchanged when the page has no boot shell.
+pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, PublishError> {
+    if elements(html, "#boot")?.is_empty() {
+        return Ok(html.to_string());
+    }
+    let filled = rewrite(
+        html,
+        vec![element!("#boot", |el| {
+            el.set_inner_content(shell, ContentType::Html);
+            Ok(())
+        })],
+    )?;
+    insert_in_head(&filled, style)
+}

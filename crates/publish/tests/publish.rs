@@ -1,0 +1,308 @@
+//! Post-build publishing: CSP hashes and base64 against published examples, the CSP meta Trunk's
+//! page gets, and offline.html assembled from a Trunk-like page.
+#![cfg(not(target_arch = "wasm32"))]
+
+use publish::offline::esm_to_script;
+use publish::*;
+use std::collections::HashMap;
+
+// ---- base64: RFC 4648 §10 ----
+
+#[test]
+fn base64_matches_rfc_4648() {
+    for (plain, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
+    }
+    assert_eq!(base64(&[0xfb, 0xff, 0xbf]), "+/+/");
+}
+
+#[test]
+fn csp_hash_matches_the_csp_spec_example() {
+    // CSP Level 3, "hash-source" example.
+    assert_eq!(csp_hash("alert('Hello, world.');"), "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='");
+    // The parser turns CR LF and CR into LF before the browser hashes the text.
+    assert_eq!(csp_hash("a();\r\nb();\rc();"), csp_hash("a();\nb();\nc();"));
+}
+
+// ---- a page as Trunk writes it ----
+
+const LOADER: &str = "\nimport init, * as bindings from './dashboard-abc.js';\nconst wasm = await init({ module_or_path: './dashboard-abc_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n";
+
+fn trunk_page() -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>看板 · <script> in a title is text</title>
+  <!-- a comment with <script>alert(1)</script> is not a script -->
+  <meta property="og:image" content="og-image.png">
+<script type="module">{LOADER}</script>
+  <link rel="stylesheet" href="./main-123.css" integrity="sha384-xyz"/>
+  <link rel="icon" href="./favicon-456.svg" integrity="sha384-abc"/>
+<link rel="modulepreload" href="./dashboard-abc.js" crossorigin="anonymous" integrity="sha384-1"><link rel="preload" href="./dashboard-abc_bg.wasm" crossorigin="anonymous" integrity="sha384-2" as="fetch" type="application/wasm"></head>
+<body>
+  <div id="fatal" hidden><p><a href="./">重新打开默认视图</a></p></div>
+  <script type="application/json" id="data">{{"not": "run"}}</script>
+</body>
+</html>
+"#
+    )
+}
+
+const JS: &str = "let wasm;\nexport class Thing {\n    free() { return '</script>'; }\n}\nexport function start(a) {\n    return a;\n}\nasync function __wbg_init(module_or_path) {\n    return module_or_path;\n}\nexport { initSync, __wbg_init as default };\n";
+
+fn files() -> HashMap<&'static str, Vec<u8>> {
+    HashMap::from([
+        ("dashboard-abc.js", JS.as_bytes().to_vec()),
+        ("dashboard-abc_bg.wasm", vec![0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0xff, 0xfe]),
+        ("main-123.css", b"body { color: #222; }\n".to_vec()),
+        ("favicon-456.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec()),
+    ])
+}
+
+fn reader(files: HashMap<&'static str, Vec<u8>>) -> impl Fn(&str) -> Result<Vec<u8>, String> {
+    move |name: &str| files.get(name).cloned().ok_or_else(|| "no such file".to_string())
+}
+
+fn meta_policy(html: &str) -> String {
+    let els = elements(html, "*").unwrap();
+    let metas: Vec<_> =
+        els.iter().filter(|e| e.name == "meta" && e.attr("http-equiv") == Some("Content-Security-Policy")).collect();
+    assert_eq!(metas.len(), 1, "one CSP meta");
+    metas[0].attr("content").unwrap().replace("&#39;", "'")
+}
+
+fn directive<'a>(policy: &'a str, name: &str) -> Vec<&'a str> {
+    policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix(name).filter(|rest| rest.starts_with(' ')))
+        .map(|rest| rest.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_reader_finds_scripts_and_skips_comments_and_titles() {
+    let page = trunk_page();
+    let els = elements(&page, "*").unwrap();
+    let scripts: Vec<_> = els.iter().filter(|e| e.name == "script").collect();
+    assert_eq!(scripts.len(), 2, "{scripts:?}");
+    assert_eq!(scripts[0].text, LOADER);
+    assert!(is_inline_executable(scripts[0]));
+    assert!(!is_inline_executable(scripts[1]), "a JSON data block does not run");
+    assert_eq!(inline_hashes(&page).unwrap(), InlineHashes { scripts: vec![csp_hash(LOADER)], styles: vec![] });
+    let link = els.iter().find(|e| e.name == "link" && e.attr("rel") == Some("preload")).unwrap();
+    assert_eq!(link.attr("as"), Some("fetch"));
+    assert_eq!(link.attr("href"), Some("./dashboard-abc_bg.wasm"));
+}
+
+#[test]
+fn index_gets_a_strict_policy_with_the_loader_hash_first_in_head() {
+    let page = trunk_page();
+    let out = with_csp(&page).unwrap();
+    let policy = meta_policy(&out);
+    assert_eq!(policy, site_policy(&InlineHashes { scripts: vec![csp_hash(LOADER)], styles: vec![] }));
+    let script_src = directive(&policy, "script-src");
+    assert_eq!(script_src, vec!["'self'", "'wasm-unsafe-eval'", csp_hash(LOADER).as_str()]);
+    assert!(!policy.contains("'unsafe-eval'") && !policy.contains("'unsafe-inline'"), "{policy}");
+    assert_eq!(directive(&policy, "style-src"), vec!["'self'"]);
+    for (d, want) in [
+        ("require-trusted-types-for", vec!["'script'"]),
+        ("trusted-types", vec![TRUSTED_TYPES_POLICY]),
+        ("default-src", vec!["'self'"]),
+        ("img-src", vec!["'self'", "data:", "blob:"]),
+        ("connect-src", vec!["'self'"]),
+        ("object-src", vec!["'none'"]),
+        ("base-uri", vec!["'none'"]),
+        ("form-action", vec!["'none'"]),
+    ] {
+        assert_eq!(directive(&policy, d), want, "{d}");
+    }
+    // Right after <meta charset>, before anything that loads.
+    let els = elements(&out, "*").unwrap();
+    let head = els.iter().position(|e| e.name == "head").unwrap();
+    assert_eq!(els[head + 1].attr("charset"), Some("utf-8"));
+    assert_eq!(els[head + 2].attr("http-equiv"), Some("Content-Security-Policy"));
+    // Nothing else changed, and publishing twice gives the same page.
+    assert_eq!(remove_csp_meta(&out).unwrap(), page);
+    assert_eq!(with_csp(&out).unwrap(), out);
+}
+
+#[test]
+fn the_hash_follows_the_loader_text() {
+    let page = trunk_page();
+    let other = page.replace("dashboard-abc", "dashboard-def");
+    let (a, b) = (meta_policy(&with_csp(&page).unwrap()), meta_policy(&with_csp(&other).unwrap()));
+    assert_ne!(a, b);
+    assert!(b.contains(&csp_hash(&LOADER.replace("dashboard-abc", "dashboard-def"))));
+}
+
+#[test]
+fn every_inline_script_is_hashed_once_and_a_page_without_charset_gets_the_meta_first() {
+    let page = "<html><head><script>a()</script><script>b()</script><script>a()</script></head><body></body></html>";
+    let out = with_csp(page).unwrap();
+    assert!(out.starts_with("<html><head><meta http-equiv=\"Content-Security-Policy\""), "{out}");
+    let src = directive(&meta_policy(&out), "script-src").into_iter().map(String::from).collect::<Vec<_>>();
+    assert_eq!(src[2..], [csp_hash("a()"), csp_hash("b()")]);
+    assert!(with_csp("<p>no head</p>").is_err());
+    // A minified page, whose <head> is implied: after <meta charset>.
+    let minified = "<!doctype html><meta charset=utf-8><title>t</title><script>a()</script>";
+    assert!(with_csp(minified)
+        .unwrap()
+        .starts_with("<!doctype html><meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\""));
+    // Styles likewise: each <style> by its hash, and no 'unsafe-inline' for the attributes.
+    let styled = "<html><head><style>p{}</style><style>b{}</style></head><body><style>p{}</style></body></html>";
+    let style_src = directive(&meta_policy(&with_csp(styled).unwrap()), "style-src").join(" ");
+    assert_eq!(style_src, format!("'self' {} {}", csp_hash("p{}"), csp_hash("b{}")));
+}
+
+#[test]
+fn esm_exports_become_plain_declarations() {
+    let (body, exports) = esm_to_script(JS).unwrap();
+    assert!(!body.contains("export"), "{body}");
+    assert!(body.contains("class Thing {") && body.contains("function start(a) {"));
+    assert_eq!(
+        exports,
+        [("Thing", "Thing"), ("start", "start"), ("initSync", "initSync"), ("default", "__wbg_init")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert!(esm_to_script("import x from './y.js';\nexport { x as default };").is_err());
+    assert!(esm_to_script("export function f() {}").is_err(), "no default export");
+    assert!(esm_to_script("export default 1;").is_err());
+}
+
+#[test]
+fn offline_page_inlines_everything_and_has_its_own_policy() {
+    let out = offline_html(&trunk_page(), &reader(files())).unwrap();
+    let els = elements(&out, "*").unwrap();
+    // Nothing refers to another file: no src, no relative href.
+    for e in &els {
+        assert_eq!(e.attr("src"), None, "{e:?}");
+        if let Some(href) = e.attr("href") {
+            assert!(href.starts_with("data:") || href == "?", "{e:?}");
+        }
+        assert_eq!(e.attr("integrity"), None, "{e:?}");
+    }
+    assert!(!els.iter().any(|e| e.name == "link" && e.attr("rel") != Some("icon")));
+    assert!(out.contains("<style>\nbody { color: #222; }\n</style>"));
+    assert!(out.contains(&format!("href=\"data:image/svg+xml;base64,{}\"", base64(&files()["favicon-456.svg"]))));
+    // The wasm, as a base64 data block.
+    let block = els.iter().find(|e| e.attr("id") == Some("offline-wasm")).unwrap();
+    assert_eq!(block.text, base64(&files()["dashboard-abc_bg.wasm"]));
+    assert!(!is_inline_executable(block));
+    // One module script: the bindings without exports, then the loader; "</script" escaped.
+    let modules: Vec<_> = els.iter().filter(|e| is_inline_executable(e)).collect();
+    assert_eq!(modules.len(), 1);
+    assert_eq!(modules[0].attr("type"), Some("module"));
+    let js = modules[0].text.as_str();
+    assert!(js.contains("class Thing {") && js.contains("'<\\/script>'") && !js.contains("export "));
+    assert!(js.contains("await __wbg_init({ module_or_path: bytes })"));
+    assert!(js.contains("window.wasmBindings = { Thing, start, initSync, default: __wbg_init }"));
+    assert!(!js.contains("import "));
+    // Its policy: that script's hash, nothing loaded from anywhere.
+    let policy = meta_policy(&out);
+    let style = "\nbody { color: #222; }\n";
+    assert_eq!(policy, offline_policy(&InlineHashes { scripts: vec![csp_hash(js)], styles: vec![csp_hash(style)] }));
+    assert_eq!(directive(&policy, "style-src"), vec![csp_hash(style).as_str()]);
+    assert_eq!(directive(&policy, "trusted-types"), vec![TRUSTED_TYPES_POLICY]);
+    assert_eq!(directive(&policy, "default-src"), vec!["'none'"]);
+    assert_eq!(directive(&policy, "connect-src"), vec!["'none'"]);
+    assert!(!directive(&policy, "script-src").contains(&"'unsafe-inline'"));
+    assert!(!policy.contains("'unsafe-eval'"));
+    // The page's text and other markup survive.
+    assert!(out.contains("<a href=\"?\">重新打开默认视图</a>"));
+    assert!(out.contains("<script type=\"application/json\" id=\"data\">{\"not\": \"run\"}</script>"));
+}
+
+#[test]
+fn offline_page_fails_clearly_on_what_it_cannot_inline() {
+    let mut missing = files();
+    missing.remove("dashboard-abc_bg.wasm");
+    let e = offline_html(&trunk_page(), &reader(missing)).unwrap_err();
+    assert!(e.0.contains("dashboard-abc_bg.wasm"), "{e}");
+
+    let mut css = files();
+    css.insert("main-123.css", b"body { background: url(x.png) }".to_vec());
+    assert!(offline_html(&trunk_page(), &reader(css)).is_err());
+
+    let escaping = trunk_page().replace("./main-123.css", "../secret.css");
+    assert!(offline_html(&escaping, &reader(files())).unwrap_err().0.contains("not a file of the site"));
+
+    let no_loader = trunk_page().replace(LOADER, "console.log(1)");
+    assert!(offline_html(&no_loader, &reader(files())).is_err());
+}
+
+#[test]
+fn publish_pages_rewrites_index_and_writes_offline_html() {
+    let dir = std::env::temp_dir().join(format!("publish-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), trunk_page()).unwrap();
+    for (name, bytes) in files() {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let published = publish_pages(&dir).unwrap();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(Some(meta_policy(&index)), published.index_policy);
+    let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
+    assert_eq!(offline.len(), published.offline_bytes);
+    // Again, on its own output: the same files.
+    publish_pages(&dir).unwrap();
+    assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), index);
+    assert_eq!(std::fs::read_to_string(dir.join("offline.html")).unwrap(), offline);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_trunk_serve_page_gets_no_policy_and_offline_html_drops_live_reload() {
+    // trunk serve appends its live-reload script and rewrites it on every response.
+    let reload = "<script>\"use strict\";\n(function () {\n    const address = '{{__TRUNK_ADDRESS__}}';\n    const url = 'ws://' + address + '/.well-known/trunk/ws';\n})()\n</script>";
+    let served = trunk_page().replace("</body>", &format!("{reload}</body>"));
+    assert!(has_trunk_autoreload(&served).unwrap());
+    assert!(!has_trunk_autoreload(&trunk_page()).unwrap());
+    let offline = offline_html(&served, &reader(files())).unwrap();
+    assert_eq!(offline, offline_html(&trunk_page(), &reader(files())).unwrap());
+
+    let dir = std::env::temp_dir().join(format!("publish-serve-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), &served).unwrap();
+    for (name, bytes) in files() {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    assert_eq!(publish_pages(&dir).unwrap().index_policy, None);
+    assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), served);
+    assert!(dir.join("offline.html").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
+    let out = with_first_view(page).unwrap();
+    let head_end = out.find("</head>").expect("a head");
+    let body = &out[head_end..];
+    // HTML allows <style> only in <head>: the drawing's colour variables go there, the view in the body.
+    assert_eq!(out.matches("<style>").count(), 1);
+    assert!(out[..head_end].contains("<style>.boot svg{--chart-"), "{}", &out[..head_end]);
+    assert!(!body.contains("<style"));
+    assert!(body.contains("<div id=\"boot\" class=\"boot\"><header class=\"masthead\">"), "{body}");
+    assert!(body.contains("<div class=\"boot__view\" aria-hidden=\"true\">"), "{body}");
+    // Inert: one id in the whole shell (its own), every control disabled and out of the tab order.
+    let shell = elements(&out, "#boot *").unwrap();
+    assert!(shell.iter().all(|e| e.attr("id").is_none() && e.attr("data-fact").is_none()));
+    let controls: Vec<_> = shell.iter().filter(|e| ["button", "input", "select"].contains(&e.name.as_str())).collect();
+    assert!(controls.len() >= 10, "{}", controls.len());
+    assert!(controls.iter().all(|e| e.attr("disabled").is_some() && e.attr("tabindex") == Some("-1")));
+    // A page without a boot shell is left alone.
+    let plain = "<html><head></head><body></body></html>";
+    assert_eq!(with_first_view(plain).unwrap(), plain);
+}

@@ -1,0 +1,514 @@
+//! The fact catalogue: the real one verifies and matches the generated `CATALOGUE`; every kind of
+//! mistake in a catalogue is caught and named (file, entry, field).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use catalogue::export::{period_str, qualifier_str};
+use catalogue::{CATALOGUE, SEED_TEXT};
+use facts::period::parse as parse_period;
+use facts::Period;
+use verify::catalogue_file::{self, CatalogueError, CatalogueFile};
+
+const REAL: &str = "000_51d79537997213ea.facts.toml";
+const REAL_SEED: &str = "000_51d79537997213ea.txt";
+const REAL_SEED_SHA256: &str = "7eec195ad24dee3eb41f31da34d73839740a817110ca3f5b66ec8064fe25d33d";
+const MINI: &str = "mini.facts.toml";
+
+fn read(path: &str) -> String {
+    // Paths from the repository root (seeds/, tests/fixtures/).
+    let full = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {full}: {e}"))
+}
+
+fn real() -> (String, String) {
+    (read(&format!("seeds/{REAL}")), read(&format!("seeds/{REAL_SEED}")))
+}
+
+fn mini() -> (String, String) {
+    (read("tests/fixtures/mini.facts.toml"), read("tests/fixtures/mini.txt"))
+}
+
+fn list(errs: &[CatalogueError]) -> String {
+    errs.iter().map(|e| format!("  {e}\n")).collect()
+}
+
+fn load_ok(toml: &str, name: &str, seed: &str) -> CatalogueFile {
+    match catalogue_file::load(toml, name, seed) {
+        Ok(f) => f,
+        Err(errs) => panic!("{name} does not load:\n{}", list(&errs)),
+    }
+}
+
+fn load_err(toml: &str, name: &str, seed: &str) -> Vec<CatalogueError> {
+    match catalogue_file::load(toml, name, seed) {
+        Ok(_) => panic!("{name}: the mutated catalogue was accepted"),
+        Err(errs) => errs,
+    }
+}
+
+/// Asserts that some error names this entry and field (and, if given, says `needle`).
+fn assert_named(errs: &[CatalogueError], file: &str, entry: &str, field: &str, needle: &str) {
+    let hit =
+        errs.iter().any(|e| e.file == file && e.entry == entry && e.field == field && e.to_string().contains(needle));
+    assert!(hit, "no error for {file}: {entry}: field {field} ({needle:?}); got:\n{}", list(errs));
+}
+
+/// The `[[kind]]` block whose `id` is `id`, as a byte range of `toml`.
+fn block(toml: &str, kind: &str, id: &str) -> (usize, usize) {
+    let header = format!("[[{kind}]]");
+    let id_line = format!("id = {id:?}");
+    let mut starts: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    for line in toml.split_inclusive('\n') {
+        if line.trim_start().starts_with("[[") {
+            starts.push(pos);
+        }
+        pos += line.len();
+    }
+    starts.push(toml.len());
+    for w in starts.windows(2) {
+        let text = &toml[w[0]..w[1]];
+        if text.trim_start().starts_with(&header) && text.lines().any(|l| l.trim() == id_line) {
+            return (w[0], w[1]);
+        }
+    }
+    panic!("no [[{kind}]] with {id_line} in the catalogue");
+}
+
+/// Sets `field = value` (value is TOML source) in the `[[kind]]` block with this id, replacing
+/// the existing line or adding one after the header.
+fn set(toml: &str, kind: &str, id: &str, field: &str, value: &str) -> String {
+    let (a, b) = block(toml, kind, id);
+    let text = &toml[a..b];
+    let is_field = |l: &str| {
+        let t = l.trim_start();
+        t.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('='))
+    };
+    let exists = text.lines().any(is_field);
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        if exists && is_field(line) {
+            out.push_str(&format!("{field} = {value}\n"));
+        } else {
+            out.push_str(line);
+            if !exists && line.trim_start().starts_with("[[") {
+                out.push_str(&format!("{field} = {value}\n"));
+            }
+        }
+    }
+    format!("{}{out}{}", &toml[..a], &toml[b..])
+}
+
+/// Removes the `field = ...` line from the `[[kind]]` block with this id.
+fn remove(toml: &str, kind: &str, id: &str, field: &str) -> String {
+    let (a, b) = block(toml, kind, id);
+    let kept: String = toml[a..b]
+        .split_inclusive('\n')
+        .filter(|l| !l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
+        .collect();
+    format!("{}{kept}{}", &toml[..a], &toml[b..])
+}
+
+fn fact_entry(id: &str) -> String {
+    format!("fact {id:?}")
+}
+
+/// The id of the real catalogue's fact with this expr.
+fn real_fact_with_expr(expr: &str) -> String {
+    let (toml, seed) = real();
+    let file = load_ok(&toml, REAL, &seed);
+    file.facts
+        .iter()
+        .find(|f| f.expr == expr)
+        .map(|f| f.id.clone())
+        .unwrap_or_else(|| panic!("the real catalogue has no fact with expr {expr:?}"))
+}
+
+// ----------------------------------------------------------------------------------------------
+// The real catalogue
+// ----------------------------------------------------------------------------------------------
+
+#[test]
+fn real_catalogue_loads_with_no_errors_and_covers_every_number() {
+    let (toml, seed) = real();
+    let file = load_ok(&toml, REAL, &seed);
+    let uncovered = catalogue_file::coverage_errors(&file, &seed);
+    assert!(uncovered.is_empty(), "numbers in the text that the catalogue misses:\n{}", list(&uncovered));
+    let spans = facts::numbers::scan(&seed).len();
+    let idle = catalogue_file::idle_not_indicators(&file, &seed);
+    println!(
+        "{REAL}: {} facts, {} not_indicators ({} covering no scanned number), {spans} numeric expressions in the text",
+        file.facts.len(),
+        file.not_indicators.len(),
+        idle.len()
+    );
+    for n in idle {
+        println!("  idle not_indicator: {:?} ({})", n.expr, n.reason);
+    }
+    assert!(!file.facts.is_empty());
+}
+
+/// SHA-256 as hex.
+fn sha256(data: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn seed_text_is_the_pinned_report() {
+    let (_, seed) = real();
+    assert_eq!(sha256(seed.as_bytes()), REAL_SEED_SHA256, "seeds/{REAL_SEED} changed");
+    assert_eq!(sha256(SEED_TEXT.as_bytes()), REAL_SEED_SHA256, "the built-in seed text differs");
+}
+
+#[test]
+fn generated_catalogue_matches_the_toml() {
+    let (toml, seed) = real();
+    let file = load_ok(&toml, REAL, &seed);
+    assert_eq!(CATALOGUE.seed, file.seed);
+    assert_eq!(SEED_TEXT, seed);
+    assert_eq!(CATALOGUE.facts.len(), file.facts.len());
+    assert_eq!(CATALOGUE.units.len(), file.units.len());
+    assert_eq!(CATALOGUE.regions.len(), file.regions.len());
+    assert_eq!(CATALOGUE.topics.len(), file.topics.len());
+    assert_eq!(CATALOGUE.articles.len(), file.articles.len());
+    for (g, f) in CATALOGUE.facts.iter().zip(&file.facts) {
+        assert_eq!(g.id, f.id);
+        assert_eq!(
+            (g.article, g.topic, g.region, g.unit),
+            (f.article.as_str(), f.topic.as_str(), f.region.as_str(), f.unit.as_str())
+        );
+        assert_eq!((g.label_zh, g.label_en), (f.label_zh.as_str(), f.label_en.as_str()));
+        assert_eq!(g.value, f.value, "{}", g.id);
+        assert_eq!(qualifier_str(g.qualifier), f.qualifier, "{}", g.id);
+        assert_eq!(Ok(period_str(&g.period)), parse_period(&f.period).map(|p| p.to_string()), "{}", g.id);
+        assert_eq!((g.quote, g.expr, g.quote_offset), (f.quote.as_str(), f.expr.as_str(), f.quote_offset), "{}", g.id);
+        assert_eq!(g.gloss_en, f.gloss_en.as_deref().unwrap_or(""));
+        assert_eq!(g.seed, REAL_SEED);
+        assert_eq!(&SEED_TEXT[g.quote_offset..g.quote_offset + g.quote.len()], g.quote, "{}", g.id);
+    }
+}
+
+#[test]
+fn lookups_find_every_entry() {
+    for f in CATALOGUE.facts {
+        assert_eq!(catalogue::fact(f.id).map(|x| x.id), Some(f.id));
+        assert!(catalogue::unit(f.unit).is_some(), "{}", f.unit);
+        assert!(catalogue::region(f.region).is_some(), "{}", f.region);
+        assert!(catalogue::topic(f.topic).is_some(), "{}", f.topic);
+        assert!(catalogue::article(f.article).is_some(), "{}", f.article);
+        assert!(CATALOGUE.facts_in_topic(f.topic).any(|x| x.id == f.id));
+        assert!(CATALOGUE.facts_in_article(f.article).any(|x| x.id == f.id));
+    }
+    assert!(catalogue::fact("no-such-fact").is_none());
+}
+
+#[test]
+fn real_mutation_value_is_caught() {
+    let (toml, seed) = real();
+    for (expr, wrong) in [("4.1万座", "4100"), ("2300亿元", "2300"), ("2.30%", "0.023"), ("1/4", "0.25")] {
+        let id = real_fact_with_expr(expr);
+        let errs = load_err(&set(&toml, "fact", &id, "value", wrong), REAL, &seed);
+        assert_named(&errs, REAL, &fact_entry(&id), "value", &format!("{expr} parses to"));
+    }
+}
+
+#[test]
+fn real_mutation_unit_is_caught() {
+    let (toml, seed) = real();
+    let id = real_fact_with_expr("36988座");
+    let errs = load_err(&set(&toml, "fact", &id, "unit", "\"yuan\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "unit", "counter");
+    let errs = load_err(&set(&toml, "fact", &id, "unit", "\"percent\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "unit", "percent unit");
+    let errs = load_err(&set(&toml, "fact", &id, "unit", "\"no-such-unit\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "unit", "no unit has id");
+}
+
+#[test]
+fn real_mutation_qualifier_is_caught() {
+    let (toml, seed) = real();
+    let id = real_fact_with_expr("超315亿元");
+    let errs = load_err(&set(&toml, "fact", &id, "qualifier", "\"exact\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "qualifier", "says more_than");
+    let errs = load_err(&set(&toml, "fact", &id, "qualifier", "\"roughly\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "qualifier", "is not one of");
+
+    // 约 lives outside expr: dropping qualifier_word leaves "about" unexplained.
+    let id = real_fact_with_expr("1/4");
+    let errs = load_err(&remove(&toml, "fact", &id, "qualifier_word"), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "qualifier", "says exact");
+
+    // 以上 cut off the expression.
+    let id = real_fact_with_expr("50%以上");
+    let errs = load_err(&set(&toml, "fact", &id, "expr", "\"50%\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "expr", "以上");
+}
+
+#[test]
+fn real_mutation_quote_is_caught() {
+    let (toml, seed) = real();
+    let id = real_fact_with_expr("36988座");
+    let errs = load_err(&set(&toml, "fact", &id, "quote", "\"2019年全省建成5G基站36989座\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "quote", "does not occur verbatim");
+    let errs = load_err(&set(&toml, "fact", &id, "quote", "\"建成5G基站\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "quote", "occurs 2 times");
+    assert_named(&errs, REAL, &fact_entry(&id), "expr", "does not occur in the quote");
+    // A Guangdong quote filed under another article.
+    let errs = load_err(&set(&toml, "fact", &id, "article", "\"luoning\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "quote", "outside article \"luoning\"");
+    let errs = load_err(&set(&toml, "fact", &id, "expr", "\"36988个\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "expr", "does not occur in the quote");
+}
+
+#[test]
+fn real_mutation_period_and_ids_are_caught() {
+    let (toml, seed) = real();
+    let id = real_fact_with_expr("36988座");
+    let errs = load_err(&set(&toml, "fact", &id, "period", "\"2020-13\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "period", "month 13");
+    let other = real_fact_with_expr("4.1万座");
+    let errs = load_err(&set(&toml, "fact", &other, "id", &format!("{id:?}")), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry(&id), "id", "used twice");
+    let errs = load_err(&set(&toml, "fact", &id, "id", "\"Bad_Id\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry("Bad_Id"), "id", "lowercase");
+}
+
+#[test]
+fn real_mutation_unknown_field_is_rejected() {
+    let (toml, seed) = real();
+    let id = real_fact_with_expr("36988座");
+    let errs = load_err(&set(&toml, "fact", &id, "valeu", "36988"), REAL, &seed);
+    assert_eq!(errs.len(), 1, "{}", list(&errs));
+    let e = &errs[0];
+    assert_eq!(e.file, REAL);
+    assert_eq!(e.field, "valeu");
+    assert!(e.entry.starts_with("fact #") && e.entry.contains(&format!("{id:?}")), "{e}");
+    assert!(e.message.contains("unknown field"), "{e}");
+}
+
+#[test]
+fn real_malformed_toml_names_the_file() {
+    let (toml, seed) = real();
+    let errs = load_err(&format!("{toml}\n[[fact]\nid = \"x\"\n"), REAL, &seed);
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].to_string().starts_with(&format!("{REAL}: ")), "{}", errs[0]);
+    assert!(errs[0].message.contains("invalid TOML") && errs[0].message.contains("line"), "{}", errs[0]);
+}
+
+#[test]
+fn real_coverage_notices_a_dropped_not_indicator() {
+    let (toml, seed) = real();
+    // Drop every not_indicator whose expr is "4K" (the only 4 in "4K电视").
+    let mut out = String::new();
+    let mut skip = false;
+    for line in toml.split_inclusive('\n') {
+        if line.trim_start().starts_with("[[") {
+            skip = false;
+        }
+        if line.trim() == "expr = \"4K\"" {
+            skip = true;
+            // Remove the header we already copied.
+            if let Some(at) = out.rfind("[[not_indicator]]") {
+                out.truncate(at);
+            }
+        }
+        if !skip {
+            out.push_str(line);
+        }
+    }
+    let file = load_ok(&out, REAL, &seed);
+    let missing = catalogue_file::uncovered(&file, &seed);
+    assert_eq!(missing.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["4"]);
+    let errs = catalogue_file::coverage_errors(&file, &seed);
+    assert!(errs[0].to_string().contains("【4】K电视"), "{}", errs[0]);
+}
+
+// ----------------------------------------------------------------------------------------------
+// The fixture
+// ----------------------------------------------------------------------------------------------
+
+#[test]
+fn fixture_loads_and_is_covered() {
+    let (toml, seed) = mini();
+    let file = load_ok(&toml, MINI, &seed);
+    assert_eq!(file.facts.len(), 9);
+    assert_eq!(file.file_name, MINI);
+    assert!(catalogue_file::uncovered(&file, &seed).is_empty());
+    for f in &file.facts {
+        assert_eq!(&seed[f.quote_offset..f.quote_offset + f.quote.len()], f.quote);
+    }
+    let two = &file.articles[1];
+    assert_eq!(&seed[two.start..two.start + "示例文章二".len()], "示例文章二");
+    assert_eq!(two.end, seed.len());
+    assert_eq!(file.articles[0].end, two.start);
+}
+
+#[test]
+fn fixture_every_field_mistake_is_named() {
+    let (toml, seed) = mini();
+    let f = |id: &str| fact_entry(id);
+    let cases: Vec<(String, String, &str, &str)> = vec![
+        (
+            set(&toml, "fact", "stations-2020h1", "value", "4100"),
+            f("stations-2020h1"),
+            "value",
+            "4.1万座 parses to 41000 but value is 4100",
+        ),
+        (
+            set(&toml, "fact", "output-2019", "value", "2300"),
+            f("output-2019"),
+            "value",
+            "2300亿元 parses to 230000000000 but value is 2300",
+        ),
+        (set(&toml, "fact", "stations-2019-share", "value", "0.25"), f("stations-2019-share"), "value", "×100"),
+        (set(&toml, "fact", "ports", "expr", "\"3600个端口\""), f("ports"), "unit", "has counter \"个端口\""),
+        (set(&toml, "fact", "views", "qualifier", "\"at_least\""), f("views"), "qualifier", "says more_than"),
+        (
+            set(&toml, "fact", "views", "qualifier_word", "\"超过\""),
+            f("views"),
+            "qualifier_word",
+            "already says more_than",
+        ),
+        (
+            set(&toml, "fact", "stations-2019-share", "qualifier_word", "\"占\""),
+            f("stations-2019-share"),
+            "qualifier_word",
+            "not a qualifying word",
+        ),
+        (
+            set(&toml, "fact", "stations-2019-share", "qualifier_word", "\"近\""),
+            f("stations-2019-share"),
+            "qualifier_word",
+            "does not occur in the quote",
+        ),
+        (set(&toml, "fact", "views", "expr", "\"850万人次\""), f("views"), "expr", "\"超过\" right next to"),
+        (set(&toml, "fact", "views", "expr", "\"超过850万人\""), f("views"), "unit", "counter"),
+        (set(&toml, "fact", "views", "expr", "\"观看\""), f("views"), "expr", "expected a number"),
+        (set(&toml, "fact", "views", "period", "\"2020..2019\""), f("views"), "period", "does not run forwards"),
+        (set(&toml, "fact", "views", "period", "\"mid 2020\""), f("views"), "period", "expected"),
+        (set(&toml, "fact", "views", "topic", "\"nope\""), f("views"), "topic", "no topic has id \"nope\""),
+        (set(&toml, "fact", "views", "region", "\"nope\""), f("views"), "region", "no region has id"),
+        (set(&toml, "fact", "views", "article", "\"nope\""), f("views"), "article", "no article has id"),
+        (set(&toml, "fact", "views", "article", "\"one\""), f("views"), "quote", "outside article \"one\""),
+        (set(&toml, "fact", "views", "label_en", "\"\""), f("views"), "label_en", "is empty"),
+        (set(&toml, "fact", "views", "gloss_en", "\" \""), f("views"), "gloss_en", "is empty"),
+        (set(&toml, "fact", "views", "quote", "\"超过\""), f("views"), "quote", "occurs 2 times"),
+        (set(&toml, "fact", "stations-2019-rank", "unit", "\"station\""), f("stations-2019-rank"), "unit", "counter"),
+        (set(&toml, "fact", "stations-2019", "value", "nan"), f("stations-2019"), "value", "not a finite number"),
+        (set(&toml, "unit", "station", "kind", "\"amount\""), "unit \"station\"".into(), "kind", "not one of"),
+        (set(&toml, "unit", "percent", "counter", "\"percent\""), "unit \"percent\"".into(), "counter", "\"%\""),
+        (set(&toml, "unit", "view", "id", "\"station\""), "unit \"station\"".into(), "id", "used twice"),
+        (
+            set(&toml, "article", "two", "heading", "\"示例文章\""),
+            "article \"two\"".into(),
+            "heading",
+            "not as a whole line",
+        ),
+        (
+            set(&toml, "article", "two", "heading", "\"没有这一行\""),
+            "article \"two\"".into(),
+            "heading",
+            "not a line of the text",
+        ),
+        (set(&toml, "article", "one", "heading", "\"示例文章二\""), "article \"two\"".into(), "heading", "text order"),
+        (set(&toml, "region", "luoning", "en", "\"\""), "region \"luoning\"".into(), "en", "is empty"),
+        (toml.replace("seed = \"mini.txt\"", "seed = \"other.txt\""), String::new(), "seed", "describes \"mini.txt\""),
+    ];
+    for (text, entry, field, needle) in cases {
+        let errs = load_err(&text, MINI, &seed);
+        assert_named(&errs, MINI, &entry, field, needle);
+    }
+}
+
+#[test]
+fn fixture_not_indicator_mistakes_are_named() {
+    let (toml, seed) = mini();
+    let bad = format!("{toml}\n[[not_indicator]]\nexpr = \"9G\"\nreason = \"x\"\n\n[[not_indicator]]\nexpr = \"5G\"\nquote = \"没有\"\nreason = \"\"\n");
+    let errs = load_err(&bad, MINI, &seed);
+    assert_named(&errs, MINI, "not_indicator #4 (\"9G\")", "expr", "does not occur in the text");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "quote", "does not occur verbatim");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "expr", "does not occur in the quote");
+    assert_named(&errs, MINI, "not_indicator #5 (\"5G\")", "reason", "is empty");
+}
+
+#[test]
+fn fixture_reports_every_error_at_once() {
+    let (toml, seed) = mini();
+    let text = set(&set(&toml, "fact", "views", "value", "1"), "fact", "sales", "value", "2");
+    let errs = load_err(&text, MINI, &seed);
+    assert_eq!(errs.len(), 2, "{}", list(&errs));
+}
+
+#[test]
+fn fixture_toml_errors_name_file_entry_and_field() {
+    let (toml, seed) = mini();
+    let errs = load_err(&toml.replace("value = 3600", "value = \"3600\""), MINI, &seed);
+    assert_eq!(errs[0].file, MINI);
+    assert_eq!(errs[0].entry, "fact #9 (\"ports\")", "{}", errs[0]);
+
+    let errs = load_err(&remove(&toml, "fact", "ports", "quote"), MINI, &seed);
+    assert_eq!((errs[0].entry.as_str(), errs[0].field.as_str()), ("fact #9 (\"ports\")", "quote"), "{}", errs[0]);
+
+    let errs = load_err(&toml.replace("seed = \"mini.txt\"", "seed = \"mini.txt\"\nsede = 1"), MINI, &seed);
+    assert_eq!((errs[0].entry.as_str(), errs[0].field.as_str()), ("", "sede"), "{}", errs[0]);
+
+    let errs = load_err("seed = ", MINI, &seed);
+    assert!(errs[0].to_string().starts_with("mini.facts.toml: line 1: invalid TOML"), "{}", errs[0]);
+}
+
+#[test]
+fn fixture_coverage_requires_whole_numbers_inside_an_expr() {
+    let (toml, seed) = mini();
+    // Without the 5G not_indicator both 5s are uncovered.
+    let no_5g = toml.replace("[[not_indicator]]\nexpr = \"5G\"\nreason = \"technology name\"\n", "");
+    let file = load_ok(&no_5g, MINI, &seed);
+    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed).into_iter().map(|s| s.text).collect();
+    assert_eq!(missing, ["5", "5", "5"]);
+
+    // An expression that cuts a number ("1万座" inside "4.1万座") covers nothing.
+    let cut = format!("{no_5g}\n[[not_indicator]]\nexpr = \"5G\"\nreason = \"x\"\n");
+    let cut = set(&cut, "fact", "stations-2020h1", "expr", "\"1万座\"");
+    let cut = set(&cut, "fact", "stations-2020h1", "value", "10000");
+    let file = load_ok(&cut, MINI, &seed);
+    let missing: Vec<String> = catalogue_file::uncovered(&file, &seed).into_iter().map(|s| s.text).collect();
+    assert_eq!(missing, ["4.1万"]);
+    let errs = catalogue_file::coverage_errors(&file, &seed);
+    assert_eq!(
+        errs[0].to_string(),
+        "mini.facts.toml: coverage: number \"4.1万\" at line 3: …—6月，全省新建5G基站【4.1万】座。… is in no fact's expr and no not_indicator's expr"
+    );
+}
+
+#[test]
+fn periods_round_trip() {
+    for s in ["2019", "2019..2022", "2020-06", "2020-01..2020-06", "asof 2020-06", "unstated"] {
+        let p = parse_period(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(p.to_string(), s);
+    }
+    assert_eq!(parse_period("2020-01..2020-06"), Ok(Period::MonthRange { from: (2020, 1), to: (2020, 6) }));
+    for bad in ["", "19", "2019-6", "2019..", "2019-00", "asof 2019", "2020-06..2020-01", "2019..2019", "Unstated"] {
+        assert!(parse_period(bad).is_err(), "{bad:?} parsed");
+    }
+}
+
+#[test]
+fn ids_are_checked_for_shape() {
+    for ok in ["a", "gd-5g", "gd-5g-stations-2019", "x1"] {
+        assert!(catalogue_file::valid_id(ok), "{ok}");
+    }
+    for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "中"] {
+        assert!(!catalogue_file::valid_id(bad), "{bad}");
+    }
+}
+
+/// `cargo test --test catalogue -- --ignored --nocapture list_scanned_numbers` lists every number
+/// the scanner finds in the real text, with context: handy when writing a catalogue.
+#[test]
+#[ignore]
+fn list_scanned_numbers() {
+    let (_, seed) = real();
+    for s in facts::numbers::scan(&seed) {
+        println!("{}", catalogue_file::span_context(&seed, s.start, s.end));
+    }
+}

@@ -1,0 +1,203 @@
+//! JSON and CSV exports: parse them back and compare with the catalogue.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use catalogue::export::{period_str, qualifier_str, to_csv, to_json, FACT_COLUMNS};
+use catalogue::CATALOGUE;
+use common::parse_csv;
+use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind};
+
+/// A catalogue whose strings hold everything CSV and JSON must escape.
+static TRICKY: Catalogue = Catalogue {
+    seed: "tricky.txt",
+    articles: &[Article {
+        id: "a",
+        title_zh: "标题，逗号",
+        title_en: "Title \"quoted\"",
+        source_zh: "来源",
+        source_en: "src\\path",
+    }],
+    units: &[Unit { id: "u", kind: UnitKind::Currency, zh: "元", en: "yuan, CNY" }],
+    regions: &[Named { id: "r", zh: "广东省", en: "Guang\ndong" }],
+    topics: &[Named { id: "t", zh: "主题", en: " padded " }],
+    facts: &[
+        Fact {
+            id: "f-1",
+            article: "a",
+            topic: "t",
+            region: "r",
+            label_zh: "带\"引号\"和,逗号",
+            label_en: "line one\r\nline two",
+            short_zh: "",
+            short_en: "",
+            value: 230_000_000_000.0,
+            unit: "u",
+            qualifier: Qualifier::MoreThan,
+            period: Period::MonthRange { from: (2020, 1), to: (2020, 6) },
+            seed: "tricky.txt",
+            quote: "超过1400亿元",
+            expr: "超过1400亿元",
+            quote_offset: 12,
+            gloss_en: "tab\there \u{1} and \u{2028}",
+        },
+        Fact {
+            id: "f-2",
+            article: "a",
+            topic: "missing-topic",
+            region: "r",
+            label_zh: "",
+            label_en: "",
+            short_zh: "",
+            short_en: "",
+            value: 2.3,
+            unit: "missing-unit",
+            qualifier: Qualifier::Exact,
+            period: Period::Unstated,
+            seed: "tricky.txt",
+            quote: "2.30%",
+            expr: "2.30%",
+            quote_offset: 0,
+            gloss_en: "",
+        },
+    ],
+};
+
+fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {
+    let csv = to_csv(c);
+    let body = csv.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no BOM"));
+    parse_csv(body).unwrap_or_else(|e| panic!("CSV does not parse: {e}\n{csv}"))
+}
+
+fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
+    let named = |list: &[Named], id: &str| {
+        list.iter().find(|n| n.id == id).map_or((String::new(), String::new()), |n| (n.zh.into(), n.en.into()))
+    };
+    let (tz, te) = named(c.topics, f.topic);
+    let (rz, re) = named(c.regions, f.region);
+    let (uz, ue) =
+        c.units.iter().find(|u| u.id == f.unit).map_or((String::new(), String::new()), |u| (u.zh.into(), u.en.into()));
+    vec![
+        f.id.into(),
+        f.article.into(),
+        f.topic.into(),
+        tz,
+        te,
+        f.region.into(),
+        rz,
+        re,
+        f.label_zh.into(),
+        f.label_en.into(),
+        f.short_zh.into(),
+        f.short_en.into(),
+        format!("{}", f.value),
+        f.unit.into(),
+        uz,
+        ue,
+        qualifier_str(f.qualifier).into(),
+        period_str(&f.period),
+        f.seed.into(),
+        f.quote.into(),
+        f.quote_offset.to_string(),
+        f.expr.into(),
+        f.gloss_en.into(),
+    ]
+}
+
+#[test]
+fn csv_round_trips_tricky_strings() {
+    let rows = csv_rows(&TRICKY);
+    assert_eq!(rows.len(), 1 + TRICKY.facts.len());
+    assert_eq!(rows[0], FACT_COLUMNS);
+    for (row, f) in rows[1..].iter().zip(TRICKY.facts) {
+        assert_eq!(*row, expected_row(&TRICKY, f));
+    }
+    assert_eq!(rows[1][12], "230000000000");
+    assert_eq!(rows[1][17], "2020-01..2020-06");
+    assert_eq!(rows[1][9], "line one\r\nline two");
+    assert_eq!(rows[1][8], "带\"引号\"和,逗号");
+    assert_eq!(rows[1][4], " padded ");
+    assert_eq!(rows[2][3], "", "missing topic gives empty names");
+}
+
+#[test]
+fn csv_is_excel_friendly() {
+    let csv = to_csv(&CATALOGUE);
+    assert!(csv.starts_with("\u{feff}id,article,"), "BOM and header first");
+    assert!(csv.ends_with("\r\n"));
+    // Every LF outside quoted fields is part of a CRLF (parse_csv rejects bare LFs).
+    let rows = csv_rows(&CATALOGUE);
+    assert_eq!(rows.len(), 1 + CATALOGUE.facts.len(), "one row per fact");
+    for (row, f) in rows[1..].iter().zip(CATALOGUE.facts) {
+        assert_eq!(row.len(), FACT_COLUMNS.len());
+        assert_eq!(*row, expected_row(&CATALOGUE, f));
+    }
+}
+
+#[test]
+fn csv_reader_rejects_malformed_input() {
+    assert!(parse_csv("a,b\n").is_err(), "bare LF as a record end");
+    assert!(parse_csv("a,b\r\nc,d").is_err(), "no CRLF after the last record");
+    assert!(parse_csv("a,b\r\nc\r\n").is_err(), "records of different lengths");
+    assert_eq!(parse_csv("\"x\ny\",z\r\n"), Ok(vec![vec!["x\ny".to_string(), "z".to_string()]]), "LF inside quotes");
+    assert_eq!(parse_csv("\"a,\"\"b\"\"\",c\r\n"), Ok(vec![vec!["a,\"b\"".to_string(), "c".to_string()]]));
+}
+
+fn json_of(c: &Catalogue) -> serde_json::Value {
+    let text = to_json(c);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("JSON does not parse: {e}\n{text}"))
+}
+
+#[test]
+fn json_round_trips_tricky_strings() {
+    let v = json_of(&TRICKY);
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["seed"], "tricky.txt");
+    let facts = v["facts"].as_array().unwrap_or_else(|| panic!("facts is not an array"));
+    assert_eq!(facts.len(), 2);
+    for (j, f) in facts.iter().zip(TRICKY.facts) {
+        let row = expected_row(&TRICKY, f);
+        for (key, want) in FACT_COLUMNS.iter().zip(&row) {
+            match *key {
+                "value" => assert_eq!(j[key].as_f64(), Some(f.value)),
+                "quote_offset" => assert_eq!(j[key].as_u64(), Some(f.quote_offset as u64)),
+                _ => assert_eq!(j[key].as_str(), Some(want.as_str()), "{key}"),
+            }
+        }
+    }
+    assert_eq!(v["articles"][0]["title_en"], "Title \"quoted\"");
+    assert_eq!(v["articles"][0]["source_en"], "src\\path");
+    assert_eq!(v["regions"][0]["en"], "Guang\ndong");
+    assert_eq!(v["units"][0]["kind"], "currency");
+    assert_eq!(facts[0]["gloss_en"], "tab\there \u{1} and \u{2028}");
+}
+
+#[test]
+fn json_of_the_catalogue_is_complete_and_ordered() {
+    let text = to_json(&CATALOGUE);
+    let v = json_of(&CATALOGUE);
+    let keys = ["\"schema\"", "\"seed\"", "\"articles\"", "\"units\"", "\"regions\"", "\"topics\"", "\"facts\""];
+    let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap_or(usize::MAX)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "top-level keys out of order: {positions:?}");
+    assert_eq!(v["facts"].as_array().map(Vec::len), Some(CATALOGUE.facts.len()));
+    assert_eq!(v["units"].as_array().map(Vec::len), Some(CATALOGUE.units.len()));
+    assert_eq!(v["regions"].as_array().map(Vec::len), Some(CATALOGUE.regions.len()));
+    assert_eq!(v["topics"].as_array().map(Vec::len), Some(CATALOGUE.topics.len()));
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(CATALOGUE.articles.len()));
+    // Each fact's keys appear in FACT_COLUMNS order on its line.
+    let fact_lines: Vec<&str> =
+        text.lines().filter(|l| l.trim_start().starts_with("{\"id\"") && l.contains("\"quote_offset\"")).collect();
+    assert_eq!(fact_lines.len(), CATALOGUE.facts.len());
+    for line in fact_lines {
+        let pos: Vec<usize> =
+            FACT_COLUMNS.iter().map(|k| line.find(&format!("\"{k}\": ")).unwrap_or(usize::MAX)).collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "keys out of order in {line}");
+    }
+    for (j, f) in v["facts"].as_array().into_iter().flatten().zip(CATALOGUE.facts) {
+        assert_eq!(j["id"], f.id);
+        assert_eq!(j["value"].as_f64(), Some(f.value), "{}", f.id);
+        assert_eq!(j["period"], period_str(&f.period));
+    }
+    // Same input, same bytes.
+    assert_eq!(text, to_json(&CATALOGUE));
+}
