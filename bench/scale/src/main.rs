@@ -13,14 +13,15 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use indicator_dashboard::charts::draw::{draw, LIGHT};
-use indicator_dashboard::charts::layout::{css_height, layout};
-use indicator_dashboard::charts::registry::{build, CHARTS};
-use indicator_dashboard::charts::spec::{bar_panel, notes_for, ChartSpec};
-use indicator_dashboard::fact_text;
-use indicator_dashboard::facts::{Catalogue, Fact, CATALOGUE};
-use indicator_dashboard::i18n::Lang;
-use indicator_dashboard::search::{filter, Filter};
+use charts::draw::{draw, LIGHT};
+use charts::layout::{css_height, layout};
+use charts::registry::{build, CHARTS};
+use charts::spec::{bar_panel, notes_for, ChartSpec};
+use catalogue::fact_text;
+use catalogue::CATALOGUE;
+use facts::{Catalogue, Fact};
+use facts::i18n::Lang;
+use views::search::{filter, Filter};
 use plotters::prelude::*;
 
 fn leak(s: String) -> &'static str {
