@@ -1,7 +1,7 @@
 //! Where every mark of a chart goes, in device pixels. Pure geometry, tested natively;
 //! `draw.rs` only paints what this decides, and the component places hit targets from it.
 
-use super::spec::{BarKind, ChartSpec, PanelSpec};
+use super::spec::{Axis, BarKind, ChartSpec, PanelSpec};
 use super::text_width;
 use catalogue::format;
 
@@ -173,28 +173,57 @@ pub fn css_height(spec: &ChartSpec, css_width: f64) -> f64 {
     (m.pad * 2.0 + panels + gaps).ceil()
 }
 
-/// Blanks tick labels that would collide, keeping the first and the last (gridlines stay).
-fn thin_tick_labels(ticks: &mut [TickMark], gap: f64) {
-    let Some(last) = ticks.len().checked_sub(1) else { return };
-    let mut kept: Option<Rect> = None;
-    for t in ticks.iter_mut().take(last) {
-        let b = t.text.bounds();
-        match kept {
-            Some(k) if b.x < k.right() + gap => t.text.text.clear(),
-            _ => kept = Some(b),
+/// The axis's ticks and their labels along `plot`'s bottom edge: the first label starts at its
+/// tick, the last ends at its tick, the others are centred.
+fn tick_marks(axis: &Axis, panel: &PanelSpec, plot: Rect, lang: facts::i18n::Lang, m: &Metrics) -> Vec<TickMark> {
+    let values = axis.ticks();
+    let last = values.len().saturating_sub(1);
+    let max = if axis.max > 0.0 { axis.max } else { 1.0 };
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let x = plot.x + plot.w * (v.max(0.0) / max).min(1.0);
+            let anchor = match i {
+                0 => Anchor::Start,
+                i if i == last => Anchor::End,
+                _ => Anchor::Middle,
+            };
+            let text = TextMark {
+                text: format::tick(*v, &panel.unit, lang),
+                x,
+                y: plot.bottom() + m.axis / 2.0,
+                size: m.font * 0.85,
+                anchor,
+                on_bar: false,
+                bold: false,
+            };
+            TickMark { x, top: plot.y, bottom: plot.bottom(), text }
+        })
+        .collect()
+}
+
+/// True when no two tick labels come closer than `gap`.
+fn labels_fit(ticks: &[TickMark], gap: f64) -> bool {
+    ticks.windows(2).all(|w| w[0].text.bounds().right() + gap <= w[1].text.bounds().x)
+}
+
+/// The panel's axis with its step made coarser (20,000 -> 25,000 -> 50,000 ...) until every tick
+/// label fits beside its neighbours at this width, and its ticks. No label is ever left out; at
+/// the last resort the axis has only its two ends.
+fn fitted_ticks(panel: &PanelSpec, plot: Rect, lang: facts::i18n::Lang, m: &Metrics) -> (Axis, Vec<TickMark>) {
+    let mut axis = panel.axis;
+    loop {
+        let ticks = tick_marks(&axis, panel, plot, lang, m);
+        if ticks.len() <= 2 || labels_fit(&ticks, m.pad) {
+            return (axis, ticks);
         }
-    }
-    let end = ticks[last].text.bounds();
-    // The axis end is the most useful label: drop earlier ones that collide with it.
-    for t in ticks.iter_mut().take(last).rev() {
-        if t.text.text.is_empty() {
-            continue;
-        }
-        if t.text.bounds().right() + gap > end.x {
-            t.text.text.clear();
+        let coarser = axis.coarser(&panel.unit);
+        axis = if coarser.step >= coarser.max || coarser.step <= axis.step {
+            Axis { max: axis.max, step: axis.max }
         } else {
-            break;
-        }
+            coarser
+        };
     }
 }
 
@@ -236,7 +265,8 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             y += m.reference;
         }
         let plot = Rect { x: plot_x, y, w: plot_w, h: m.row * p.bars.len().max(1) as f64 };
-        let axis_max = if p.axis.max > 0.0 { p.axis.max } else { 1.0 };
+        let (axis, ticks) = fitted_ticks(p, plot, spec.lang, &m);
+        let axis_max = if axis.max > 0.0 { axis.max } else { 1.0 };
         let x_of = |v: f64| plot.x + plot.w * (v.max(0.0) / axis_max).min(1.0);
         // Lower bounds get an open end: long enough to read as "and beyond".
         let open_len = (plot.w * 0.08).max(16.0 * scale);
@@ -285,38 +315,6 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
             bars.push(BarMark { index: bars.len(), fact_id: b.fact_id, kind: b.kind, bar, open_end, label, value });
         }
 
-        let values = p.axis.ticks();
-        let last = values.len().saturating_sub(1);
-        let mut ticks: Vec<TickMark> = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let x = x_of(*v);
-                let anchor = if i == last {
-                    Anchor::End
-                } else if i == 0 {
-                    Anchor::Start
-                } else {
-                    Anchor::Middle
-                };
-                let text = format::tick(*v, &p.unit, spec.lang);
-                TickMark {
-                    x,
-                    top: plot.y,
-                    bottom: plot.bottom(),
-                    text: TextMark {
-                        text,
-                        x,
-                        y: plot.bottom() + m.axis / 2.0,
-                        size: m.font * 0.85,
-                        anchor,
-                        on_bar: false,
-                        bold: false,
-                    },
-                }
-            })
-            .collect();
-        thin_tick_labels(&mut ticks, m.pad);
         let references = p
             .references
             .iter()

@@ -210,6 +210,18 @@ pub fn axis_for(unit: &Unit, values: impl Iterator<Item = f64>) -> Axis {
     Axis { max: step * (target / step).ceil(), step }
 }
 
+impl Axis {
+    /// The next coarser axis over at least the same range: the next 1, 2, 2.5 or 5 × 10^k step
+    /// (whole steps only on a count axis), its end rounded up to a whole number of steps.
+    pub fn coarser(&self, unit: &Unit) -> Axis {
+        let mut step = nice_step(self.step * (1.0 + 1e-9));
+        if unit.kind == UnitKind::Count && step.fract() != 0.0 {
+            step = nice_step(step * (1.0 + 1e-9));
+        }
+        Axis { max: step * (self.max / step - 1e-9).ceil(), step }
+    }
+}
+
 /// The smallest 1, 2, 2.5 or 5 × 10^k not below `x`.
 pub fn nice_step(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
@@ -281,6 +293,17 @@ mod tests {
         assert_eq!(nice_step(472.0), 500.0);
         assert_eq!(nice_step(2.3), 2.5);
         assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn a_coarser_axis_takes_the_next_round_step_and_still_covers_the_range() {
+        let pct = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
+        let a = Axis { max: 100.0, step: 20.0 }.coarser(&pct);
+        assert_eq!(a, Axis { max: 100.0, step: 25.0 });
+        assert_eq!(a.coarser(&pct), Axis { max: 100.0, step: 50.0 });
+        assert_eq!(Axis { max: 120_000.0, step: 20_000.0 }.coarser(&pct), Axis { max: 125_000.0, step: 25_000.0 });
+        // Counts skip 2.5.
+        assert_eq!(Axis { max: 10.0, step: 2.0 }.coarser(&COUNT), Axis { max: 10.0, step: 5.0 });
     }
 
     #[test]

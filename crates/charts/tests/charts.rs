@@ -141,23 +141,27 @@ fn check_fits(id: &str, plan: &Layout) {
         }
     }
     for p in &plan.panels {
-        let shown: Vec<_> = p.ticks.iter().filter(|t| !t.text.text.is_empty()).collect();
-        assert!(shown.len() >= 2, "{id}: at least two labelled ticks");
-        for (i, t) in shown.iter().enumerate() {
+        // Every tick is labelled (a label is never blanked to make room), evenly spaced, and the
+        // labels never touch.
+        assert!(p.ticks.len() >= 2, "{id}: at least two ticks");
+        for (i, t) in p.ticks.iter().enumerate() {
+            assert!(!t.text.text.is_empty(), "{id}: tick {i} has no label");
             assert!(
                 inside(&t.text.bounds(), plan.width, plan.height),
                 "{id}: tick '{}' leaves the canvas",
                 t.text.text
             );
-            if let Some(next) = shown.get(i + 1) {
+            if let Some(next) = p.ticks.get(i + 1) {
                 assert!(
-                    !t.text.bounds().overlaps(&next.text.bounds()),
+                    t.text.bounds().right() < next.text.bounds().x,
                     "{id}: ticks '{}' and '{}' overlap",
                     t.text.text,
                     next.text.text
                 );
             }
         }
+        let gaps: Vec<f64> = p.ticks.windows(2).map(|w| w[1].x - w[0].x).collect();
+        assert!(gaps.iter().all(|g| (g - gaps[0]).abs() < 0.01), "{id}: uneven ticks {gaps:?}");
     }
 }
 
@@ -166,7 +170,7 @@ fn every_chart_fits_its_canvas_from_phone_to_desktop_at_every_pixel_ratio() {
     for def in CHARTS {
         for lang in [Lang::Zh, Lang::En] {
             let s = build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"));
-            for css_w in [328.0, 360.0, 520.0, 560.0, 900.0, 1168.0] {
+            for css_w in [294.0, 328.0, 360.0, 520.0, 560.0, 900.0, 1134.0, 1168.0] {
                 for dpr in [1.0, 2.0, 3.0] {
                     let css_h = css_height(&s, css_w);
                     let plan = layout(&s, css_w * dpr, css_h * dpr, dpr);
@@ -218,4 +222,20 @@ fn the_first_render_includes_the_section_a_link_points_at() {
         let n = sections_at_start(Some(def.id), Some("national"));
         assert_eq!(SECTIONS[n - 1].id, def.section, "{}: the chart wins over the section", def.id);
     }
+}
+
+#[test]
+fn a_crowded_axis_takes_a_coarser_step_instead_of_dropping_labels() {
+    let tick_labels = |lang: Lang, css_w: f64| -> Vec<String> {
+        let s = spec("gd-5g-stations", lang);
+        let plan = layout(&s, css_w, css_height(&s, css_w), 1.0);
+        plan.panels[0].ticks.iter().map(|t| t.text.text.clone()).collect()
+    };
+    // Wide: the spec's own step. Narrow: fewer ticks, every one labelled, ending at the same or a
+    // rounder end.
+    let wide = tick_labels(Lang::En, 1134.0);
+    let narrow = tick_labels(Lang::En, 294.0);
+    assert!(wide.len() > narrow.len(), "{wide:?} / {narrow:?}");
+    assert!(narrow.iter().all(|t| !t.is_empty()), "{narrow:?}");
+    assert_eq!(narrow.first().map(String::as_str), Some("0"));
 }
