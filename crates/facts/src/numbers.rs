@@ -1,8 +1,7 @@
 //! Chinese numeric expressions: parsing ("4.1万座", "超315亿元", "一半以上", "第2家") and scanning a
 //! text for every numeric expression core.
 //!
-//! Pure `std`. This file is also compiled into `build.rs` through `#[path]`, so it must not refer to
-//! anything outside itself.
+//! Pure `std`: the build-time verifier, the wasm and the fuzzer all use it.
 //!
 //! # Grammar of [`parse_expr`]
 //!

@@ -1,0 +1,261 @@
+//! Checks a sentence against the report: each number it states ([`read`]) is matched to the fact
+//! it most likely refers to (same unit, the words around it, the period) and judged by what the
+//! report's own number allows, rounding and bounds included:
+//!
+//! - `consistent`: the report states it, or it follows from what the report states
+//!   (7.8万 for "78,000"; "超过1000亿" from "超过1400亿");
+//! - `inconsistent`: the report's number rules it out (40% against "50%以上");
+//! - `unsupported`: the report has the indicator but its number does not establish the claim
+//!   ("more than 1亿元" against "超过100万元");
+//! - `not-found`: no fact of the report measures it.
+//!
+//! Plain Rust, tested natively; the page loads it on demand.
+
+pub mod read;
+
+use facts::{Catalogue, Fact, Period, Qualifier};
+use read::{stated_numbers, Stated};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Consistent,
+    Inconsistent,
+    Unsupported,
+    NotFound,
+}
+
+impl Verdict {
+    /// As in `data-verdict`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::Unsupported => "unsupported",
+            Verdict::NotFound => "not-found",
+        }
+    }
+}
+
+/// One stated number, judged.
+#[derive(Clone, Debug)]
+pub struct Judgement {
+    pub stated: Stated,
+    pub verdict: Verdict,
+    pub fact: Option<&'static Fact>,
+}
+
+/// A sentence, judged: every number, and the sentence as a whole (the worst of its numbers:
+/// one number the report rules out makes the sentence inconsistent).
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub numbers: Vec<Judgement>,
+    /// `None` when the sentence states no number: there is nothing to judge.
+    pub verdict: Option<Verdict>,
+}
+
+/// Checks `sentence` (Chinese or English) against `catalogue`.
+pub fn check(catalogue: &'static Catalogue, sentence: &str) -> Check {
+    let numbers: Vec<Judgement> = stated_numbers(catalogue, sentence)
+        .into_iter()
+        .map(|stated| {
+            let fact = best_fact(catalogue, sentence, &stated);
+            let verdict = fact.map_or(Verdict::NotFound, |f| judge(&stated, f));
+            Judgement { stated, verdict, fact }
+        })
+        .collect();
+    let rank = |v: Verdict| match v {
+        Verdict::Consistent => 0,
+        Verdict::Unsupported => 1,
+        Verdict::NotFound => 2,
+        Verdict::Inconsistent => 3,
+    };
+    let verdict = numbers.iter().map(|j| j.verdict).max_by_key(|v| rank(*v));
+    Check { numbers, verdict }
+}
+
+/// The range of values a number allows: `lo..hi`, each end open or closed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub lo: f64,
+    pub lo_open: bool,
+    pub hi: f64,
+    pub hi_open: bool,
+}
+
+/// How far "about" reaches either side: 10%.
+const ABOUT: f64 = 0.10;
+
+/// What a number with this qualifier and rounding allows.
+pub fn range(value: f64, qualifier: Qualifier, rounding: f64) -> Range {
+    let r = rounding.abs();
+    match qualifier {
+        Qualifier::Exact => Range { lo: value - r, lo_open: false, hi: value + r, hi_open: false },
+        Qualifier::About => {
+            let spread = value.abs() * ABOUT + r;
+            Range { lo: value - spread, lo_open: false, hi: value + spread, hi_open: false }
+        }
+        Qualifier::AtLeast => Range { lo: value - r, lo_open: false, hi: f64::INFINITY, hi_open: true },
+        Qualifier::MoreThan => Range { lo: value - r, lo_open: r == 0.0, hi: f64::INFINITY, hi_open: true },
+        Qualifier::LessThan => Range { lo: f64::NEG_INFINITY, lo_open: true, hi: value + r, hi_open: r == 0.0 },
+    }
+}
+
+impl Range {
+    fn contains_range(&self, o: &Range) -> bool {
+        let lo_ok = self.lo < o.lo || (self.lo == o.lo && (!self.lo_open || o.lo_open));
+        let hi_ok = self.hi > o.hi || (self.hi == o.hi && (!self.hi_open || o.hi_open));
+        lo_ok && hi_ok
+    }
+
+    fn meets(&self, o: &Range) -> bool {
+        let below = self.hi < o.lo || (self.hi == o.lo && (self.hi_open || o.lo_open));
+        let above = o.hi < self.lo || (o.hi == self.lo && (o.hi_open || self.lo_open));
+        !below && !above
+    }
+
+    fn contains(&self, v: f64) -> bool {
+        (self.lo < v || (self.lo == v && !self.lo_open)) && (v < self.hi || (v == self.hi && !self.hi_open))
+    }
+}
+
+/// The report's rounding of a fact: half the last digit of its expression as written.
+pub fn fact_rounding(f: &Fact) -> f64 {
+    let core: String =
+        f.expr.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',' || *c == '万' || *c == '亿').collect();
+    let digits: String = core.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let scale = core.chars().fold(1.0, |s, c| match c {
+        '万' => s * 1e4,
+        '亿' => s * 1e8,
+        _ => s,
+    });
+    if f.expr.contains('/') || f.expr.contains('分') {
+        return 0.0;
+    }
+    read::rounding_of(&digits, scale)
+}
+
+/// The verdict on `stated` given that `fact` is what it speaks of.
+pub fn judge(stated: &Stated, fact: &Fact) -> Verdict {
+    let report = range(fact.value, fact.qualifier, fact_rounding(fact));
+    let claim = range(stated.value, stated.qualifier, stated.rounding);
+    if !report.meets(&claim) {
+        return Verdict::Inconsistent;
+    }
+    match stated.qualifier {
+        // An exact claim agrees when it lies within what the report's own number allows and the
+        // report gives a number, not only a bound.
+        Qualifier::Exact => {
+            let bounded = matches!(fact.qualifier, Qualifier::Exact | Qualifier::About);
+            if bounded && report.contains(stated.value) {
+                Verdict::Consistent
+            } else {
+                Verdict::Unsupported
+            }
+        }
+        // A bound or an approximation holds when everything the report allows lies inside it.
+        _ if claim.contains_range(&report) => Verdict::Consistent,
+        _ => Verdict::Unsupported,
+    }
+}
+
+/// The fact `stated` most likely speaks of: one of its unit (or of its kind, when the sentence
+/// names no unit), the one whose label, quote and region share most with the sentence, ties
+/// going to the one whose value is nearest. `None` when no fact of that unit shares a word.
+pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated) -> Option<&'static Fact> {
+    let context: String = format!("{}{}", &sentence[..stated.start], &sentence[stated.end..]);
+    let words = terms(&context);
+    let years = years_in(&context);
+    let facts: &'static [Fact] = catalogue.facts;
+    facts
+        .iter()
+        .filter(|f| match (stated.units.is_empty(), stated.kind) {
+            (false, _) => stated.units.contains(&f.unit),
+            (true, Some(k)) => catalogue.unit(f.unit).is_some_and(|u| u.kind == k),
+            // Nothing says what it counts: no fact can be told apart.
+            (true, None) => false,
+        })
+        .filter_map(|f| {
+            // What the fact is about must come up in its label; its quote and where it holds only
+            // help to choose.
+            let label = terms(&format!("{} {} {}", f.label_zh, f.label_en, f.short_en));
+            let quote = terms(&format!("{} {}", f.quote, f.gloss_en));
+            let region = catalogue.region(f.region).map(|r| terms(&format!("{} {}", r.zh, r.en))).unwrap_or_default();
+            let on_label = words.iter().filter(|w| label.contains(w) && !region.contains(w)).count() as f64;
+            if on_label == 0.0 {
+                return None;
+            }
+            let in_quote =
+                words.iter().filter(|w| quote.contains(w) && !label.contains(w) && !region.contains(w)).count() as f64;
+            let shared = 2.0 * on_label + in_quote + words.iter().filter(|w| region.contains(w)).count() as f64;
+            let period = period_years(f.period);
+            let when = if years.is_empty() || period.is_empty() {
+                0.0
+            } else if years.iter().any(|y| period.contains(y)) {
+                2.0
+            } else {
+                -3.0
+            };
+            let nearness = -((f.value - stated.value).abs() / f.value.abs().max(stated.value.abs()).max(1.0));
+            Some((shared + when + nearness * 0.5, f))
+        })
+        .filter(|(score, _)| *score > 0.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, f)| f)
+}
+
+/// The years a period touches.
+fn period_years(p: Period) -> Vec<u16> {
+    match p {
+        Period::Year(y) | Period::MonthEnd(y, _) | Period::AsOf(y, _) => vec![y],
+        Period::MonthRange { from, to } => (from.0..=to.0).collect(),
+        Period::YearRange(a, b) => (a..=b).collect(),
+        Period::Unstated => Vec::new(),
+    }
+}
+
+fn years_in(text: &str) -> Vec<u16> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(3) {
+        let run = &b[i..i + 4];
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if alone && run.iter().all(u8::is_ascii_digit) {
+            if let Ok(y) = text[i..i + 4].parse::<u16>() {
+                if (1990..2100).contains(&y) {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// English words (lower case, three letters or more, not the commonest) and Chinese character
+/// pairs: what two texts about the same thing share.
+fn terms(text: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "than", "more", "less", "about", "with", "that", "this", "from", "over", "its", "are",
+        "was", "were", "has", "have", "had", "report", "says", "said", "least", "around", "nearly", "percent", "yuan",
+        "billion", "million", "thousand",
+    ];
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    for w in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let name = w.len() == 2 && w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_alphabetic());
+        if (w.len() >= 3 || name) && !STOP.contains(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
+            let w = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);
+            out.push(w.to_string());
+        }
+    }
+    let cjk: Vec<char> = text.chars().collect();
+    for pair in cjk.windows(2) {
+        if pair.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            && !pair.iter().any(|c| "以上超过约近万亿元的了和在是".contains(*c))
+        {
+            out.push(pair.iter().collect());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}

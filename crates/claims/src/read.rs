@@ -1,0 +1,421 @@
+//! The numbers a sentence states: each with its value in base units, its qualifier and the unit
+//! it names, read with the project's number parser (Chinese) or a small reader of English
+//! numerals ("more than 50%", "about 1/4", "2,000 billion yuan", "one third").
+
+use facts::numbers::{self, Form, QualifierWord};
+use facts::{Catalogue, Qualifier, UnitKind};
+
+/// A number a claim states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stated {
+    /// The expression as written, qualifier words included ("超过2000亿元", "more than 50%").
+    pub text: String,
+    /// Byte range of `text` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// In base units, as the catalogue stores values: yuan, not 亿元; 25 (percent) for 1/4.
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// Half the step of the last digit written (7.8万 -> 500, 94.3% -> 0.05): how far the true
+    /// value may lie from a rounded one.
+    pub rounding: f64,
+    /// The catalogue units the words after the number may name ("座" one, "个" several, none when
+    /// they name none the catalogue knows).
+    pub units: Vec<&'static str>,
+    /// What kind of quantity, when it is clear from the expression alone.
+    pub kind: Option<UnitKind>,
+}
+
+fn qualifier(q: QualifierWord) -> Qualifier {
+    match q {
+        QualifierWord::Exact => Qualifier::Exact,
+        QualifierWord::AtLeast => Qualifier::AtLeast,
+        QualifierWord::MoreThan => Qualifier::MoreThan,
+        QualifierWord::About => Qualifier::About,
+        QualifierWord::LessThan => Qualifier::LessThan,
+    }
+}
+
+/// Half the place value of the last digit written ("7.8" -> 0.05, "36,988" -> 0.5, "2300" ->
+/// 0.5), times `scale` (7.8万 -> 500). Zeros at the end of a whole number count as written: the
+/// report's "50%以上" is not "anything from 45%". Numerals without digits count as exact.
+pub fn rounding_of(core: &str, scale: f64) -> f64 {
+    let digits: String = core.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    if digits.is_empty() {
+        return 0.0;
+    }
+    let place = match digits.split_once('.') {
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None => 1.0,
+    };
+    place * scale / 2.0
+}
+
+/// Every number in `sentence`, in order: Chinese expressions first found by the project's scanner
+/// and parsed with its parser, English ones by [`english`]. Ordinals (第2家) and years (2019年)
+/// are not stated quantities and are left out.
+pub fn stated_numbers(catalogue: &Catalogue, sentence: &str) -> Vec<Stated> {
+    let mut out: Vec<Stated> = fractions(sentence);
+    for span in numbers::scan(sentence) {
+        if out.iter().any(|o| o.start < span.end && span.start < o.end) {
+            continue;
+        }
+        if let Some(s) = chinese(catalogue, sentence, span.start, span.end) {
+            out.push(s);
+        }
+    }
+    for s in english(catalogue, sentence) {
+        if !out.iter().any(|o| o.start < s.end && s.start < o.end) {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+const NUMERALS: &str = "零〇一二两三四五六七八九十百0123456789";
+
+/// Chinese fractions, "三分之一" (a third: 33.3, in percent as the catalogue keeps shares), with
+/// their qualifier words (约三分之一, 三分之一以上).
+fn fractions(sentence: &str) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for (at, _) in sentence.match_indices("分之") {
+        let before = &sentence[..at];
+        let d_len: usize = before.chars().rev().take_while(|c| NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        let rest = &sentence[at + "分之".len()..];
+        let n_len: usize = rest.chars().take_while(|c| NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        let (Some(d), Some(n)) = (numeral(&before[before.len() - d_len..]), numeral(&rest[..n_len])) else { continue };
+        if d == 0.0 {
+            continue;
+        }
+        let start = at - d_len;
+        let prefix = ZH_PREFIXES.iter().find(|p| sentence[..start].ends_with(**p)).copied().unwrap_or("");
+        let suffix = ZH_SUFFIXES.iter().find(|s| rest[n_len..].starts_with(**s)).copied().unwrap_or("");
+        let Ok(q) = numbers::parse_expr(&format!("{prefix}1{suffix}")) else { continue };
+        let (start, end) = (start - prefix.len(), at + "分之".len() + n_len + suffix.len());
+        out.push(Stated {
+            text: sentence[start..end].to_string(),
+            start,
+            end,
+            value: 100.0 * n / d,
+            qualifier: qualifier(q.qualifier),
+            rounding: 0.0,
+            units: vec!["percent"],
+            kind: Some(UnitKind::Percent),
+        });
+    }
+    out
+}
+
+/// Words before a number that qualify it, longest first.
+const ZH_PREFIXES: &[&str] = &[
+    "不少于",
+    "不低于",
+    "至少",
+    "超过",
+    "多于",
+    "大约",
+    "将近",
+    "接近",
+    "不到",
+    "不足",
+    "少于",
+    "逾",
+    "超",
+    "约",
+    "近",
+];
+const ZH_SUFFIXES: &[&str] = &["以上", "以下", "左右"];
+
+fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated> {
+    let core = &sentence[start..end];
+    let after = &sentence[end..];
+    // A name (5G, 4K), not a quantity; and numbers in English are read by [`english`].
+    let next = after.chars().next();
+    let next_word = after.trim_start().chars().next();
+    let prev_word = sentence[..start].trim_end().chars().last();
+    if next.is_some_and(|c| c.is_ascii_alphabetic())
+        || next_word.is_some_and(|c| c.is_ascii_alphabetic())
+        || prev_word.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // A year or a date is when, not how much.
+    if ["年", "月", "日"].iter().any(|w| after.starts_with(w)) && !core.contains('%') {
+        return None;
+    }
+    if sentence[..start].ends_with('第') {
+        return None;
+    }
+    let prefix = ZH_PREFIXES.iter().find(|p| sentence[..start].ends_with(**p)).copied().unwrap_or("");
+    // The unit: a catalogue unit whose display suffix the text goes on with ("座", "个端口"), or
+    // every unit whose suffix starts as the text does ("个…": several).
+    let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();
+    let full = units.iter().filter(|u| after.starts_with(u.zh)).max_by_key(|u| u.zh.len());
+    let first = after.chars().next().filter(|c| !c.is_ascii());
+    let (unit_ids, counter): (Vec<&'static str>, &str) = match (full, first) {
+        (Some(u), _) => (vec![u.id], u.zh),
+        (None, Some(c)) => {
+            (units.iter().filter(|u| u.zh.starts_with(c)).map(|u| u.id).collect(), &after[..c.len_utf8()])
+        }
+        (None, None) => (Vec::new(), ""),
+    };
+    let counter = if unit_ids.is_empty() { "" } else { counter };
+    let unit_kind = {
+        let kinds: Vec<_> = unit_ids.iter().filter_map(|id| catalogue.unit(id)).map(|u| u.kind).collect();
+        kinds.first().copied().filter(|k| kinds.iter().all(|x| x == k))
+    };
+    let tail = &after[counter.len()..];
+    let suffix = ZH_SUFFIXES.iter().find(|s| tail.starts_with(**s)).copied().unwrap_or("");
+    let text = format!("{prefix}{core}{counter}{suffix}");
+    let parsed = numbers::parse_expr(&text).ok()?;
+    let (value, unit_id, kind) = match parsed.form {
+        Form::Ordinal => return None,
+        Form::Percent => (parsed.value, vec!["percent"], Some(UnitKind::Percent)),
+        Form::Fraction => (parsed.value * 100.0, vec!["percent"], Some(UnitKind::Percent)),
+        Form::Plain => (parsed.value, unit_ids, unit_kind),
+    };
+    let scale = if parsed.form == Form::Plain { scale_of(core) } else { 1.0 };
+    Some(Stated {
+        start: start - prefix.len(),
+        end: end + counter.len() + suffix.len(),
+        text,
+        value,
+        qualifier: qualifier(parsed.qualifier),
+        rounding: rounding_of(core, scale),
+        units: unit_id,
+        kind,
+    })
+}
+
+/// The 万 and 亿 a Chinese number is scaled by (4.1万 -> 1e4).
+fn scale_of(core: &str) -> f64 {
+    core.chars().fold(1.0, |s, c| match c {
+        '万' => s * 1e4,
+        '亿' => s * 1e8,
+        _ => s,
+    })
+}
+
+fn numeral(s: &str) -> Option<f64> {
+    if s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty() {
+        return s.parse().ok();
+    }
+    numbers::parse_chinese_numeral(s).ok().map(|v| v as f64)
+}
+
+/// English qualifiers before a number, longest first.
+const EN_PREFIXES: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("at least", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("nearly", Qualifier::About),
+    ("almost", Qualifier::About),
+    ("some", Qualifier::About),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+];
+
+const EN_FRACTIONS: &[(&str, f64)] = &[
+    ("half", 50.0),
+    ("one half", 50.0),
+    ("a third", 100.0 / 3.0),
+    ("one third", 100.0 / 3.0),
+    ("one-third", 100.0 / 3.0),
+    ("a quarter", 25.0),
+    ("one quarter", 25.0),
+    ("one fourth", 25.0),
+    ("two thirds", 200.0 / 3.0),
+    ("two-thirds", 200.0 / 3.0),
+    ("three quarters", 75.0),
+];
+
+const EN_SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+/// English numbers in `sentence`: digits with "," groups and "." decimals, optionally a scale
+/// word, "%" or "percent"; "1/4"; and the fraction words of [`EN_FRACTIONS`]; each with the
+/// qualifier words before it and the catalogue unit named after it.
+pub fn english(catalogue: &Catalogue, sentence: &str) -> Vec<Stated> {
+    let lower = sentence.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !lower.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        // A fraction word.
+        if word_start {
+            if let Some((w, v)) =
+                EN_FRACTIONS.iter().filter(|(w, _)| lower[i..].starts_with(w)).max_by_key(|(w, _)| w.len())
+            {
+                let end = i + w.len();
+                // "the first half of 2020" is a period, not a share.
+                let prev_word = lower[..i].split_whitespace().last().unwrap_or("");
+                let period = *w == "half" && ["first", "second", "the"].contains(&prev_word);
+                if !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) && !period {
+                    out.push(finish(catalogue, sentence, &lower, i, end, *v, 0.0, vec!["percent"]));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.')) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b',' | b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        // 5G, 4K: names. 2300亿元, 50%以上: Chinese, read by [`chinese`].
+        if lower[end..].chars().next().is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                || !c.is_ascii()
+                || c == '%' && !lower[end + 1..].chars().next().is_none_or(|c| c.is_ascii())
+        }) {
+            i = end;
+            continue;
+        }
+        let digits = &lower[i..end];
+        let Ok(mut value) = digits.replace(',', "").parse::<f64>() else {
+            i = end;
+            continue;
+        };
+        // A year ("in 2019", "2019:"), not a quantity: four digits from 1900 to 2099 standing alone.
+        let next_word = lower[end..].trim_start();
+        if digits.len() == 4
+            && (1900.0..2100.0).contains(&value)
+            && !next_word.starts_with('%')
+            && !next_word.starts_with("percent")
+            && !next_word.starts_with("billion")
+            && !next_word.starts_with("million")
+        {
+            i = end;
+            continue;
+        }
+        // 1/4
+        if lower[end..].starts_with('/') {
+            let d_start = end + 1;
+            let d_end = d_start + lower[d_start..].bytes().take_while(u8::is_ascii_digit).count();
+            if let Ok(d) = lower[d_start..d_end].parse::<f64>() {
+                if d > 0.0 {
+                    out.push(finish(catalogue, sentence, &lower, i, d_end, 100.0 * value / d, 0.0, vec!["percent"]));
+                    i = d_end;
+                    continue;
+                }
+            }
+        }
+        let mut scale = 1.0;
+        let mut stop = end;
+        let rest = &lower[end..];
+        let trimmed = rest.trim_start();
+        let gap = rest.len() - trimmed.len();
+        if let Some((w, s)) = EN_SCALES.iter().find(|(w, _)| trimmed.starts_with(w)) {
+            scale = *s;
+            stop = end + gap + w.len();
+        }
+        value *= scale;
+        let rounding = rounding_of(digits, scale);
+        let after = lower[stop..].trim_start();
+        let (unit, stop) = if after.starts_with('%') {
+            (vec!["percent"], lower.len() - after.len() + 1)
+        } else if after.starts_with("percent") || after.starts_with("per cent") {
+            let w = if after.starts_with("percent") { 7 } else { 8 };
+            (vec!["percent"], lower.len() - after.len() + w)
+        } else {
+            (Vec::new(), stop)
+        };
+        out.push(finish(catalogue, sentence, &lower, i, stop, value, rounding, unit));
+        i = stop.max(i + 1);
+    }
+    out
+}
+
+/// A stated English number with its qualifier (the words before `start`) and its unit (named in
+/// the next few words, when not given).
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    catalogue: &Catalogue,
+    sentence: &str,
+    lower: &str,
+    start: usize,
+    end: usize,
+    value: f64,
+    rounding: f64,
+    units: Vec<&'static str>,
+) -> Stated {
+    let before = lower[..start].trim_end();
+    let (qualifier, q_start) = EN_PREFIXES
+        .iter()
+        .filter(|(w, _)| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()].chars().last().is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .max_by_key(|(w, _)| w.len())
+        .map_or((Qualifier::Exact, start), |(w, q)| (*q, before.len() - w.len()));
+    let units = if units.is_empty() {
+        // Every unit named in the next few words ("base stations" names two).
+        let window: String = lower[end..].split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        catalogue
+            .units
+            .iter()
+            .filter(|u| !u.en.is_empty() && u.en != "%" && u.en.chars().any(|c| c.is_ascii_alphabetic()))
+            .filter(|u| {
+                let en = u.en.to_ascii_lowercase();
+                let singular = en.strip_suffix('s').unwrap_or(&en).to_string();
+                window.contains(&singular)
+            })
+            .map(|u| u.id)
+            .collect()
+    } else {
+        units
+    };
+    let kinds: Vec<UnitKind> = units
+        .iter()
+        .filter_map(|id| if *id == "percent" { Some(UnitKind::Percent) } else { catalogue.unit(id).map(|u| u.kind) })
+        .collect();
+    let kind = kinds.first().copied().filter(|k| kinds.iter().all(|x| x == k));
+    Stated { text: sentence[q_start..end].to_string(), start: q_start, end, value, qualifier, rounding, units, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_the_last_digit_written() {
+        assert_eq!(rounding_of("7.8", 1e4), 500.0);
+        assert_eq!(rounding_of("36,988", 1.0), 0.5);
+        assert_eq!(rounding_of("94.3", 1.0), 0.05);
+        assert_eq!(rounding_of("十", 1.0), 0.0);
+    }
+
+    #[test]
+    fn fractions_are_shares_in_percent_with_their_qualifiers() {
+        let f = fractions("约占全国的三分之一以上");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "三分之一以上");
+        assert!((f[0].value - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(f[0].qualifier, Qualifier::AtLeast);
+        assert_eq!(fractions("约四分之一")[0].qualifier, Qualifier::About);
+        assert!(fractions("十分之").is_empty());
+    }
+}
