@@ -9,7 +9,8 @@
 //!   ("more than 1亿元" against "超过100万元");
 //! - `not-found`: no fact of the report measures it.
 //!
-//! Plain Rust, tested natively; the page loads it on demand.
+//! Plain Rust, tested natively. Not on the page yet: it is meant for the on-demand module, so the
+//! first load does not carry it.
 
 pub mod read;
 
