@@ -46,7 +46,8 @@ pub async fn save(chart: &str, lang: Lang, format: Format) -> Result<(), String>
     let spec = build(def, &CATALOGUE, lang).map_err(|_| no_export())?;
     let name = downloads::file_name(spec.id, spec.lang, format);
     let text = match format {
-        Format::Png => return save_png(&spec, &name).await,
+        Format::Png => return save_blob(&png(&spec).await?, &name),
+        Format::CopyPng => return copy_blob(&png(&spec).await?).await,
         Format::Svg => downloads::chart_svg(&spec, DOWNLOAD_CSS_WIDTH),
         Format::Json => downloads::chart_json(&CATALOGUE, &spec),
         _ => downloads::chart_csv(&CATALOGUE, &spec),
@@ -62,8 +63,8 @@ fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
 }
 
 /// Draws the figure on a canvas that is never attached to the page, at [`PNG_SCALE`] device
-/// pixels per CSS pixel, and saves it once the browser has encoded it.
-async fn save_png(spec: &ChartSpec, name: &str) -> Result<(), String> {
+/// pixels per CSS pixel, and has the browser encode it.
+async fn png(spec: &ChartSpec) -> Result<Blob, String> {
     let figure = downloads::figure_layout(spec, DOWNLOAD_CSS_WIDTH * PNG_SCALE, PNG_SCALE);
     let document = web_sys::window().and_then(|w| w.document()).ok_or("page has no document")?;
     let canvas: HtmlCanvasElement =
@@ -77,8 +78,20 @@ async fn save_png(spec: &ChartSpec, name: &str) -> Result<(), String> {
         let _ = canvas.to_blob(&resolve);
     });
     let blob = JsFuture::from(encoded).await.map_err(js_err)?;
-    let blob = blob.dyn_into::<Blob>().map_err(|_| "PNG could not be encoded".to_string())?;
-    save_blob(&blob, name)
+    blob.dyn_into::<Blob>().map_err(|_| "PNG could not be encoded".to_string())
+}
+
+/// Puts an image on the clipboard (the asynchronous Clipboard API's `ClipboardItem`).
+async fn copy_blob(blob: &Blob) -> Result<(), String> {
+    let refused = || "The browser does not allow copying images here; use the PNG download instead.".to_string();
+    let window = web_sys::window().ok_or("no window")?;
+    let record = js_sys::Object::new();
+    js_sys::Reflect::set(&record, &JsValue::from_str(blob.type_().as_str()), blob).map_err(js_err)?;
+    let item_type = js_sys::Reflect::get(&window, &JsValue::from_str("ClipboardItem")).map_err(js_err)?;
+    let item_type = item_type.dyn_into::<js_sys::Function>().map_err(|_| refused())?;
+    let item = js_sys::Reflect::construct(&item_type, &js_sys::Array::of1(&record)).map_err(|_| refused())?;
+    let written = window.navigator().clipboard().write(&js_sys::Array::of1(&item));
+    JsFuture::from(written).await.map(|_| ()).map_err(|_| refused())
 }
 
 /// Saves `blob` as `name`: a temporary `<a download>` is clicked and removed, and the Blob URL

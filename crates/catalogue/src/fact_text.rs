@@ -10,8 +10,8 @@ use facts::{Catalogue, Fact, Period, Qualifier, Unit, UnitKind};
 
 /// English month abbreviations, used in ranges ("Jan–Jun 2020").
 const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/// English month names, used for single dates ("end of June 2020").
-const MONTH_NAME: [&str; 12] = [
+/// English month names, used for single dates ("end of June 2020") and in references.
+pub const MONTH_NAME: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -8,6 +8,8 @@
 //! line, and the pieces are joined without the break for display. Headings ("出台的背景和意义")
 //! also lack final punctuation; they are told apart from broken prose by having no clause
 //! punctuation (，。；！？) at all, so a heading is never glued onto the paragraph under it.
+//! [`paragraphs`] cuts a whole range of the text (an article, for the reading view) by the same
+//! rules, keeping each piece's place in the text so that facts' offsets can be found in it.
 
 use std::ops::Range;
 
@@ -59,6 +61,53 @@ pub fn context<'a>(seed_text: &'a str, quote_offset: usize, quote: &str) -> Opti
         after: joined(seed_text, &lines, quote_end..end),
         article_heading: None,
     })
+}
+
+/// One paragraph as displayed: its lines' visible text, in order, to be shown joined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte ranges of `seed_text`, one per line, each without its line break and the whitespace
+    /// around it; more than one when a broken paragraph runs on across lines.
+    pub pieces: Vec<Range<usize>>,
+    /// A line with no clause punctuation: a heading, byline or banner, never run on.
+    pub heading: bool,
+}
+
+impl Paragraph {
+    /// The paragraph's text as displayed (the pieces joined).
+    pub fn text(&self, seed_text: &str) -> String {
+        self.pieces.iter().filter_map(|p| seed_text.get(p.clone())).collect()
+    }
+
+    /// From the start of the first piece to the end of the last.
+    pub fn extent(&self) -> Range<usize> {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// The display paragraphs of `range` of `seed_text`, by the rules [`context`] uses for a quote's
+/// paragraph: a line of prose that does not end a sentence runs on into the next non-empty line,
+/// and a line without clause punctuation stands alone. Lines are cut at the ends of `range`, and
+/// a paragraph is not followed across them.
+///
+/// `None` when `range` is not a range of the text on char boundaries.
+pub fn paragraphs(seed_text: &str, range: Range<usize>) -> Option<Vec<Paragraph>> {
+    seed_text.get(range.clone())?;
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut runs_on_from_above = false;
+    for line in trimmed_lines(seed_text, range) {
+        // Trimmed line edges are char boundaries of a text that `get` accepted.
+        let visible = seed_text.get(line.clone()).unwrap_or("");
+        match out.last_mut() {
+            Some(open) if runs_on_from_above => open.pieces.push(line),
+            _ => out.push(Paragraph { heading: !is_prose(visible), pieces: vec![line] }),
+        }
+        runs_on_from_above = runs_on(visible);
+    }
+    Some(out)
 }
 
 /// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
@@ -322,6 +371,100 @@ mod tests {
         }
     }
 
+    /// The display paragraph of the whole seed that holds byte `at`.
+    fn paragraph_at(all: &[Paragraph], at: usize) -> &Paragraph {
+        all.iter().find(|p| p.extent().contains(&at)).unwrap_or_else(|| panic!("no paragraph at {at}"))
+    }
+
+    fn whole_seed() -> Vec<Paragraph> {
+        paragraphs(seed(), 0..seed().len()).expect("the whole text is a range of itself")
+    }
+
+    #[test]
+    fn a_broken_paragraph_is_one_paragraph() {
+        let all = whole_seed();
+        let at = seed().find("坚持公平\n\n竞争制度").expect("broken sentence in seed");
+        let p = paragraph_at(&all, at);
+        assert_eq!(p.pieces.len(), 2);
+        assert!(!p.heading);
+        let text = p.text(seed());
+        assert!(text.starts_with("（一）更加突出了完善支持中小企业发展的基础性制度。"), "{text}");
+        assert!(text.contains("坚持公平竞争制度，完善中小企业统计监测和发布制度"), "{text}");
+        assert!(text.ends_with("为实施好各项政策奠定基础。"), "{text}");
+    }
+
+    #[test]
+    fn a_heading_is_never_glued() {
+        let all = whole_seed();
+        let i = all.iter().position(|p| p.text(seed()) == "出台的背景和意义").expect("heading alone");
+        assert!(all[i].heading && all[i].pieces.len() == 1);
+        assert!(all[i + 1].text(seed()).starts_with("中小企业贡献了"));
+        assert!(!all[i + 1].heading);
+        let byline = all.iter().find(|p| p.text(seed()) == "广东省工业和信息化厅").expect("byline alone");
+        assert!(byline.heading);
+    }
+
+    #[test]
+    fn pieces_cover_exactly_the_visible_text() {
+        let text = seed();
+        let pieces: Vec<Range<usize>> = whole_seed().into_iter().flat_map(|p| p.pieces).collect();
+        let mut at = 0;
+        for piece in &pieces {
+            let gap = &text[at..piece.start];
+            assert!(gap.trim().is_empty(), "visible text {gap:?} is in no piece");
+            let visible = &text[piece.clone()];
+            assert!(!visible.is_empty() && visible.trim() == visible && !visible.contains('\n'), "{visible:?}");
+            at = piece.end;
+        }
+        assert!(text[at..].trim().is_empty());
+    }
+
+    #[test]
+    fn quote_paragraphs_are_the_ones_context_shows() {
+        let all = whole_seed();
+        for fact in CATALOGUE.facts {
+            let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
+            assert_eq!(paragraph_at(&all, fact.quote_offset).text(seed()), ctx.paragraph(), "{}", fact.id);
+        }
+    }
+
+    #[test]
+    fn article_spans_split_at_their_headings() {
+        let mut previous_end = 0;
+        for article in CATALOGUE.articles {
+            let span = article.text_start..article.text_end;
+            assert!(span.start >= previous_end && span.start < span.end, "{}: {span:?}", article.id);
+            previous_end = span.end;
+            let list = paragraphs(seed(), span).unwrap_or_else(|| panic!("{}: span is not in the text", article.id));
+            let first = list.first().map(|p| p.text(seed()));
+            assert_eq!(first.as_deref(), Some(article.title_zh), "{}", article.id);
+            for fact in CATALOGUE.facts_in_article(article.id) {
+                assert!(list.iter().any(|p| p.extent().contains(&fact.quote_offset)), "{}", fact.id);
+            }
+        }
+        // The column banner over the Guangdong heading belongs to neither article.
+        let banner = seed().find("做好“六稳”落实“六保”").expect("banner in seed");
+        assert!(CATALOGUE.articles.iter().all(|a| !(a.text_start..a.text_end).contains(&banner)));
+        assert_eq!(CATALOGUE.articles.last().map(|a| a.text_end), Some(seed().len()));
+    }
+
+    #[test]
+    fn paragraphs_stop_at_the_ends_of_the_range() {
+        let text = "标题\n\n第一句，还没完\n\n接着说完。\n";
+        let cut = text.find("接着").expect("in text");
+        let list = paragraphs(text, 0..cut).expect("range");
+        let texts: Vec<String> = list.iter().map(|p| p.text(text)).collect();
+        assert_eq!(texts, ["标题", "第一句，还没完"]);
+        assert_eq!(list.iter().map(|p| p.heading).collect::<Vec<_>>(), [true, false]);
+        let second = text.find("第一句").expect("in text");
+        assert_eq!(paragraphs(text, second..text.len()).map(|l| l.len()), Some(1), "runs on to the end");
+        assert_eq!(paragraphs(text, 1..4), None, "not on a char boundary");
+        assert_eq!(paragraphs(text, 0..text.len() + 1), None);
+        let (end, start) = (2, 4);
+        assert_eq!(paragraphs(text, start..end), None, "backwards");
+        assert_eq!(paragraphs("", 0..0), Some(Vec::new()));
+    }
+
     #[test]
     fn crlf_and_indentation_are_trimmed() {
         let text = "标题\r\n\r\n　　第一句，还没完\r\n\r\n　　接着说完。\r\n下一段。";
@@ -329,5 +472,8 @@ mod tests {
         let ctx = context(text, offset, "接着").expect("context");
         assert_eq!(ctx.before, "第一句，还没完");
         assert_eq!(ctx.after, "说完。");
+        let list = paragraphs(text, 0..text.len()).expect("range");
+        let texts: Vec<String> = list.iter().map(|p| p.text(text)).collect();
+        assert_eq!(texts, ["标题", "第一句，还没完接着说完。", "下一段。"]);
     }
 }

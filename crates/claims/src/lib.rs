@@ -9,8 +9,8 @@
 //!   ("more than 1亿元" against "超过100万元");
 //! - `not-found`: no fact of the report measures it.
 //!
-//! Plain Rust, tested natively. Not on the page yet: it is meant for the on-demand module, so the
-//! first load does not carry it.
+//! Plain Rust, tested natively. The page runs it in the on-demand module (`views::checker` says
+//! what it found), so the first load does not carry it.
 
 pub mod read;
 
@@ -205,7 +205,7 @@ pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated)
 }
 
 /// The years a period touches.
-fn period_years(p: Period) -> Vec<u16> {
+pub fn period_years(p: Period) -> Vec<u16> {
     match p {
         Period::Year(y) | Period::MonthEnd(y, _) | Period::AsOf(y, _) => vec![y],
         Period::MonthRange { from, to } => (from.0..=to.0).collect(),
@@ -214,7 +214,8 @@ fn period_years(p: Period) -> Vec<u16> {
     }
 }
 
-fn years_in(text: &str) -> Vec<u16> {
+/// The years (1990-2099) a text names as four digits standing alone.
+pub fn years_in(text: &str) -> Vec<u16> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for i in 0..b.len().saturating_sub(3) {

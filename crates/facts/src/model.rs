@@ -49,6 +49,10 @@ pub struct Article {
     pub title_en: &'static str,
     pub source_zh: &'static str,
     pub source_en: &'static str,
+    /// Byte range of the article in the seed text: from its heading line to the next article's
+    /// heading (less a column banner printed over that heading), or to the end of the text.
+    pub text_start: usize,
+    pub text_end: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

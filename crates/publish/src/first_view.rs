@@ -44,10 +44,11 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
         pick(markup::LANG_LABEL)
     );
     let masthead = html!(
-        "<header class=\"masthead\"><div class=\"masthead__row\"><h1>{}</h1><div class=\"masthead__tools boot__tools\" aria-hidden=\"true\">{}</div></div><p class=\"lede\">{}</p></header>",
+        "<header class=\"masthead\"><div class=\"masthead__row\"><h1>{}</h1><div class=\"masthead__tools boot__tools\" aria-hidden=\"true\">{}</div></div><p class=\"lede\">{}</p><div class=\"report-tools-host\" aria-hidden=\"true\">{}</div></header>",
         pick(markup::SITE_TITLE),
         tools,
-        pick(markup::LEDE)
+        pick(markup::LEDE),
+        markup::report_tools(catalogue, None, false, lang)
     );
     let section = &SECTIONS[0];
     let figure = charts_in_section(section.id)
@@ -106,6 +107,11 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
                 el.set_attribute("tabindex", "-1")?;
                 Ok(())
             }),
+            // A link without `href` is no link: not focusable, nothing to follow.
+            element!("a", |el| {
+                el.remove_attribute("href");
+                Ok(())
+            }),
             element!("*", |el| {
                 for name in [
                     "id",
@@ -116,6 +122,9 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
                     "role",
                     "data-fact",
                     "data-focus",
+                    "data-read-article",
+                    "data-read-fact",
+                    "aria-current",
                     "name",
                 ] {
                     el.remove_attribute(name);

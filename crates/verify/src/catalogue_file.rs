@@ -276,6 +276,21 @@ fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> CatalogueError {
     CatalogueError { file: file.to_string(), entry, field, message: format!("{location}invalid TOML: {message}") }
 }
 
+/// Where a column banner over the next article's heading starts (做好“六稳”落实“六保” over the
+/// Guangdong article), when the article at `start..end` ends in one; `end` is the next heading.
+///
+/// The article's last non-blank line is taken for a banner when it is not the article's heading
+/// and has no clause punctuation (，。；！？), the mark of a heading in `catalogue::provenance`:
+/// a heading with nothing under it in its own article can only head what follows.
+fn trailing_banner(text: &str, start: usize, end: usize) -> Option<usize> {
+    let body = text.get(start..end)?.trim_end();
+    // No line break left: the article is its heading alone.
+    let line_start = body.rfind('\n')? + 1;
+    let line = body[line_start..].trim();
+    let prose = line.chars().any(|c| matches!(c, '，' | '。' | '；' | '！' | '？'));
+    (!line.is_empty() && !prose).then_some(start + line_start)
+}
+
 /// Parses and verifies a catalogue against its text.
 ///
 /// `file_name` names the catalogue in messages (and, when it ends in `.facts.toml`, fixes the
@@ -400,12 +415,15 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         }
         starts.push(start);
     }
-    let mut next_start = seed_text.len();
+    let mut next_start: Option<usize> = None;
     for (a, start) in file.articles.iter_mut().zip(starts.iter()).rev() {
         if let Some(s) = *start {
             a.start = s;
-            a.end = next_start.max(s);
-            next_start = s;
+            a.end = match next_start {
+                Some(n) => trailing_banner(seed_text, s, n.max(s)).unwrap_or(n.max(s)),
+                None => seed_text.len().max(s),
+            };
+            next_start = Some(s);
         }
     }
     let article_span: HashMap<String, Option<(usize, usize)>> =

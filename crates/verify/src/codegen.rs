@@ -76,12 +76,14 @@ pub fn rust_source(file: &CatalogueFile, seed_path: &str) -> String {
     for a in &file.articles {
         let _ = writeln!(
             w,
-            "        Article {{ id: {}, title_zh: {}, title_en: {}, source_zh: {}, source_en: {} }},",
+            "        Article {{ id: {}, title_zh: {}, title_en: {}, source_zh: {}, source_en: {}, text_start: {}, text_end: {} }},",
             lit(&a.id),
             lit(&a.title_zh),
             lit(&a.title_en),
             lit(&a.source_zh),
-            lit(&a.source_en)
+            lit(&a.source_en),
+            a.start,
+            a.end
         );
     }
     let _ = writeln!(w, "    ],");
@@ -177,6 +179,60 @@ mod tests {
         assert!(src.contains("quote_offset: 7,"), "{src}");
         assert!(src.contains(r#"include_str!("/abs/seeds/x.txt")"#), "{src}");
         assert!(src.contains("kind: UnitKind::Count"), "{src}");
+    }
+
+    fn articles_toml(headings: &[&str]) -> String {
+        let mut toml = String::from("seed = \"x.txt\"\n");
+        for (i, h) in headings.iter().enumerate() {
+            toml.push_str(&format!(
+                "[[article]]\nid = \"a{i}\"\nheading = \"{h}\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\nsource_zh = \"s\"\nsource_en = \"s\"\n"
+            ));
+        }
+        toml
+    }
+
+    /// The `text_start: …, text_end: …` pair written for each article, in order.
+    fn spans(src: &str) -> Vec<(usize, usize)> {
+        src.lines()
+            .filter_map(|l| {
+                let rest = l.split("text_start: ").nth(1)?;
+                let (start, rest) = rest.split_once(", text_end: ")?;
+                let end = rest.split(' ').next()?;
+                Some((start.parse().ok()?, end.parse().ok()?))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn article_spans_run_to_the_next_heading_less_a_banner_over_it() {
+        let text = "文章一\n\n第一段，完。\n\n专栏横幅“口号”\n\n文章二\n\n第二段，完。\n\n文章三\n\n第三段。\n横幅\n";
+        let toml = articles_toml(&["文章一", "文章二", "文章三"]);
+        let file = match crate::catalogue_file::load(&toml, "x.toml", text) {
+            Ok(f) => f,
+            Err(e) => panic!("{e:?}"),
+        };
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in text"));
+        assert_eq!(
+            spans(&rust_source(&file, "/x.txt")),
+            [
+                (0, at("专栏横幅")),
+                // The line before 文章三 is prose: the span runs to the heading.
+                (at("文章二"), at("文章三")),
+                // The last article runs to the end: there is no heading for a banner to head.
+                (at("文章三"), text.len()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_that_is_only_its_heading_keeps_it() {
+        let text = "文章一\n\n文章二\n第二段。";
+        let file = match crate::catalogue_file::load(&articles_toml(&["文章一", "文章二"]), "x.toml", text) {
+            Ok(f) => f,
+            Err(e) => panic!("{e:?}"),
+        };
+        let two = "文章一\n\n".len();
+        assert_eq!(spans(&rust_source(&file, "/x.txt")), [(0, two), (two, text.len())]);
     }
 
     #[test]

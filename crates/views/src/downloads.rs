@@ -31,6 +31,8 @@ pub const CATALOGUE_STEM: &str = "all-facts";
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Png,
+    /// The PNG put on the clipboard instead of saved, to paste into a document or a chat.
+    CopyPng,
     Svg,
     Csv,
     Json,
@@ -41,12 +43,14 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [Format::Png, Format::Svg, Format::Csv, Format::Json, Format::AllCsv, Format::AllJson];
+    pub const ALL: [Format; 7] =
+        [Format::Png, Format::CopyPng, Format::Svg, Format::Csv, Format::Json, Format::AllCsv, Format::AllJson];
 
     /// The `data-format` of its button.
     pub fn id(self) -> &'static str {
         match self {
             Format::Png => "png",
+            Format::CopyPng => "copy-png",
             Format::Svg => "svg",
             Format::Csv => "csv",
             Format::Json => "json",
@@ -57,7 +61,7 @@ impl Format {
 
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Png => "png",
+            Format::Png | Format::CopyPng => "png",
             Format::Svg => "svg",
             Format::Csv | Format::AllCsv => "csv",
             Format::Json | Format::AllJson => "json",
@@ -66,7 +70,7 @@ impl Format {
 
     pub fn mime(self) -> &'static str {
         match self {
-            Format::Png => "image/png",
+            Format::Png | Format::CopyPng => "image/png",
             Format::Svg => "image/svg+xml",
             Format::Csv | Format::AllCsv => "text/csv;charset=utf-8",
             Format::Json | Format::AllJson => "application/json",

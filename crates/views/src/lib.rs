@@ -1,12 +1,17 @@
 //! What the page shows, as plain Rust: the view state and its link codec (`view_state`), markup
 //! that is escaped by construction (`html`, `markup`), the finder's search (`search`), the
-//! files a chart is saved as (`downloads`) and the print sheet (`print_sheet`). The app's
+//! files a chart is saved as (`downloads`), the print sheet (`print_sheet`) and the claim
+//! checker's result (`checker`). The app's
 //! components and the publish step's first view both call these functions, so a fragment exists
 //! once.
 
+pub mod checker;
+pub mod cite;
 pub mod downloads;
 pub mod html;
 pub mod markup;
 pub mod print_sheet;
+pub mod qr;
+pub mod reader;
 pub mod search;
 pub mod view_state;

@@ -58,12 +58,13 @@ pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> Html {
         Some(f) => {
             let t = fact_text::describe(catalogue, f, lang);
             html!(
-                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}",
+                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"tooltip__more\">{}</p>",
                 t.label,
                 t.value,
                 meta(&t),
                 t.quote,
-                gloss(&t, "tooltip__gloss")
+                gloss(&t, "tooltip__gloss"),
+                read_link(f, "tooltip__read", lang)
             )
         }
         None => html!(
@@ -260,7 +261,10 @@ pub fn figure_foot(catalogue: &Catalogue, spec: Result<&ChartSpec, String>, tabl
     for n in &spec.notes {
         out.push(&html!("<p class=\"chart__note\">{}</p>", n));
     }
-    out.push(&html!("<p class=\"chart__source\">{}</p>", spec.source));
+    // The chart's first stated figure leads into the report at its sentence.
+    let first = spec.bars().find_map(|b| b.fact_id.and_then(|id| catalogue.fact(id)));
+    let read = first.map(|f| read_link(f, "chart__read", lang)).unwrap_or_default();
+    out.push(&html!("<p class=\"chart__source\">{} {}</p>", spec.source, read));
     out
 }
 
@@ -316,7 +320,7 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
 pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
     let t = fact_text::describe(catalogue, fact, lang);
     html!(
-        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}</aside>",
+        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}<p class=\"source__more\">{}</p><div class=\"source__cite\"></div></aside>",
         fact.id,
         lang.pick("出处", "Source"),
         lang.pick("关闭出处", "Close source"),
@@ -326,7 +330,8 @@ pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
         meta(&t),
         t.article,
         source_paragraph("", fact.quote, ""),
-        gloss(&t, "source__gloss")
+        gloss(&t, "source__gloss"),
+        read_link(fact, "source__read", lang)
     )
 }
 
@@ -365,6 +370,7 @@ pub fn notices(list: &[Notice], lang: Lang) -> Html {
 fn format_label(format: Format, lang: Lang) -> &'static str {
     match format {
         Format::Png => lang.pick("图片 PNG（2倍）", "Image, PNG (2x)"),
+        Format::CopyPng => lang.pick("复制图片（PNG，2倍）", "Copy image (PNG, 2x)"),
         Format::Svg => lang.pick("矢量图 SVG", "Vector image, SVG"),
         Format::Csv => lang.pick("本图数据 CSV", "This chart's data (CSV)"),
         Format::Json => lang.pick("本图数据 JSON", "This chart's data (JSON)"),
@@ -411,10 +417,11 @@ pub fn downloads_panel(panel_id: &str, lang: Lang, chart_missing: bool) -> Html 
         )
     };
     html!(
-        "<div class=\"downloads__panel\" id=\"{}\" role=\"group\" aria-label=\"{}\"><ul class=\"downloads__list\">{}{}{}{}</ul><ul class=\"downloads__list downloads__list--all\">{}{}</ul></div>",
+        "<div class=\"downloads__panel\" id=\"{}\" role=\"group\" aria-label=\"{}\"><ul class=\"downloads__list\">{}{}{}{}{}</ul><ul class=\"downloads__list downloads__list--all\">{}{}</ul></div>",
         panel_id,
         lang.pick("下载格式", "Download formats"),
         item(Format::Png),
+        item(Format::CopyPng),
         item(Format::Svg),
         item(Format::Csv),
         item(Format::Json),
@@ -439,24 +446,31 @@ pub fn downloads_messages(busy: bool, error: Option<&str>, lang: Lang) -> Html {
 }
 
 /// The share panel of the hosted page: the link (selected on focus, to copy by hand), a copy
-/// button, a status line and, for a chart, the code to embed it.
-pub fn share_panel(input_id: &str, link: &str, embed: Option<&str>, lang: Lang) -> Html {
-    let embed = match embed {
-        Some(code) => html!(
-            "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\" data-focus=\"embed\">{}</textarea></label>",
-            lang.pick("嵌入代码", "Embed code"),
-            code
-        ),
-        None => Html::default(),
-    };
+/// button, a status line, and a place for what the on-demand module adds ([`embed_field`] for a
+/// chart, the system share sheet's button where the browser has one, the QR code, references).
+pub fn share_panel(input_id: &str, link: &str, lang: Lang) -> Html {
     html!(
-        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{}\">{}</label><div class=\"share__row\"><input id=\"{}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p>{}</div>",
+        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{}\">{}</label><div class=\"share__row\"><input id=\"{}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p><div class=\"share__more\"></div></div>",
         input_id,
         lang.pick("链接", "Link"),
         input_id,
         link,
-        lang.pick("复制链接", "Copy link"),
-        embed
+        lang.pick("复制链接", "Copy link")
+    )
+}
+
+/// The code that embeds a chart in another page: an iframe of `embed_url`, as text to copy.
+pub fn embed_field(embed_url: &str, lang: Lang) -> Html {
+    // Markup for the reader to paste into their own page, escaped like any other.
+    let code = html!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        embed_url,
+        lang.pick("图表", "Chart")
+    );
+    html!(
+        "<label class=\"share__field\">{}<textarea class=\"share__embed\" readonly rows=\"3\">{}</textarea></label>",
+        lang.pick("嵌入代码", "Embed code"),
+        code.as_str()
     )
 }
 
@@ -482,6 +496,45 @@ pub fn share_status(copied: bool, lang: Lang) -> &'static str {
             "Could not copy automatically: the link is selected, press Ctrl+C to copy it.",
         )
     }
+}
+
+/// The masthead's way into the report: a link to each article's full text (`?read=ID`) and the
+/// claim checker's button. `read` is the article open, `checking` whether the checker is.
+pub fn report_tools(catalogue: &Catalogue, read: Option<&str>, checking: bool, lang: Lang) -> Html {
+    let articles: Html = catalogue
+        .articles
+        .iter()
+        .map(|a| {
+            let current = if read == Some(a.id) { html!(" aria-current=\"true\"") } else { Html::default() };
+            html!(
+                "<a class=\"report-tools__read\" href=\"?read={}\" data-read-article=\"{}\"{}>{}</a>",
+                a.id,
+                a.id,
+                current,
+                lang.pick(a.title_zh, a.title_en)
+            )
+        })
+        .collect();
+    html!(
+        "<nav class=\"report-tools\" aria-label=\"{}\"><span class=\"report-tools__label\">{}</span>{}<button type=\"button\" class=\"report-tools__check\" aria-expanded=\"{}\" aria-controls=\"checker\" data-focus=\"check\">{}</button></nav>",
+        lang.pick("报告原文与核对", "The report and its claims"),
+        lang.pick("阅读原文：", "Read the report:"),
+        articles,
+        checking,
+        lang.pick("核对一句话", "Check a claim")
+    )
+}
+
+/// "Read in the report": opens the reading view of `fact`'s article at its sentence.
+pub fn read_link(fact: &Fact, class: &str, lang: Lang) -> Html {
+    html!(
+        "<a class=\"{}\" href=\"?read={}&amp;fact={}\" data-read-fact=\"{}\">{}</a>",
+        class,
+        fact.article,
+        fact.id,
+        fact.id,
+        lang.pick("在报告中阅读", "Read in the report")
+    )
 }
 
 #[cfg(test)]
@@ -543,7 +596,10 @@ mod tests {
                 };
                 assert!(foot.contains(&escape(&said)), "{}: {said}", def.id);
             }
-            assert!(foot.contains(&format!("<p class=\"chart__source\">{}</p>", escape(&spec.source))));
+            assert!(foot.contains(&format!("<p class=\"chart__source\">{} ", escape(&spec.source))));
+            // It leads into the report at the sentence of the chart's first stated figure.
+            let first = spec.bars().find_map(|b| b.fact_id).expect("a stated figure");
+            assert!(foot.contains(&format!("data-read-fact=\"{first}\">在报告中阅读</a></p>")), "{}", def.id);
             assert_eq!(foot.matches("chart__note").count(), spec.notes.len());
             assert!(!figure_foot(&CATALOGUE, Ok(&spec), true, Lang::Zh).contains("chart__alt"));
             assert!(figure_heading(Some(&spec)).contains(&escape(&spec.title)));
@@ -623,7 +679,7 @@ mod tests {
     #[test]
     fn a_chart_without_a_spec_offers_only_the_catalogue() {
         let html = downloads_panel("downloads-x", Lang::En, true);
-        assert_eq!(html.matches(" disabled>").count(), 4);
+        assert_eq!(html.matches(" disabled>").count(), 5);
         assert_eq!(
             downloads_toggle("downloads-a", true, Lang::En),
             "<button type=\"button\" class=\"downloads__toggle\" aria-expanded=\"true\" aria-controls=\"downloads-a\" data-focus=\"toggle\">Download</button>"
@@ -641,10 +697,11 @@ mod tests {
 
     #[test]
     fn the_share_panel_escapes_the_link_and_the_embed_code() {
-        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Some("<iframe src=\"u\">"), Lang::Zh);
+        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Lang::Zh);
         assert!(html.contains("value=\"https://x/?q=&quot;&lt;a&gt;\""));
-        assert!(html.contains("&lt;iframe src=&quot;u&quot;&gt;</textarea>"));
-        assert!(!share_panel("p", "l", None, Lang::En).contains("textarea"));
+        assert!(!html.contains("textarea"));
+        let embed = embed_field("https://x/?q=\"<a>", Lang::Zh);
+        assert!(embed.contains("&lt;iframe src=&quot;https://x/?q=&amp;quot;&amp;lt;a&amp;gt;&quot;"), "{embed}");
         let offline = share_panel_offline(Lang::En);
         assert!(offline.contains("share__offline") && !offline.contains("share__link"), "{offline}");
     }

@@ -17,6 +17,8 @@ static TRICKY: Catalogue = Catalogue {
         title_en: "Title \"quoted\"",
         source_zh: "来源",
         source_en: "src\\path",
+        text_start: 0,
+        text_end: 0,
     }],
     units: &[Unit { id: "u", kind: UnitKind::Currency, zh: "元", en: "yuan, CNY" }],
     regions: &[Named { id: "r", zh: "广东省", en: "Guang\ndong" }],

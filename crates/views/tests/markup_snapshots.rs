@@ -92,17 +92,14 @@ fn notices_for_a_hostile_link() {
 #[test]
 fn share_and_download_widgets() {
     let open = markup::share_chart_toggle(true, Lang::En);
-    let panel = markup::share_panel(
-        "share-link-gd-finance",
-        "https://example.org/d/?chart=gd-finance&cv=abc123",
-        Some("<iframe src=\"https://example.org/d/?chart=gd-finance&embed=1\" title=\"Chart\"></iframe>"),
-        Lang::En,
-    );
+    let panel =
+        markup::share_panel("share-link-gd-finance", "https://example.org/d/?chart=gd-finance&cv=abc123", Lang::En);
+    let embed = markup::embed_field("https://example.org/d/?embed=1&chart=gd-finance", Lang::En);
     let offline = markup::share_panel_offline(Lang::Zh);
     let downloads = markup::downloads_panel("downloads-gd-finance", Lang::Zh, false);
     let missing = markup::downloads_panel("downloads-x", Lang::En, true);
     let messages = markup::downloads_messages(true, Some("<quota> exceeded"), Lang::En);
-    insta::assert_snapshot!([open, panel, offline, downloads, missing, messages]
+    insta::assert_snapshot!([open, panel, embed, offline, downloads, missing, messages]
         .iter()
         .map(lines)
         .collect::<Vec<_>>()

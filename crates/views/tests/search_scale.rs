@@ -54,6 +54,8 @@ fn catalogue() -> Catalogue {
             title_en: "Synthetic article",
             source_zh: "测试",
             source_en: "Test",
+            text_start: 0,
+            text_end: 0,
         }])),
         units: Box::leak(Box::new([Unit { id: "station", kind: UnitKind::Count, zh: "座", en: "stations" }])),
         regions: Box::leak(regions.into_boxed_slice()),

@@ -10,7 +10,7 @@ use facts::{Catalogue, Fact};
 use proptest::prelude::*;
 use views::view_state::{
     catalogue_version, fact_fingerprint, parse, parse_with, to_query, to_query_with, Notice, Theme, ViewState,
-    MAX_ECHO_CHARS, MAX_QUERY_BYTES, MAX_Q_CHARS,
+    MAX_CHECK_CHARS, MAX_ECHO_CHARS, MAX_QUERY_BYTES, MAX_Q_CHARS,
 };
 
 const CHART: &str = "gd-5g-stations";
@@ -30,6 +30,9 @@ fn topic_ids() -> Vec<&'static str> {
 }
 fn region_ids() -> Vec<&'static str> {
     CATALOGUE.regions.iter().map(|r| r.id).collect()
+}
+fn article_ids() -> Vec<&'static str> {
+    CATALOGUE.articles.iter().map(|a| a.id).collect()
 }
 
 /// Parses and asserts the link produced no notices.
@@ -101,6 +104,8 @@ fn every_field_round_trips() {
         q: "5G 基站 & 100% + a=b,c".to_string(),
         topic: Some("gd-5g"),
         region: Some("guangdong"),
+        read: Some("guangdong"),
+        check: "超过2000亿元 & more".to_string(),
     };
     assert_round_trip(&s);
     let q = to_query(&s);
@@ -108,7 +113,10 @@ fn every_field_round_trips() {
         q.trim_start_matches('?').split('&').map(|p| p.split_once('=').map_or(p, |(k, _)| k)).collect();
     assert_eq!(
         keys,
-        ["lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "cv", "cf"]
+        [
+            "lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "read", "check",
+            "cv", "cf"
+        ]
     );
     assert!(q.contains("&table=gd-finance,sme-shares&"), "{q}");
     assert!(q.contains("&q=5G%20%E5%9F%BA%E7%AB%99%20%26%20100%25%20%2B%20a%3Db%2Cc&"), "{q}");
@@ -132,7 +140,7 @@ fn plus_is_space_and_q_is_trimmed_and_cut() {
     let long = "字".repeat(MAX_Q_CHARS + 20);
     let (s, notices) = parse(&format!("?q={long}"));
     assert_eq!(s.q.chars().count(), MAX_Q_CHARS);
-    assert_eq!(notices, vec![Notice::Truncated { param: "q" }]);
+    assert_eq!(notices, vec![Notice::Truncated { param: "q", max: MAX_Q_CHARS }]);
     // The cut is trimmed too, so the result round-trips.
     let (s, _) = parse(&format!("?q={}+{}", "a".repeat(MAX_Q_CHARS - 1), "b".repeat(10)));
     assert_eq!(s.q, "a".repeat(MAX_Q_CHARS - 1));
@@ -257,7 +265,7 @@ fn a_100_kb_query_is_cut_without_panicking() {
 
     let fits = format!("?q={}", "a".repeat(MAX_QUERY_BYTES - 3));
     let (_, notices) = parse(&fits);
-    assert_eq!(notices, vec![Notice::Truncated { param: "q" }]);
+    assert_eq!(notices, vec![Notice::Truncated { param: "q", max: MAX_Q_CHARS }]);
 }
 
 #[test]
@@ -388,8 +396,8 @@ fn stale_links_without_per_fact_detail() {
 
 // ---- properties ----
 
-fn normalise_q(raw: &str) -> String {
-    let cut: String = raw.trim().chars().take(MAX_Q_CHARS).collect();
+fn normalise(raw: &str, max: usize) -> String {
+    let cut: String = raw.trim().chars().take(max).collect();
     cut.trim_end().to_string()
 }
 
@@ -405,11 +413,13 @@ prop_compose! {
         q in prop_oneof![Just(String::new()), any::<String>(), "[ a-z5G基站%+&=,#?]{0,120}"],
         topic in prop::option::of(prop::sample::select(topic_ids())),
         region in prop::option::of(prop::sample::select(region_ids())),
+        read in prop::option::of(prop::sample::select(article_ids())),
+        check in prop_oneof![Just(String::new()), any::<String>(), "[ a-z5G基站%+&=,#?]{0,120}", "[约超过万亿元%以上广东]{120,200}"],
     ) -> ViewState {
         let mut tables = tables;
         tables.sort_unstable();
         tables.dedup();
-        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise_q(&q), topic, region }
+        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS) }
     }
 }
 
@@ -420,11 +430,14 @@ fn queryish() -> impl Strategy<Value = String> {
             .iter()
             .map(|s| s.to_string())
             .collect();
-    for name in ["lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "cv", "cf", "x"]
-    {
+    for name in [
+        "lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "read", "check", "cv",
+        "cf", "x",
+    ] {
         tokens.push(name.to_string());
     }
-    tokens.extend(chart_ids().into_iter().chain(section_ids()).chain(fact_ids()).map(String::from));
+    tokens
+        .extend(chart_ids().into_iter().chain(section_ids()).chain(fact_ids()).chain(article_ids()).map(String::from));
     tokens.push(catalogue_version(&CATALOGUE));
     prop::collection::vec(prop::sample::select(tokens), 0..40).prop_map(|t| t.concat())
 }
@@ -445,6 +458,8 @@ proptest! {
         let (s, _) = parse(&query);
         prop_assert!(s.q.chars().count() <= MAX_Q_CHARS);
         prop_assert_eq!(s.q.trim(), s.q.as_str());
+        prop_assert!(s.check.chars().count() <= MAX_CHECK_CHARS);
+        prop_assert_eq!(s.check.trim(), s.check.as_str());
         prop_assert!(!s.embed || s.chart.is_some());
         prop_assert!(s.tables.windows(2).all(|w| w[0] < w[1]));
     }
@@ -456,6 +471,7 @@ proptest! {
         prop_assert_eq!(notices, vec![]);
         prop_assert_eq!(&back, &s);
         prop_assert_eq!(q.is_empty(), s.is_default());
+        prop_assert!(q.len() <= MAX_QUERY_BYTES, "a valid view's link is longer than links are read: {}", q.len());
         prop_assert!(q.bytes().all(|b| b.is_ascii_alphanumeric() || b"?&=%,-_.~".contains(&b)), "{}", q);
     }
 
@@ -480,4 +496,28 @@ fn a_query_of_distinct_unknown_params_stays_bounded() {
     assert!(s.is_default());
     assert!(notices.len() <= MAX_QUERY_BYTES / 2);
     assert!(table_notices.len() <= MAX_QUERY_BYTES / 2);
+}
+
+#[test]
+fn the_reading_view_and_the_checker_are_part_of_the_link() {
+    let s = parse_clean("?read=guangdong&check=%E5%B9%BF%E4%B8%9C%E5%87%8F%E7%A8%8E%E9%99%8D%E8%B4%B9%E8%B6%85%E8%BF%872000%E4%BA%BF%E5%85%83");
+    assert_eq!(s.read, Some("guangdong"));
+    assert_eq!(s.check, "广东减税降费超过2000亿元");
+    let q = to_query(&s);
+    assert!(q.starts_with("?read=guangdong&check=%E5%B9%BF"), "{q}");
+    assert_eq!(parse_clean(&q), s);
+    // `+` is a space in a query; a claim in English keeps its words.
+    assert_eq!(parse_clean("?check=+more+than+1%2F3+").check, "more than 1/3");
+
+    let (s, notices) = parse("?read=nowhere&lang=en");
+    assert_eq!(s.read, None);
+    assert_eq!(s.lang, Lang::En);
+    assert_eq!(notices, vec![Notice::UnknownArticle { id: "nowhere".into() }]);
+    assert!(notices[0].message(Lang::En).contains("nowhere"));
+
+    let long = "约".repeat(MAX_CHECK_CHARS + 5);
+    let (s, notices) = parse(&format!("?check={long}"));
+    assert_eq!(s.check.chars().count(), MAX_CHECK_CHARS);
+    assert_eq!(notices, vec![Notice::Truncated { param: "check", max: MAX_CHECK_CHARS }]);
+    assert!(notices[0].message(Lang::Zh).contains("160"));
 }

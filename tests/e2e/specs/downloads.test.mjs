@@ -180,7 +180,10 @@ for (const { chart, lang } of [
     for (const note of await fig.locator('.chart__note').allTextContents()) {
       assert.ok(all.includes(squash(note)), `note ${note}`);
     }
-    assert.ok(all.includes(squash(await fig.locator('.chart__source').textContent())), 'source line');
+    // The source line as printed: without the page's "read in the report" link beside it.
+    const source = await fig.locator('.chart__source').evaluate((p) =>
+      [...p.childNodes].filter((n) => !n.classList?.contains('chart__read')).map((n) => n.textContent).join('').trim());
+    assert.ok(all.includes(squash(source)), 'source line');
 
     // CSV: one row per chart fact, every column as in facts.json.
     const csv = await download(page, chart, 'csv');
@@ -239,7 +242,7 @@ test('the menu works from the keyboard and closes on Escape', async () => {
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const formats = await fig.locator('.downloads__item').evaluateAll((b) => b.map((x) => x.dataset.format));
-  assert.deepEqual(formats, ['png', 'svg', 'csv', 'json', 'all-csv', 'all-json']);
+  assert.deepEqual(formats, ['png', 'copy-png', 'svg', 'csv', 'json', 'all-csv', 'all-json']);
   await page.screenshot({ path: `${ARTIFACTS}downloads-menu.png`, clip: await fig.boundingBox() });
 
   // Escape closes the menu and leaves focus on its button.
@@ -252,7 +255,7 @@ test('the menu works from the keyboard and closes on Escape', async () => {
 
   // Space opens it, Tab reaches a format, Enter downloads it.
   await page.keyboard.press('Space');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.format), 'csv');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(dl.suggestedFilename(), 'gd-clearance_en.csv');
@@ -263,7 +266,7 @@ test('the menu works from the keyboard and closes on Escape', async () => {
   // Tabbing out of the open menu closes it.
   await page.keyboard.press('Space');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();

@@ -1,6 +1,7 @@
 //! The dashboard's on-demand module: the code and text a reader needs only when they ask for it
-//! (saving a chart or the catalogue as a file, and the paragraph a quoted sentence sits in). It is
-//! a second wasm, built by Trunk (`data-bin="extras"` in index.html) and loaded by
+//! (saving a chart or the catalogue as a file, the paragraph a quoted sentence sits in, the
+//! reading view of an article, the claim checker, the share panel's QR code and references, link
+//! notices; what it draws is `app::module_parts`). It is a second wasm, built by Trunk (`data-bin="extras"` in index.html) and loaded by
 //! `components::extras` the first time it is needed, so the first load carries none of it.
 //!
 //! The exports are defined here, in the binary, not in the library: an exported function in the
@@ -8,11 +9,10 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use catalogue::provenance;
-    use catalogue::{CATALOGUE, SEED_TEXT};
     use facts::i18n::Lang;
     use views::downloads::Format;
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     /// Saves `format` (a `Format::id`) of `chart` in `lang` ("zh" or "en"); rejects with a message
     /// a reader can act on.
@@ -23,13 +23,52 @@ mod exports {
         app::save::save(&chart, lang, format).await.map_err(|e| JsValue::from_str(&e))
     }
 
-    /// The paragraph of the report around `fact`'s quote, the quote highlighted, as HTML
-    /// (`markup::source_paragraph`); nothing for an unknown fact.
+    use app::module_parts::{self, lang};
+
+    /// The claim checker and the reading view (`module_parts::desk`); `focus` is "chart" when a
+    /// chart is in focus.
     #[wasm_bindgen]
-    pub fn source_paragraph_html(fact: &str) -> Option<String> {
-        let f = CATALOGUE.fact(fact)?;
-        let c = provenance::for_fact(&CATALOGUE, SEED_TEXT, f)?;
-        Some(views::markup::source_paragraph(&c.before, &c.quote, &c.after).into_string())
+    pub fn desk(article: &str, fact: &str, check: &str, lang_code: &str, focus: &str) {
+        module_parts::desk(article, fact, check, lang(lang_code), focus == "chart");
+    }
+
+    /// The share panel's additions (`module_parts::share`).
+    #[wasm_bindgen]
+    pub fn share(input_id: &str, link: &str, target: &str, lang_code: &str) {
+        module_parts::share(input_id, link, target, lang(lang_code));
+    }
+
+    /// The source panel's paragraph and references (`module_parts::source`).
+    #[wasm_bindgen]
+    pub fn source(fact: &str, link: &str, lang_code: &str) {
+        module_parts::source(fact, link, lang(lang_code));
+    }
+
+    /// The link notices (`module_parts::notices`).
+    #[wasm_bindgen]
+    pub fn notices(query: &str, lang_code: &str) {
+        module_parts::notices(query, lang(lang_code));
+    }
+
+    /// Called by the page's script once the module has loaded: adopts the styles of what this
+    /// module draws (style/report.css, as a constructed stylesheet, which the page's policy
+    /// allows), says whether the browser has a system share sheet, and answers the controls of
+    /// this module's markup ("Copy" beside a reference, "Share via…"). The first load carries
+    /// none of it.
+    #[wasm_bindgen]
+    pub fn ready() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+            if sheet.replace_sync(include_str!("../../../../style/report.css")).is_ok() {
+                let sheets = document.adopted_style_sheets();
+                sheets.push(&sheet);
+                document.set_adopted_style_sheets(&sheets);
+            }
+        }
+        let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(app::module_controls::on_click);
+        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        // The page lives as long as the module: the listener is never removed.
+        on_click.forget();
     }
 }
 

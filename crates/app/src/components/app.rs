@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     let query = url_sync::current_query();
     let (mut view, notices) = parse(&query);
     prefs::apply(&mut view, &query);
-    let ui = UiState::new(view, notices);
+    let ui = UiState::new(view, super::state::notices_of(&query, &notices));
     // Under the prerendered first view (the default view: nothing to scroll to), even the first
     // section can wait for the next task, so no single start-up task grows long.
     if super::boot::shows_first_view() {
@@ -83,6 +83,8 @@ fn Dashboard() -> impl IntoView {
         request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
     }
     set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
+    let (tools, desk) = (NodeRef::new(), NodeRef::new());
+    super::report_desk::install(ui, tools, desk);
     view! {
         <header class="masthead">
             <div class="masthead__row">
@@ -100,9 +102,11 @@ fn Dashboard() -> impl IntoView {
             <p class="lede">
                 {tr(lang, LEDE.0, LEDE.1)}
             </p>
+            <div class="report-tools-host" node_ref=tools></div>
         </header>
         <Notices/>
         <main id="main">
+            <div class="desk" node_ref=desk></div>
             <Overview/>
             <FilterBar/>
             {SECTIONS.iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}

@@ -7,12 +7,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::state::{effect, event_in, scoped_memo, UiState};
+use super::state::{effect, event_in, listen, scoped_memo, UiState};
 use super::use_css_size::use_css_size;
 use super::use_visibility::use_visibility;
 use super::write_html::{bind_html, set_style, write_html};
@@ -171,6 +169,22 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
             }
         });
     });
+    // The fact chosen in this chart (by its bar, the table, the reading view or the checker) is
+    // marked on its target, which the CSS outlines over the bar.
+    let chosen = scoped_memo(move || ui.view.with(|v| v.fact.filter(|_| v.chart == Some(chart))));
+    effect(move |_| {
+        let fact = chosen.get();
+        hits.track();
+        let Some(el) = part(1) else { return };
+        let buttons = el.children();
+        for i in 0..buttons.length() {
+            let Some(b) = buttons.item(i) else { continue };
+            let _ = match fact.is_some() && b.get_attribute("data-fact").as_deref() == fact {
+                true => b.set_attribute("aria-current", "true"),
+                false => b.remove_attribute("aria-current"),
+            };
+        }
+    });
     effect(move |_| {
         // Read first, so the effect follows the tooltip even before the wrapper is mounted.
         let tip = tooltip();
@@ -187,18 +201,14 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     });
     effect(move |_| {
         let Some(div) = wrapper.get() else { return };
-        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        let on_event = move |ev: web_sys::Event| match ev.type_().as_str() {
             "mouseover" | "focusin" => show(ev),
             "mouseout" | "focusout" => hide(ev),
             "keydown" if ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") => hide(ev),
             "click" => open(ev),
             _ => {}
-        });
-        for name in ["mouseover", "mouseout", "focusin", "focusout", "keydown", "click"] {
-            let _ = div.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());
-        }
-        let keep = SendWrapper::new(on_event);
-        on_cleanup(move || drop(keep));
+        };
+        listen(&div, &["mouseover", "mouseout", "focusin", "focusout", "keydown", "click"], on_event);
     });
 
     let error = NodeRef::<Div>::new();

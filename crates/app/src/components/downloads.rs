@@ -44,15 +44,20 @@ pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, 
             return;
         }
         busy.set(true);
-        extras::save(chart, l, format, move |failed| {
-            // The menu may be gone by now (a search hid its chart); then nobody is left to tell.
-            let _ = busy.try_set(false);
-            let ok = failed.is_none();
-            let _ = error.try_set(failed);
-            if ok && open.try_get_untracked() == Some(true) {
-                close(true);
-            }
-        });
+        extras::save(
+            chart,
+            l,
+            format,
+            Box::new(move |failed| {
+                // The menu may be gone by now (a search hid its chart); then nobody is left to tell.
+                let _ = busy.try_set(false);
+                let ok = failed.is_none();
+                let _ = error.try_set(failed);
+                if ok && open.try_get_untracked() == Some(true) {
+                    close(true);
+                }
+            }),
+        );
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {

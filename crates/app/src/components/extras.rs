@@ -1,4 +1,5 @@
-//! Calls into the on-demand module (`src/bin/extras.rs`: file downloads and source paragraphs).
+//! Calls into the on-demand module (`src/bin/extras.rs`: file downloads, and what it draws into
+//! the page itself, `crate::module_parts`).
 //!
 //! Loading it is the page's own small script (`window.dashboardExtras` in index.html), not Rust:
 //! inserting a script, decoding the offline copy's base64 and awaiting promises cost the
@@ -8,21 +9,20 @@
 //! load, and a failed load is forgotten so the next call tries again. Trunk builds the module as
 //! a classic script (`extras.js`, defining the global `wasm_bindgen`) plus `extras_bg.wasm`;
 //! `offline.html` carries both inline, the wasm as base64 in `#extras-wasm` (see
-//! `crate::publish`). Each call answers through its `done` callback exactly once, so the
+//! `crate::publish`). A save answers through its `done` callback exactly once, so the
 //! `Closure::once_into_js` handed over is always freed.
 
 use wasm_bindgen::prelude::*;
 
 use facts::i18n::Lang;
 use views::downloads::Format;
-use views::html::Html;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = dashboardExtras, js_name = save)]
     fn js_save(version: &str, chart: &str, lang: &str, format: &str, done: JsValue);
-    #[wasm_bindgen(js_namespace = dashboardExtras, js_name = paragraph)]
-    fn js_paragraph(version: &str, fact: &str, done: JsValue);
+    #[wasm_bindgen(js_namespace = dashboardExtras, js_name = run)]
+    fn js_run(version: &str, name: &str, a: &str, b: &str, c: &str, d: &str, e: &str);
     #[wasm_bindgen(js_namespace = dashboardExtras, js_name = load)]
     fn js_load(version: &str);
 }
@@ -39,16 +39,20 @@ pub fn load() {
 }
 
 /// Saves a file (see `crate::save`); `done` gets what went wrong, if anything.
-pub fn save(chart: &str, lang: Lang, format: Format, done: impl FnOnce(Option<String>) + 'static) {
+pub fn save(chart: &str, lang: Lang, format: Format, done: Box<dyn FnOnce(Option<String>)>) {
     let code = if lang == Lang::En { "en" } else { "zh" };
-    js_save(&version(), chart, code, format.id(), Closure::once_into_js(done));
+    js_save(&version(), chart, code, format.id(), answer(done));
 }
 
-/// The paragraph around `fact`'s quote as HTML (`views::markup::source_paragraph`); `done` gets
-/// nothing for an unknown fact or when the module cannot load.
-pub fn paragraph(fact: &str, done: impl FnOnce(Option<Html>) + 'static) {
-    // The module built this markup with the same `Html` templates as this one (its text escaped);
-    // it crosses the module boundary as a string.
-    let done = move |markup: Option<String>| done(markup.map(Html::trusted));
-    js_paragraph(&version(), fact, Closure::once_into_js(done));
+/// The one JavaScript callback type every answer from the module comes through: each distinct
+/// closure handed to `Closure::once_into_js` would compile its own glue.
+fn answer(done: Box<dyn FnOnce(Option<String>)>) -> JsValue {
+    Closure::once_into_js(move |v: Option<String>| done(v))
+}
+
+/// Runs the module's export `name` with five strings once it has loaded: the module draws its
+/// parts into the page itself (`app::module_parts`: `desk`, `share`, `source`, `notices`). Calls
+/// run in the order they were made; a module that cannot load draws nothing.
+pub fn run(name: &str, [a, b, c, d, e]: [&str; 5]) {
+    js_run(&version(), name, a, b, c, d, e);
 }

@@ -12,6 +12,7 @@ pub mod notices;
 pub mod overview;
 pub mod prefs;
 pub mod print_sheet;
+pub mod report_desk;
 pub mod section;
 pub mod share;
 pub mod source_panel;

@@ -2,26 +2,33 @@ use leptos::prelude::*;
 
 use leptos::html::Div;
 
-use super::state::{event_in, handler, use_ui};
-use super::write_html::bind_html;
-use views::markup;
+use super::extras;
+use super::state::{effect, event_in, handler, use_ui};
+use super::write_html::write_html;
 
 /// What a link asked for that could not be shown, and what was shown instead
-/// (`views::markup::notices`), until dismissed.
+/// (`views::markup::notices`, made by the on-demand module from the same link), until dismissed.
 #[component]
 pub fn Notices() -> impl IntoView {
     let ui = use_ui();
-    let html = move || {
-        let lang = ui.lang.get();
-        ui.notices.with(|n| markup::notices(n, lang))
-    };
+    let host = NodeRef::<Div>::new();
+    effect(move |_| {
+        let (lang, query) = (ui.lang.get(), ui.notices.get());
+        let Some(el) = host.get() else { return };
+        write_html(&el, &Default::default());
+        // The module writes the notices into the host if it still waits for this link's.
+        if query.is_empty() {
+            let _ = el.remove_attribute("data-notices");
+            return;
+        }
+        let _ = el.set_attribute("data-notices", &query);
+        extras::run("notices", [&query, lang.pick("zh", "en"), "", "", ""]);
+    });
     // The only button inside is "Dismiss".
     let dismiss = move |ev: web_sys::MouseEvent| {
         if event_in(&ev, ".notices__close").is_some() {
-            ui.notices.set(Vec::new());
+            ui.notices.set(String::new());
         }
     };
-    let host = NodeRef::<Div>::new();
-    bind_html(host, html);
     view! { <div class="notices-host" node_ref=host on:click={handler(dismiss)}></div> }
 }

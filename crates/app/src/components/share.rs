@@ -3,14 +3,15 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::extras;
 use super::state::{effect, event_in, handler, UiState};
 use super::url_sync::share_url;
 use super::write_html::set_html_keeping_focus;
 use views::markup;
 
-/// Copies a link to this view (of one chart, or of the whole page) and offers embed code for a
-/// chart. Where the Clipboard API is refused, the link is shown selected, to copy by hand. The
-/// panel is `views::markup::share_panel`.
+/// Copies a link to this view (of one chart, or of the whole page); the on-demand module adds
+/// embed code for a chart, a QR code and references. Where the Clipboard API is refused, the link
+/// is shown selected, to copy by hand. The panel is `views::markup::share_panel`.
 #[component]
 pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
     let lang = ui.lang;
@@ -24,21 +25,6 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         }
         share_url(&v)
     };
-    let embed_code = move || {
-        let chart = chart?;
-        let mut v = ui.view.get();
-        v.chart = Some(chart);
-        v.embed = true;
-        v.fact = None;
-        let title = lang.get().pick("图表", "Chart");
-        // Markup for the reader to paste into their own page, escaped like any other.
-        let code = views::html!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"520\" style=\"border:0\" loading=\"lazy\"></iframe>",
-            share_url(&v),
-            title
-        );
-        Some(code.into_string())
-    };
     let input_id = format!("share-link-{}", chart.unwrap_or("page"));
     // The button, and the panel while open (following the view and the language), as markup.
     {
@@ -50,14 +36,21 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
                 Some(_) => markup::share_chart_toggle(is_open, l),
                 None => markup::share_page_toggle(is_open, l),
             };
-            if is_open && offline() {
+            let online = is_open && !offline();
+            let url = link();
+            if is_open && !online {
                 html.push(&markup::share_panel_offline(l));
-            } else if is_open {
-                html.push(&markup::share_panel(&input_id, &link(), embed_code().as_deref(), l));
+            } else if online {
+                html.push(&markup::share_panel(&input_id, &url, l));
             }
-            if let Some(h) = host.get() {
-                set_html_keeping_focus(&h, &html);
+            let Some(h) = host.get() else { return };
+            set_html_keeping_focus(&h, &html);
+            if !online {
+                return;
             }
+            // The QR code and the references come from the on-demand module.
+            let target = chart.map_or_else(|| "page".to_string(), |c| format!("chart:{c}"));
+            extras::run("share", [&input_id, &url, &target, l.pick("zh", "en"), ""]);
         });
     }
 

@@ -40,15 +40,11 @@ pub fn SourcePanel() -> impl IntoView {
             }
         }
         opened.set_value(selected);
-        // The paragraph around the quote comes from the on-demand module (it holds the report's
-        // text); until it arrives, or if it cannot load, the quote is shown on its own.
-        extras::paragraph(id, move |html| {
-            // Still the fact on show? The reader may have moved on while it loaded.
-            let Some(html) = html.filter(|_| ui.selected.try_get_untracked().flatten() == Some(id)) else { return };
-            if let Some(p) = el.query_selector(".source__paragraph").ok().flatten() {
-                write_html(&p, &html);
-            }
-        });
+        // The paragraph around the quote, and "Cite this" for the fact at the link of this view,
+        // come from the on-demand module (it holds the report's text); until they arrive, or if
+        // it cannot load, the quote is shown on its own.
+        let link = super::url_sync::share_url(&ui.view.get_untracked());
+        extras::run("source", [id, &link, lang.pick("zh", "en"), "", ""]);
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         if event_in(&ev, ".source__close").is_some() {

@@ -11,15 +11,29 @@ use facts::i18n::Lang;
 use views::search::Filter;
 use views::view_state::{Notice, Theme, ViewState};
 
+/// The link `query`, if reading it gave `notices`: what `UiState::notices` holds.
+pub fn notices_of(query: &str, notices: &[Notice]) -> String {
+    if notices.is_empty() {
+        String::new()
+    } else {
+        query.to_string()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct UiState {
     pub view: RwSignal<ViewState>,
-    /// What could not be read from the link, shown until dismissed.
-    pub notices: RwSignal<Vec<Notice>>,
+    /// The link whose notices (what could not be read from it) are shown, until dismissed; ""
+    /// when there are none. The notices' text comes from the on-demand module, which reads the
+    /// link again with the same parser: a rare case that the first load need not carry.
+    pub notices: RwSignal<String>,
     pub lang: Memo<Lang>,
     pub filter: Memo<Filter>,
-    /// The fact whose source sentence is open in the source panel.
+    /// The fact whose source sentence is open in the source panel: the view's fact, unless the
+    /// reading view shows it at its sentence instead (`read` without a chart in focus).
     pub selected: Memo<Option<&'static str>>,
+    /// The claim checker is open (its box may still be empty, which no link says).
+    pub checking: RwSignal<bool>,
     /// The system asks for a dark theme (`prefers-color-scheme: dark`).
     pub system_dark: RwSignal<bool>,
     /// The theme in effect: the view's choice, or the system's when the view says auto.
@@ -30,7 +44,7 @@ pub struct UiState {
 }
 
 impl UiState {
-    pub fn new(view: ViewState, notices: Vec<Notice>) -> Self {
+    pub fn new(view: ViewState, notices: String) -> Self {
         let system_dark = RwSignal::new(false);
         let first = charts::registry::sections_at_start(view.chart, view.section);
         let view = RwSignal::new(view);
@@ -46,7 +60,8 @@ impl UiState {
             notices: RwSignal::new(notices),
             lang: Memo::new(move |_| view.with(|v| v.lang)),
             filter: Memo::new(move |_| view.with(ViewState::filter)),
-            selected: Memo::new(move |_| view.with(|v| v.fact)),
+            selected: Memo::new(move |_| view.with(|v| v.fact.filter(|_| v.read.is_none() || v.chart.is_some()))),
+            checking: RwSignal::new(false),
         }
     }
 
@@ -62,6 +77,36 @@ impl UiState {
             v.fact = Some(fact);
             v.chart = Some(chart);
         });
+    }
+
+    /// A number chosen in the reading view or the checker: its chart comes into focus with the
+    /// bar highlighted and its source open, like a click on the bar; a fact no chart draws opens
+    /// its source alone.
+    pub fn focus_fact(&self, fact: &'static str) {
+        match charts::registry::CHARTS.iter().find(|c| c.fact_ids().contains(&fact)) {
+            Some(c) => self.select_fact_in_chart(fact, c.id),
+            None => self.select_fact(fact),
+        }
+    }
+
+    /// Opens the reading view of `article`, at `fact`'s sentence when given.
+    pub fn read(&self, article: &'static str, fact: Option<&'static str>) {
+        self.view.update(|v| {
+            v.read = Some(article);
+            v.fact = fact;
+            v.chart = None;
+        });
+    }
+
+    pub fn close_reader(&self) {
+        self.view.update(|v| v.read = None);
+    }
+
+    /// Checks `text` (what the reader typed; trimmed and cut like a link's `check`).
+    pub fn check(&self, text: &str) {
+        let text: String = text.trim().chars().take(views::view_state::MAX_CHECK_CHARS).collect();
+        self.checking.set(true);
+        self.view.update(|v| v.check = text.trim_end().to_string());
     }
 
     /// Closes the source panel.
@@ -177,4 +222,25 @@ pub fn event_in(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element>
 pub fn fact_clicked(ev: &web_sys::MouseEvent) -> Option<&'static str> {
     let el = event_in(ev, "[data-fact]")?;
     catalogue::CATALOGUE.fact(&el.get_attribute("data-fact")?).map(|f| f.id)
+}
+
+/// Listens for `events` on `target` with one closure until the current owner is cleaned up. Every
+/// listener set this way shares one closure type, so its glue is compiled once (each event type
+/// given to Leptos' `on:` or `window_event_listener` compiles its own).
+pub fn listen(target: &web_sys::EventTarget, events: &[&str], f: impl FnMut(web_sys::Event) + 'static) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    for name in events {
+        let _ = target.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());
+    }
+    let target = send_wrapper::SendWrapper::new(target.clone());
+    let names: Vec<String> = events.iter().map(|e| e.to_string()).collect();
+    let keep = send_wrapper::SendWrapper::new(on_event);
+    on_cleanup(move || {
+        for name in &names {
+            let _ = target.remove_event_listener_with_callback(name, keep.as_ref().unchecked_ref());
+        }
+        drop(keep);
+    });
 }

@@ -21,8 +21,8 @@ pub fn share_url(view: &ViewState) -> String {
 }
 
 /// What makes a history entry: a reader expects Back to undo these.
-fn nav_key(v: &ViewState) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
-    (v.section, v.chart, v.fact)
+fn nav_key(v: &ViewState) -> [Option<&'static str>; 4] {
+    [v.section, v.chart, v.fact, v.read]
 }
 
 pub fn install(ui: UiState) {
@@ -44,10 +44,11 @@ pub fn install(ui: UiState) {
         last.set_value(key);
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (view, notices) = parse(&current_query());
+        let query = current_query();
+        let (view, notices) = parse(&query);
         last.set_value(nav_key(&view));
         ui.view.set(view);
-        ui.notices.set(notices);
+        ui.notices.set(super::state::notices_of(&query, &notices));
         scroll_to_focus(ui);
     });
     on_cleanup(move || handle.remove());

@@ -1,7 +1,7 @@
 //! The link codec: a query string -> ([`ViewState`], notices) and back, one link per view.
 
 use super::version::{catalogue_version, fact_fingerprint};
-use super::{insert_sorted, Notice, Theme, ViewState, MAX_QUERY_BYTES, MAX_Q_CHARS};
+use super::{insert_sorted, Notice, Theme, ViewState, MAX_CHECK_CHARS, MAX_QUERY_BYTES, MAX_Q_CHARS};
 use catalogue::CATALOGUE;
 use charts::registry::{CHARTS, SECTIONS};
 use facts::i18n::Lang;
@@ -20,11 +20,13 @@ pub(super) enum Param {
     Q,
     Topic,
     Region,
+    Read,
+    Check,
     Cv,
     Cf,
 }
 
-pub(super) const PARAMS: [Param; 12] = [
+pub(super) const PARAMS: [Param; 14] = [
     Param::Lang,
     Param::Theme,
     Param::Embed,
@@ -35,6 +37,8 @@ pub(super) const PARAMS: [Param; 12] = [
     Param::Q,
     Param::Topic,
     Param::Region,
+    Param::Read,
+    Param::Check,
     Param::Cv,
     Param::Cf,
 ];
@@ -52,6 +56,8 @@ impl Param {
             Param::Q => "q",
             Param::Topic => "topic",
             Param::Region => "region",
+            Param::Read => "read",
+            Param::Check => "check",
             Param::Cv => "cv",
             Param::Cf => "cf",
         }
@@ -160,14 +166,7 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
         }
     }
     if let Some(v) = raw.get(Param::Q) {
-        let trimmed = v.trim();
-        if trimmed.chars().count() > MAX_Q_CHARS {
-            let cut: String = trimmed.chars().take(MAX_Q_CHARS).collect();
-            s.q = cut.trim_end().to_string();
-            notices.push(Notice::Truncated { param: Param::Q.name() });
-        } else {
-            s.q = trimmed.to_string();
-        }
+        s.q = trimmed_text(v, MAX_Q_CHARS, Param::Q, &mut notices);
     }
     if let Some(v) = raw.get(Param::Topic) {
         s.topic = catalogue.topic(v).map(|t| t.id);
@@ -181,6 +180,15 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
             notices.push(Notice::UnknownRegion { id: v.to_string() });
         }
     }
+    if let Some(v) = raw.get(Param::Read) {
+        s.read = catalogue.article(v).map(|a| a.id);
+        if s.read.is_none() {
+            notices.push(Notice::UnknownArticle { id: v.to_string() });
+        }
+    }
+    if let Some(v) = raw.get(Param::Check) {
+        s.check = trimmed_text(v, MAX_CHECK_CHARS, Param::Check, &mut notices);
+    }
     if s.embed && s.chart.is_none() {
         s.embed = false;
         notices.push(Notice::EmbedWithoutChart);
@@ -189,6 +197,18 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
         notices.push(stale);
     }
     (s, notices.0)
+}
+
+/// Free text from the link, trimmed and cut to `max` characters (with a notice when cut).
+fn trimmed_text(v: &str, max: usize, p: Param, notices: &mut Notices) -> String {
+    let trimmed = v.trim();
+    if trimmed.chars().count() > max {
+        let cut: String = trimmed.chars().take(max).collect();
+        notices.push(Notice::Truncated { param: p.name(), max });
+        cut.trim_end().to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 pub(super) fn bad_value(p: Param, value: &str) -> Notice {
@@ -395,6 +415,12 @@ pub fn to_query_with(s: &ViewState, catalogue: &Catalogue) -> String {
     }
     if let Some(v) = s.region {
         push_pair(&mut out, Param::Region, &[v]);
+    }
+    if let Some(v) = s.read {
+        push_pair(&mut out, Param::Read, &[v]);
+    }
+    if !s.check.is_empty() {
+        push_pair(&mut out, Param::Check, &[s.check.as_str()]);
     }
     if out.is_empty() {
         return out;

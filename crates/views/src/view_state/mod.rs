@@ -6,7 +6,8 @@
 //! so [`parse`] never fails: it keeps what it understands and returns a [`Notice`] for everything
 //! it ignored or changed, for the page to show. Ids from the link are only ever compared with our
 //! own static lists and the list's `&'static str` is stored, so user text never becomes an id;
-//! the only user text kept is the search text `q`, which the page shows as plain text.
+//! the only user text kept is the search text `q` and the sentence to check `check`, which the page
+//! shows as plain text.
 //!
 //! Links outlive the data. [`to_query`] stamps each link with the catalogue version (`cv`) and
 //! two-character fingerprints of the figures in focus (`cf`), so a link made before a figure was
@@ -26,6 +27,8 @@
 //! | `q`       | search text, at most 100 characters      | empty   |
 //! | `topic`   | a catalogue topic id                     | none    |
 //! | `region`  | a catalogue region id                    | none    |
+//! | `read`    | an article id (the report's text open)   | none    |
+//! | `check`   | a sentence to check, at most 160 chars   | empty   |
 //! | `cv`      | catalogue version (written, not stored)  |         |
 //! | `cf`      | fingerprints of the facts in focus       |         |
 
@@ -51,6 +54,10 @@ pub const MAX_QUERY_BYTES: usize = 4096;
 /// Longest search text kept, in characters: longer text is no search anyone typed, and the
 /// search cost grows with it.
 pub const MAX_Q_CHARS: usize = 100;
+/// Longest sentence to check kept, in characters: a claim is a sentence or two, and every valid
+/// view's link must stay within [`MAX_QUERY_BYTES`] (160 characters are at most 1.9 KB encoded,
+/// beside at most 1.2 KB of `q` and the ids).
+pub const MAX_CHECK_CHARS: usize = 160;
 /// Longest user value echoed in a notice, in characters, so a crafted link cannot fill the page.
 pub const MAX_ECHO_CHARS: usize = 40;
 
@@ -103,6 +110,10 @@ pub struct ViewState {
     pub topic: Option<&'static str>,
     /// Catalogue region id the facts are narrowed to (`?region=guangdong`).
     pub region: Option<&'static str>,
+    /// Article whose full text is open in the reading view (`?read=guangdong`).
+    pub read: Option<&'static str>,
+    /// Sentence the claim checker checks (`?check=广东减税降费超过2000亿元`), trimmed.
+    pub check: String,
 }
 
 impl ViewState {
@@ -216,7 +227,7 @@ mod tests {
             Notice::UnknownTopic { id: "x".into() },
             Notice::UnknownRegion { id: "x".into() },
             Notice::Repeated { param: "q" },
-            Notice::Truncated { param: "q" },
+            Notice::Truncated { param: "q", max: MAX_Q_CHARS },
             Notice::BadEncoding { param: "q".into() },
             Notice::EmbedWithoutChart,
             Notice::QueryTooLong { len: 5000 },

@@ -1,6 +1,6 @@
 //! What a link asked for that could not be shown, in both languages: [`Notice`] and its messages.
 
-use super::{MAX_ECHO_CHARS, MAX_QUERY_BYTES, MAX_Q_CHARS};
+use super::{MAX_ECHO_CHARS, MAX_QUERY_BYTES};
 use catalogue::CATALOGUE;
 use facts::i18n::Lang;
 
@@ -33,13 +33,18 @@ pub enum Notice {
     UnknownRegion {
         id: String,
     },
+    /// `read` names no article.
+    UnknownArticle {
+        id: String,
+    },
     /// The parameter occurs more than once; the first (non-empty) occurrence was used.
     Repeated {
         param: &'static str,
     },
-    /// The value was longer than allowed and was cut (only `q`).
+    /// The value was longer than allowed and was cut to `max` characters (`q`, `check`).
     Truncated {
         param: &'static str,
+        max: usize,
     },
     /// Invalid `%` escape or invalid UTF-8; the parameter was ignored. `param` is the parameter
     /// name, or the raw (still encoded) key when the key itself is badly encoded.
@@ -90,6 +95,7 @@ impl Notice {
             Notice::UnknownSection { id } => unknown(lang, "栏目", "section", id),
             Notice::UnknownTopic { id } => unknown(lang, "主题", "topic", id),
             Notice::UnknownRegion { id } => unknown(lang, "地区", "region", id),
+            Notice::UnknownArticle { id } => unknown(lang, "文章", "article", id),
             Notice::Repeated { param } => {
                 if zh {
                     format!("参数“{param}”出现多次，已采用第一个值。")
@@ -97,11 +103,11 @@ impl Notice {
                     format!("The parameter “{param}” appears more than once; the first value was used.")
                 }
             }
-            Notice::Truncated { param } => {
+            Notice::Truncated { param, max } => {
                 if zh {
-                    format!("参数“{param}”过长，已截取前{MAX_Q_CHARS}个字符。")
+                    format!("参数“{param}”过长，已截取前{max}个字符。")
                 } else {
-                    format!("The parameter “{param}” was too long and was cut to {MAX_Q_CHARS} characters.")
+                    format!("The parameter “{param}” was too long and was cut to {max} characters.")
                 }
             }
             Notice::BadEncoding { param } => {

@@ -1,0 +1,69 @@
+//! The controls inside the on-demand module's markup, answered by the module itself (see
+//! `src/bin/extras.rs`, `ready`): "Copy" beside a reference copies the text its `data-copy`
+//! names, and "Share via…" hands the share panel's link to the system share sheet.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Whether the browser has the Web Share API (the system share sheet).
+pub fn can_share() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+}
+
+pub fn on_click(ev: web_sys::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if let Ok(Some(button)) = target.closest("[data-copy]") {
+        copy_reference(button);
+    } else if let Ok(Some(button)) = target.closest(".share__native") {
+        share_link(&button);
+    }
+}
+
+/// Copies the text of the element the button's `data-copy` names, and says so on the button.
+fn copy_reference(button: web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let text = button
+        .get_attribute("data-copy")
+        .and_then(|id| window.document()?.get_element_by_id(&id))
+        .and_then(|e| e.text_content());
+    let Some(text) = text else { return };
+    let written = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+            let label = button.text_content().unwrap_or_default();
+            if !label.ends_with('✓') {
+                button.set_text_content(Some(&format!("{label} ✓")));
+            }
+        }
+    });
+}
+
+/// Opens the system share sheet with the link of the share panel the button is in.
+fn share_link(button: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let link = button
+        .closest(".share__panel")
+        .ok()
+        .flatten()
+        .and_then(|p| p.query_selector(".share__link").ok().flatten())
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value());
+    let Some(link) = link else { return };
+    let data = js_sys::Object::new();
+    let title = window.document().map(|d| d.title()).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(&link));
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(&title));
+    let navigator = window.navigator();
+    let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(share) = share {
+        // The reader may cancel the sheet: a rejected promise is no error to report.
+        if let Ok(p) = share.call1(&navigator, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! What the on-demand module draws into the page itself (see `src/bin/extras.rs`): the desk (the
+//! claim checker and the reading view), the share panel's additions (embed code, the system share
+//! sheet's button, the QR code, references), the source panel's paragraph and references, and
+//! the link notices. The dashboard only says what to draw; each part finds its place in the page
+//! and checks that it is still wanted (the reader may have moved on while the module loaded).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+use crate::components::write_html::{set_html_keeping_focus, write_html};
+use catalogue::{provenance, CATALOGUE, SEED_TEXT};
+use facts::i18n::Lang;
+use views::cite::{AccessDate, Target};
+use views::html::Html;
+use views::{checker, cite, html, markup, qr, reader, view_state};
+
+/// `check` when the checker is closed: never typed, never in a link.
+pub const CHECKER_CLOSED: &str = "\u{1}";
+
+pub fn lang(code: &str) -> Lang {
+    if code == "en" {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+thread_local! {
+    /// What the reading view last brought into view (article, sentence): once per article and
+    /// sentence, not on every language switch.
+    static SHOWN: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// Draws the desk (`.desk`): the claim checker (unless `check` is [`CHECKER_CLOSED`]) with its
+/// verdicts on `check`, then the reading view of `article` (none for ""), `fact`'s sentence
+/// highlighted; then brings into view what the reader asked for, unless `chart_in_focus`.
+pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, chart_in_focus: bool) {
+    let Some(document) = document() else { return };
+    let Ok(Some(el)) = document.query_selector(".desk") else { return };
+    let mut html = Html::default();
+    if check != CHECKER_CLOSED {
+        html.push(&checker::checker(&CATALOGUE, check, lang));
+    }
+    let highlight = Some(fact).filter(|f| !f.is_empty());
+    if let Some(panel) = reader::reader_panel(&CATALOGUE, SEED_TEXT, article, highlight, lang) {
+        html.push(&panel);
+    }
+    let opening_checker = check.is_empty() && document.get_element_by_id("checker").is_none();
+    set_html_keeping_focus(&el, &html);
+    if opening_checker {
+        focus(&document, "check-text");
+    }
+    if article.is_empty() {
+        SHOWN.with(|s| *s.borrow_mut() = None);
+        return;
+    }
+    let key = (article.to_string(), fact.to_string());
+    if chart_in_focus || SHOWN.with(|s| s.borrow().as_ref() == Some(&key)) {
+        return;
+    }
+    // Focus first (it scrolls to the title), then bring the sentence into view.
+    focus(&document, "reader-title");
+    if let Some(t) = document.get_element_by_id(if highlight.is_some() { "read-quote" } else { "reader-title" }) {
+        t.scroll_into_view();
+    }
+    SHOWN.with(|s| *s.borrow_mut() = Some(key));
+}
+
+fn focus(document: &web_sys::Document, id: &str) {
+    if let Some(e) = document.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Fills the share panel whose link field is `#input_id` (if it still shows `link`): embed code
+/// for a chart, the system share sheet's button where there is one, the QR code and "Cite this"
+/// for `target` ("page" or "chart:ID").
+pub fn share(input_id: &str, link: &str, target: &str, lang: Lang) {
+    let Some(document) = document() else { return };
+    let input = document.get_element_by_id(input_id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let Some(input) = input.filter(|i| i.value() == link) else { return };
+    let Ok(Some(slot)) = input
+        .closest(".share__panel")
+        .and_then(|p| p.map(|p| p.query_selector(".share__more")).transpose().map(Option::flatten))
+    else {
+        return;
+    };
+    let mut out = match target.strip_prefix("chart:") {
+        Some(_) => markup::embed_field(&embed_url(link), lang),
+        None => Html::default(),
+    };
+    if crate::module_controls::can_share() {
+        out.push(&html!(
+            "<button type=\"button\" class=\"share__native\">{}</button>",
+            lang.pick("通过其他应用分享…", "Share via…")
+        ));
+    }
+    let label =
+        lang.pick("此链接的二维码：用手机扫描即可打开", "QR code of this link: scan it with a phone to open it");
+    if let Some(svg) = qr::qr_svg(link, label) {
+        out.push(&html!(
+            "<div class=\"share__qr\">{}<p class=\"share__qr-note\">{}</p></div>",
+            svg,
+            lang.pick("扫码在手机上打开此视图", "Scan to open this view on a phone")
+        ));
+    }
+    out.push(&references(link, target, lang).unwrap_or_default());
+    write_html(&slot, &out);
+}
+
+/// Fills the source panel of `fact` (if it is still open): the paragraph around the quote, the
+/// quote highlighted, and "Cite this" for the fact at `link`.
+pub fn source(fact: &str, link: &str, lang: Lang) {
+    let (Some(document), Some(f)) = (document(), CATALOGUE.fact(fact)) else { return };
+    // `f.id` is the catalogue's own id, safe in a selector.
+    let Ok(Some(panel)) = document.query_selector(&format!("aside.source[data-fact=\"{}\"]", f.id)) else { return };
+    let context = provenance::for_fact(&CATALOGUE, SEED_TEXT, f);
+    if let (Some(c), Ok(Some(p))) = (context, panel.query_selector(".source__paragraph")) {
+        write_html(&p, &markup::source_paragraph(&c.before, &c.quote, &c.after));
+    }
+    if let (Some(r), Ok(Some(slot))) =
+        (references(link, &format!("fact:{}", f.id), lang), panel.query_selector(".source__cite"))
+    {
+        write_html(&slot, &r);
+    }
+}
+
+/// Writes what reading the link `query` could not use (`views::markup::notices`) into the
+/// notices' host, if that host is still waiting for this link's notices (`data-notices`).
+pub fn notices(query: &str, lang: Lang) {
+    let Some(document) = document() else { return };
+    let Ok(Some(host)) = document.query_selector(".notices-host") else { return };
+    if host.get_attribute("data-notices").as_deref() != Some(query) {
+        return;
+    }
+    let (_, list) = view_state::parse(query);
+    write_html(&host, &markup::notices(&list, lang));
+}
+
+/// What `target` names ("page", "chart:ID", "fact:ID"), as a citation target; ids are only ever
+/// compared with the static lists.
+fn cite_target(target: &str) -> Option<Target> {
+    match target.split_once(':') {
+        None if target == "page" => Some(Target::Page),
+        Some(("chart", id)) => charts::registry::chart_def(id).map(|d| Target::Chart(d.id)),
+        Some(("fact", id)) => CATALOGUE.fact(id).map(|f| Target::Fact(f.id)),
+        _ => None,
+    }
+}
+
+/// Today on the reader's clock: the access date of a reference.
+fn today() -> AccessDate {
+    let d = js_sys::Date::new_0();
+    AccessDate { year: d.get_full_year() as u16, month: d.get_month() as u8 + 1, day: d.get_date() as u8 }
+}
+
+/// "Cite this" for `target` at `link` (`views::cite`), ids prefixed with the target's.
+fn references(link: &str, target: &str, lang: Lang) -> Option<Html> {
+    let c = cite::citations(&CATALOGUE, cite_target(target)?, link, today())?;
+    let prefix: String = target.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    Some(cite::cite_block(&c, &prefix, lang))
+}
+
+/// The link of a chart's view (`link`) as the embedded chart: `embed=1`, no source panel.
+fn embed_url(link: &str) -> String {
+    let (base, query) = link.split_once('?').unwrap_or((link, ""));
+    let (mut v, _) = view_state::parse(query);
+    v.embed = true;
+    v.fact = None;
+    format!("{base}{}", view_state::to_query(&v))
+}
