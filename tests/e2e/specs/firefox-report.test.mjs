@@ -72,3 +72,36 @@ test('Firefox: the share panel shows a QR code of its link and the three referen
   assert.deepEqual(problems, CLEAN);
   await context.close();
 });
+
+test('Firefox: "Share via…" hands the system share sheet the link; "Copy image" writes a 2x PNG to the clipboard', async () => {
+  const opened = await openFirefoxPage(browser, server.origin, { width: 1280, height: 900 });
+  const { context, page, problems } = opened;
+  // Firefox on Linux has no share sheet and keeps the clipboard to itself: both are recorded here,
+  // behind the page's own calls (Firefox's real ClipboardItem carries the image).
+  await page.evaluateOnNewDocument(() => {
+    Object.defineProperty(navigator, 'share', { value: (data) => { window.sharedData = data; return Promise.resolve(); } });
+    Object.defineProperty(navigator.clipboard, 'write', {
+      value: async (items) => {
+        const blob = await items[0].getType('image/png');
+        const bmp = await createImageBitmap(blob);
+        window.copiedImage = { width: bmp.width, height: bmp.height };
+      },
+    });
+  });
+  await page.goto(server.url + '?chart=gd-5g-stations');
+  await waitForAppFirefox(page, 1);
+  const fig = 'figure[data-chart="gd-5g-stations"]';
+  await page.click(`${fig} .share__toggle`);
+  await page.waitForSelector(`${fig} .share__native`, { timeout: 30000 });
+  const link = await page.$eval(`${fig} .share__link`, (i) => i.value);
+  await page.click(`${fig} .share__native`);
+  await page.waitForFunction(() => window.sharedData, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.sharedData.url), link);
+  await page.click(`${fig} .share__toggle`);
+  await page.click(`${fig} .downloads__toggle`);
+  await page.click(`${fig} [data-format="copy-png"]`);
+  await page.waitForFunction(() => window.copiedImage, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.copiedImage.width), 1600);
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});

@@ -5,7 +5,8 @@
 // both languages; screenshots at 360 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve, DIST } from '../lib/server.mjs';
@@ -171,4 +172,19 @@ test('the reading view and the checker pass axe in both languages, and look righ
       await context.close();
     }
   }
+});
+
+test('the reading view prints as the article: its text on paper, no controls or tooltips', async () => {
+  const { context, page, problems } = await open('?read=luoning');
+  await page.locator('[data-read="luoning"] button[data-fact]').first().waitFor({ timeout: 20000 });
+  await page.emulateMedia({ media: 'print' });
+  const file = `${ARTIFACTS}reader-luoning.pdf`;
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const fact = catalogue.facts.find((f) => f.id === 'luoning-broadband-ports');
+  assert.ok(text.includes(fact.quote.replace(/\s+/g, '')), 'the sentence is printed');
+  assert.ok(!text.includes('核对一句话'), 'no checker button on paper');
+  assert.ok(!text.includes('确切值·截至'), 'no tooltip on paper');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
 });
