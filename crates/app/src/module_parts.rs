@@ -15,9 +15,6 @@ use views::cite::{AccessDate, Target};
 use views::html::Html;
 use views::{checker, cite, html, markup, qr, reader, view_state};
 
-/// `check` when the checker is closed: never typed, never in a link.
-pub const CHECKER_CLOSED: &str = "\u{1}";
-
 pub fn lang(code: &str) -> Lang {
     if code == "en" {
         Lang::En
@@ -36,21 +33,29 @@ thread_local! {
     static SHOWN: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
 }
 
-/// Draws the desk (`.desk`): the claim checker (unless `check` is [`CHECKER_CLOSED`]) with its
-/// verdicts on `check`, then the reading view of `article` (none for ""), `fact`'s sentence
-/// highlighted; then brings into view what the reader asked for, unless `chart_in_focus`.
-pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, chart_in_focus: bool) {
+/// What the desk shows beside the reading view, and where the reader is looking.
+pub struct DeskFlags {
+    /// The claim checker is open (with `check`, or empty).
+    pub checker: bool,
+    /// A chart is in focus: the page stays where it is.
+    pub chart_in_focus: bool,
+}
+
+/// Draws the desk (`.desk`): the claim checker, if open, with its verdicts on `check`, then the
+/// reading view of `article` (none for ""), `fact`'s sentence highlighted; then brings into view
+/// what the reader asked for.
+pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags) {
     let Some(document) = document() else { return };
     let Ok(Some(el)) = document.query_selector(".desk") else { return };
     let mut html = Html::default();
-    if check != CHECKER_CLOSED {
+    if flags.checker {
         html.push(&checker::checker(&CATALOGUE, check, lang));
     }
     let highlight = Some(fact).filter(|f| !f.is_empty());
     if let Some(panel) = reader::reader_panel(&CATALOGUE, SEED_TEXT, article, highlight, lang) {
         html.push(&panel);
     }
-    let opening_checker = check.is_empty() && document.get_element_by_id("checker").is_none();
+    let opening_checker = flags.checker && check.is_empty() && document.get_element_by_id("checker").is_none();
     set_html_keeping_focus(&el, &html);
     if opening_checker {
         focus(&document, "check-text");
@@ -60,7 +65,7 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, chart_in_focus: 
         return;
     }
     let key = (article.to_string(), fact.to_string());
-    if chart_in_focus || SHOWN.with(|s| s.borrow().as_ref() == Some(&key)) {
+    if flags.chart_in_focus || SHOWN.with(|s| s.borrow().as_ref() == Some(&key)) {
         return;
     }
     // Focus first (it scrolls to the title), then bring the sentence into view.

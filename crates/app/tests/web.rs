@@ -192,3 +192,50 @@ fn browser_intl_and_native_number_rendering_agree() {
     assert_eq!(digits::compact(41000.0, Lang::Zh), "4.1万");
     assert_eq!(digits::compact(2.3e11, Lang::En), "230 billion");
 }
+
+/// The on-demand module's entry points, recorded instead of loaded: `window.extrasCalls` gets the
+/// arguments of every `dashboardExtras.run`.
+fn stub_extras() {
+    let install = js_sys::Function::new_no_args(
+        "window.extrasCalls = []; window.dashboardExtras = { run: function () { window.extrasCalls.push([].slice.call(arguments, 1)); }, load: function () {}, save: function () {} };",
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).expect("stub installed");
+}
+
+fn extras_calls() -> Vec<Vec<String>> {
+    let calls = js_sys::Reflect::get(&web_sys::window().expect("window"), &"extrasCalls".into()).expect("calls");
+    js_sys::Array::from(&calls)
+        .iter()
+        .map(|c| js_sys::Array::from(&c).iter().map(|a| a.as_string().unwrap_or_default()).collect())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_masthead_opens_the_report_and_the_checker_and_asks_the_module_to_draw_them() {
+    stub_extras();
+    reset_url();
+    let el = mounted_app(900).await;
+    let links = el.query_selector_all(".report-tools__read").expect("links");
+    assert_eq!(links.length(), 3, "one link per article");
+
+    // An article's link opens its reading view in place: the link gains read=, the row marks it,
+    // the desk waits for the module, and the module is asked for that article.
+    query(&el, ".report-tools__read[data-read-article=\"luoning\"]").click();
+    next_frame().await;
+    let search = web_sys::window().expect("window").location().search().expect("search");
+    assert!(search.contains("read=luoning"), "{search}");
+    let current = query(&el, ".report-tools__read[aria-current]");
+    assert_eq!(current.get_attribute("data-read-article").as_deref(), Some("luoning"));
+    assert!(el.query_selector(".desk .desk__loading").expect("query").is_some(), "the desk says it is loading");
+    let last = extras_calls().pop().expect("the module was asked");
+    assert_eq!(last, ["desk", "luoning", "", "", "zh", ""]);
+
+    // The checker's button opens the checker beside it.
+    query(&el, ".report-tools__check").click();
+    next_frame().await;
+    assert_eq!(query(&el, ".report-tools__check").get_attribute("aria-expanded").as_deref(), Some("true"));
+    let last = extras_calls().pop().expect("asked again");
+    assert_eq!(last, ["desk", "luoning", "", "", "zh", "checker"]);
+    el.remove();
+    reset_url();
+}

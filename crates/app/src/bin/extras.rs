@@ -25,11 +25,13 @@ mod exports {
 
     use app::module_parts::{self, lang};
 
-    /// The claim checker and the reading view (`module_parts::desk`); `focus` is "chart" when a
-    /// chart is in focus.
+    /// The claim checker and the reading view (`module_parts::desk`); `flags` holds the words
+    /// "checker" (it is open) and "chart" (a chart is in focus).
     #[wasm_bindgen]
-    pub fn desk(article: &str, fact: &str, check: &str, lang_code: &str, focus: &str) {
-        module_parts::desk(article, fact, check, lang(lang_code), focus == "chart");
+    pub fn desk(article: &str, fact: &str, check: &str, lang_code: &str, flags: &str) {
+        let has = |word: &str| flags.split(' ').any(|w| w == word);
+        let flags = module_parts::DeskFlags { checker: has("checker"), chart_in_focus: has("chart") };
+        module_parts::desk(article, fact, check, lang(lang_code), flags);
     }
 
     /// The share panel's additions (`module_parts::share`).

@@ -51,7 +51,7 @@ fn answer(done: Box<dyn FnOnce(Option<String>)>) -> JsValue {
 }
 
 /// Runs the module's export `name` with five strings once it has loaded: the module draws its
-/// parts into the page itself (`app::module_parts`: `desk`, `share`, `source`, `notices`). Calls
+/// parts into the page itself (`crate::module_parts`: `desk`, `share`, `source`, `notices`). Calls
 /// run in the order they were made; a module that cannot load draws nothing.
 pub fn run(name: &str, [a, b, c, d, e]: [&str; 5]) {
     js_run(&version(), name, a, b, c, d, e);

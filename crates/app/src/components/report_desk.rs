@@ -30,10 +30,11 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
         }
         let Some(el) = desk.get() else { return };
         if read.is_none() && !checking {
-            // Closed: the module, which drew what was open, empties the desk (and forgets what it
-            // brought into view); nothing to load when nothing was open.
+            // Closed: empty, and the module (which drew what was open) forgets what it brought
+            // into view; nothing to load when nothing was open.
             if el.first_element_child().is_some() {
-                extras::run("desk", ["", "", "\u{1}", "zh", ""]);
+                write_html(&el, &Default::default());
+                extras::run("desk", ["", "", "", "zh", ""]);
             }
             return;
         }
@@ -41,20 +42,15 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             write_html(&el, &checker::loading(lang));
         }
         let highlight = fact.filter(|f| CATALOGUE.fact(f).is_some_and(|f| Some(f.article) == read));
-        // The checker's text goes as given; "\u{1}" (never typed, never in a link) says it is closed.
-        let check_arg = if checking { check } else { "\u{1}".to_string() };
         // The module writes the desk itself, and brings the sentence (or the checker's field) into
         // view; with a chart in focus, the chart is where the reader is looking.
-        extras::run(
-            "desk",
-            [
-                read.unwrap_or(""),
-                highlight.unwrap_or(""),
-                &check_arg,
-                lang.pick("zh", "en"),
-                if chart.is_some() { "chart" } else { "" },
-            ],
-        );
+        let flags = match (checking, chart.is_some()) {
+            (true, true) => "checker chart",
+            (true, false) => "checker",
+            (false, true) => "chart",
+            (false, false) => "",
+        };
+        extras::run("desk", [read.unwrap_or(""), highlight.unwrap_or(""), &check, lang.pick("zh", "en"), flags]);
     });
     // One listener for the whole page: links into the report (the masthead, chart source lines,
     // tooltips, the source panel, the checker), the masthead's checker button, the desk's
