@@ -6,7 +6,7 @@
 //!   (7.8万 for "78,000"; "超过1000亿" from "超过1400亿");
 //! - `inconsistent`: the report's number rules it out (40% against "50%以上");
 //! - `unsupported`: the report has the indicator but its number does not establish the claim
-//!   ("more than 1亿元" against "超过100万元");
+//!   ("more than 1亿元" against "超过100万元"), or it is for another year than the sentence names;
 //! - `not-found`: no fact of the report measures it.
 //!
 //! Plain Rust, tested natively. The page runs it in the on-demand module (`views::checker` says
@@ -60,7 +60,13 @@ pub fn check(catalogue: &'static Catalogue, sentence: &str) -> Check {
         .into_iter()
         .map(|stated| {
             let fact = best_fact(catalogue, sentence, &stated);
-            let verdict = fact.map_or(Verdict::NotFound, |f| judge(&stated, f));
+            let verdict = match fact {
+                None => Verdict::NotFound,
+                // The report's figure is for another year than the sentence names: it can neither
+                // establish nor rule out what the sentence says of its year.
+                Some(f) if other_years(sentence, f) => Verdict::Unsupported,
+                Some(f) => judge(&stated, f),
+            };
             Judgement { stated, verdict, fact }
         })
         .collect();
@@ -204,6 +210,13 @@ pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated)
         .map(|(_, f)| f)
 }
 
+/// Whether `sentence` names years and `fact`'s period, which has years, touches none of them.
+pub fn other_years(sentence: &str, fact: &Fact) -> bool {
+    let years = years_in(sentence);
+    let covered = period_years(fact.period);
+    !years.is_empty() && !covered.is_empty() && !years.iter().any(|y| covered.contains(y))
+}
+
 /// The years a period touches.
 pub fn period_years(p: Period) -> Vec<u16> {
     match p {
@@ -221,7 +234,7 @@ pub fn years_in(text: &str) -> Vec<u16> {
     for i in 0..b.len().saturating_sub(3) {
         let run = &b[i..i + 4];
         let alone = (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
-        if alone && run.iter().all(u8::is_ascii_digit) {
+        if alone && run.iter().all(u8::is_ascii_digit) && !counts_something(text.get(i + 4..).unwrap_or("")) {
             if let Ok(y) = text[i..i + 4].parse::<u16>() {
                 if (1990..2100).contains(&y) {
                     out.push(y);
@@ -230,6 +243,41 @@ pub fn years_in(text: &str) -> Vec<u16> {
         }
     }
     out
+}
+
+/// Whether what follows four digits makes them an amount, not a year: a measure word or magnitude
+/// (2000亿元, 2000家, 2000 billion), a decimal part or a percent sign. 2019年 and "in 2019" are
+/// years.
+fn counts_something(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('年') => false,
+        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => true,
+        Some('%') => true,
+        Some('.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => {
+            let word = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            matches!(
+                word.to_ascii_lowercase().as_str(),
+                "billion"
+                    | "million"
+                    | "thousand"
+                    | "hundred"
+                    | "yuan"
+                    | "percent"
+                    | "per"
+                    | "stations"
+                    | "base"
+                    | "enterprises"
+                    | "companies"
+                    | "firms"
+                    | "smes"
+                    | "villages"
+                    | "ports"
+                    | "measures"
+            )
+        }
+    }
 }
 
 /// English words (lower case, three letters or more, not the commonest) and Chinese character

@@ -78,3 +78,11 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn years_are_told_from_amounts() {
+    assert_eq!(claims::years_in("截至2020年6月，超过2000亿元"), vec![2020]);
+    assert_eq!(claims::years_in("by June 2020, 2000 billion yuan, 2019.5%"), vec![2020]);
+    assert_eq!(claims::years_in("2019年广东建成5G基站2000座"), vec![2019]);
+    assert!(claims::years_in("2000家企业").is_empty());
+}

@@ -39,7 +39,8 @@ pub fn result(catalogue: &Catalogue, sentence: &str, check: &Check, lang: Lang) 
     };
     let count = check.numbers.len();
     let summary = match lang {
-        Lang::Zh => format!("共核对{count}个数字。整句以最不利的一项为准。"),
+        Lang::Zh if count == 1 => "核对了1个数字。".to_string(),
+        Lang::Zh => format!("共核对{count}个数字，整句以最不利的一项为准。"),
         Lang::En if count == 1 => "One number checked.".to_string(),
         Lang::En => format!("{count} numbers checked; the sentence takes the verdict of its weakest one."),
     };
@@ -165,15 +166,13 @@ fn not_found_reason(catalogue: &Catalogue, stated: &Stated, lang: Lang) -> Strin
 /// A warning when the sentence names a year the matched fact's period does not cover: the
 /// verdict compares numbers, and the reader should know the years differ.
 fn period_note(sentence: &str, f: &Fact, lang: Lang) -> Option<String> {
-    let years = claims::years_in(sentence);
-    let covered = claims::period_years(f.period);
-    if years.is_empty() || covered.is_empty() || years.iter().any(|y| covered.contains(y)) {
+    if !claims::other_years(sentence, f) {
         return None;
     }
     let period = fact_text::period(&f.period, lang);
     Some(match lang {
-        Lang::Zh => format!("注意：报告的这一数字属于{period}，与这句话所说的年份不同。"),
-        Lang::En => format!("Note: the report's figure is for {period}, not the year the sentence names."),
+        Lang::Zh => format!("报告的这一数字属于{period}，与这句话所说的年份不同。"),
+        Lang::En => format!("The report's figure is for another time ({period}) than the year the sentence names."),
     })
 }
 

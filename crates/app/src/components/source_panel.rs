@@ -43,7 +43,12 @@ pub fn SourcePanel() -> impl IntoView {
         // The paragraph around the quote, and "Cite this" for the fact at the link of this view,
         // come from the on-demand module (it holds the report's text); until they arrive, or if
         // it cannot load, the quote is shown on its own.
-        let link = super::url_sync::share_url(&ui.view.get_untracked());
+        // The reference points at the fact's view, without the reading view or a sentence being
+        // checked around it.
+        let mut cited = ui.view.get_untracked();
+        cited.read = None;
+        cited.check.clear();
+        let link = super::url_sync::share_url(&cited);
         extras::run("source", [id, &link, lang.pick("zh", "en"), "", ""]);
     });
     let on_click = move |ev: web_sys::MouseEvent| {
