@@ -89,7 +89,7 @@ fn fractions(sentence: &str) -> Vec<Stated> {
             continue;
         }
         let start = at - d_len;
-        let prefix = ZH_PREFIXES.iter().find(|p| sentence[..start].ends_with(**p)).copied().unwrap_or("");
+        let prefix = facts::numbers::qualifying_prefix(&sentence[..start]).unwrap_or("");
         let suffix = ZH_SUFFIXES.iter().find(|s| rest[n_len..].starts_with(**s)).copied().unwrap_or("");
         let Ok(q) = numbers::parse_expr(&format!("{prefix}1{suffix}")) else { continue };
         let (start, end) = (start - prefix.len(), at + "分之".len() + n_len + suffix.len());
@@ -107,24 +107,6 @@ fn fractions(sentence: &str) -> Vec<Stated> {
     out
 }
 
-/// Words before a number that qualify it, longest first.
-const ZH_PREFIXES: &[&str] = &[
-    "不少于",
-    "不低于",
-    "至少",
-    "超过",
-    "多于",
-    "大约",
-    "将近",
-    "接近",
-    "不到",
-    "不足",
-    "少于",
-    "逾",
-    "超",
-    "约",
-    "近",
-];
 const ZH_SUFFIXES: &[&str] = &["以上", "以下", "左右"];
 
 fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated> {
@@ -147,7 +129,7 @@ fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> O
     if sentence[..start].ends_with('第') {
         return None;
     }
-    let prefix = ZH_PREFIXES.iter().find(|p| sentence[..start].ends_with(**p)).copied().unwrap_or("");
+    let prefix = facts::numbers::qualifying_prefix(&sentence[..start]).unwrap_or("");
     // The unit: a catalogue unit whose display suffix the text goes on with ("座", "个端口"), or
     // every unit whose suffix starts as the text does ("个…": several).
     let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();

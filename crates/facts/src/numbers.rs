@@ -153,6 +153,12 @@ const PREFIXES: &[(&str, Option<QualifierWord>)] = &[
     ("共", None),
 ];
 
+/// The qualifying word (超过, 约, 不少于 …: one of the parser's prefixes that qualify) that `before`
+/// ends with, the longest one: what stands right before a number and changes what it means.
+pub fn qualifying_prefix(before: &str) -> Option<&'static str> {
+    PREFIXES.iter().find(|(word, q)| q.is_some() && before.ends_with(word)).map(|(word, _)| *word)
+}
+
 /// Words after the counter, at the very end of the expression.
 const SUFFIXES: &[(&str, QualifierWord)] =
     &[("以上", QualifierWord::AtLeast), ("以下", QualifierWord::LessThan), ("左右", QualifierWord::About)];

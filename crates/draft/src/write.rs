@@ -1,0 +1,91 @@
+//! The draft as a `NAME.facts.toml` in the format of `seeds/CATALOGUE.md`, plus `status`.
+
+use std::fmt::Write;
+
+use crate::Draft;
+
+/// A TOML string, written by the `toml` crate (which also reads the file back).
+fn q(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A TOML number: an integer when the value is whole and fits, as the finished catalogue writes
+/// 36988 and 230000000000; otherwise Rust's shortest round-trip float.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else if v.is_finite() && v.abs() < 1e15 && v.abs() >= 1e-6 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+const PLACEHOLDER_ID: &str = "todo";
+
+pub fn to_toml(d: &Draft) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# Drafted from {} by `bash .ci/draft` (crates/draft); schema: seeds/CATALOGUE.md.\n\
+         # Every entry needs review: facts carry status = \"draft\" until a person has checked the\n\
+         # value, unit, qualifier, period and label against the text, written the English fields\n\
+         # (TODO), and replaced the placeholder topic and region \"{PLACEHOLDER_ID}\".\n",
+        d.seed
+    );
+    let _ = writeln!(s, "seed = {}\n", q(&d.seed));
+    for a in &d.articles {
+        let _ = writeln!(
+            s,
+            "[[article]]\nid = {}\nheading = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\nsource_zh = \"（待定）\"\nsource_en = \"TODO\"\n",
+            q(&a.id),
+            q(&a.heading),
+            q(&a.heading)
+        );
+    }
+    if !d.heading_candidates.is_empty() {
+        s.push_str("# Other lines that look like headings; any of them may start an article:\n");
+        for (line, text) in &d.heading_candidates {
+            let _ = writeln!(s, "#   line {line}: {text}");
+        }
+        s.push('\n');
+    }
+    for u in &d.units {
+        let _ = writeln!(
+            s,
+            "[[unit]]\nid = {}\nkind = {}\ncounter = {}\nzh = {}\nen = {}\n",
+            q(&u.id),
+            q(&u.kind),
+            q(&u.counter),
+            q(&u.zh),
+            q(&u.en)
+        );
+    }
+    let _ = writeln!(s, "[[region]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"TODO\"\n");
+    let _ = writeln!(s, "[[topic]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"TODO\"\n");
+    let article = d.articles.first().map_or("article-1", |a| a.id.as_str());
+    for f in &d.facts {
+        let _ = writeln!(s, "# line {}, quote at byte {}", f.line, f.quote_offset);
+        let _ = writeln!(s, "[[fact]]\nid = {}\nstatus = \"draft\"", q(&f.id));
+        let _ = writeln!(
+            s,
+            "article = {}\ntopic = \"{PLACEHOLDER_ID}\"\nregion = \"{PLACEHOLDER_ID}\"\nlabel_zh = {}\nlabel_en = \"TODO\"",
+            q(article),
+            q(&f.label_zh)
+        );
+        let _ =
+            writeln!(s, "value = {}\nunit = {}\nqualifier = {}", number(f.value), q(&f.unit), q(f.qualifier.as_str()));
+        if let Some(w) = &f.qualifier_word {
+            let _ = writeln!(s, "qualifier_word = {}", q(w));
+        }
+        let _ = writeln!(s, "period = {}\nquote = {}\nexpr = {}\n", q(&f.period), q(&f.quote), q(&f.expr));
+    }
+    for n in &d.not_indicators {
+        let _ = writeln!(s, "[[not_indicator]]\nexpr = {}", q(&n.expr));
+        if let Some(quote) = &n.quote {
+            let _ = writeln!(s, "quote = {}", q(quote));
+        }
+        let _ = writeln!(s, "reason = {}\n", q(&n.reason));
+    }
+    s
+}
