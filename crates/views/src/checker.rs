@@ -5,6 +5,7 @@
 
 use crate::html;
 use crate::html::Html;
+use crate::view_state::MAX_CHECK_CHARS;
 use catalogue::fact_text;
 use catalogue::format::value_with_unit;
 use claims::read::Stated;
@@ -183,9 +184,10 @@ fn is_cjk(text: &str) -> bool {
 /// The checker's form: the sentence field (filled with `text`) and its button.
 pub fn form(text: &str, lang: Lang) -> Html {
     html!(
-        "<form class=\"checker__form\" role=\"search\" aria-label=\"{}\"><label for=\"check-text\">{}</label><textarea id=\"check-text\" name=\"check\" rows=\"3\" data-focus=\"text\" maxlength=\"160\" placeholder=\"{}\">{}</textarea><button type=\"submit\" class=\"checker__go\" data-focus=\"go\">{}</button></form>",
+        "<form class=\"checker__form\" role=\"search\" aria-label=\"{}\"><label for=\"check-text\">{}</label><textarea id=\"check-text\" name=\"check\" rows=\"3\" data-focus=\"text\" maxlength=\"{}\" placeholder=\"{}\">{}</textarea><button type=\"submit\" class=\"checker__go\" data-focus=\"go\">{}</button></form>",
         lang.pick("核对说法", "Check a claim"),
         lang.pick("粘贴一句含有数字的话（中文或英文），与报告原文核对：", "Paste a sentence with numbers in it (Chinese or English) to check it against the report:"),
+        MAX_CHECK_CHARS,
         lang.pick("例如：广东减税降费超过2000亿元", "e.g. Guangdong cut taxes and fees by more than 200 billion yuan"),
         text,
         lang.pick("核对", "Check")

@@ -104,9 +104,9 @@ impl UiState {
 
     /// Checks `text` (what the reader typed; trimmed and cut like a link's `check`).
     pub fn check(&self, text: &str) {
-        let text: String = text.trim().chars().take(views::view_state::MAX_CHECK_CHARS).collect();
+        let text = views::view_state::trim_to(text, views::view_state::MAX_CHECK_CHARS);
         self.checking.set(true);
-        self.view.update(|v| v.check = text.trim_end().to_string());
+        self.view.update(|v| v.check = text);
     }
 
     /// Closes the source panel.

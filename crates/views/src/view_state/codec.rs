@@ -201,14 +201,17 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
 
 /// Free text from the link, trimmed and cut to `max` characters (with a notice when cut).
 fn trimmed_text(v: &str, max: usize, p: Param, notices: &mut Notices) -> String {
-    let trimmed = v.trim();
-    if trimmed.chars().count() > max {
-        let cut: String = trimmed.chars().take(max).collect();
+    if v.trim().chars().count() > max {
         notices.push(Notice::Truncated { param: p.name(), max });
-        cut.trim_end().to_string()
-    } else {
-        trimmed.to_string()
     }
+    trim_to(v, max)
+}
+
+/// `text` trimmed and cut to at most `max` characters: what a link keeps of free text, and what
+/// the page keeps of what a reader typed, so both give the same view.
+pub fn trim_to(text: &str, max: usize) -> String {
+    let cut: String = text.trim().chars().take(max).collect();
+    cut.trim_end().to_string()
 }
 
 pub(super) fn bad_value(p: Param, value: &str) -> Notice {

@@ -41,7 +41,7 @@ mod codec;
 mod notices;
 mod version;
 
-pub use codec::{parse, parse_with, to_query, to_query_with};
+pub use codec::{parse, parse_with, to_query, to_query_with, trim_to};
 pub use notices::Notice;
 pub use version::{catalogue_version, fact_fingerprint};
 
