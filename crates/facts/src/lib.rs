@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod model;
 pub mod numbers;
 pub mod period;
+pub mod presentation;
 
 pub use model::*;
 pub use period::Period;
@@ -34,6 +35,23 @@ impl Catalogue {
     pub fn article(&self, id: &str) -> Option<&'static Article> {
         let all: &'static [Article] = self.articles;
         all.iter().find(|a| a.id == id)
+    }
+
+    /// Whether a person has reviewed the fact (drafted facts are shown marked until then).
+    pub fn reviewed(&self, id: &str) -> bool {
+        !self.drafts.contains(&id)
+    }
+
+    /// The indicator the fact measures, if it names one.
+    pub fn indicator(&self, id: &str) -> Option<&'static str> {
+        let all: &'static [(&'static str, &'static str)] = self.indicators;
+        all.iter().find(|(f, _)| *f == id).map(|(_, i)| *i)
+    }
+
+    /// The chart with this id.
+    pub fn chart(&self, id: &str) -> Option<&'static presentation::ChartDef> {
+        let all: &'static [presentation::ChartDef] = self.charts;
+        all.iter().find(|c| c.id == id)
     }
 
     /// Facts of one topic, in catalogue order.

@@ -2,6 +2,7 @@
 //! build time (see `build.rs` and `codegen.rs`) so the wasm carries no parser.
 
 use crate::period::Period;
+use crate::presentation::{ChartDef, CheckDef, SectionDef};
 
 /// How the report qualifies a number. "50%以上" is not "50%".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,4 +91,22 @@ pub struct Catalogue {
     pub regions: &'static [Named],
     pub topics: &'static [Named],
     pub facts: &'static [Fact],
+    /// Ids of facts drafted by a tool (`status = "draft"`) that no person has reviewed yet.
+    pub drafts: &'static [&'static str],
+    /// (fact id, indicator id) for facts that name the indicator they measure: facts of one
+    /// indicator, across periods and reports, form a series.
+    pub indicators: &'static [(&'static str, &'static str)],
+    pub sections: &'static [SectionDef],
+    pub charts: &'static [ChartDef],
+    pub checks: &'static [CheckDef],
+    /// Facts the overview shows as headline figures, in order.
+    pub headlines: &'static [&'static str],
+}
+
+/// One report: its file name in `seeds/` (NAME of NAME.txt), its catalogue and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Report {
+    pub name: &'static str,
+    pub catalogue: &'static Catalogue,
+    pub text: &'static str,
 }

@@ -12,12 +12,17 @@ use serde::Deserialize;
 
 use facts::numbers::{self, Form, QualifierWord, Span};
 
+pub use crate::presentation::{ChartEntry, CrossCheckEntry, PanelEntry, SectionEntry, StockFlowEntry};
+
 /// A whole catalogue file. Field names are the TOML's; unknown fields are rejected.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueFile {
     /// File name of the text in `seeds/`: NAME.txt for NAME.facts.toml.
     pub seed: String,
+    /// Fact ids the overview shows as headline figures, in order.
+    #[serde(default)]
+    pub headlines: Vec<String>,
     #[serde(default, rename = "article")]
     pub articles: Vec<ArticleEntry>,
     #[serde(default, rename = "unit")]
@@ -30,6 +35,12 @@ pub struct CatalogueFile {
     pub facts: Vec<FactEntry>,
     #[serde(default, rename = "not_indicator")]
     pub not_indicators: Vec<NotIndicatorEntry>,
+    #[serde(default, rename = "section")]
+    pub sections: Vec<SectionEntry>,
+    #[serde(default, rename = "chart")]
+    pub charts: Vec<ChartEntry>,
+    #[serde(default, rename = "cross_check")]
+    pub cross_checks: Vec<CrossCheckEntry>,
     /// The file name given to [`load`].
     #[serde(skip)]
     pub file_name: String,
@@ -101,6 +112,14 @@ pub struct FactEntry {
     pub qualifier_word: Option<String>,
     #[serde(default)]
     pub gloss_en: Option<String>,
+    /// "draft" (written by the draft tool, not yet reviewed by a person) or "reviewed" (the
+    /// default).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// The indicator this fact measures: facts of one indicator, across periods and reports, form
+    /// a series.
+    #[serde(default)]
+    pub indicator: Option<String>,
     /// Byte offset of `quote` in the text. Set by [`load`].
     #[serde(skip)]
     pub quote_offset: usize,
@@ -192,13 +211,13 @@ pub fn valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-struct Errors<'a> {
-    file: &'a str,
-    list: Vec<CatalogueError>,
+pub(crate) struct Errors<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) list: Vec<CatalogueError>,
 }
 
 impl Errors<'_> {
-    fn push(&mut self, entry: &str, field: &str, message: impl Into<String>) {
+    pub(crate) fn push(&mut self, entry: &str, field: &str, message: impl Into<String>) {
         self.list.push(CatalogueError {
             file: self.file.to_string(),
             entry: entry.to_string(),
@@ -208,7 +227,7 @@ impl Errors<'_> {
     }
 }
 
-fn entry_name(kind: &str, index: usize, id: &str) -> String {
+pub(crate) fn entry_name(kind: &str, index: usize, id: &str) -> String {
     if id.is_empty() {
         format!("{kind} #{}", index + 1)
     } else {
@@ -701,6 +720,8 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
             }
         }
     }
+
+    crate::presentation::check(&file, &mut errs);
 
     if errs.list.is_empty() {
         Ok(file)

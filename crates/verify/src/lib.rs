@@ -4,3 +4,5 @@
 
 pub mod catalogue_file;
 pub mod codegen;
+pub mod presentation;
+pub mod reports;

@@ -63,6 +63,12 @@ static TRICKY: Catalogue = Catalogue {
             gloss_en: "",
         },
     ],
+    drafts: &[],
+    indicators: &[],
+    sections: &[],
+    charts: &[],
+    checks: &[],
+    headlines: &[],
 };
 
 fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {

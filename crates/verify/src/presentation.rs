@@ -1,0 +1,290 @@
+//! The parts of a catalogue file that say how the report is shown: `headlines`, `[[section]]`,
+//! `[[chart]]` (with `[[chart.panel]]` or `stock_flow`) and `[[cross_check]]`, plus each fact's
+//! `status` and `indicator`. [`check`] verifies them against the file's facts, units and topics,
+//! with the same kind of messages as the facts (file, entry, field).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::catalogue_file::{entry_name, valid_id, CatalogueFile, Errors};
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionEntry {
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    /// The topics whose facts the section gathers (for the finder and the reading order).
+    pub topics: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartEntry {
+    pub id: String,
+    pub section: String,
+    pub title_zh: String,
+    pub title_en: String,
+    #[serde(default)]
+    pub subtitle_zh: String,
+    #[serde(default)]
+    pub subtitle_en: String,
+    /// Panels of bars; or, instead, `stock_flow`.
+    #[serde(default, rename = "panel")]
+    pub panels: Vec<PanelEntry>,
+    #[serde(default)]
+    pub stock_flow: Option<StockFlowEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelEntry {
+    #[serde(default)]
+    pub caption_zh: String,
+    #[serde(default)]
+    pub caption_en: String,
+    pub facts: Vec<String>,
+    /// Facts drawn as labelled reference lines across the panel.
+    #[serde(default)]
+    pub references: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StockFlowEntry {
+    pub stock: String,
+    pub added: String,
+    pub reported: String,
+    /// The `stock_flow` cross-check the chart shows.
+    pub check: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossCheckEntry {
+    pub id: String,
+    /// stock_flow | implied_total | share_bound | margin | per_unit | sum.
+    pub kind: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub inputs: Vec<String>,
+    /// stock_flow, margin: how far the derived and the reported figures may differ.
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    /// implied_total: the simple fractions either side of the stated share ("1/5", "1/3").
+    #[serde(default)]
+    pub between: Option<Vec<String>>,
+    /// per_unit: how far the total may be from the true figure (half its last written digit).
+    #[serde(default)]
+    pub rounding: Option<f64>,
+    /// share_bound: the whole the share is of, as the report names it ("全国").
+    #[serde(default)]
+    pub whole: Option<String>,
+}
+
+/// The kinds of cross-check, with their inputs and the one parameter each needs.
+pub const CHECK_KINDS: &[(&str, &[&str], Option<&str>)] = &[
+    ("stock_flow", &["stock", "added", "reported"], Some("tolerance")),
+    ("implied_total", &["part", "share"], Some("between")),
+    ("share_bound", &["part", "share"], Some("whole")),
+    ("margin", &["rate", "requirement"], Some("tolerance")),
+    ("per_unit", &["total", "count"], Some("rounding")),
+    ("sum", &["a", "b"], None),
+];
+
+/// "1/3" as 0.333…; a fraction strictly between 0 and 1.
+pub fn fraction(s: &str) -> Option<f64> {
+    let (a, b) = s.trim().split_once('/')?;
+    let (a, b): (f64, f64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    let v = a / b;
+    (v.is_finite() && v > 0.0 && v < 1.0).then_some(v)
+}
+
+fn ids_once<'a>(errs: &mut Errors<'_>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        let name = entry_name(kind, i, id);
+        if !valid_id(id) {
+            errs.push(&name, "id", format!("{id:?} is not lowercase letters and digits joined by single '-'"));
+        }
+        if !seen.insert(id) {
+            errs.push(&name, "id", format!("{kind} id {id:?} is used twice"));
+        }
+    }
+    seen
+}
+
+fn non_empty(errs: &mut Errors<'_>, name: &str, fields: &[(&str, &str)]) {
+    for (field, value) in fields {
+        if value.trim().is_empty() {
+            errs.push(name, field, "is empty");
+        }
+    }
+}
+
+/// Verifies headlines, sections, charts, cross-checks and the facts' status and indicator.
+pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
+    let unit_of: HashMap<&str, &str> = file.facts.iter().map(|f| (f.id.as_str(), f.unit.as_str())).collect();
+    let topics: HashSet<&str> = file.topics.iter().map(|t| t.id.as_str()).collect();
+
+    for (i, f) in file.facts.iter().enumerate() {
+        let name = entry_name("fact", i, &f.id);
+        if let Some(s) = &f.status {
+            if s != "draft" && s != "reviewed" {
+                errs.push(&name, "status", format!("{s:?} is not one of draft, reviewed"));
+            }
+        }
+        if let Some(ind) = &f.indicator {
+            if !valid_id(ind) {
+                errs.push(&name, "indicator", format!("{ind:?} is not lowercase letters and digits joined by single '-'"));
+            }
+        }
+    }
+
+    let mut seen = HashSet::new();
+    for (i, h) in file.headlines.iter().enumerate() {
+        let name = format!("headlines #{}", i + 1);
+        if !unit_of.contains_key(h.as_str()) {
+            errs.push(&name, "headlines", format!("no fact has id {h:?}"));
+        }
+        if !seen.insert(h) {
+            errs.push(&name, "headlines", format!("{h:?} is listed twice"));
+        }
+    }
+
+    let sections = ids_once(errs, "section", file.sections.iter().map(|s| s.id.as_str()));
+    for (i, s) in file.sections.iter().enumerate() {
+        let name = entry_name("section", i, &s.id);
+        non_empty(errs, &name, &[("title_zh", &s.title_zh), ("title_en", &s.title_en)]);
+        if s.topics.is_empty() {
+            errs.push(&name, "topics", "is empty: a section gathers at least one topic");
+        }
+        for t in &s.topics {
+            if !topics.contains(t.as_str()) {
+                errs.push(&name, "topics", format!("no topic has id {t:?}"));
+            }
+        }
+    }
+
+    let checks = ids_once(errs, "cross_check", file.cross_checks.iter().map(|c| c.id.as_str()));
+    for (i, c) in file.cross_checks.iter().enumerate() {
+        check_cross_check(errs, &entry_name("cross_check", i, &c.id), c, &unit_of);
+    }
+    let stock_flow_checks: HashSet<&str> =
+        file.cross_checks.iter().filter(|c| c.kind == "stock_flow").map(|c| c.id.as_str()).collect();
+
+    ids_once(errs, "chart", file.charts.iter().map(|c| c.id.as_str()));
+    for (i, c) in file.charts.iter().enumerate() {
+        let name = entry_name("chart", i, &c.id);
+        non_empty(errs, &name, &[("title_zh", &c.title_zh), ("title_en", &c.title_en)]);
+        if !sections.contains(c.section.as_str()) {
+            errs.push(&name, "section", format!("no section has id {:?}", c.section));
+        }
+        match (&c.stock_flow, c.panels.is_empty()) {
+            (Some(_), false) => errs.push(&name, "stock_flow", "a chart has either panels or stock_flow, not both"),
+            (None, true) => errs.push(&name, "panel", "a chart needs at least one [[chart.panel]] (or a stock_flow)"),
+            _ => {}
+        }
+        for (p, panel) in c.panels.iter().enumerate() {
+            let pname = format!("{name} panel #{}", p + 1);
+            if panel.facts.is_empty() {
+                errs.push(&pname, "facts", "is empty");
+            }
+            for (field, list) in [("facts", &panel.facts), ("references", &panel.references)] {
+                for id in list {
+                    if !unit_of.contains_key(id.as_str()) {
+                        errs.push(&pname, field, format!("no fact has id {id:?}"));
+                    }
+                }
+            }
+            same_unit(errs, &pname, "facts", panel.facts.iter().chain(&panel.references), &unit_of);
+        }
+        if let Some(sf) = &c.stock_flow {
+            for (field, id) in [("stock", &sf.stock), ("added", &sf.added), ("reported", &sf.reported)] {
+                if !unit_of.contains_key(id.as_str()) {
+                    errs.push(&name, &format!("stock_flow.{field}"), format!("no fact has id {id:?}"));
+                }
+            }
+            same_unit(errs, &name, "stock_flow", [&sf.stock, &sf.added, &sf.reported].into_iter(), &unit_of);
+            if !checks.contains(sf.check.as_str()) || !stock_flow_checks.contains(sf.check.as_str()) {
+                errs.push(&name, "stock_flow.check", format!("no cross_check of kind stock_flow has id {:?}", sf.check));
+            }
+        }
+    }
+}
+
+/// Facts drawn on one axis must share a unit.
+fn same_unit<'a>(
+    errs: &mut Errors<'_>,
+    name: &str,
+    field: &str,
+    ids: impl Iterator<Item = &'a String>,
+    unit_of: &HashMap<&str, &str>,
+) {
+    let mut first: Option<(&str, &str)> = None;
+    for id in ids {
+        let Some(unit) = unit_of.get(id.as_str()) else { continue };
+        match first {
+            None => first = Some((id, unit)),
+            Some((fid, funit)) if funit != *unit => {
+                errs.push(
+                    name,
+                    field,
+                    format!("{id:?} is in {unit:?} but {fid:?} is in {funit:?}: facts on one axis share a unit"),
+                );
+                return;
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn check_cross_check(errs: &mut Errors<'_>, name: &str, c: &CrossCheckEntry, unit_of: &HashMap<&str, &str>) {
+    non_empty(errs, name, &[("label_zh", &c.label_zh), ("label_en", &c.label_en)]);
+    let Some((_, inputs, param)) = CHECK_KINDS.iter().find(|(k, _, _)| *k == c.kind) else {
+        let kinds: Vec<&str> = CHECK_KINDS.iter().map(|(k, _, _)| *k).collect();
+        errs.push(name, "kind", format!("{:?} is not one of {}", c.kind, kinds.join(", ")));
+        return;
+    };
+    if c.inputs.len() != inputs.len() {
+        errs.push(
+            name,
+            "inputs",
+            format!("a {} check takes {} inputs ({}), not {}", c.kind, inputs.len(), inputs.join(", "), c.inputs.len()),
+        );
+    }
+    for id in &c.inputs {
+        if !unit_of.contains_key(id.as_str()) {
+            errs.push(name, "inputs", format!("no fact has id {id:?}"));
+        }
+    }
+    let given = [
+        ("tolerance", c.tolerance.is_some()),
+        ("between", c.between.is_some()),
+        ("rounding", c.rounding.is_some()),
+        ("whole", c.whole.is_some()),
+    ];
+    for (field, present) in given {
+        if present && *param != Some(field) {
+            errs.push(name, field, format!("is not used by a {} check", c.kind));
+        }
+        if !present && *param == Some(field) {
+            errs.push(name, field, format!("is required by a {} check", c.kind));
+        }
+    }
+    for (field, v) in [("tolerance", c.tolerance), ("rounding", c.rounding)] {
+        if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            errs.push(name, field, "is not a finite number of zero or more");
+        }
+    }
+    if c.whole.as_ref().is_some_and(|w| w.trim().is_empty()) {
+        errs.push(name, "whole", "is empty");
+    }
+    if let Some(b) = &c.between {
+        let ok = b.len() == 2 && b.iter().all(|f| fraction(f).is_some());
+        if !ok {
+            errs.push(name, "between", format!("{b:?} is not two fractions between 0 and 1, like [\"1/5\", \"1/3\"]"));
+        }
+    }
+}
