@@ -32,9 +32,11 @@ fn fail_with_hint(messages: &[String], hint: Option<&str>) -> ! {
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
-    let seeds = reports::seeds_dir(&manifest.join("../.."));
+    let seeds = reports::seeds_dirs(&manifest.join("../.."));
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed={}", seeds.display());
+    for dir in &seeds {
+        println!("cargo:rerun-if-changed={}", dir.display());
+    }
     println!("cargo:rerun-if-env-changed=FACTS_COVERAGE");
     println!("cargo:rerun-if-env-changed=DASHBOARD_SEEDS");
 
@@ -46,11 +48,8 @@ fn main() {
     let all = reports::load_all(&paths)
         .unwrap_or_else(|errors| fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
 
-    let coverage: Vec<String> = all
-        .iter()
-        .flat_map(|r| catalogue_file::coverage_errors(&r.file, &r.text))
-        .map(|e| e.to_string())
-        .collect();
+    let coverage: Vec<String> =
+        all.iter().flat_map(|r| catalogue_file::coverage_errors(&r.file, &r.text)).map(|e| e.to_string()).collect();
     if !coverage.is_empty() {
         if env::var("FACTS_COVERAGE").is_ok_and(|v| v == "warn") {
             for m in &coverage {
@@ -66,16 +65,25 @@ fn main() {
 
     let mut source = String::new();
     for (i, r) in all.iter().enumerate() {
-        let (catalogue, text) = if i == 0 { ("CATALOGUE".to_string(), "SEED_TEXT".to_string()) } else { (format!("REPORT_{i}"), format!("TEXT_{i}")) };
+        let (catalogue, text) = if i == 0 {
+            ("CATALOGUE".to_string(), "SEED_TEXT".to_string())
+        } else {
+            (format!("REPORT_{i}"), format!("TEXT_{i}"))
+        };
         source.push_str(&codegen::rust_source_named(&r.file, &absolute(&r.text_path), &catalogue, &text));
     }
     let _ = writeln!(source, "pub static REPORTS: &[Report] = &[");
     for (i, r) in all.iter().enumerate() {
-        let (catalogue, text) = if i == 0 { ("CATALOGUE".to_string(), "SEED_TEXT".to_string()) } else { (format!("REPORT_{i}"), format!("TEXT_{i}")) };
+        let (catalogue, text) = if i == 0 {
+            ("CATALOGUE".to_string(), "SEED_TEXT".to_string())
+        } else {
+            (format!("REPORT_{i}"), format!("TEXT_{i}"))
+        };
         let _ = writeln!(source, "    Report {{ name: {:?}, catalogue: &{catalogue}, text: {text} }},", r.name);
     }
     let _ = writeln!(source, "];");
-    let index = if all.len() > 1 { format!("reports/index.{}.json", reports::content_key(&all)) } else { String::new() };
+    let index =
+        if all.len() > 1 { format!("reports/index.{}.json", reports::content_key(&all)) } else { String::new() };
     let _ = writeln!(source, "pub const REPORTS_INDEX: &str = {index:?};");
 
     let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| fail(&["OUT_DIR is not set".to_string()])));

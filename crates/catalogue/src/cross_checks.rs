@@ -169,9 +169,8 @@ fn implied_total(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], bet
     let high_share = (share_pct / 100.0 + between.1) / 2.0;
     let (low, high) = (part / high_share, part / low_share);
     let tolerance = (derived - low).max(high - derived);
-    let stated = fact(c, def.inputs[1]).map_or(String::new(), |f| {
-        format!("{}{}", if f.qualifier == Qualifier::About { "约" } else { "" }, f.expr)
-    });
+    let stated = fact(c, def.inputs[1])
+        .map_or(String::new(), |f| format!("{}{}", if f.qualifier == Qualifier::About { "约" } else { "" }, f.expr));
     CrossCheck {
         id: def.id,
         label_zh: def.label_zh,

@@ -9,6 +9,7 @@ pub mod export;
 pub mod fact_text;
 pub mod format;
 pub mod provenance;
+pub mod wire;
 
 use facts::presentation::{ChartDef, ChartKind, CheckDef, CheckKind, PanelDef, SectionDef};
 use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Report, Unit, UnitKind};

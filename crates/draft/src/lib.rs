@@ -141,6 +141,7 @@ const YEAR_DATE: &str = "date: the year or month the nearby figures refer to (th
 const MONTH_SPAN: &str = "date: a span of months (the nearby figures' period)";
 const DAY_DATE: &str = "date";
 const NOUN_ORDINAL: &str = "part of a noun (第三方), not an ordinal quantity";
+const QUARTER: &str = "a quarter of the year (一季度, 前三季度): the period of nearby figures";
 const PAGE: &str = "newspaper page reference";
 const BATCH: &str = "ordinal: the number of a batch, session or round in a name";
 const SESSION: &str = "ordinal in the name of a meeting or session (十九届)";
@@ -315,6 +316,12 @@ fn classify(text: &str, span: &Span, counters: &[&str]) -> Found {
         }
     }
 
+    // 一季度, 前三季度: a quarter of the year, the period of nearby figures.
+    if post.starts_with('季') {
+        let start = if pre.ends_with('前') { s - '前'.len_utf8() } else { s };
+        let len = if post.starts_with("季度") { "季度".len() } else { '季'.len_utf8() };
+        return not(start, e + len, QUARTER);
+    }
     if pre.ends_with('第') {
         let start = s - '第'.len_utf8();
         if post.starts_with('方') {
@@ -574,7 +581,8 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
     let mut units = Units { known, used: Vec::new(), new_count: 0 };
     let mut out = Draft { seed: seed.to_string(), ..Draft::default() };
     let (articles, candidates) = context::headings(text);
-    out.articles = articles;
+    // Article ids are unique across all reports, like fact ids.
+    out.articles = articles.into_iter().map(|a| DraftArticle { id: format!("{prefix}-{}", a.id), ..a }).collect();
     out.heading_candidates = candidates;
 
     let mut covered_to = 0;

@@ -80,6 +80,7 @@ pub fn to_toml(d: &Draft) -> String {
         }
         let _ = writeln!(s, "period = {}\nquote = {}\nexpr = {}\n", q(&f.period), q(&f.quote), q(&f.expr));
     }
+    charts(&mut s, d);
     for n in &d.not_indicators {
         let _ = writeln!(s, "[[not_indicator]]\nexpr = {}", q(&n.expr));
         if let Some(quote) = &n.quote {
@@ -88,4 +89,36 @@ pub fn to_toml(d: &Draft) -> String {
         let _ = writeln!(s, "reason = {}\n", q(&n.reason));
     }
     s
+}
+
+/// One section for the report and one chart per unit its facts use (facts sharing a unit share an
+/// axis), so a draft builds and shows as it is.
+fn charts(s: &mut String, d: &Draft) {
+    let stem = d.seed.strip_suffix(".txt").unwrap_or(&d.seed);
+    let prefix = crate::id_prefix(stem);
+    let title = d.articles.first().map_or(stem, |a| a.heading.as_str());
+    let _ = writeln!(
+        s,
+        "[[section]]\nid = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\ntopics = [\"{PLACEHOLDER_ID}\"]\n",
+        q(&prefix),
+        q(title)
+    );
+    let mut units: Vec<&str> = Vec::new();
+    for f in &d.facts {
+        if !units.contains(&f.unit.as_str()) {
+            units.push(&f.unit);
+        }
+    }
+    for unit in units {
+        let zh = d.units.iter().find(|u| u.id == unit).map_or(unit, |u| u.zh.as_str());
+        let facts: Vec<String> = d.facts.iter().filter(|f| f.unit == unit).map(|f| q(&f.id)).collect();
+        let _ = writeln!(
+            s,
+            "[[chart]]\nid = {}\nsection = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\n[[chart.panel]]\nfacts = [{}]\n",
+            q(&format!("{prefix}-{unit}")),
+            q(&prefix),
+            q(&format!("{title}（{zh}）")),
+            facts.join(", ")
+        );
+    }
 }

@@ -171,30 +171,55 @@ fn every_drafted_value_is_what_its_expr_parses_to() {
     }
 }
 
-/// With `status` removed (the verifier does not know it yet) a draft loads and covers every
-/// number in its text.
+/// A draft builds as it is: the verifier accepts it, status and all, it covers every number in
+/// its text, and it declares a section and a chart for every fact.
 #[test]
-fn the_verifier_accepts_a_draft_without_status() {
+fn the_verifier_accepts_a_draft_as_it_is() {
     for (name, text, d) in every_draft() {
-        let toml_text: String =
-            draft::to_toml(&d).lines().filter(|l| *l != "status = \"draft\"").map(|l| format!("{l}\n")).collect();
         let catalogue = name.replace(".txt", ".facts.toml");
-        match verify::catalogue_file::load(&toml_text, &catalogue, &text) {
+        match verify::catalogue_file::load(&draft::to_toml(&d), &catalogue, &text) {
             Ok(file) => {
                 let uncovered = verify::catalogue_file::coverage_errors(&file, &text);
                 let lines: Vec<String> = uncovered.iter().map(ToString::to_string).collect();
                 assert!(lines.is_empty(), "{name}:\n{}", lines.join("\n"));
+                assert_eq!(file.sections.len(), 1, "{name}");
+                for f in &file.facts {
+                    let charted = file.charts.iter().any(|c| c.panels.iter().any(|p| p.facts.contains(&f.id)));
+                    assert!(charted, "{name}: {} is in no chart", f.id);
+                }
+                // One chart per unit.
+                let mut units: Vec<&str> = file.facts.iter().map(|f| f.unit.as_str()).collect();
+                units.sort_unstable();
+                units.dedup();
+                assert_eq!(file.charts.len(), units.len(), "{name}");
             }
             Err(errors) => {
                 let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
                 panic!("{name}:\n{}", lines.join("\n"));
             }
         }
-        // And with status left in, the verifier rejects it for that field alone.
-        if let Err(errors) = verify::catalogue_file::load(&draft::to_toml(&d), &catalogue, &text) {
-            assert!(errors.iter().all(|e| e.message.contains("status")), "{errors:?}");
-        }
     }
+}
+
+/// A draft beside the finished reports builds with them: its ids (facts, articles, sections,
+/// charts) start with its file name, so they clash with no other report's.
+#[test]
+fn a_draft_builds_beside_the_real_report() {
+    let dir = temp_dir("beside");
+    for f in [format!("{SEED}.facts.toml"), format!("{SEED}.txt")] {
+        std::fs::copy(root().join("seeds").join(&f), dir.join(&f)).expect("copy");
+    }
+    // The real text again, under another name, drafted beside its finished catalogue.
+    let text = read(&format!("seeds/{SEED}.txt"));
+    let d = draft::draft("zz-redraft.txt", &text, &known_units());
+    std::fs::write(dir.join("zz-redraft.txt"), &text).expect("write");
+    std::fs::write(dir.join("zz-redraft.facts.toml"), draft::to_toml(&d)).expect("write");
+    let paths = verify::reports::catalogue_paths(&[dir.clone()]).expect("paths");
+    if let Err(errors) = verify::reports::load_all(&paths) {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{}", lines.join("\n"));
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn temp_dir(tag: &str) -> PathBuf {

@@ -235,7 +235,8 @@ pub(crate) fn entry_name(kind: &str, index: usize, id: &str) -> String {
     }
 }
 
-/// Names the TOML entry that holds byte `offset` of `text`: `fact #12 ("gd-...")`, or "" when the
+/// Names the TOML entry that holds byte `offset` of `text`: `fact #12 ("gd-...")`, or, inside a
+/// nested table such as `[[chart.panel]]`, `chart #9 ("luoning-ecommerce") panel #1`; "" when the
 /// offset is before the first `[[...]]` header.
 fn entry_at(text: &str, offset: usize) -> String {
     let offset = offset.min(text.len());
@@ -243,6 +244,8 @@ fn entry_at(text: &str, offset: usize) -> String {
     let mut index = 0usize;
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut header_end = 0;
+    // The nested table the offset is in: (its last name part, its index within the entry).
+    let mut child: Option<(String, usize)> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         if pos > offset {
@@ -251,11 +254,20 @@ fn entry_at(text: &str, offset: usize) -> String {
         let t = line.trim();
         if let Some(name) = t.strip_prefix("[[").and_then(|r| r.split("]]").next()) {
             let name = name.trim().to_string();
-            let n = counts.entry(name.clone()).or_insert(0);
-            *n += 1;
-            index = *n;
-            kind = name;
-            header_end = pos + line.len();
+            match name.split_once('.') {
+                Some((_, part)) => {
+                    let n = child.as_ref().filter(|(p, _)| p == part).map_or(1, |(_, n)| n + 1);
+                    child = Some((part.to_string(), n));
+                }
+                None => {
+                    let n = counts.entry(name.clone()).or_insert(0);
+                    *n += 1;
+                    index = *n;
+                    kind = name;
+                    header_end = pos + line.len();
+                    child = None;
+                }
+            }
         }
         pos += line.len();
     }
@@ -270,9 +282,13 @@ fn entry_at(text: &str, offset: usize) -> String {
         let rest = l.strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
         Some(rest.trim_matches('"').to_string())
     });
-    match id {
+    let entry = match id {
         Some(id) => format!("{kind} #{index} ({id:?})"),
         None => format!("{kind} #{index}"),
+    };
+    match child {
+        Some((part, n)) => format!("{entry} {part} #{n}"),
+        None => entry,
     }
 }
 

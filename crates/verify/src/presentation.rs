@@ -137,7 +137,11 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
         }
         if let Some(ind) = &f.indicator {
             if !valid_id(ind) {
-                errs.push(&name, "indicator", format!("{ind:?} is not lowercase letters and digits joined by single '-'"));
+                errs.push(
+                    &name,
+                    "indicator",
+                    format!("{ind:?} is not lowercase letters and digits joined by single '-'"),
+                );
             }
         }
     }
@@ -208,7 +212,11 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
             }
             same_unit(errs, &name, "stock_flow", [&sf.stock, &sf.added, &sf.reported].into_iter(), &unit_of);
             if !checks.contains(sf.check.as_str()) || !stock_flow_checks.contains(sf.check.as_str()) {
-                errs.push(&name, "stock_flow.check", format!("no cross_check of kind stock_flow has id {:?}", sf.check));
+                errs.push(
+                    &name,
+                    "stock_flow.check",
+                    format!("no cross_check of kind stock_flow has id {:?}", sf.check),
+                );
             }
         }
     }

@@ -19,25 +19,39 @@ pub struct LoadedReport {
     pub toml: String,
 }
 
-/// The seeds directory: `DASHBOARD_SEEDS` when set (a fixture or benchmark set of reports, relative
-/// to the repository's root or absolute), else `seeds/`.
-pub fn seeds_dir(repo_root: &Path) -> PathBuf {
-    match std::env::var("DASHBOARD_SEEDS") {
-        Ok(d) if !d.trim().is_empty() => repo_root.join(d.trim()),
-        _ => repo_root.join("seeds"),
+/// The seeds directories: those in `DASHBOARD_SEEDS` when set (separated by ':', relative to the
+/// repository's root or absolute: a fixture or benchmark set of reports), else `seeds/`.
+pub fn seeds_dirs(repo_root: &Path) -> Vec<PathBuf> {
+    let listed: Vec<PathBuf> = std::env::var("DASHBOARD_SEEDS")
+        .unwrap_or_default()
+        .split(':')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| repo_root.join(d))
+        .collect();
+    if listed.is_empty() {
+        vec![repo_root.join("seeds")]
+    } else {
+        listed
     }
 }
 
-/// The catalogue files in `dir`, sorted by name.
-pub fn catalogue_paths(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".facts.toml")))
-        .collect();
-    paths.sort();
+/// The catalogue files in `dirs`, sorted by file name: the first is the report the dashboard's
+/// first load carries.
+pub fn catalogue_paths(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        paths.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".facts.toml"))),
+        );
+    }
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     if paths.is_empty() {
-        return Err(format!("no *.facts.toml in {}", dir.display()));
+        let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+        return Err(format!("no *.facts.toml in {}", names.join(", ")));
     }
     Ok(paths)
 }
