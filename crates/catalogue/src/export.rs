@@ -296,3 +296,90 @@ mod tests {
         assert_eq!(period_str(&Period::Unstated), "unstated");
     }
 }
+
+/// Every report's facts as JSON: [`to_json`] of the one report when there is one (so its file
+/// stays as it was); for several, the same shape with `seeds` (every report's text) for `seed`,
+/// and the articles, units, regions, topics and facts of all of them. Units, regions and topics
+/// are listed once per id (each fact carries its own unit's and names' text as well).
+pub fn to_json_all(reports: &[facts::Report]) -> String {
+    match reports {
+        [one] => to_json(one.catalogue),
+        _ => {
+            let s = |v: &str| json_string(v);
+            let mut articles = Vec::new();
+            let mut units = Vec::new();
+            let (mut regions, mut topics) = (Vec::new(), Vec::new());
+            let mut seen: Vec<(&str, &str)> = Vec::new();
+            let mut once = |kind: &'static str, id: &'static str| {
+                let fresh = !seen.contains(&(kind, id));
+                if fresh {
+                    seen.push((kind, id));
+                }
+                fresh
+            };
+            let mut fact_lines = Vec::new();
+            for r in reports {
+                let c = r.catalogue;
+                for a in c.articles {
+                    articles.push(json_object(&[
+                        ("id", s(a.id)),
+                        ("title_zh", s(a.title_zh)),
+                        ("title_en", s(a.title_en)),
+                        ("source_zh", s(a.source_zh)),
+                        ("source_en", s(a.source_en)),
+                    ]));
+                }
+                for u in c.units {
+                    if once("unit", u.id) {
+                        units.push(json_object(&[
+                            ("id", s(u.id)),
+                            ("kind", s(unit_kind_str(u.kind))),
+                            ("zh", s(u.zh)),
+                            ("en", s(u.en)),
+                        ]));
+                    }
+                }
+                for (kind, list, out) in [("region", c.regions, &mut regions), ("topic", c.topics, &mut topics)] {
+                    for n in list {
+                        if once(kind, n.id) {
+                            out.push(json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))]));
+                        }
+                    }
+                }
+                fact_lines.extend(c.facts.iter().map(|f| fact_json(c, f)));
+            }
+            let seeds: Vec<String> = reports.iter().map(|r| s(r.catalogue.seed)).collect();
+            format!(
+                "{{\n  \"schema\": 1,\n  \"seeds\": [{}],\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
+                seeds.join(", "),
+                json_array("  ", &articles),
+                json_array("  ", &units),
+                json_array("  ", &regions),
+                json_array("  ", &topics),
+                json_array("  ", &fact_lines),
+            )
+        }
+    }
+}
+
+/// Every report's facts as one CSV ([`to_csv`]'s header and format; each row names its report's
+/// text in `seed`).
+pub fn to_csv_all(reports: &[facts::Report]) -> String {
+    match reports {
+        [one] => to_csv(one.catalogue),
+        _ => {
+            let mut out = String::new();
+            for (i, r) in reports.iter().enumerate() {
+                let all: Vec<&Fact> = r.catalogue.facts.iter().collect();
+                let part = facts_csv(r.catalogue, &all);
+                if i == 0 {
+                    out.push_str(&part);
+                } else {
+                    // Past the byte-order mark and the header row.
+                    out.push_str(part.split_once("\r\n").map_or("", |(_, rows)| rows));
+                }
+            }
+            out
+        }
+    }
+}

@@ -23,6 +23,7 @@ pub mod first_view;
 pub mod minify_js;
 pub mod offline;
 pub mod page;
+pub mod reports;
 
 pub use offline::offline_html;
 pub use page::{elements, inline_hashes, insert_csp_meta, is_inline_executable, remove_csp_meta, Element};

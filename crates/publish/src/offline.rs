@@ -242,13 +242,14 @@ fn offline_loader(
 /// The on-demand module (`extras.js`, `extras_bg.wasm`; see `components::extras`) for
 /// `offline.html`: its script inline (it only defines `wasm_bindgen`) and its wasm as a base64
 /// block `#extras-wasm`, which the app instantiates when first needed. Empty when the site has no
-/// such module.
+/// such module. The other reports' files follow (`crate::reports::inline_blocks`).
 fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Result<String, PublishError> {
     let (Ok(js), Ok(wasm)) = (read("extras.js"), read("extras_bg.wasm")) else { return Ok(String::new()) };
     let js = String::from_utf8(js).map_err(|_| PublishError("extras.js is not UTF-8".into()))?;
     Ok(format!(
-        "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n",
+        "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n{}",
         base64(&wasm),
-        script_safe(&js)?
+        script_safe(&js)?,
+        crate::reports::inline_blocks(catalogue::REPORTS, catalogue::REPORTS_INDEX)
     ))
 }

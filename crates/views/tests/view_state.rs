@@ -106,6 +106,7 @@ fn every_field_round_trips() {
         region: Some("guangdong"),
         read: Some("guangdong"),
         check: "超过2000亿元 & more".to_string(),
+        away: Default::default(),
     };
     assert_round_trip(&s);
     let q = to_query(&s);
@@ -419,7 +420,7 @@ prop_compose! {
         let mut tables = tables;
         tables.sort_unstable();
         tables.dedup();
-        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS) }
+        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS), away: Default::default() }
     }
 }
 
@@ -520,4 +521,34 @@ fn the_reading_view_and_the_checker_are_part_of_the_link() {
     assert_eq!(s.check.chars().count(), MAX_CHECK_CHARS);
     assert_eq!(notices, vec![Notice::Truncated { param: "check", max: MAX_CHECK_CHARS }]);
     assert!(notices[0].message(Lang::Zh).contains("160"));
+}
+
+/// With other reports beside the built-in one, a link's section, chart and fact ids that the
+/// built-in report lacks are kept for them, and written back unchanged.
+#[test]
+fn ids_of_other_reports_are_kept_for_them() {
+    use views::view_state::parse_with_others;
+    let link = "?section=east-2021q1&chart=east-2021q1-stations&fact=fixture-east-2021q1-3";
+    let (view, notices) = parse_with_others(link, &CATALOGUE, true);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(view.away.section, "east-2021q1");
+    assert_eq!(view.away.chart, "east-2021q1-stations");
+    assert_eq!(view.away.fact, "fixture-east-2021q1-3");
+    assert_eq!((view.section, view.chart, view.fact), (None, None, None));
+    let again = views::view_state::to_query(&view);
+    assert!(again.starts_with(link), "{again}");
+    assert_eq!(parse_with_others(&again, &CATALOGUE, true).0, view);
+
+    // The built-in report's own ids stay its own.
+    let (view, _) = parse_with_others("?chart=gd-finance&fact=gd-tax-fee-cuts", &CATALOGUE, true);
+    assert_eq!((view.chart, view.fact), (Some("gd-finance"), Some("gd-tax-fee-cuts")));
+    assert!(view.away.is_empty());
+
+    // Without other reports, or with something no id looks like, the notice is as before.
+    let (view, notices) = parse_with_others("?chart=east-2021q1-stations", &CATALOGUE, false);
+    assert!(view.away.is_empty());
+    assert_eq!(notices, vec![Notice::UnknownChart { id: "east-2021q1-stations".into() }]);
+    let (view, notices) = parse_with_others("?chart=East%20Stations", &CATALOGUE, true);
+    assert!(view.away.is_empty());
+    assert_eq!(notices, vec![Notice::UnknownChart { id: "East Stations".into() }]);
 }

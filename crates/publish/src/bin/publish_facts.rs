@@ -1,10 +1,10 @@
-//! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` from the built-in
-//! catalogue (`catalogue::CATALOGUE`); then, when `<dir>/index.html` exists (the
+//! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
+//! facts, and the other reports' files (`publish::reports`); then, when `<dir>/index.html` exists (the
 //! Trunk post_build hook passes `$TRUNK_STAGING_DIR`), adds its Content-Security-Policy meta and
 //! writes the self-contained `<dir>/offline.html` (see the `publish` crate).
 
 fn main() {
-    use catalogue::{export, CATALOGUE};
+    use catalogue::{export, REPORTS, REPORTS_INDEX};
     use std::path::PathBuf;
     use std::process::exit;
 
@@ -20,13 +20,22 @@ fn main() {
         eprintln!("publish_facts: cannot create {}: {e}", dir.display());
         exit(1);
     }
-    for (name, text) in [("facts.json", export::to_json(&CATALOGUE)), ("facts.csv", export::to_csv(&CATALOGUE))] {
+    let facts: usize = REPORTS.iter().map(|r| r.catalogue.facts.len()).sum();
+    for (name, text) in [("facts.json", export::to_json_all(REPORTS)), ("facts.csv", export::to_csv_all(REPORTS))] {
         let path = dir.join(name);
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("publish_facts: cannot write {}: {e}", path.display());
             exit(1);
         }
-        println!("wrote {} ({} facts)", path.display(), CATALOGUE.facts.len());
+        println!("wrote {} ({facts} facts of {} report(s))", path.display(), REPORTS.len());
+    }
+    match publish::reports::write(&dir, REPORTS, REPORTS_INDEX) {
+        Ok(0) => {}
+        Ok(n) => println!("wrote {n} files under {} (the other reports and their index)", dir.join("reports").display()),
+        Err(e) => {
+            eprintln!("publish_facts: {e}");
+            exit(1);
+        }
     }
     if dir.join("index.html").is_file() {
         match publish::publish_pages(&dir) {

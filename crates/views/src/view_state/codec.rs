@@ -113,6 +113,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
 /// valid. For queries over [`MAX_QUERY_BYTES`], the pair cut by the limit is dropped too, since a
 /// cut value may still be a valid but different id or list.
 pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>) {
+    parse_with_others(query, catalogue, !catalogue::REPORTS_INDEX.is_empty())
+}
+
+/// [`parse_with`], saying whether other reports than `catalogue`'s exist: then a section, chart
+/// or fact id that `catalogue` lacks but that is shaped like an id is kept in `away` for them
+/// (the on-demand module says whether any report has it) instead of being dropped with a notice.
+pub fn parse_with_others(query: &str, catalogue: &Catalogue, others: bool) -> (ViewState, Vec<Notice>) {
     let mut notices = Notices::default();
     let query = limit(query, &mut notices);
     let raw = collect(query, &mut notices);
@@ -141,13 +148,21 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
     if let Some(v) = raw.get(Param::Section) {
         s.section = SECTIONS.iter().find(|d| d.id == v).map(|d| d.id);
         if s.section.is_none() {
-            notices.push(Notice::UnknownSection { id: v.to_string() });
+            if others && is_id(v) {
+                s.away.section = v.to_string();
+            } else {
+                notices.push(Notice::UnknownSection { id: v.to_string() });
+            }
         }
     }
     if let Some(v) = raw.get(Param::Chart) {
         s.chart = chart_id(v);
         if s.chart.is_none() {
-            notices.push(Notice::UnknownChart { id: v.to_string() });
+            if others && is_id(v) {
+                s.away.chart = v.to_string();
+            } else {
+                notices.push(Notice::UnknownChart { id: v.to_string() });
+            }
         }
     }
     if let Some(v) = raw.get(Param::Table) {
@@ -162,7 +177,11 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
     if let Some(v) = raw.get(Param::Fact) {
         s.fact = catalogue.fact(v).map(|f| f.id);
         if s.fact.is_none() {
-            notices.push(Notice::UnknownFact { id: v.to_string() });
+            if others && is_id(v) {
+                s.away.fact = v.to_string();
+            } else {
+                notices.push(Notice::UnknownFact { id: v.to_string() });
+            }
         }
     }
     if let Some(v) = raw.get(Param::Q) {
@@ -197,6 +216,11 @@ pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>
         notices.push(stale);
     }
     (s, notices.0)
+}
+
+/// Shaped like a catalogue id: lowercase ASCII letters and digits and '-', at most 80 bytes.
+fn is_id(v: &str) -> bool {
+    v.len() <= 80 && !v.is_empty() && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Free text from the link, trimmed and cut to `max` characters (with a notice when cut).
@@ -383,7 +407,7 @@ pub fn to_query(s: &ViewState) -> String {
 /// being pasted anywhere. `table` items are joined with a literal `,` (ids never contain one,
 /// and it keeps links readable); [`parse`] also accepts `%2C`. `s` is written as given: an
 /// invalid view (say `embed` without `chart`) gives a link that [`parse`] corrects with a notice.
-pub fn to_query_with(s: &ViewState, catalogue: &Catalogue) -> String {
+pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
     let mut out = String::new();
     if s.lang != Lang::default() {
         push_pair(&mut out, Param::Lang, &[lang_value(s.lang)]);
@@ -394,10 +418,11 @@ pub fn to_query_with(s: &ViewState, catalogue: &Catalogue) -> String {
     if s.embed {
         push_pair(&mut out, Param::Embed, &["1"]);
     }
-    if let Some(v) = s.section {
+    let away = |v: &'a String| Some(v.as_str()).filter(|v| !v.is_empty());
+    if let Some(v) = s.section.or_else(|| away(&s.away.section)) {
         push_pair(&mut out, Param::Section, &[v]);
     }
-    if let Some(v) = s.chart {
+    if let Some(v) = s.chart.or_else(|| away(&s.away.chart)) {
         push_pair(&mut out, Param::Chart, &[v]);
     }
     if !s.tables.is_empty() {
@@ -407,7 +432,7 @@ pub fn to_query_with(s: &ViewState, catalogue: &Catalogue) -> String {
         }
         push_pair(&mut out, Param::Table, &tables);
     }
-    if let Some(v) = s.fact {
+    if let Some(v) = s.fact.or_else(|| away(&s.away.fact)) {
         push_pair(&mut out, Param::Fact, &[v]);
     }
     if !s.q.is_empty() {

@@ -1,0 +1,111 @@
+//! The reports the dashboard's first load does not carry, as files beside the page: one
+//! `reports/NAME.HASH.json` per report ([`catalogue::wire::report_json`]) and the index
+//! `catalogue::REPORTS_INDEX` that lists them, what each holds (articles, sections, charts,
+//! facts) and the indicator series across all reports. The on-demand module reads the index when a
+//! reader reaches the list of reports, searches, or follows a link into one, and a report's file
+//! when it is opened. `offline.html` carries every file inline ([`inline_blocks`]).
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+use sha2::Digest as _;
+
+use catalogue::wire::report_json;
+use facts::Report;
+
+use crate::PublishError;
+
+/// A file to write under the site's directory.
+pub struct ReportFile {
+    /// Relative to the site: `reports/NAME.HASH.json`.
+    pub path: String,
+    pub json: String,
+}
+
+/// The file of every report but the first (which the first load carries), each named by its
+/// content so a browser never keeps a stale one.
+pub fn report_files(reports: &[Report]) -> Vec<ReportFile> {
+    reports
+        .iter()
+        .skip(1)
+        .map(|r| {
+            let json = report_json(r);
+            let hash = sha2::Sha256::digest(json.as_bytes());
+            let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+            ReportFile { path: format!("reports/{}.{short}.json", r.name), json }
+        })
+        .collect()
+}
+
+/// The index of the other reports, and the series of every indicator across all reports (points
+/// in period order; the first report's facts included, since the module carries it).
+pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
+    let listed: Vec<Value> = reports
+        .iter()
+        .skip(1)
+        .zip(files)
+        .map(|(r, f)| {
+            let c = r.catalogue;
+            json!({
+                "name": r.name,
+                "file": f.path,
+                "articles": c.articles.iter().map(|a| json!([a.id, a.title_zh, a.title_en])).collect::<Vec<_>>(),
+                "sections": c.sections.iter().map(|s| json!([s.id, s.title.0, s.title.1])).collect::<Vec<_>>(),
+                "charts": c.charts.iter().map(|x| x.id).collect::<Vec<_>>(),
+                "facts": c.facts.iter().map(|x| x.id).collect::<Vec<_>>(),
+                "drafts": c.drafts.len(),
+            })
+        })
+        .collect();
+    // indicator -> [(report, fact)], reports in order.
+    let mut series: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for r in reports {
+        for (fact, indicator) in r.catalogue.indicators {
+            series.entry(indicator).or_default().push(json!([r.name, fact]));
+        }
+    }
+    let series: Vec<Value> = series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
+    json!({"schema": 1, "reports": listed, "series": series}).to_string()
+}
+
+/// Writes the report files and the index under `dir` (nothing when there is one report).
+pub fn write(dir: &std::path::Path, reports: &[Report], index_path: &str) -> Result<usize, PublishError> {
+    if index_path.is_empty() {
+        return Ok(0);
+    }
+    let files = report_files(reports);
+    let index = index_json(reports, &files);
+    let all = files.iter().map(|f| (f.path.as_str(), f.json.as_str())).chain([(index_path, index.as_str())]);
+    let mut n = 0;
+    for (path, text) in all {
+        let full = dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| PublishError(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&full, text).map_err(|e| PublishError(format!("cannot write {}: {e}", full.display())))?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Every report file and the index as `<script type="application/json" id="file:PATH">` blocks,
+/// for `offline.html`: the module reads them there instead of fetching (a file page can fetch
+/// nothing). `</` is written `<\/` inside them, the same JSON, so no block can end early.
+pub fn inline_blocks(reports: &[Report], index_path: &str) -> String {
+    if index_path.is_empty() {
+        return String::new();
+    }
+    let files = report_files(reports);
+    let index = index_json(reports, &files);
+    files
+        .iter()
+        .map(|f| (f.path.as_str(), f.json.as_str()))
+        .chain([(index_path, index.as_str())])
+        .map(|(path, json)| {
+            format!(
+                "<script type=\"application/json\" id=\"file:{path}\">{}</script>\n",
+                json.replace("</", "<\\/")
+            )
+        })
+        .collect()
+}
