@@ -52,3 +52,16 @@ fn a_damaged_file_says_where() {
         }
     }
 }
+
+/// The build writes the catalogue as Rust (`verify::codegen`); native tools read reports at run
+/// time (`verify::runtime`). Both give the same report.
+#[test]
+fn the_run_time_mapping_agrees_with_the_build() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let paths = verify::reports::catalogue_paths(&verify::reports::seeds_dirs(&root)).expect("seeds");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(loaded.len(), REPORTS.len());
+    for (l, built) in loaded.iter().zip(REPORTS) {
+        same(built, &verify::runtime::to_report(l));
+    }
+}

@@ -3,5 +3,7 @@
 pub mod draw;
 pub mod layout;
 pub mod registry;
+pub mod series;
+pub mod series_draw;
 pub mod spec;
 pub mod text_width;

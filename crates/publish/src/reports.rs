@@ -64,7 +64,8 @@ pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
             series.entry(indicator).or_default().push(json!([r.name, fact]));
         }
     }
-    let series: Vec<Value> = series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
+    let series: Vec<Value> =
+        series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
     json!({"schema": 1, "reports": listed, "series": series}).to_string()
 }
 
@@ -80,7 +81,8 @@ pub fn write(dir: &std::path::Path, reports: &[Report], index_path: &str) -> Res
     for (path, text) in all {
         let full = dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| PublishError(format!("cannot create {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| PublishError(format!("cannot create {}: {e}", parent.display())))?;
         }
         std::fs::write(&full, text).map_err(|e| PublishError(format!("cannot write {}: {e}", full.display())))?;
         n += 1;
@@ -102,10 +104,7 @@ pub fn inline_blocks(reports: &[Report], index_path: &str) -> String {
         .map(|f| (f.path.as_str(), f.json.as_str()))
         .chain([(index_path, index.as_str())])
         .map(|(path, json)| {
-            format!(
-                "<script type=\"application/json\" id=\"file:{path}\">{}</script>\n",
-                json.replace("</", "<\\/")
-            )
+            format!("<script type=\"application/json\" id=\"file:{path}\">{}</script>\n", json.replace("</", "<\\/"))
         })
         .collect()
 }

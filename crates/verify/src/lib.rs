@@ -6,3 +6,4 @@ pub mod catalogue_file;
 pub mod codegen;
 pub mod presentation;
 pub mod reports;
+pub mod runtime;

@@ -10,6 +10,7 @@ pub mod cite;
 pub mod downloads;
 pub mod html;
 pub mod markup;
+pub mod other_reports;
 pub mod print_sheet;
 pub mod qr;
 pub mod reader;

@@ -31,7 +31,9 @@ fn main() {
     }
     match publish::reports::write(&dir, REPORTS, REPORTS_INDEX) {
         Ok(0) => {}
-        Ok(n) => println!("wrote {n} files under {} (the other reports and their index)", dir.join("reports").display()),
+        Ok(n) => {
+            println!("wrote {n} files under {} (the other reports and their index)", dir.join("reports").display())
+        }
         Err(e) => {
             eprintln!("publish_facts: {e}");
             exit(1);

@@ -1,0 +1,122 @@
+//! An indicator across periods and reports: the facts that name one `indicator`, placed in time.
+//! Each point keeps its fact (and so its sentence and report); the marks are as honest as the
+//! bars': an open-ended lower bound ("超过6万") points up from its value, an approximate value
+//! ("约") is hollow, and where the series' own step skips a period the line breaks and the axis
+//! says the period is missing, never joining across it. Facts without a period cannot be placed;
+//! the spec counts them so the figure can say so.
+
+use catalogue::format;
+use facts::i18n::Lang;
+use facts::{Fact, Period, Qualifier, Report, Unit};
+
+/// One point: a fact at the month its period ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesPoint {
+    pub fact: &'static Fact,
+    /// The report (its name) the fact is from.
+    pub report: &'static str,
+    /// Months since year 0 at the end of the fact's period (December 2020 = 2020 × 12 + 12).
+    pub month: u32,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// "5.2万座", "超过6万座": the value as the figure writes it.
+    pub value_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesSpec {
+    pub indicator: &'static str,
+    pub unit: Unit,
+    /// In time order.
+    pub points: Vec<SeriesPoint>,
+    /// The series' step in months: the shortest distance between two points (3 for quarterly).
+    pub step: u32,
+    /// Periods the step says should be there but no report gives, as months.
+    pub missing: Vec<u32>,
+    /// Facts of the indicator whose period the report does not state.
+    pub unplaced: usize,
+}
+
+/// The month a period ends in; `None` for an unstated period.
+pub fn month_of(p: &Period) -> Option<u32> {
+    let m = |y: u16, m: u8| u32::from(y) * 12 + u32::from(m);
+    match *p {
+        Period::Year(y) => Some(m(y, 12)),
+        Period::MonthEnd(y, mo) | Period::AsOf(y, mo) => Some(m(y, mo)),
+        Period::MonthRange { to, .. } => Some(m(to.0, to.1)),
+        Period::YearRange(_, b) => Some(m(b, 12)),
+        Period::Unstated => None,
+    }
+}
+
+/// "2021年3月" / "Mar 2021" for a month as [`month_of`] counts.
+pub fn month_label(month: u32, lang: Lang) -> String {
+    let (y, m) = ((month - 1) / 12, (month - 1) % 12 + 1);
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::Zh => format!("{y}年{m}月"),
+        Lang::En => format!("{} {y}", EN[(m - 1) as usize]),
+    }
+}
+
+/// The series of `indicator` from the facts of `reports` that name it; `None` when fewer than two
+/// of them can be placed in time (one point is no series).
+pub fn series(indicator: &'static str, reports: &[Report], lang: Lang) -> Option<SeriesSpec> {
+    let mut points = Vec::new();
+    let mut unplaced = 0;
+    let mut unit = None;
+    for r in reports {
+        let c = r.catalogue;
+        for (fact_id, ind) in c.indicators {
+            if *ind != indicator {
+                continue;
+            }
+            let Some(fact) = c.fact(fact_id) else { continue };
+            let Some(u) = c.unit(fact.unit) else { continue };
+            let Some(month) = month_of(&fact.period) else {
+                unplaced += 1;
+                continue;
+            };
+            unit.get_or_insert(*u);
+            points.push(SeriesPoint {
+                fact,
+                report: r.name,
+                month,
+                value: fact.value,
+                qualifier: fact.qualifier,
+                value_text: format::value_with_unit(fact.value, u, fact.qualifier, lang),
+            });
+        }
+    }
+    if points.len() < 2 {
+        return None;
+    }
+    points.sort_by_key(|p| p.month);
+    let step = points.windows(2).map(|w| w[1].month - w[0].month).filter(|d| *d > 0).min().unwrap_or(12);
+    let mut missing = Vec::new();
+    for w in points.windows(2) {
+        let mut m = w[0].month + step;
+        while m < w[1].month {
+            missing.push(m);
+            m += step;
+        }
+    }
+    Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced })
+}
+
+impl SeriesSpec {
+    /// Pairs of neighbouring points joined by a line: one step apart (a missing period between
+    /// two points breaks the line), and not at the same month.
+    pub fn segments(&self) -> Vec<(usize, usize)> {
+        (1..self.points.len())
+            .filter(|&i| self.points[i].month - self.points[i - 1].month == self.step)
+            .map(|i| (i - 1, i))
+            .collect()
+    }
+
+    /// Every month on the axis, from the first point to the last, one step apart.
+    pub fn ticks(&self) -> Vec<u32> {
+        let (Some(first), Some(last)) = (self.points.first(), self.points.last()) else { return Vec::new() };
+        (0..).map(|i| first.month + i * self.step).take_while(|m| *m <= last.month).collect()
+    }
+}

@@ -1,0 +1,112 @@
+//! Draws a [`SeriesSpec`] on any plotters backend (SVG for the figure and the tests): a value axis
+//! from zero, one tick per step with its period (a missing period labelled as such), lines only
+//! between neighbouring periods, and each point marked by its qualifier: filled for a stated
+//! value, hollow for an approximate one, an arrow up from a lower bound, down from an upper one.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::draw::{Theme, FONT_FAMILY};
+use crate::series::{month_label, SeriesSpec};
+use crate::spec::axis_for;
+use facts::i18n::Lang;
+use facts::Qualifier;
+
+/// Width and height in pixels of the series figure [`series_svg`] draws.
+pub const SIZE: (u32, u32) = (640, 300);
+
+/// The series as an SVG document.
+pub fn series_svg(spec: &SeriesSpec, lang: Lang, theme: &Theme) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
+        // Drawing into a String cannot fail: the SVG backend only errs writing files.
+        let _ = draw_series(&root, spec, lang, theme);
+    }
+    out
+}
+
+type Area<'a, DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+pub fn draw_series<DB: DrawingBackend>(
+    root: &Area<'_, DB>,
+    spec: &SeriesSpec,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let (w, h) = root.dim_in_pixel();
+    let (left, right, top, bottom) = (64i32, 24i32, 28i32, 44i32);
+    let axis = axis_for(&spec.unit, spec.points.iter().map(|p| p.value));
+    let ticks = spec.ticks();
+    let (Some(first), Some(last)) = (ticks.first().copied(), ticks.last().copied()) else { return Ok(()) };
+    let span = f64::from((last - first).max(1));
+    let plot_w = f64::from(w as i32 - left - right);
+    let plot_h = f64::from(h as i32 - top - bottom);
+    let x = |m: u32| left + (f64::from(m - first) / span * plot_w).round() as i32;
+    let y = |v: f64| top + ((1.0 - (v / axis.max).clamp(0.0, 1.0)) * plot_h).round() as i32;
+
+    // Value axis: gridlines with their values.
+    for t in axis.ticks() {
+        root.draw(&PathElement::new(vec![(left, y(t)), (w as i32 - right, y(t))], theme.grid))?;
+        let text = catalogue::format::tick(t, &spec.unit, lang);
+        root.draw(&Text::new(text, (left - 6, y(t)), label(12.0, &theme.muted, HPos::Right, VPos::Center)))?;
+    }
+    // Time axis: every period of the series' step; a missing one says so.
+    for m in &ticks {
+        let missing = spec.missing.contains(m);
+        let color = if missing { &theme.reference } else { &theme.muted };
+        root.draw(&Text::new(
+            month_label(*m, lang),
+            (x(*m), h as i32 - bottom + 8),
+            label(12.0, color, HPos::Center, VPos::Top),
+        ))?;
+        if missing {
+            let note = lang.pick("缺数据", "no data");
+            root.draw(&Text::new(note, (x(*m), h as i32 - bottom + 24), label(11.0, color, HPos::Center, VPos::Top)))?;
+            // A dashed rule where the period is missing.
+            let mut from = top;
+            while from < h as i32 - bottom {
+                let to = (from + 4).min(h as i32 - bottom);
+                root.draw(&PathElement::new(vec![(x(*m), from), (x(*m), to)], theme.grid))?;
+                from += 8;
+            }
+        }
+    }
+    for (a, b) in spec.segments() {
+        let (p, q) = (&spec.points[a], &spec.points[b]);
+        let line =
+            PathElement::new(vec![(x(p.month), y(p.value)), (x(q.month), y(q.value))], theme.bar.stroke_width(2));
+        root.draw(&line)?;
+    }
+    for p in &spec.points {
+        let (px, py) = (x(p.month), y(p.value));
+        match p.qualifier {
+            Qualifier::About => root.draw(&Circle::new((px, py), 5, theme.bar.stroke_width(2)))?,
+            _ => root.draw(&Circle::new((px, py), 5, theme.bar.filled()))?,
+        }
+        // An open end: an arrow from the value, the way the bound goes.
+        let dir = match p.qualifier {
+            Qualifier::AtLeast | Qualifier::MoreThan => Some(-1),
+            Qualifier::LessThan => Some(1),
+            _ => None,
+        };
+        if let Some(d) = dir {
+            let tip = py + d * 22;
+            root.draw(&PathElement::new(vec![(px, py + d * 6), (px, tip)], theme.bar.stroke_width(2)))?;
+            root.draw(&Polygon::new(
+                vec![(px - 5, tip - d * 2), (px + 5, tip - d * 2), (px, tip + d * 6)],
+                theme.bar.filled(),
+            ))?;
+        }
+        let text_y = if dir == Some(-1) { py - 34 } else { py - 10 };
+        // Labels near the right edge go to the left of their point, so none is cut off.
+        let (text_x, anchor) = if px > (w as i32) * 3 / 4 { (px - 8, HPos::Right) } else { (px + 8, HPos::Left) };
+        root.draw(&Text::new(p.value_text.clone(), (text_x, text_y), label(12.0, &theme.text, anchor, VPos::Bottom)))?;
+    }
+    Ok(())
+}
+
+fn label<'a>(size: f64, color: &'a RGBColor, h: HPos, v: VPos) -> TextStyle<'a> {
+    TextStyle::from((FONT_FAMILY, size).into_font()).color(color).pos(Pos::new(h, v))
+}

@@ -1,0 +1,122 @@
+//! Other reports as the on-demand module shows them, with the real report and the two fixture
+//! reports of tests/fixtures/reports/ (a reviewed brief and a draft): their sections and charts,
+//! every number with its sentence, draft marks, the series across reports, and search.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use facts::i18n::Lang;
+use facts::Report;
+use views::other_reports::{report_body, search_hits};
+
+fn reports() -> Vec<Report> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
+    let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    loaded.iter().map(verify::runtime::to_report).collect()
+}
+
+fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
+    all.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no report {name}"))
+}
+
+#[test]
+fn a_report_shows_every_number_with_its_sentence() {
+    let all = reports();
+    for name in ["fixture-east-2021q1", "fixture-east-2021q3"] {
+        let r = report(&all, name);
+        for lang in [Lang::Zh, Lang::En] {
+            let html = report_body(r, &all, None, lang);
+            let html = html.as_str();
+            for s in r.catalogue.sections {
+                assert!(html.contains(&format!("data-section=\"{}\"", s.id)), "{name}: section {}", s.id);
+            }
+            for c in r.catalogue.charts {
+                assert!(html.contains(&format!("data-chart=\"{}\"", c.id)), "{name}: chart {}", c.id);
+                for id in c.fact_ids() {
+                    let f = r.catalogue.fact(id).expect("charted fact");
+                    assert!(html.contains(&format!("data-away-fact=\"{id}\"")), "{name}: row of {id}");
+                    assert!(html.contains(&format!("<q lang=\"zh-CN\">{}</q>", f.quote)), "{name}: sentence of {id}");
+                }
+            }
+            assert!(html.matches("<svg").count() >= r.catalogue.charts.len(), "{name}: a drawing per chart");
+            assert!(!html.contains("chart__error"), "{name}: {html}");
+        }
+    }
+}
+
+#[test]
+fn drafted_facts_are_marked_in_both_languages() {
+    let all = reports();
+    let draft = report(&all, "fixture-east-2021q3");
+    let reviewed = report(&all, "fixture-east-2021q1");
+    let zh = report_body(draft, &all, None, Lang::Zh);
+    assert!(zh.as_str().contains("本报告的目录由工具起草，4个数字尚未经人工审核"), "{}", zh.as_str());
+    assert_eq!(
+        zh.as_str().matches(">未审核</span>").count(),
+        draft.catalogue.charts.iter().map(|c| c.fact_ids().len()).sum::<usize>() + 2
+    );
+    let en = report_body(draft, &all, None, Lang::En);
+    assert!(en.as_str().contains(">not yet reviewed</span>"));
+    // The reviewed brief has no mark of its own, only beside the draft's points in its series.
+    let q1 = report_body(reviewed, &all, None, Lang::Zh);
+    assert!(!q1.as_str().contains("report__draft"));
+    assert_eq!(q1.as_str().matches(">未审核</span>").count(), 2);
+}
+
+#[test]
+fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
+    let all = reports();
+    let q1 = report(&all, "fixture-east-2021q1");
+    let html = report_body(q1, &all, None, Lang::Zh);
+    let html = html.as_str();
+    let start = html.find("data-series=\"east-5g-stations\"").expect("the stations series");
+    let figure = &html[start..html[start..].find("</figure>").map_or(html.len(), |e| start + e)];
+    if let Ok(path) = std::env::var("DUMP_SERIES") {
+        let svg = &figure[figure.find("<svg").unwrap_or(0)..figure.find("</svg>").map_or(figure.len(), |e| e + 6)];
+        let _ = std::fs::write(path, svg);
+    }
+    // Three points from two reports: end-2020 and end-March 2021 (Q1 brief), end-September (Q3).
+    assert!(figure.contains("3个时点，来自2份报告"), "{figure}");
+    for sentence in ["截至2020年底，全省累计建成5G基站5.2万座", "截至2021年9月末，全省累计建成5G基站7.4万座"]
+    {
+        assert!(figure.contains(sentence), "{sentence}");
+    }
+    // June 2021 is missing: said under the axis and in a note, and the line does not cross it.
+    assert!(figure.contains("2021年6月") && figure.contains("缺数据"), "{figure}");
+    assert!(figure.contains("缺少2021年6月的数据"), "{figure}");
+    // "超过6万座" is drawn as a lower bound: one arrowhead.
+    assert_eq!(figure.matches("<polygon").count(), 1, "{figure}");
+    // 2 px lines: the one segment from Dec 2020 to Mar 2021 (not across June) and the arrow's shaft.
+    assert_eq!(figure.matches("stroke-width=\"2\"").count(), 2, "{figure}");
+    // The clearance series: two points with June missing between them.
+    assert!(html.contains("data-series=\"east-clearance\""));
+}
+
+#[test]
+fn a_series_point_without_a_period_is_counted_not_drawn() {
+    let all = reports();
+    let indicator = "east-5g-stations";
+    let s = charts::series::series(indicator, &all, Lang::Zh).expect("series");
+    assert_eq!(s.points.iter().map(|p| p.month).collect::<Vec<_>>(), [2020 * 12 + 12, 2021 * 12 + 3, 2021 * 12 + 9]);
+    assert_eq!(s.step, 3);
+    assert_eq!(s.missing, [2021 * 12 + 6]);
+    assert_eq!(s.segments(), [(0, 1)]);
+    assert_eq!(s.unplaced, 0);
+}
+
+#[test]
+fn search_finds_facts_in_other_reports_with_a_link_to_them() {
+    let all = reports();
+    let others = &all[1..];
+    let hits = search_hits(others, "清偿", Lang::Zh);
+    let hits = hits.as_str();
+    assert!(hits.contains("其他报告中的2个数字"), "{hits}");
+    assert!(hits.contains("data-away=\"?chart=east-2021q1-shares&amp;fact=fixture-east-2021q1-6\""), "{hits}");
+    assert!(hits.contains(">未审核</span>"), "the draft's hit is marked");
+    assert!(search_hits(others, "  ", Lang::Zh).as_str().is_empty());
+    let none = search_hits(others, "不存在的词", Lang::En);
+    assert!(none.as_str().contains("0 figures in other reports"));
+}
