@@ -7,5 +7,6 @@
 pub mod components;
 pub mod module_controls;
 pub mod module_parts;
+pub mod module_reports;
 pub mod panic_screen;
 pub mod save;

@@ -1,6 +1,7 @@
 //! The controls inside the on-demand module's markup, answered by the module itself (see
 //! `src/bin/extras.rs`, `ready`): "Copy" beside a reference copies the text its `data-copy`
-//! names, and "Share via…" hands the share panel's link to the system share sheet.
+//! names, "Share via…" hands the share panel's link to the system share sheet, and opening one of
+//! the other reports reads and draws it (`crate::module_reports`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,6 +18,11 @@ pub fn on_click(ev: web_sys::MouseEvent) {
         copy_reference(button);
     } else if let Ok(Some(button)) = target.closest(".share__native") {
         share_link(&button);
+    } else if let Ok(Some(summary)) = target.closest("details[data-report] > summary") {
+        let en = web_sys::window()
+            .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
+            .is_some_and(|l| l.starts_with("en"));
+        crate::module_reports::on_summary(&summary, if en { facts::i18n::Lang::En } else { facts::i18n::Lang::Zh });
     }
 }
 

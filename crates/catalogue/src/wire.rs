@@ -153,11 +153,7 @@ fn strs(v: &Value, at: &str) -> Result<&'static [&'static str], Wrong> {
     Ok(leak_slice(out?))
 }
 
-fn list<'a, T>(
-    doc: &'a Value,
-    key: &str,
-    mut one: impl FnMut(Fields<'_>) -> Result<T, Wrong>,
-) -> Result<Vec<T>, Wrong> {
+fn list<T>(doc: &Value, key: &str, mut one: impl FnMut(Fields<'_>) -> Result<T, Wrong>) -> Result<Vec<T>, Wrong> {
     let items = doc.get(key).and_then(Value::as_array).ok_or_else(|| format!("{key}: missing"))?;
     items
         .iter()

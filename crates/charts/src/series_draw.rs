@@ -12,14 +12,13 @@ use crate::spec::axis_for;
 use facts::i18n::Lang;
 use facts::Qualifier;
 
-/// Width and height in pixels of the series figure [`series_svg`] draws.
-pub const SIZE: (u32, u32) = (640, 300);
-
-/// The series as an SVG document.
-pub fn series_svg(spec: &SeriesSpec, lang: Lang, theme: &Theme) -> String {
+/// The series as an SVG document `width` px wide (at least 280), its height in proportion.
+pub fn series_svg(spec: &SeriesSpec, width: f64, lang: Lang, theme: &Theme) -> String {
+    let width = if width.is_finite() { width.max(280.0) } else { 640.0 };
+    let size = (width as u32, (width * 0.45).clamp(220.0, 300.0) as u32);
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         // Drawing into a String cannot fail: the SVG backend only errs writing files.
         let _ = draw_series(&root, spec, lang, theme);
     }

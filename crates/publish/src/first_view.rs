@@ -12,16 +12,15 @@
 
 use lol_html::element;
 use lol_html::html_content::ContentType;
-use plotters::prelude::*;
 
-use charts::draw::{draw, Theme, DARK, FONT_FAMILY, LIGHT};
-use charts::layout::{css_height, layout};
 use charts::registry::{build, charts_in_section, HEADLINES, SECTIONS};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Catalogue;
+use plotters::style::RGBColor;
 use views::html;
 use views::html::Html;
+use views::inline_svg::{hex, roles, svg, themed, PLACEHOLDERS};
 use views::markup;
 
 use crate::page::rewrite;
@@ -161,43 +160,6 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html {
     )
 }
 
-/// Colours no theme uses, one per theme role, replaced by `var(--chart-<role>)` after drawing.
-const PLACEHOLDERS: Theme = Theme {
-    background: RGBColor(1, 2, 1),
-    bar: RGBColor(1, 2, 2),
-    text_on_bar: RGBColor(1, 2, 3),
-    text: RGBColor(1, 2, 4),
-    muted: RGBColor(1, 2, 5),
-    grid: RGBColor(1, 2, 6),
-    reference: RGBColor(1, 2, 7),
-};
-
-/// Each theme role with its placeholder colour and its light and dark colours.
-fn roles() -> [(&'static str, RGBColor, RGBColor, RGBColor); 7] {
-    let (p, l, d) = (PLACEHOLDERS, LIGHT, DARK);
-    [
-        ("background", p.background, l.background, d.background),
-        ("bar", p.bar, l.bar, d.bar),
-        ("text-on-bar", p.text_on_bar, l.text_on_bar, d.text_on_bar),
-        ("text", p.text, l.text, d.text),
-        ("muted", p.muted, l.muted, d.muted),
-        ("grid", p.grid, l.grid, d.grid),
-        ("reference", p.reference, l.reference, d.reference),
-    ]
-}
-
-/// A colour as plotters' SVG backend writes it.
-fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-}
-
-/// The drawing with its placeholder colours as CSS variables.
-fn themed(svg: &str) -> String {
-    roles().iter().fold(svg.to_string(), |s, (role, placeholder, _, _)| {
-        s.replace(&hex(*placeholder), &format!("var(--chart-{role})"))
-    })
-}
-
 /// The variables' values: the light theme, and the dark one where the system asks for it (the
 /// boot shell only shows the default view, whose theme follows the system). A `<style>` for the
 /// page's `<head>`: HTML allows it nowhere in `<body>`.
@@ -212,49 +174,11 @@ pub fn head_style() -> String {
     )
 }
 
-/// The chart as an inline `<svg>` drawn at `width` CSS px, scaling with its box. `data-drawn`
-/// marks it as drawn pixels, like the app's canvases.
-pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
-    let height = css_height(spec, width);
-    let mut doc = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut doc, (width as u32, height as u32));
-        let root = backend.into_drawing_area();
-        let plan = layout(spec, width, height, 1.0);
-        // Drawing into a String cannot fail: the SVG backend only errs writing files.
-        let _ = draw(&root, &plan, theme);
-    }
-    let doc = compact(&views::downloads::svg_font_sizes_in_px(&doc));
-    // plotters writes a standalone document: keep the <svg ...> element, add our attributes.
-    let start = doc.find("<svg").unwrap_or(0);
-    let body = &doc[start..];
-    let open_end = body.find('>').unwrap_or(0);
-    let (open, rest) = body.split_at(open_end);
-    let open = open.replacen(&format!("width=\"{}\"", width as u32), "", 1).replacen(
-        &format!("height=\"{}\"", height as u32),
-        "",
-        1,
-    );
-    // plotters writes the viewBox; without width and height the drawing scales with its box. The
-    // font, written on every text element by plotters, is inherited from the root instead.
-    format!(
-        "{} class=\"{class}\" data-drawn=\"1\" font-family=\"{FONT_FAMILY}\"{rest}",
-        open.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
-}
-
-/// The SVG without what plotters repeats on every element to no effect: `opacity="1"`,
-/// `stroke="none"` on filled shapes, and the font family (set once on the root by [`svg`]).
-fn compact(doc: &str) -> String {
-    doc.replace(&format!(" font-family=\"{FONT_FAMILY}\""), "")
-        .replace(" opacity=\"1\"", "")
-        .replace(" stroke=\"none\"", "")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use catalogue::CATALOGUE;
+    use charts::draw::LIGHT;
 
     #[test]
     fn the_first_view_has_the_headlines_and_the_first_chart_in_two_drawings() {

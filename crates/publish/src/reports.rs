@@ -66,7 +66,8 @@ pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
     }
     let series: Vec<Value> =
         series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
-    json!({"schema": 1, "reports": listed, "series": series}).to_string()
+    json!({"schema": 1, "first": reports.first().map_or("", |r| r.name), "reports": listed, "series": series})
+        .to_string()
 }
 
 /// Writes the report files and the index under `dir` (nothing when there is one report).

@@ -9,6 +9,7 @@ pub mod checker;
 pub mod cite;
 pub mod downloads;
 pub mod html;
+pub mod inline_svg;
 pub mod markup;
 pub mod other_reports;
 pub mod print_sheet;

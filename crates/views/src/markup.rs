@@ -51,6 +51,19 @@ fn tenths(px: f64) -> String {
 
 pub const TOOLTIP_WIDTH_PX: f64 = 300.0;
 
+/// "未审核" beside a fact no person has reviewed yet (`status = "draft"`); nothing for a reviewed
+/// one.
+pub fn draft_mark(c: &Catalogue, f: &Fact, lang: Lang) -> Html {
+    if c.reviewed(f.id) {
+        return Html::default();
+    }
+    html!(
+        " <span class=\"draft-mark\" title=\"{}\">{}</span>",
+        lang.pick("由工具起草，尚未经人工核对", "Drafted by a tool; no person has checked it yet"),
+        lang.pick("未审核", "not yet reviewed")
+    )
+}
+
 /// The exact value with unit, qualifier, period, region and the source sentence of one bar; placed
 /// by [`tooltip_style`].
 pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> Html {
@@ -58,8 +71,9 @@ pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> Html {
         Some(f) => {
             let t = fact_text::describe(catalogue, f, lang);
             html!(
-                "<p class=\"tooltip__label\">{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"tooltip__more\">{}</p>",
+                "<p class=\"tooltip__label\">{}{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"tooltip__more\">{}</p>",
                 t.label,
+                draft_mark(catalogue, f, lang),
                 t.value,
                 meta(&t),
                 t.quote,
@@ -293,16 +307,19 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
                 None => (lang.pick("推算值", "computed").to_string(), String::new(), String::new()),
             };
             let label = if p.caption.is_empty() { b.label.clone() } else { format!("{} · {}", p.caption, b.label) };
+            let mark =
+                b.fact_id.and_then(|id| catalogue.fact(id)).map(|f| draft_mark(catalogue, f, lang)).unwrap_or_default();
             let source = match b.fact_id {
                 Some(_) => html!("<button class=\"link\">{}</button>", lang.pick("原文", "Source")),
                 None => Html::default(),
             };
             let derived = if b.kind == BarKind::Derived { html!(" class=\"derived\"") } else { Html::default() };
             rows.push(&html!(
-                "<tr data-fact=\"{}\"{}><th scope=\"row\">{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr data-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 b.fact_id.unwrap_or(""),
                 derived,
                 label,
+                mark,
                 b.value,
                 b.value_text,
                 qualifier,
@@ -320,13 +337,14 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
 pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
     let t = fact_text::describe(catalogue, fact, lang);
     html!(
-        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}<p class=\"source__more\">{}</p><div class=\"source__cite\"></div></aside>",
+        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}<p class=\"source__more\">{}</p><div class=\"source__cite\"></div></aside>",
         fact.id,
         lang.pick("出处", "Source"),
         lang.pick("关闭出处", "Close source"),
         t.label,
         lang.pick("：", ": "),
         t.value,
+        draft_mark(catalogue, fact, lang),
         meta(&t),
         t.article,
         source_paragraph("", fact.quote, ""),

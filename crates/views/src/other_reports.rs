@@ -6,7 +6,6 @@
 //!
 //! A fact no person has reviewed yet (`status = "draft"`) is marked wherever it is shown.
 
-use charts::draw::LIGHT;
 use charts::registry::build;
 use charts::series::{month_label, series, SeriesSpec};
 use charts::series_draw::series_svg;
@@ -14,26 +13,16 @@ use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::{Catalogue, Fact, Report};
 
-use crate::downloads::chart_svg;
 use crate::html;
 use crate::html::Html;
+use crate::inline_svg::{svg, themed, PLACEHOLDERS};
+use crate::markup::draft_mark;
 use crate::search::{self, Filter};
 use catalogue::fact_text;
 
-/// Width in CSS px the charts of other reports are drawn at (the page scales them to fit).
-const CHART_WIDTH: f64 = 640.0;
-
-/// "未审核" beside a fact no person has reviewed yet; nothing for a reviewed one.
-pub fn draft_mark(c: &Catalogue, f: &Fact, lang: Lang) -> Html {
-    if c.reviewed(f.id) {
-        return Html::default();
-    }
-    html!(
-        " <span class=\"draft-mark\" title=\"{}\">{}</span>",
-        lang.pick("由工具起草，尚未经人工核对", "Drafted by a tool; no person has checked it yet"),
-        lang.pick("未审核", "not yet reviewed")
-    )
-}
+/// The narrowest and widest CSS px the charts of other reports are drawn at; the page scales a
+/// drawing to its box.
+const CHART_WIDTH: (f64, f64) = (280.0, 560.0);
 
 /// One entry of the index of reports: what the list shows before its file is read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,8 +77,10 @@ pub fn list(reports: &[Listed], lang: Lang) -> Html {
 }
 
 /// The report's sections and charts, then the series of its indicators across `all` (every
-/// report read so far, this one included). `focus` is a fact to mark in its table.
-pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, lang: Lang) -> Html {
+/// report read so far, this one included). `focus` is a fact to mark in its table; `width` is the
+/// CSS width the charts will have.
+pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, width: f64, lang: Lang) -> Html {
+    let width = if width.is_finite() { width.clamp(CHART_WIDTH.0, CHART_WIDTH.1) } else { CHART_WIDTH.1 };
     let c = report.catalogue;
     let mut out = Html::default();
     if !c.drafts.is_empty() {
@@ -110,7 +101,7 @@ pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, lang: L
             .iter()
             .filter(|d| d.section == s.id)
             .map(|d| match build(d, c, lang) {
-                Ok(spec) => figure(c, &spec, focus, lang),
+                Ok(spec) => figure(c, &spec, focus, width, lang),
                 Err(e) => html!(
                     "<figure class=\"chart\" data-chart=\"{}\"><p class=\"chart__error\" role=\"alert\">{}: {}</p></figure>",
                     d.id,
@@ -133,8 +124,11 @@ pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, lang: L
             indicators.push(i);
         }
     }
-    let series: Html =
-        indicators.iter().filter_map(|i| series(i, all, lang)).map(|s| series_figure(&s, all, focus, lang)).collect();
+    let series: Html = indicators
+        .iter()
+        .filter_map(|i| series(i, all, lang))
+        .map(|s| series_figure(&s, all, focus, width, lang))
+        .collect();
     if !series.as_str().is_empty() {
         out.push(&html!(
             "<section class=\"topic report__series\"><h3 class=\"topic__title\">{}</h3><div class=\"topic__charts\">{}</div></section>",
@@ -147,7 +141,7 @@ pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, lang: L
 
 /// One chart of another report: heading, the chart as SVG, and every number it draws with its
 /// sentence.
-fn figure(c: &Catalogue, spec: &ChartSpec, focus: Option<&str>, lang: Lang) -> Html {
+fn figure(c: &Catalogue, spec: &ChartSpec, focus: Option<&str>, width: f64, lang: Lang) -> Html {
     let rows: Html = spec
         .bars()
         .map(|b| match b.fact_id.and_then(|id| c.fact(id)) {
@@ -168,7 +162,7 @@ fn figure(c: &Catalogue, spec: &ChartSpec, focus: Option<&str>, lang: Lang) -> H
         crate::markup::figure_heading(Some(spec)),
         spec.title,
         // plotters' SVG: drawn by us from the catalogue's numbers and labels, which it escapes.
-        Html::trusted(chart_svg(spec, CHART_WIDTH)),
+        Html::trusted(themed(&svg(spec, width, &PLACEHOLDERS, "chart__drawing"))),
         table(&rows, false, lang),
         notes,
         spec.source
@@ -182,7 +176,11 @@ fn table(rows: &Html, with_report: bool, lang: Lang) -> Html {
     }
     head.push(("原文", "Sentence"));
     let head: Html = head.iter().map(|(zh, en)| html!("<th scope=\"col\">{}</th>", lang.pick(zh, en))).collect();
-    html!("<table class=\"chart__table\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, rows)
+    html!(
+        "<div class=\"table-scroll\"><table class=\"chart__table\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
+        head,
+        rows
+    )
 }
 
 /// A fact's row: label, value, kind, period, (report,) and its sentence, marked when unreviewed.
@@ -206,7 +204,7 @@ fn fact_row(c: &Catalogue, f: &Fact, focus: Option<&str>, report: Option<&str>, 
 }
 
 /// A series across reports: the time chart and a row per point with its report and sentence.
-fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, lang: Lang) -> Html {
+fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, width: f64, lang: Lang) -> Html {
     let title_of = |name: &str| {
         all.iter()
             .find(|r| r.name == name)
@@ -219,7 +217,10 @@ fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, lang: Lang
         .iter()
         .filter_map(|p| Some(fact_row(catalogue_of(p.report)?, p.fact, focus, Some(&title_of(p.report)), lang)))
         .collect();
-    let latest = s.points.last().map_or("", |p| lang.pick(p.fact.label_zh, p.fact.label_en));
+    // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).
+    let reviewed = |p: &&charts::series::SeriesPoint| catalogue_of(p.report).is_some_and(|c| c.reviewed(p.fact.id));
+    let titled = s.points.iter().rev().find(reviewed).or(s.points.last());
+    let latest = titled.map_or("", |p| lang.pick(p.fact.label_zh, p.fact.label_en));
     let missing: Vec<String> = s.missing.iter().map(|m| month_label(*m, lang)).collect();
     let mut notes = Vec::new();
     if !missing.is_empty() {
@@ -252,7 +253,7 @@ fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, lang: Lang
         },
         latest,
         // plotters' SVG, drawn from the catalogue's numbers.
-        Html::trusted(series_svg(s, lang, &LIGHT)),
+        Html::trusted(themed(&series_svg(s, width, lang, &PLACEHOLDERS))),
         table(&rows, true, lang),
         notes
     )

@@ -28,7 +28,7 @@ fn a_report_shows_every_number_with_its_sentence() {
     for name in ["fixture-east-2021q1", "fixture-east-2021q3"] {
         let r = report(&all, name);
         for lang in [Lang::Zh, Lang::En] {
-            let html = report_body(r, &all, None, lang);
+            let html = report_body(r, &all, None, 560.0, lang);
             let html = html.as_str();
             for s in r.catalogue.sections {
                 assert!(html.contains(&format!("data-section=\"{}\"", s.id)), "{name}: section {}", s.id);
@@ -52,16 +52,16 @@ fn drafted_facts_are_marked_in_both_languages() {
     let all = reports();
     let draft = report(&all, "fixture-east-2021q3");
     let reviewed = report(&all, "fixture-east-2021q1");
-    let zh = report_body(draft, &all, None, Lang::Zh);
+    let zh = report_body(draft, &all, None, 560.0, Lang::Zh);
     assert!(zh.as_str().contains("本报告的目录由工具起草，4个数字尚未经人工审核"), "{}", zh.as_str());
     assert_eq!(
         zh.as_str().matches(">未审核</span>").count(),
         draft.catalogue.charts.iter().map(|c| c.fact_ids().len()).sum::<usize>() + 2
     );
-    let en = report_body(draft, &all, None, Lang::En);
+    let en = report_body(draft, &all, None, 560.0, Lang::En);
     assert!(en.as_str().contains(">not yet reviewed</span>"));
     // The reviewed brief has no mark of its own, only beside the draft's points in its series.
-    let q1 = report_body(reviewed, &all, None, Lang::Zh);
+    let q1 = report_body(reviewed, &all, None, 560.0, Lang::Zh);
     assert!(!q1.as_str().contains("report__draft"));
     assert_eq!(q1.as_str().matches(">未审核</span>").count(), 2);
 }
@@ -70,7 +70,7 @@ fn drafted_facts_are_marked_in_both_languages() {
 fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     let all = reports();
     let q1 = report(&all, "fixture-east-2021q1");
-    let html = report_body(q1, &all, None, Lang::Zh);
+    let html = report_body(q1, &all, None, 560.0, Lang::Zh);
     let html = html.as_str();
     let start = html.find("data-series=\"east-5g-stations\"").expect("the stations series");
     let figure = &html[start..html[start..].find("</figure>").map_or(html.len(), |e| start + e)];
@@ -119,4 +119,26 @@ fn search_finds_facts_in_other_reports_with_a_link_to_them() {
     assert!(search_hits(others, "  ", Lang::Zh).as_str().is_empty());
     let none = search_hits(others, "不存在的词", Lang::En);
     assert!(none.as_str().contains("0 figures in other reports"));
+}
+
+/// Were a draft the built-in report, its facts would be marked in the dashboard's own views too:
+/// the tooltip, the chart's table and the source panel, in both languages.
+#[test]
+fn the_dashboards_own_views_mark_drafted_facts() {
+    let all = reports();
+    let draft = report(&all, "fixture-east-2021q3");
+    let c = draft.catalogue;
+    let def = c.charts.first().expect("a drafted chart");
+    for (lang, mark) in [(Lang::Zh, ">未审核</span>"), (Lang::En, ">not yet reviewed</span>")] {
+        let spec = charts::registry::build(def, c, lang).expect("spec");
+        let bar = spec.bars().next().expect("a bar");
+        let f = c.fact(bar.fact_id.expect("a stated bar")).expect("fact");
+        assert!(views::markup::tooltip(c, bar, lang).as_str().contains(mark));
+        assert!(views::markup::chart_table(c, &spec, lang).as_str().contains(mark));
+        assert!(views::markup::source_panel(c, f, lang).as_str().contains(mark));
+    }
+    // A reviewed fact has none.
+    let real = &all[0];
+    let f = &real.catalogue.facts[0];
+    assert!(!views::markup::source_panel(real.catalogue, f, Lang::Zh).as_str().contains("draft-mark"));
 }

@@ -52,6 +52,14 @@ mod exports {
         module_parts::notices(query, lang(lang_code));
     }
 
+    /// The other reports (`app::module_reports`): the list, what the link `away` names in them,
+    /// what a search for `q` finds.
+    #[wasm_bindgen]
+    pub fn reports(index: String, away: String, q: String, lang_code: &str, _unused: &str) {
+        let lang = lang(lang_code);
+        wasm_bindgen_futures::spawn_local(app::module_reports::run(index, away, q, lang));
+    }
+
     /// Called by the page's script once the module has loaded: adopts the styles of what this
     /// module draws (style/report.css, as a constructed stylesheet, which the page's policy
     /// allows), says whether the browser has a system share sheet, and answers the controls of
@@ -61,7 +69,13 @@ mod exports {
     pub fn ready() {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            if sheet.replace_sync(include_str!("../../../../style/report.css")).is_ok() {
+            // The other reports' drawings take their colours from the theme's variables.
+            let css = format!(
+                "{}{}",
+                include_str!("../../../../style/report.css"),
+                views::inline_svg::theme_vars(".chart--static svg")
+            );
+            if sheet.replace_sync(&css).is_ok() {
                 let sheets = document.adopted_style_sheets();
                 sheets.push(&sheet);
                 document.set_adopted_style_sheets(&sheets);

@@ -83,8 +83,9 @@ fn Dashboard() -> impl IntoView {
         request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
     }
     set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
-    let (tools, desk) = (NodeRef::new(), NodeRef::new());
+    let (tools, desk, reports) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     super::report_desk::install(ui, tools, desk);
+    super::other_reports::install(ui, reports);
     view! {
         <header class="masthead">
             <div class="masthead__row">
@@ -110,6 +111,7 @@ fn Dashboard() -> impl IntoView {
             <Overview/>
             <FilterBar/>
             {SECTIONS.iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
+            {(!catalogue::REPORTS_INDEX.is_empty()).then(|| view! { <div class="reports" id="reports" node_ref=reports></div> })}
             <PrintSheet/>
         </main>
         <SourcePanel/>

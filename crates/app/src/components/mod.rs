@@ -9,6 +9,7 @@ pub mod downloads;
 pub mod extras;
 pub mod filter_bar;
 pub mod notices;
+pub mod other_reports;
 pub mod overview;
 pub mod prefs;
 pub mod print_sheet;

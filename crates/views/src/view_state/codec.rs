@@ -418,7 +418,9 @@ pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
     if s.embed {
         push_pair(&mut out, Param::Embed, &["1"]);
     }
-    let away = |v: &'a String| Some(v.as_str()).filter(|v| !v.is_empty());
+    // Another report's ids, only while the built-in report has nothing in focus.
+    let own = s.section.is_some() || s.chart.is_some() || s.fact.is_some();
+    let away = |v: &'a String| Some(v.as_str()).filter(|v| !v.is_empty() && !own);
     if let Some(v) = s.section.or_else(|| away(&s.away.section)) {
         push_pair(&mut out, Param::Section, &[v]);
     }
