@@ -18,11 +18,36 @@ pub fn on_click(ev: web_sys::MouseEvent) {
         copy_reference(button);
     } else if let Ok(Some(button)) = target.closest(".share__native") {
         share_link(&button);
+    } else if let Ok(Some(link)) = target.closest("a[data-away]") {
+        follow_away(&ev, &link);
     } else if let Ok(Some(summary)) = target.closest("details[data-report] > summary") {
         let en = web_sys::window()
             .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
             .is_some_and(|l| l.starts_with("en"));
         crate::module_reports::on_summary(&summary, if en { facts::i18n::Lang::En } else { facts::i18n::Lang::Zh });
+    }
+}
+
+/// A link to another report's chart and fact (the finder's hits in other reports): the page's
+/// link becomes the view with that focus, and the dashboard reads it as it reads Back and Forward
+/// (a `popstate`), so its view state, the address bar and the module's drawing stay one. With a
+/// modifier key or another button, the browser opens the link as the link it is.
+fn follow_away(ev: &web_sys::MouseEvent, link: &web_sys::Element) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let Some(away) = link.get_attribute("data-away") else { return };
+    let (mut view, _) = views::view_state::parse(&window.location().search().unwrap_or_default());
+    (view.section, view.chart, view.fact) = (None, None, None);
+    view.away = views::view_state::parse(&away).0.away;
+    ev.prevent_default();
+    let query = views::view_state::to_query(&view);
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&query));
+        if let Ok(popstate) = web_sys::Event::new("popstate") {
+            let _ = window.dispatch_event(&popstate);
+        }
     }
 }
 

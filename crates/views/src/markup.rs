@@ -57,11 +57,7 @@ pub fn draft_mark(c: &Catalogue, f: &Fact, lang: Lang) -> Html {
     if c.reviewed(f.id) {
         return Html::default();
     }
-    html!(
-        " <span class=\"draft-mark\" title=\"{}\">{}</span>",
-        lang.pick("由工具起草，尚未经人工核对", "Drafted by a tool; no person has checked it yet"),
-        lang.pick("未审核", "not yet reviewed")
-    )
+    html!(" <span class=\"draft-mark\">{}</span>", lang.pick("未审核", "not yet reviewed"))
 }
 
 /// The exact value with unit, qualifier, period, region and the source sentence of one bar; placed

@@ -83,15 +83,6 @@ fn answer(ui: UiState, ev: web_sys::Event) {
             ui.focus_fact(f.id);
             scroll_to_focus(ui);
         }
-    } else if let Some(a) = event_in(&ev, "a[data-away]").filter(|_| !catalogue::REPORTS_INDEX.is_empty()) {
-        // A fact of another report (the finder's hits in them): it becomes the link's focus, and
-        // the module opens it.
-        ev.prevent_default();
-        let away = views::view_state::parse(&a.get_attribute("data-away").unwrap_or_default()).0.away;
-        ui.view.update(|v| {
-            (v.section, v.chart, v.fact) = (None, None, None);
-            v.away = away;
-        });
     } else if let Some(a) = event_in(&ev, "a[data-read-article], a[data-read-fact]") {
         // With a modifier key or another button, the browser opens the link as the link it is.
         let plain = ev

@@ -1,0 +1,103 @@
+// Measures each built report set (bench/reports/run): first-load bytes (gzipped, what the default
+// page fetches), interactive charts ready (median of RUNS loads), opening a section of a report not
+// yet read (a click on its summary once the list is shown, and a cold link to it), and a search
+// over every report's facts (the first, which reads every report file, and one after it).
+// Usage: node measure.mjs RUNS DIST_1 DIST_10 DIST_100  (each directory's name ends in its N)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve, BENCH } from '../server.mjs';
+
+const [runsArg, ...dists] = process.argv.slice(2);
+const RUNS = Number(runsArg) || 5;
+const HELPERS = join(BENCH, 'page-helpers.js');
+
+function firstLoadBytes(dir) {
+  return readdirSync(dir)
+    .filter((f) => f === 'index.html' || /^dashboard-.*\.(js|wasm)$/.test(f) || /^favicon-/.test(f))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+
+async function page(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ path: HELPERS });
+  const p = await context.newPage();
+  await p.goto(url);
+  return { context, p };
+}
+
+const rows = [];
+for (const dist of dists.map((d) => resolve(d))) {
+  const n = Number(basename(dist).match(/(\d+)$/)?.[1]);
+  const server = await serve({ dist });
+  const url = server.dash;
+  const ready = [];
+  // One load first, not counted: the browser's caches of the engine and fonts warm alike for every set.
+  for (let i = -1; i < RUNS; i++) {
+    const { context, p } = await page(url);
+    await p.waitForFunction(() => window.__bench && window.__bench.appReady != null, null, { timeout: 60000 });
+    const t = await p.evaluate(() => window.__bench.appReady);
+    if (i >= 0) ready.push(t);
+    await context.close();
+  }
+  const last = n > 1 ? `gen-${String(n - 1).padStart(4, '0')}` : null;
+  let open = null, link = null, search = null, searchAgain = null;
+  if (last) {
+    const opens = [], links = [], searches = [], again = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A click on the last report's summary, once the list is on the page.
+      let { context, p } = await page(url);
+      await p.waitForFunction(() => window.__bench && window.__bench.appReady != null, null, { timeout: 60000 });
+      await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const summary = p.locator(`details[data-report="${last}"] summary`);
+      await summary.waitFor({ timeout: 60000 });
+      const t0 = await p.evaluate(() => performance.now());
+      await summary.click();
+      await p.waitForSelector(`[data-report-body="${last}"] figure svg`, { timeout: 60000 });
+      opens.push((await p.evaluate(() => performance.now())) - t0);
+      // Search every report: the first search reads every report file; then another word.
+      await p.evaluate(() => window.scrollTo(0, 0));
+      const s0 = await p.evaluate(() => performance.now());
+      await p.locator('input[type="search"]').fill('清偿');
+      await p.waitForFunction((want) => (document.querySelector('.finder__elsewhere-title')?.textContent ?? '').includes(want), n === 1 ? '' : String(n - 1), { timeout: 120000 });
+      searches.push((await p.evaluate(() => performance.now())) - s0);
+      const a0 = await p.evaluate(() => performance.now());
+      await p.locator('input[type="search"]').fill('基站');
+      await p.waitForFunction(() => (document.querySelector('.finder__elsewhere-title')?.textContent ?? '').match(/\d+/) && document.querySelector('.finder__elsewhere li'), null, { timeout: 60000 });
+      await p.waitForFunction(() => !(document.querySelector('.finder__elsewhere')?.textContent ?? '').includes('清偿进度'), null, { timeout: 60000 });
+      again.push((await p.evaluate(() => performance.now())) - a0);
+      await context.close();
+      // A cold link to that report's section: navigation start to its first chart drawn.
+      ({ context, p } = await page(`${url}?section=${last}-s`));
+      await p.waitForSelector(`[data-report-body="${last}"] figure svg`, { timeout: 60000 });
+      links.push(await p.evaluate(() => performance.now()));
+      await context.close();
+    }
+    [open, link, search, searchAgain] = [median(opens), median(links), median(searches), median(again)];
+  }
+  const facts = JSON.parse(readFileSync(join(dist, 'facts.json'), 'utf8')).facts.length;
+  rows.push({ n, facts, bytes: firstLoadBytes(dist), ready: median(ready), open, link, search, searchAgain });
+  await server.close();
+}
+await browser.close();
+
+const ms = (v) => (v == null ? '–' : `${Math.round(v)} ms`);
+const base = rows[0]?.bytes ?? 0;
+const table = [
+  '| reports | facts | first load (gzip) | growth | charts ready | open a report (click) | link to its section (cold) | search all (first) | search all (again) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.n} | ${r.facts} | ${(r.bytes / 1000).toFixed(1)} KB | +${r.bytes - base} B | ${ms(r.ready)} | ${ms(r.open)} | ${ms(r.link)} | ${ms(r.search)} | ${ms(r.searchAgain)} |`),
+].join('\n');
+console.log(table);
+writeFileSync(join(BENCH, 'results', 'reports.md'), `# Scale in reports (bash bench/reports/run, ${RUNS} runs, medians)\n\n${table}\n`);
+writeFileSync(join(BENCH, 'results', 'reports.json'), JSON.stringify(rows, null, 2));
+const growth = (rows.at(-1)?.bytes ?? 0) - base;
+if (growth >= 2000) {
+  console.error(`first load grows by ${growth} B from 1 to ${rows.at(-1).n} reports (limit 2000)`);
+  process.exit(1);
+}
