@@ -258,45 +258,6 @@ pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_escapes() {
-        assert_eq!(json_string("a\"b\\c\nd\te\u{1}\u{2028}中"), "\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028中\"");
-    }
-
-    #[test]
-    fn csv_quotes_only_when_needed() {
-        assert_eq!(csv_field("广东"), "广东");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
-        assert_eq!(csv_field(" pad"), "\" pad\"");
-        assert_eq!(csv_field(""), "");
-    }
-
-    #[test]
-    fn numbers_are_plain_decimals() {
-        assert_eq!(number_str(36988.0), "36988");
-        assert_eq!(number_str(2.3), "2.3");
-        assert_eq!(number_str(230_000_000_000.0), "230000000000");
-        assert_eq!(number_str(f64::NAN), "");
-        assert_eq!(json_number(f64::INFINITY), "null");
-    }
-
-    #[test]
-    fn periods_use_the_catalogue_spelling() {
-        assert_eq!(period_str(&Period::Year(2019)), "2019");
-        assert_eq!(period_str(&Period::YearRange(2019, 2022)), "2019..2022");
-        assert_eq!(period_str(&Period::MonthEnd(2020, 6)), "2020-06");
-        assert_eq!(period_str(&Period::MonthRange { from: (2020, 1), to: (2020, 6) }), "2020-01..2020-06");
-        assert_eq!(period_str(&Period::AsOf(2020, 6)), "asof 2020-06");
-        assert_eq!(period_str(&Period::Unstated), "unstated");
-    }
-}
-
 /// Every report's facts as JSON: [`to_json`] of the one report when there is one (so its file
 /// stays as it was); for several, the same shape with `seeds` (every report's text) for `seed`,
 /// and the articles, units, regions, topics and facts of all of them. Units, regions and topics
@@ -381,5 +342,44 @@ pub fn to_csv_all(reports: &[facts::Report]) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes() {
+        assert_eq!(json_string("a\"b\\c\nd\te\u{1}\u{2028}中"), "\"a\\\"b\\\\c\\nd\\te\\u0001\\u2028中\"");
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("广东"), "广东");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
+        assert_eq!(csv_field(" pad"), "\" pad\"");
+        assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn numbers_are_plain_decimals() {
+        assert_eq!(number_str(36988.0), "36988");
+        assert_eq!(number_str(2.3), "2.3");
+        assert_eq!(number_str(230_000_000_000.0), "230000000000");
+        assert_eq!(number_str(f64::NAN), "");
+        assert_eq!(json_number(f64::INFINITY), "null");
+    }
+
+    #[test]
+    fn periods_use_the_catalogue_spelling() {
+        assert_eq!(period_str(&Period::Year(2019)), "2019");
+        assert_eq!(period_str(&Period::YearRange(2019, 2022)), "2019..2022");
+        assert_eq!(period_str(&Period::MonthEnd(2020, 6)), "2020-06");
+        assert_eq!(period_str(&Period::MonthRange { from: (2020, 1), to: (2020, 6) }), "2020-01..2020-06");
+        assert_eq!(period_str(&Period::AsOf(2020, 6)), "asof 2020-06");
+        assert_eq!(period_str(&Period::Unstated), "unstated");
     }
 }

@@ -214,7 +214,7 @@ fn a_draft_builds_beside_the_real_report() {
     let d = draft::draft("zz-redraft.txt", &text, &known_units());
     std::fs::write(dir.join("zz-redraft.txt"), &text).expect("write");
     std::fs::write(dir.join("zz-redraft.facts.toml"), draft::to_toml(&d)).expect("write");
-    let paths = verify::reports::catalogue_paths(&[dir.clone()]).expect("paths");
+    let paths = verify::reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths");
     if let Err(errors) = verify::reports::load_all(&paths) {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("{}", lines.join("\n"));

@@ -103,6 +103,24 @@ pub struct Catalogue {
     pub headlines: &'static [&'static str],
 }
 
+impl Catalogue {
+    /// A catalogue with nothing in it: a base for the tests' own catalogues (`..Catalogue::EMPTY`).
+    pub const EMPTY: Catalogue = Catalogue {
+        seed: "",
+        articles: &[],
+        units: &[],
+        regions: &[],
+        topics: &[],
+        facts: &[],
+        drafts: &[],
+        indicators: &[],
+        sections: &[],
+        charts: &[],
+        checks: &[],
+        headlines: &[],
+    };
+}
+
 /// One report: its file name in `seeds/` (NAME of NAME.txt), its catalogue and its text.
 #[derive(Clone, Copy, Debug)]
 pub struct Report {

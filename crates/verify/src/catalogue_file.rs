@@ -227,6 +227,30 @@ impl Errors<'_> {
     }
 }
 
+/// Checks that `ids` (of `[[kind]]` entries, in order) are well formed and unique; returns them.
+pub(crate) fn check_ids<'a>(errs: &mut Errors<'_>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        let name = entry_name(kind, i, id);
+        if !valid_id(id) {
+            errs.push(&name, "id", format!("{id:?} is not lowercase letters and digits joined by single '-'"));
+        }
+        if !seen.insert(id) {
+            errs.push(&name, "id", format!("{kind} id {id:?} is used twice"));
+        }
+    }
+    seen
+}
+
+/// An "is empty" error for each of `fields` (name, value) that is blank.
+pub(crate) fn non_empty(errs: &mut Errors<'_>, name: &str, fields: &[(&str, &str)]) {
+    for (field, value) in fields {
+        if value.trim().is_empty() {
+            errs.push(name, field, "is empty");
+        }
+    }
+}
+
 pub(crate) fn entry_name(kind: &str, index: usize, id: &str) -> String {
     if id.is_empty() {
         format!("{kind} #{}", index + 1)
@@ -347,19 +371,6 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
     }
 
     // Ids: well-formed and unique per kind.
-    fn check_ids<'a>(errs: &mut Errors<'_>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
-            let name = entry_name(kind, i, id);
-            if !valid_id(id) {
-                errs.push(&name, "id", format!("{id:?} is not lowercase letters and digits joined by single '-'"));
-            }
-            if !seen.insert(id) {
-                errs.push(&name, "id", format!("{kind} id {id:?} is used twice"));
-            }
-        }
-        seen
-    }
     let article_ids = check_ids(&mut errs, "article", file.articles.iter().map(|a| a.id.as_str()));
     let unit_ids = check_ids(&mut errs, "unit", file.units.iter().map(|u| u.id.as_str()));
     let region_ids = check_ids(&mut errs, "region", file.regions.iter().map(|r| r.id.as_str()));
@@ -376,14 +387,6 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         region_ids.into_iter().map(str::to_string).collect(),
         topic_ids.into_iter().map(str::to_string).collect(),
     );
-
-    fn non_empty(errs: &mut Errors<'_>, name: &str, fields: &[(&str, &str)]) {
-        for (field, value) in fields {
-            if value.trim().is_empty() {
-                errs.push(name, field, "is empty");
-            }
-        }
-    }
 
     // Articles: headings are unique whole lines, in text order; spans run to the next heading.
     let mut line_starts: Vec<(usize, &str)> = Vec::new();

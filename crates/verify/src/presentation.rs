@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::catalogue_file::{entry_name, valid_id, CatalogueFile, Errors};
+use crate::catalogue_file::{check_ids, entry_name, non_empty, valid_id, CatalogueFile, Errors};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,28 +101,6 @@ pub fn fraction(s: &str) -> Option<f64> {
     (v.is_finite() && v > 0.0 && v < 1.0).then_some(v)
 }
 
-fn ids_once<'a>(errs: &mut Errors<'_>, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
-    for (i, id) in ids.enumerate() {
-        let name = entry_name(kind, i, id);
-        if !valid_id(id) {
-            errs.push(&name, "id", format!("{id:?} is not lowercase letters and digits joined by single '-'"));
-        }
-        if !seen.insert(id) {
-            errs.push(&name, "id", format!("{kind} id {id:?} is used twice"));
-        }
-    }
-    seen
-}
-
-fn non_empty(errs: &mut Errors<'_>, name: &str, fields: &[(&str, &str)]) {
-    for (field, value) in fields {
-        if value.trim().is_empty() {
-            errs.push(name, field, "is empty");
-        }
-    }
-}
-
 /// Verifies headlines, sections, charts, cross-checks and the facts' status and indicator.
 pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
     let unit_of: HashMap<&str, &str> = file.facts.iter().map(|f| (f.id.as_str(), f.unit.as_str())).collect();
@@ -157,7 +135,7 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
         }
     }
 
-    let sections = ids_once(errs, "section", file.sections.iter().map(|s| s.id.as_str()));
+    let sections = check_ids(errs, "section", file.sections.iter().map(|s| s.id.as_str()));
     for (i, s) in file.sections.iter().enumerate() {
         let name = entry_name("section", i, &s.id);
         non_empty(errs, &name, &[("title_zh", &s.title_zh), ("title_en", &s.title_en)]);
@@ -171,14 +149,14 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
         }
     }
 
-    let checks = ids_once(errs, "cross_check", file.cross_checks.iter().map(|c| c.id.as_str()));
+    let checks = check_ids(errs, "cross_check", file.cross_checks.iter().map(|c| c.id.as_str()));
     for (i, c) in file.cross_checks.iter().enumerate() {
         check_cross_check(errs, &entry_name("cross_check", i, &c.id), c, &unit_of);
     }
     let stock_flow_checks: HashSet<&str> =
         file.cross_checks.iter().filter(|c| c.kind == "stock_flow").map(|c| c.id.as_str()).collect();
 
-    ids_once(errs, "chart", file.charts.iter().map(|c| c.id.as_str()));
+    check_ids(errs, "chart", file.charts.iter().map(|c| c.id.as_str()));
     for (i, c) in file.charts.iter().enumerate() {
         let name = entry_name("chart", i, &c.id);
         non_empty(errs, &name, &[("title_zh", &c.title_zh), ("title_en", &c.title_en)]);

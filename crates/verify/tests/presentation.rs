@@ -231,7 +231,7 @@ fn the_fixture_reports_load_with_the_real_one() {
     let (q1, q1_text) = fixture("fixture-east-2021q1");
     let (q3, q3_text) = fixture("fixture-east-2021q3");
     let dir = scratch("ok", &[("fixture-east-2021q1", q1, q1_text), ("fixture-east-2021q3", q3, q3_text)]);
-    let paths = reports::catalogue_paths(&[dir.clone()]).expect("paths");
+    let paths = reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths");
     let all = reports::load_all(&paths).unwrap_or_else(|e| panic!("{}", list(&e)));
     assert_eq!(
         all.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
@@ -252,7 +252,7 @@ fn an_id_in_two_reports_names_both_files() {
         .replace("id = \"fixture-east-2021q1-article-1\"", "id = \"luoning\"")
         .replace("article = \"fixture-east-2021q1-article-1\"", "article = \"luoning\"");
     let dir = scratch("clash", &[("fixture-east-2021q1", clash, q1_text)]);
-    let paths = reports::catalogue_paths(&[dir.clone()]).expect("paths");
+    let paths = reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths");
     let errs = match reports::load_all(&paths) {
         Ok(_) => panic!("two reports with one id were accepted"),
         Err(e) => e,
@@ -279,7 +279,7 @@ fn an_indicator_in_two_units_is_refused() {
     // The Q3 brief's clearance rate given the indicator of station counts.
     let wrong = q3.replace("indicator = \"east-clearance\"", "indicator = \"east-5g-stations\"");
     let dir = scratch("units", &[("fixture-east-2021q1", q1, q1_text), ("fixture-east-2021q3", wrong, q3_text)]);
-    let errs = match reports::load_all(&reports::catalogue_paths(&[dir.clone()]).expect("paths")) {
+    let errs = match reports::load_all(&reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths")) {
         Ok(_) => panic!("an indicator in two units was accepted"),
         Err(e) => e,
     };

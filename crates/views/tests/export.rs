@@ -63,12 +63,7 @@ static TRICKY: Catalogue = Catalogue {
             gloss_en: "",
         },
     ],
-    drafts: &[],
-    indicators: &[],
-    sections: &[],
-    charts: &[],
-    checks: &[],
-    headlines: &[],
+    ..Catalogue::EMPTY
 };
 
 fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {

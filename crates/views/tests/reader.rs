@@ -456,12 +456,7 @@ fn fixture() -> &'static Catalogue {
             regions: &[Named { id: "r", zh: "某地", en: "Somewhere" }],
             topics: &[Named { id: "t", zh: "主题", en: "Topic" }],
             facts: Box::leak(facts.into_boxed_slice()),
-            drafts: &[],
-            indicators: &[],
-            sections: &[],
-            charts: &[],
-            checks: &[],
-            headlines: &[],
+            ..Catalogue::EMPTY
         }
     })
 }

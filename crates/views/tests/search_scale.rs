@@ -61,12 +61,7 @@ fn catalogue() -> Catalogue {
         regions: Box::leak(regions.into_boxed_slice()),
         topics: Box::leak(topics.into_boxed_slice()),
         facts: Box::leak(facts.into_boxed_slice()),
-        drafts: &[],
-        indicators: &[],
-        sections: &[],
-        charts: &[],
-        checks: &[],
-        headlines: &[],
+        ..Catalogue::EMPTY
     }
 }
 

@@ -94,3 +94,18 @@ export function inkPerChart(page) {
     return { id: fig.dataset.chart, ink, cssWidth: c.getBoundingClientRect().width, width: c.width };
   }));
 }
+
+/**
+ * A context in which every request other than for a `file:` URL is blocked, as for a page opened
+ * from disk with no network; the blocked URLs are collected in `network`.
+ */
+export async function offlineContext(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const network = [];
+  await context.route('**', (r) => {
+    if (r.request().url().startsWith('file:')) return r.continue();
+    network.push(r.request().url());
+    return r.abort();
+  });
+  return { context, network };
+}

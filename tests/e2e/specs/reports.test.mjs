@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
-import { ARTIFACTS, launch, openPage, waitForApp } from '../lib/browser.mjs';
+import { ARTIFACTS, launch, offlineContext, openPage, waitForApp } from '../lib/browser.mjs';
 import { launchFirefox, openFirefoxPage, waitForAppFirefox } from '../lib/firefox.mjs';
 
 const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
@@ -125,13 +125,7 @@ test('a link to a chart no report has says so, as for the built-in report', asyn
 });
 
 test('offline.html carries every report: a link into one works from file:// with the network blocked', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const network = [];
-  await context.route('**', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    network.push(r.request().url());
-    return r.abort();
-  });
+  const { context, network } = await offlineContext(browser, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

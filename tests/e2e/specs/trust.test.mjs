@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
 import { elements, inlineScripts, inlineStyles } from '../lib/html.mjs';
-import { launch, openPage, waitForChart, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, offlineContext, openPage, waitForChart, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser, catalogue;
 before(async () => {
@@ -199,13 +199,7 @@ test('no CSP violation and no request to another origin across every flow', asyn
 });
 
 test('offline.html works from file:// with every network request blocked', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const network = [];
-  await context.route('**', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    network.push(r.request().url());
-    return r.abort();
-  });
+  const { context, network } = await offlineContext(browser, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(recordViolations);
   const problems = { console: [], page: [], requests: [] };
