@@ -78,6 +78,9 @@ pub fn draw_series<DB: DrawingBackend>(
             PathElement::new(vec![(x(p.month), y(p.value)), (x(q.month), y(q.value))], theme.bar.stroke_width(2));
         root.draw(&line)?;
     }
+    // Where the last value label ended (right edge, and whether it went above its point): a label
+    // that would run into it goes under its own point instead.
+    let mut last_label: Option<(i32, bool)> = None;
     for p in &spec.points {
         let (px, py) = (x(p.month), y(p.value));
         match p.qualifier {
@@ -98,10 +101,19 @@ pub fn draw_series<DB: DrawingBackend>(
                 theme.bar.filled(),
             ))?;
         }
-        let text_y = if dir == Some(-1) { py - 34 } else { py - 10 };
         // Labels near the right edge go to the left of their point, so none is cut off.
-        let (text_x, anchor) = if px > (w as i32) * 3 / 4 { (px - 8, HPos::Right) } else { (px + 8, HPos::Left) };
-        root.draw(&Text::new(p.value_text.clone(), (text_x, text_y), label(12.0, &theme.text, anchor, VPos::Bottom)))?;
+        let text_w = crate::text_width::estimate(&p.value_text, 12.0).ceil() as i32;
+        let (left_edge, text_x, anchor) =
+            if px > (w as i32) * 3 / 4 { (px - 8 - text_w, px - 8, HPos::Right) } else { (px + 8, px + 8, HPos::Left) };
+        let above = !matches!(last_label, Some((right, true)) if left_edge < right + 4);
+        let (text_y, v) = match (above, dir) {
+            (true, Some(-1)) => (py - 34, VPos::Bottom),
+            (true, _) => (py - 10, VPos::Bottom),
+            (false, Some(1)) => (py + 34, VPos::Top),
+            (false, _) => (py + 10, VPos::Top),
+        };
+        root.draw(&Text::new(p.value_text.clone(), (text_x, text_y), label(12.0, &theme.text, anchor, v)))?;
+        last_label = Some((left_edge + text_w, above));
     }
     Ok(())
 }

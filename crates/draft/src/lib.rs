@@ -2,7 +2,8 @@
 //! becomes a `[[fact]]` (value in base units, unit, qualifier, period, quote, label) or a
 //! `[[not_indicator]]` with a reason (dates, plan spans, names, ordinals in names, "one" used as
 //! an article). The draft is a starting point for a person: every fact carries
-//! `status = "draft"`, English fields are `TODO`, and topics and regions are placeholders.
+//! `status = "draft"`, English fields hold the Chinese until translated, and topics and regions
+//! are placeholders.
 //!
 //! The one promise the draft keeps without review: every fact's `value` is what its `expr`
 //! parses to with the same parser the verifier uses, so a reviewer checks meaning, not arithmetic.
@@ -487,7 +488,8 @@ impl Units<'_> {
             kind: "count".to_string(),
             counter: counter.to_string(),
             zh: if counter.is_empty() { "（待定）".to_string() } else { counter.to_string() },
-            en: "TODO".to_string(),
+            // The Chinese measure word until someone translates it.
+            en: if counter.is_empty() { "(to be decided)".to_string() } else { counter.to_string() },
         };
         self.declare(&unit)
     }

@@ -29,16 +29,18 @@ pub fn to_toml(d: &Draft) -> String {
         s,
         "# Drafted from {} by `bash .ci/draft` (crates/draft); schema: seeds/CATALOGUE.md.\n\
          # Every entry needs review: facts carry status = \"draft\" until a person has checked the\n\
-         # value, unit, qualifier, period and label against the text, written the English fields\n\
-         # (TODO), and replaced the placeholder topic and region \"{PLACEHOLDER_ID}\".\n",
+         # value, unit, qualifier, period and label against the text, translated the English fields\n\
+         # (until then they hold the Chinese, so the English page shows the original words rather\n\
+         # than a placeholder), and replaced the placeholder topic and region \"{PLACEHOLDER_ID}\".\n",
         d.seed
     );
     let _ = writeln!(s, "seed = {}\n", q(&d.seed));
     for a in &d.articles {
         let _ = writeln!(
             s,
-            "[[article]]\nid = {}\nheading = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\nsource_zh = \"（待定）\"\nsource_en = \"TODO\"\n",
+            "[[article]]\nid = {}\nheading = {}\ntitle_zh = {}\ntitle_en = {}\nsource_zh = \"（待定）\"\nsource_en = \"(to be decided)\"\n",
             q(&a.id),
+            q(&a.heading),
             q(&a.heading),
             q(&a.heading)
         );
@@ -61,16 +63,17 @@ pub fn to_toml(d: &Draft) -> String {
             q(&u.en)
         );
     }
-    let _ = writeln!(s, "[[region]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"TODO\"\n");
-    let _ = writeln!(s, "[[topic]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"TODO\"\n");
+    let _ = writeln!(s, "[[region]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"(to be decided)\"\n");
+    let _ = writeln!(s, "[[topic]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"(to be decided)\"\n");
     let article = d.articles.first().map_or("article-1", |a| a.id.as_str());
     for f in &d.facts {
         let _ = writeln!(s, "# line {}, quote at byte {}", f.line, f.quote_offset);
         let _ = writeln!(s, "[[fact]]\nid = {}\nstatus = \"draft\"", q(&f.id));
         let _ = writeln!(
             s,
-            "article = {}\ntopic = \"{PLACEHOLDER_ID}\"\nregion = \"{PLACEHOLDER_ID}\"\nlabel_zh = {}\nlabel_en = \"TODO\"",
+            "article = {}\ntopic = \"{PLACEHOLDER_ID}\"\nregion = \"{PLACEHOLDER_ID}\"\nlabel_zh = {}\nlabel_en = {}",
             q(article),
+            q(&f.label_zh),
             q(&f.label_zh)
         );
         let _ =
@@ -99,8 +102,9 @@ fn charts(s: &mut String, d: &Draft) {
     let title = d.articles.first().map_or(stem, |a| a.heading.as_str());
     let _ = writeln!(
         s,
-        "[[section]]\nid = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\ntopics = [\"{PLACEHOLDER_ID}\"]\n",
+        "[[section]]\nid = {}\ntitle_zh = {}\ntitle_en = {}\ntopics = [\"{PLACEHOLDER_ID}\"]\n",
         q(&prefix),
+        q(title),
         q(title)
     );
     let mut units: Vec<&str> = Vec::new();
@@ -114,9 +118,10 @@ fn charts(s: &mut String, d: &Draft) {
         let facts: Vec<String> = d.facts.iter().filter(|f| f.unit == unit).map(|f| q(&f.id)).collect();
         let _ = writeln!(
             s,
-            "[[chart]]\nid = {}\nsection = {}\ntitle_zh = {}\ntitle_en = \"TODO\"\n[[chart.panel]]\nfacts = [{}]\n",
+            "[[chart]]\nid = {}\nsection = {}\ntitle_zh = {}\ntitle_en = {}\n[[chart.panel]]\nfacts = [{}]\n",
             q(&format!("{prefix}-{unit}")),
             q(&prefix),
+            q(&format!("{title}（{zh}）")),
             q(&format!("{title}（{zh}）")),
             facts.join(", ")
         );

@@ -13,6 +13,7 @@ use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::{Catalogue, Fact, Report};
 
+use crate::downloads::svg_font_sizes_in_px;
 use crate::html;
 use crate::html::Html;
 use crate::inline_svg::{svg, themed, PLACEHOLDERS};
@@ -253,7 +254,7 @@ fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, width: f64
         },
         latest,
         // plotters' SVG, drawn from the catalogue's numbers.
-        Html::trusted(themed(&series_svg(s, width, lang, &PLACEHOLDERS))),
+        Html::trusted(themed(&svg_font_sizes_in_px(&series_svg(s, width, lang, &PLACEHOLDERS)))),
         table(&rows, true, lang),
         notes
     )

@@ -142,3 +142,39 @@ fn the_dashboards_own_views_mark_drafted_facts() {
     let f = &real.catalogue.facts[0];
     assert!(!views::markup::source_panel(real.catalogue, f, Lang::Zh).as_str().contains("draft-mark"));
 }
+
+/// On a narrow screen the series' value labels still do not run into each other: one that would
+/// goes under its point.
+#[test]
+fn series_labels_do_not_overlap_when_narrow() {
+    let all = reports();
+    let s = charts::series::series("east-5g-stations", &all, Lang::En).expect("series");
+    let svg = charts::series_draw::series_svg(&s, 280.0, Lang::En, &charts::draw::LIGHT);
+    // (left, top, width) of each value label, from plotters' <text> elements.
+    let labels: Vec<(f64, f64, f64)> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let attr =
+                |name: &str| -> Option<f64> { t.split(&format!("{name}=\"")).nth(1)?.split('"').next()?.parse().ok() };
+            let body = t.split('>').nth(1)?.split('<').next()?.trim();
+            let anchor_end = t.contains("text-anchor=\"end\"");
+            s.points.iter().any(|p| p.value_text == body).then(|| {
+                let w = charts::text_width::estimate(body, 12.0);
+                let x = attr("x").unwrap_or(0.0);
+                // The top of the label's box: above `y` when hung from its bottom (negative dy).
+                let y = attr("y").unwrap_or(0.0);
+                let top = if t.contains("dy=\"-") { y - 12.0 } else { y };
+                (if anchor_end { x - w } else { x }, top, w)
+            })
+        })
+        .collect();
+    assert_eq!(labels.len(), 3, "{svg}");
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            let apart_x = a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0;
+            let apart_y = a.1 + 12.0 <= b.1 || b.1 + 12.0 <= a.1;
+            assert!(apart_x || apart_y, "labels {a:?} and {b:?} overlap");
+        }
+    }
+}
