@@ -58,7 +58,8 @@ pub fn draw_series<DB: DrawingBackend>(
         root.draw(&Text::new(
             month_label(*m, lang),
             (x(*m), h as i32 - bottom + 8),
-            label(12.0, color, HPos::Center, VPos::Top),
+            // The last period's label ends at its tick, so the edge never cuts it off.
+            label(12.0, color, if *m == last && ticks.len() > 1 { HPos::Right } else { HPos::Center }, VPos::Top),
         ))?;
         if missing {
             let note = lang.pick("缺数据", "no data");
