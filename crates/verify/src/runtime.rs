@@ -3,7 +3,7 @@
 //! several reports, the scale benchmark). `codegen` writes the same mapping as Rust for the build;
 //! a test checks the two agree on the real report.
 
-use crate::catalogue_file::CatalogueFile;
+use crate::catalogue_file::{CatalogueFile, NamedEntry};
 use crate::presentation::{fraction, CrossCheckEntry};
 use crate::reports::LoadedReport;
 use facts::presentation::{ChartDef, ChartKind, CheckDef, CheckKind, PanelDef, SectionDef};
@@ -57,6 +57,10 @@ fn check_kind(c: &CrossCheckEntry) -> CheckKind {
     }
 }
 
+fn named(list: &[NamedEntry]) -> &'static [Named] {
+    slice(list.iter().map(|n| Named { id: leak(&n.id), zh: leak(&n.zh), en: leak(&n.en) }).collect())
+}
+
 /// The catalogue of a file [`crate::catalogue_file::load`] accepted.
 pub fn to_catalogue(file: &CatalogueFile) -> Catalogue {
     let seed = leak(&file.seed);
@@ -82,12 +86,8 @@ pub fn to_catalogue(file: &CatalogueFile) -> Catalogue {
                 .map(|u| Unit { id: leak(&u.id), kind: unit_kind(&u.kind), zh: leak(&u.zh), en: leak(&u.en) })
                 .collect(),
         ),
-        regions: slice(
-            file.regions.iter().map(|n| Named { id: leak(&n.id), zh: leak(&n.zh), en: leak(&n.en) }).collect(),
-        ),
-        topics: slice(
-            file.topics.iter().map(|n| Named { id: leak(&n.id), zh: leak(&n.zh), en: leak(&n.en) }).collect(),
-        ),
+        regions: named(&file.regions),
+        topics: named(&file.topics),
         facts: slice(
             file.facts
                 .iter()
