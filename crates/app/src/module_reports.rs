@@ -265,8 +265,13 @@ async fn follow(index: &Index, away: &str, lang: Lang, list_host: &web_sys::Elem
             notices.push(Notice::UnknownFact { id: a.fact.clone() });
         }
         if notices.is_empty() {
-            // Each id exists, but not together in one report.
-            notices.push(Notice::UnknownFact { id: a.fact.clone() });
+            // Each id exists, but not together in one report: the narrowest one is what cannot
+            // be shown where the link says.
+            notices.push(if !a.fact.is_empty() {
+                Notice::UnknownFact { id: a.fact.clone() }
+            } else {
+                Notice::UnknownChart { id: a.chart.clone() }
+            });
         }
         if let Some(Ok(Some(host))) = document().map(|d| d.query_selector(".notices-host")) {
             let mut out = Html::default();
