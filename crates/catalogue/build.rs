@@ -1,17 +1,19 @@
 //! Verifies every report in `seeds/` (or in `DASHBOARD_SEEDS`, a fixture or benchmark set) against
-//! its text and the number parser, and against each other, then writes `$OUT_DIR/catalogue.rs`
-//! (see `src/lib.rs` for what it defines). The loading and verifying is the `verify` crate's.
+//! its text and the number parser, and against each other (the `verify` crate), maps each into
+//! the model (`verify::to_model`) and writes it as data to `$OUT_DIR`, which `src/lib.rs` reads
+//! back with serde: `open.bin`, the first report's catalogue (the dashboard's first load);
+//! `reports.bin`, every report with its text (native tools and tests only); `open.txt`, the first
+//! report's text; `reports_index.txt`, the published index's path ("" for one report).
 //!
 //! Any problem fails the build with every message, each naming the file, the entry and the
 //! field. Numbers in the text that no fact or not_indicator accounts for fail it too, unless
 //! `FACTS_COVERAGE=warn` is set (then they are printed as warnings; the tests still fail).
 
 use std::env;
-use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::exit;
-use verify::{catalogue_file, codegen, reports};
+use verify::{catalogue_file, reports, to_model};
 
 fn fail(messages: &[String]) -> ! {
     fail_with_hint(messages, None)
@@ -63,35 +65,23 @@ fn main() {
         }
     }
 
-    let mut source = String::new();
-    for (i, r) in all.iter().enumerate() {
-        let (catalogue, text) = if i == 0 {
-            ("CATALOGUE".to_string(), "SEED_TEXT".to_string())
-        } else {
-            (format!("REPORT_{i}"), format!("TEXT_{i}"))
-        };
-        source.push_str(&codegen::rust_source_named(&r.file, &absolute(&r.text_path), &catalogue, &text));
-    }
-    let _ = writeln!(source, "pub static REPORTS: &[Report] = &[");
-    for (i, r) in all.iter().enumerate() {
-        let (catalogue, text) = if i == 0 {
-            ("CATALOGUE".to_string(), "SEED_TEXT".to_string())
-        } else {
-            (format!("REPORT_{i}"), format!("TEXT_{i}"))
-        };
-        let _ = writeln!(source, "    Report {{ name: {:?}, catalogue: &{catalogue}, text: {text} }},", r.name);
-    }
-    let _ = writeln!(source, "];");
+    let models: Vec<facts::Report> = all.iter().map(to_model::report).collect();
+    let Some(open) = models.first() else { fail(&["no report to build".to_string()]) };
     let index =
         if all.len() > 1 { format!("reports/index.{}.json", reports::content_key(&all)) } else { String::new() };
-    let _ = writeln!(source, "pub const REPORTS_INDEX: &str = {index:?};");
-
     let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| fail(&["OUT_DIR is not set".to_string()])));
-    if let Err(e) = fs::write(out.join("catalogue.rs"), source) {
-        fail(&[format!("cannot write {}: {e}", out.join("catalogue.rs").display())]);
+    let encode = |what: &str, bytes: Result<Vec<u8>, postcard::Error>| {
+        bytes.unwrap_or_else(|e| fail(&[format!("cannot encode {what}: {e}")]))
+    };
+    let files: [(&str, Vec<u8>); 4] = [
+        ("open.bin", encode("the first report", postcard::to_allocvec(&open.catalogue))),
+        ("reports.bin", encode("the reports", postcard::to_allocvec(&models))),
+        ("open.txt", open.text.clone().into_bytes()),
+        ("reports_index.txt", index.into_bytes()),
+    ];
+    for (name, bytes) in files {
+        if let Err(e) = fs::write(out.join(name), bytes) {
+            fail(&[format!("cannot write {}: {e}", out.join(name).display())]);
+        }
     }
-}
-
-fn absolute(p: &Path) -> String {
-    fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string()
 }

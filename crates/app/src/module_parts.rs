@@ -152,8 +152,8 @@ pub fn notices(query: &str, lang: Lang) {
 fn cite_target(target: &str) -> Option<Target> {
     match target.split_once(':') {
         None if target == "page" => Some(Target::Page),
-        Some(("chart", id)) => charts::registry::chart_def(id).map(|d| Target::Chart(d.id)),
-        Some(("fact", id)) => CATALOGUE.fact(id).map(|f| Target::Fact(f.id)),
+        Some(("chart", id)) => charts::registry::chart_def(id).map(|d| Target::Chart(&d.id)),
+        Some(("fact", id)) => CATALOGUE.fact(id).map(|f| Target::Fact(&f.id)),
         _ => None,
     }
 }

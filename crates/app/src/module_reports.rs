@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::write_html::write_html;
-use catalogue::{wire, CATALOGUE, SEED_TEXT};
+use catalogue::{report_file, CATALOGUE, SEED_TEXT};
 use facts::i18n::Lang;
 use facts::Report;
 use views::html::Html;
@@ -129,9 +129,9 @@ async fn index(path: &str) -> Result<Rc<Index>, String> {
         let mut s = s.borrow_mut();
         if s.reports.is_empty() {
             s.reports.push(Report {
-                name: Box::leak(index.first.clone().into_boxed_str()),
-                catalogue: &CATALOGUE,
-                text: SEED_TEXT,
+                name: index.first.clone(),
+                catalogue: CATALOGUE.clone(),
+                text: SEED_TEXT.to_string(),
             });
         }
         s.index = Some(index.clone());
@@ -140,7 +140,7 @@ async fn index(path: &str) -> Result<Rc<Index>, String> {
 }
 
 fn loaded(name: &str) -> Option<Report> {
-    STATE.with(|s| s.borrow().reports.iter().find(|r| r.name == name).copied())
+    STATE.with(|s| s.borrow().reports.iter().find(|r| r.name == name).cloned())
 }
 
 /// The report `name`, read once.
@@ -149,11 +149,11 @@ async fn report(index: &Index, name: &str) -> Result<Report, String> {
         return Ok(r);
     }
     let entry = index.entries.iter().find(|e| e.listed.name == name).ok_or_else(|| format!("no report {name}"))?;
-    let r = wire::parse_report(&read_file(&entry.file).await?).map_err(|e| format!("{}: {e}", entry.file))?;
+    let r = report_file::parse(&read_file(&entry.file).await?).map_err(|e| format!("{}: {e}", entry.file))?;
     if let Some(r) = loaded(name) {
         return Ok(r);
     }
-    STATE.with(|s| s.borrow_mut().reports.push(r));
+    STATE.with(|s| s.borrow_mut().reports.push(r.clone()));
     Ok(r)
 }
 
@@ -161,7 +161,7 @@ async fn report(index: &Index, name: &str) -> Result<Report, String> {
 /// indicators.
 async fn with_series(index: &Index, r: &Report) -> Vec<Report> {
     for (indicator, names) in &index.series {
-        if r.catalogue.indicators.iter().any(|(_, i)| i == indicator) {
+        if r.catalogue.facts.iter().any(|f| f.indicator.as_ref() == Some(indicator)) {
             for n in names {
                 let _ = report(index, n).await;
             }
@@ -320,7 +320,7 @@ async fn search(index: &Index, q: &str, lang: Lang) {
             return problem(&host, &err, lang);
         }
     }
-    let others: Vec<Report> = STATE.with(|s| s.borrow().reports.iter().skip(1).copied().collect());
+    let others: Vec<Report> = STATE.with(|s| s.borrow().reports.iter().skip(1).cloned().collect());
     write_html(&host, &other_reports::search_hits(&others, q, lang));
 }
 

@@ -64,7 +64,7 @@ fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
 
 /// Draws the figure on a canvas that is never attached to the page, at [`PNG_SCALE`] device
 /// pixels per CSS pixel, and has the browser encode it.
-async fn png(spec: &ChartSpec) -> Result<Blob, String> {
+async fn png(spec: &ChartSpec<'_>) -> Result<Blob, String> {
     let figure = downloads::figure_layout(spec, DOWNLOAD_CSS_WIDTH * PNG_SCALE, PNG_SCALE);
     let document = web_sys::window().and_then(|w| w.document()).ok_or("page has no document")?;
     let canvas: HtmlCanvasElement =

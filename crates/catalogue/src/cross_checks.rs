@@ -10,16 +10,16 @@ use facts::{Catalogue, Fact, Qualifier};
 
 /// One derived figure and how it relates to what the report says.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CrossCheck {
-    pub id: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
+pub struct CrossCheck<'a> {
+    pub id: &'a str,
+    pub label_zh: &'a str,
+    pub label_en: &'a str,
     /// Human readable and language-neutral (it is shown in both interface languages): symbols,
     /// numbers and the report's own words, with the catalogue's values filled in,
     /// e.g. "36988 + 41000 = 77988 ≈ 78000 (7.8万, ±1000)".
     pub formula: String,
     /// Fact ids the check reads.
-    pub inputs: Vec<&'static str>,
+    pub inputs: Vec<&'a str>,
     /// The derived value, in base units (yuan, stations, percent, percentage points ...).
     pub derived: f64,
     /// The report's own figure for the same quantity, if it states one.
@@ -33,17 +33,17 @@ pub struct CrossCheck {
 }
 
 /// Every cross-check the report's catalogue declares, in its order.
-pub fn cross_checks(c: &Catalogue) -> Vec<CrossCheck> {
+pub fn cross_checks(c: &Catalogue) -> Vec<CrossCheck<'_>> {
     c.checks.iter().map(|def| compute(c, def)).collect()
 }
 
-fn compute(c: &Catalogue, def: &CheckDef) -> CrossCheck {
-    let (id, label_zh, label_en) = (def.id, def.label_zh, def.label_en);
+fn compute<'a>(c: &Catalogue, def: &'a CheckDef) -> CrossCheck<'a> {
+    let (id, label_zh, label_en) = (def.id.as_str(), def.label_zh.as_str(), def.label_en.as_str());
     let missing_inputs = || {
-        let absent: Vec<&'static str> = def.inputs.iter().copied().filter(|i| fact(c, i).is_none()).collect();
-        missing(id, label_zh, label_en, def.inputs.to_vec(), absent)
+        let absent: Vec<&'a str> = def.inputs.iter().map(String::as_str).filter(|i| fact(c, i).is_none()).collect();
+        missing(id, label_zh, label_en, def.inputs.iter().map(String::as_str).collect(), absent)
     };
-    let input = |i: usize| def.inputs.get(i).copied().unwrap_or("");
+    let input = |i: usize| def.inputs.get(i).map_or("", String::as_str);
     match def.kind {
         CheckKind::StockFlow { tolerance } => match values(c, [input(0), input(1), input(2)]) {
             Ok(v) => stock_and_flow(def, v, tolerance),
@@ -53,7 +53,7 @@ fn compute(c: &Catalogue, def: &CheckDef) -> CrossCheck {
             Ok(v) => implied_total(c, def, v, between),
             Err(_) => missing_inputs(),
         },
-        CheckKind::ShareBound { whole } => match values(c, [input(0), input(1)]) {
+        CheckKind::ShareBound { ref whole } => match values(c, [input(0), input(1)]) {
             Ok(v) => share_bound(c, def, v, whole),
             Err(_) => missing_inputs(),
         },
@@ -91,13 +91,13 @@ fn qualifier(c: &Catalogue, id: &str) -> Qualifier {
     fact(c, id).map_or(Qualifier::Exact, |f| f.qualifier)
 }
 
-fn missing(
-    id: &'static str,
-    label_zh: &'static str,
-    label_en: &'static str,
-    inputs: Vec<&'static str>,
-    absent: Vec<&'static str>,
-) -> CrossCheck {
+fn missing<'a>(
+    id: &'a str,
+    label_zh: &'a str,
+    label_en: &'a str,
+    inputs: Vec<&'a str>,
+    absent: Vec<&'a str>,
+) -> CrossCheck<'a> {
     CrossCheck {
         id,
         label_zh,
@@ -132,13 +132,13 @@ fn plain(value: f64) -> String {
 /// Stock + addition against the reported cumulative total (5G stations: 2019 build + H1 2020
 /// additions). The tolerance is the report's rounding: 4.1万 and 7.8万 are both rounded to 0.1万
 /// (±500 each), so a consistent report can have the sum differ from the total by up to 1000.
-fn stock_and_flow(def: &CheckDef, [stock, added, reported]: [f64; 3], tolerance: f64) -> CrossCheck {
+fn stock_and_flow<'a>(def: &'a CheckDef, [stock, added, reported]: [f64; 3], tolerance: f64) -> CrossCheck<'a> {
     let derived = stock + added;
     let agrees = (derived - reported).abs() <= tolerance;
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!(
             "{} + {} = {} {} {} ({}, ±{})",
             plain(stock),
@@ -149,7 +149,7 @@ fn stock_and_flow(def: &CheckDef, [stock, added, reported]: [f64; 3], tolerance:
             zh(reported),
             plain(tolerance),
         ),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: Some(reported),
         tolerance,
@@ -163,18 +163,23 @@ fn stock_and_flow(def: &CheckDef, [stock, added, reported]: [f64; 3], tolerance:
 /// "约1/4" is read as: 1/4 is the nearest of the simple fractions 1/5, 1/4, 1/3 (`between`), i.e.
 /// the share lies between the midpoints 22.5% and 7/24 ≈ 29.2%. `tolerance` is the larger
 /// distance from the point estimate to either end of that range.
-fn implied_total(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], between: (f64, f64)) -> CrossCheck {
+fn implied_total<'a>(
+    c: &Catalogue,
+    def: &'a CheckDef,
+    [part, share_pct]: [f64; 2],
+    between: (f64, f64),
+) -> CrossCheck<'a> {
     let derived = part / (share_pct / 100.0);
     let low_share = (share_pct / 100.0 + between.0) / 2.0;
     let high_share = (share_pct / 100.0 + between.1) / 2.0;
     let (low, high) = (part / high_share, part / low_share);
     let tolerance = (derived - low).max(high - derived);
-    let stated = fact(c, def.inputs[1])
+    let stated = fact(c, &def.inputs[1])
         .map_or(String::new(), |f| format!("{}{}", if f.qualifier == Qualifier::About { "约" } else { "" }, f.expr));
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!(
             "{} ÷ {}% = {}; {stated} ≈ {}%–{}% → {}–{}",
             plain(part),
@@ -185,7 +190,7 @@ fn implied_total(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], bet
             plain(low.round()),
             plain(high.round()),
         ),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: None,
         tolerance,
@@ -195,21 +200,21 @@ fn implied_total(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], bet
 
 /// The bound on the whole set by a qualified share: Guangdong's 2300亿元 being "一半以上" of
 /// China's 5G output caps China's at 4600亿元. `whole` names the whole as the report does (全国).
-fn share_bound(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], whole: &str) -> CrossCheck {
+fn share_bound<'a>(c: &Catalogue, def: &'a CheckDef, [part, share_pct]: [f64; 2], whole: &str) -> CrossCheck<'a> {
     let derived = part / (share_pct / 100.0);
     // A larger share means a smaller whole: "一半以上" (at least half) caps it.
-    let bound = match qualifier(c, def.inputs[1]) {
+    let bound = match qualifier(c, &def.inputs[1]) {
         Qualifier::AtLeast => "≤",
         Qualifier::MoreThan => "<",
         Qualifier::LessThan => ">",
         Qualifier::About => "≈",
         Qualifier::Exact => "=",
     };
-    let unit = fact(c, def.inputs[0]).and_then(|f| c.unit(f.unit)).map_or("", |u| u.zh);
+    let unit = fact(c, &def.inputs[0]).and_then(|f| c.unit(&f.unit)).map_or("", |u| &u.zh);
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!(
             "{}{unit} ÷ {}% = {}{unit} → {}{unit} ≤ {whole} {bound} {}{unit}",
             zh(part),
@@ -218,7 +223,7 @@ fn share_bound(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], whole
             zh(part),
             zh(derived),
         ),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: None,
         tolerance: 0.0,
@@ -228,13 +233,13 @@ fn share_bound(c: &Catalogue, def: &CheckDef, [part, share_pct]: [f64; 2], whole
 
 /// Percentage points by which a rate exceeds a requirement (Guangdong's clearance against the
 /// national "一半以上"); agrees when it does exceed it (the report says "大幅超额完成").
-fn margin(def: &CheckDef, [rate, required]: [f64; 2], tolerance: f64) -> CrossCheck {
+fn margin<'a>(def: &'a CheckDef, [rate, required]: [f64; 2], tolerance: f64) -> CrossCheck<'a> {
     let derived = rate - required;
     let agrees = derived > 0.0;
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!(
             "{}% − {}% = {}{} pp {} 0",
             plain(rate),
@@ -243,7 +248,7 @@ fn margin(def: &CheckDef, [rate, required]: [f64; 2], tolerance: f64) -> CrossCh
             plain(derived),
             if agrees { ">" } else { "≤" },
         ),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: None,
         tolerance,
@@ -253,22 +258,22 @@ fn margin(def: &CheckDef, [rate, required]: [f64; 2], tolerance: f64) -> CrossCh
 
 /// The average per unit (loans per firm). The total's qualifier carries over to the average
 /// (超315亿元 ÷ 228 > 1.38亿元), and its rounding, shared out, is the tolerance.
-fn per_unit(c: &Catalogue, def: &CheckDef, [total, count]: [f64; 2], rounding: f64) -> CrossCheck {
+fn per_unit<'a>(c: &Catalogue, def: &'a CheckDef, [total, count]: [f64; 2], rounding: f64) -> CrossCheck<'a> {
     let derived = total / count;
-    let (before, relation) = match qualifier(c, def.inputs[0]) {
+    let (before, relation) = match qualifier(c, &def.inputs[0]) {
         Qualifier::MoreThan => (">", ">"),
         Qualifier::AtLeast => ("≥", "≥"),
         Qualifier::About => ("≈", "≈"),
         Qualifier::LessThan => ("<", "<"),
         Qualifier::Exact => ("", "≈"),
     };
-    let unit = fact(c, def.inputs[0]).and_then(|f| c.unit(f.unit)).map_or("", |u| u.zh);
+    let unit = fact(c, &def.inputs[0]).and_then(|f| c.unit(&f.unit)).map_or("", |u| &u.zh);
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!("{before}{}{unit} ÷ {} {relation} {}{unit}", zh(total), plain(count), zh(derived)),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: None,
         tolerance: rounding / count,
@@ -278,13 +283,13 @@ fn per_unit(c: &Catalogue, def: &CheckDef, [total, count]: [f64; 2], rounding: f
 
 /// The sum of two counts (Luoning's villages with new 4G stations plus "80多" optimised, assuming
 /// no village is counted in both: the text does not say).
-fn sum(c: &Catalogue, def: &CheckDef, [a, b]: [f64; 2]) -> CrossCheck {
+fn sum<'a>(c: &Catalogue, def: &'a CheckDef, [a, b]: [f64; 2]) -> CrossCheck<'a> {
     let derived = a + b;
-    let more = qualifier(c, def.inputs[1]) == Qualifier::MoreThan;
+    let more = qualifier(c, &def.inputs[1]) == Qualifier::MoreThan;
     CrossCheck {
-        id: def.id,
-        label_zh: def.label_zh,
-        label_en: def.label_en,
+        id: &def.id,
+        label_zh: &def.label_zh,
+        label_en: &def.label_en,
         formula: format!(
             "{} + {}{} {} {}",
             plain(a),
@@ -293,7 +298,7 @@ fn sum(c: &Catalogue, def: &CheckDef, [a, b]: [f64; 2]) -> CrossCheck {
             if more { ">" } else { "=" },
             plain(derived),
         ),
-        inputs: def.inputs.to_vec(),
+        inputs: def.inputs.iter().map(String::as_str).collect(),
         derived,
         reported: None,
         tolerance: 0.0,
@@ -304,49 +309,54 @@ fn sum(c: &Catalogue, def: &CheckDef, [a, b]: [f64; 2]) -> CrossCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use facts::{Article, Named, Period, Qualifier, Unit};
+    use facts::{Period, Qualifier, Status, Unit};
 
-    fn fact(id: &'static str, value: f64) -> Fact {
+    fn fact(id: &str, value: f64) -> Fact {
         Fact {
-            id,
-            article: "guangdong",
-            topic: "test",
-            region: "guangdong",
-            label_zh: "",
-            label_en: "",
-            short_zh: "",
-            short_en: "",
+            id: id.to_string(),
+            article: "guangdong".to_string(),
+            topic: "test".to_string(),
+            region: "guangdong".to_string(),
+            label_zh: String::new(),
+            label_en: String::new(),
+            short_zh: String::new(),
+            short_en: String::new(),
             value,
-            unit: "test",
+            unit: "test".to_string(),
             qualifier: Qualifier::Exact,
             period: Period::Unstated,
-            seed: "test.txt",
-            quote: "",
-            expr: "",
+            quote: String::new(),
+            expr: String::new(),
             quote_offset: 0,
-            gloss_en: "",
+            gloss_en: String::new(),
+            status: Status::Reviewed,
+            indicator: None,
         }
     }
 
-    fn qualified(id: &'static str, value: f64, qualifier: Qualifier) -> Fact {
+    fn qualified(id: &str, value: f64, qualifier: Qualifier) -> Fact {
         Fact { qualifier, ..fact(id, value) }
     }
 
-    fn catalogue(facts: Vec<Fact>) -> Catalogue {
-        let articles: &'static [Article] = &[];
+    /// The facts with the built-in report's checks (leaked, as the checks borrow from it).
+    fn catalogue(facts: Vec<Fact>) -> &'static Catalogue {
         // The formulas name the unit of money; the test facts all have the unit "test".
-        let units: &'static [Unit] = &[Unit { id: "test", kind: facts::UnitKind::Currency, zh: "元", en: "yuan" }];
-        let named: &'static [Named] = &[];
-        Catalogue {
-            seed: "test.txt",
-            articles,
+        let units = vec![Unit {
+            id: "test".to_string(),
+            kind: facts::UnitKind::Currency,
+            zh: "元".to_string(),
+            en: "yuan".to_string(),
+        }];
+        Box::leak(Box::new(Catalogue {
+            seed: "test.txt".to_string(),
+            articles: Vec::new(),
             units,
-            regions: named,
-            topics: named,
-            facts: Box::leak(facts.into_boxed_slice()),
-            checks: crate::CATALOGUE.checks,
-            ..crate::CATALOGUE
-        }
+            regions: Vec::new(),
+            topics: Vec::new(),
+            facts,
+            checks: crate::CATALOGUE.checks.clone(),
+            ..crate::CATALOGUE.clone()
+        }))
     }
 
     /// The report's numbers, typed in by hand from the text.
@@ -370,7 +380,7 @@ mod tests {
         ]
     }
 
-    fn check(checks: &[CrossCheck], id: &str) -> CrossCheck {
+    fn check<'a>(checks: &[CrossCheck<'a>], id: &str) -> CrossCheck<'a> {
         checks.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no check {id}")).clone()
     }
 
@@ -380,7 +390,7 @@ mod tests {
 
     #[test]
     fn stock_plus_flow_matches_the_reported_cumulative() {
-        let c = check(&cross_checks(&catalogue(report())), "gd-5g-stations-stock-flow");
+        let c = check(&cross_checks(catalogue(report())), "gd-5g-stations-stock-flow");
         assert_eq!(c.derived, 77988.0);
         assert_eq!(c.reported, Some(78000.0));
         assert_eq!(c.agrees, Some(true));
@@ -393,7 +403,7 @@ mod tests {
         // 4.1万 typed as 4100 instead of 41000.
         let mut facts = report();
         facts.iter_mut().find(|f| f.id == "gd-5g-stations-2020h1-new").unwrap().value = 4100.0;
-        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
+        let c = check(&cross_checks(catalogue(facts)), "gd-5g-stations-stock-flow");
         assert_eq!(c.derived, 41088.0);
         assert_eq!(c.agrees, Some(false));
         assert!(c.formula.contains('≠'), "{}", c.formula);
@@ -401,14 +411,14 @@ mod tests {
         // 7.8万 typed as 7.9万: off by 1012, just outside the rounding of two 0.1万 figures.
         let mut facts = report();
         facts.iter_mut().find(|f| f.id == "gd-5g-stations-cumulative-2020-06").unwrap().value = 79000.0;
-        let c = check(&cross_checks(&catalogue(facts)), "gd-5g-stations-stock-flow");
+        let c = check(&cross_checks(catalogue(facts)), "gd-5g-stations-stock-flow");
         assert_eq!(c.agrees, Some(false));
     }
 
     #[test]
     fn national_station_total_implied_by_about_a_quarter() {
         // (formula checked below: 36988 ÷ 25% = 147952; 约1/4 ≈ 22.5%–29.17% → 126816–164391)
-        let c = check(&cross_checks(&catalogue(report())), "national-5g-stations-2019-implied");
+        let c = check(&cross_checks(catalogue(report())), "national-5g-stations-2019-implied");
         // 36988 × 4 = 147952.
         assert!(close(c.derived, 147952.0, 1e-6), "{}", c.derived);
         assert_eq!(c.reported, None);
@@ -421,7 +431,7 @@ mod tests {
 
     #[test]
     fn national_5g_output_is_at_most_twice_guangdong() {
-        let c = check(&cross_checks(&catalogue(report())), "national-5g-output-2019-upper-bound");
+        let c = check(&cross_checks(catalogue(report())), "national-5g-output-2019-upper-bound");
         // 2300亿 × 2 = 4600亿 = 460,000,000,000 yuan.
         assert!(close(c.derived, 460_000_000_000.0, 1e-3), "{}", c.derived);
         assert_eq!(c.agrees, None);
@@ -430,7 +440,7 @@ mod tests {
 
     #[test]
     fn clearance_rates_exceed_the_national_requirement() {
-        let checks = cross_checks(&catalogue(report()));
+        let checks = cross_checks(catalogue(report()));
         let y2019 = check(&checks, "gd-clearance-2019-vs-requirement");
         assert!(close(y2019.derived, 43.6, 1e-9), "{}", y2019.derived);
         assert_eq!(y2019.agrees, Some(true));
@@ -444,13 +454,13 @@ mod tests {
     fn clearance_below_requirement_does_not_agree() {
         let mut facts = report();
         facts.iter_mut().find(|f| f.id == "gd-clearance-2019").unwrap().value = 9.36;
-        let c = check(&cross_checks(&catalogue(facts)), "gd-clearance-2019-vs-requirement");
+        let c = check(&cross_checks(catalogue(facts)), "gd-clearance-2019-vs-requirement");
         assert_eq!(c.agrees, Some(false));
     }
 
     #[test]
     fn average_loans_per_firm() {
-        let checks = cross_checks(&catalogue(report()));
+        let checks = cross_checks(catalogue(report()));
         // 31,500,000,000 / 228 = 138,157,894.74 yuan (about 1.38亿).
         let pref = check(&checks, "gd-preferential-loan-per-firm");
         assert!(close(pref.derived, 138_157_894.74, 0.01), "{}", pref.derived);
@@ -466,7 +476,7 @@ mod tests {
 
     #[test]
     fn luoning_4g_villages_add_up() {
-        let c = check(&cross_checks(&catalogue(report())), "luoning-4g-villages-total");
+        let c = check(&cross_checks(catalogue(report())), "luoning-4g-villages-total");
         assert_eq!(c.derived, 89.0);
         assert_eq!(c.formula, "9 + 80多 > 89");
         assert_eq!(c.agrees, None);
@@ -475,7 +485,7 @@ mod tests {
     #[test]
     fn a_missing_fact_gives_no_verdict_instead_of_a_panic() {
         let facts: Vec<Fact> = report().into_iter().filter(|f| f.id != "gd-5g-stations-cumulative-2020-06").collect();
-        let checks = cross_checks(&catalogue(facts));
+        let checks = cross_checks(catalogue(facts));
         let c = check(&checks, "gd-5g-stations-stock-flow");
         assert_eq!(c.agrees, None);
         assert!(c.derived.is_nan());
@@ -483,14 +493,14 @@ mod tests {
         // The other checks are unaffected.
         assert_eq!(check(&checks, "gd-clearance-2019-vs-requirement").agrees, Some(true));
 
-        let empty = cross_checks(&catalogue(Vec::new()));
+        let empty = cross_checks(catalogue(Vec::new()));
         assert_eq!(empty.len(), 8);
         assert!(empty.iter().all(|c| c.agrees.is_none() && c.derived.is_nan()));
     }
 
     #[test]
     fn every_check_names_its_inputs() {
-        for c in cross_checks(&catalogue(report())) {
+        for c in cross_checks(catalogue(report())) {
             assert!(!c.inputs.is_empty(), "{}", c.id);
             assert!(!c.label_zh.is_empty() && !c.label_en.is_empty(), "{}", c.id);
             assert!(c.derived.is_finite(), "{}", c.id);

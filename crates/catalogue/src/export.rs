@@ -3,7 +3,7 @@
 //!
 //! Both list every fact with the same columns, in this order: [`FACT_COLUMNS`].
 
-use facts::{Catalogue, Fact, Period, Qualifier, UnitKind};
+use facts::{Catalogue, Fact};
 
 /// Fact columns of the CSV and keys of each JSON fact, in order.
 pub const FACT_COLUMNS: &[&str] = &[
@@ -32,32 +32,6 @@ pub const FACT_COLUMNS: &[&str] = &[
     "gloss_en",
 ];
 
-/// The catalogue spelling of a period: "2019", "2019..2022", "2020-06", "2020-01..2020-06",
-/// "asof 2020-06", "unstated".
-pub fn period_str(p: &Period) -> String {
-    p.to_string()
-}
-
-/// The catalogue spelling: exact | at_least | more_than | about | less_than.
-pub fn qualifier_str(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::About => "about",
-        Qualifier::LessThan => "less_than",
-    }
-}
-
-/// The catalogue spelling: percent | currency | count.
-pub fn unit_kind_str(k: UnitKind) -> &'static str {
-    match k {
-        UnitKind::Percent => "percent",
-        UnitKind::Currency => "currency",
-        UnitKind::Count => "count",
-    }
-}
-
 /// A number as plain decimal text ("36988", "2.3", "230000000000"); empty for NaN or infinity.
 pub fn number_str(v: f64) -> String {
     if v.is_finite() {
@@ -76,36 +50,38 @@ enum Cell {
 }
 
 /// The row of one fact, in [`FACT_COLUMNS`] order. Names of missing ids are empty.
-fn fact_row(c: &Catalogue, f: &Fact) -> Vec<Cell> {
-    let find = |list: &[facts::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh, n.en));
-    let (topic_zh, topic_en) = find(c.topics, f.topic).unwrap_or(("", ""));
-    let (region_zh, region_en) = find(c.regions, f.region).unwrap_or(("", ""));
-    let (unit_zh, unit_en) = c.units.iter().find(|u| u.id == f.unit).map_or(("", ""), |u| (u.zh, u.en));
+fn fact_row<'a>(c: &'a Catalogue, f: &Fact) -> Vec<Cell> {
+    let find =
+        |list: &'a [facts::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh.as_str(), n.en.as_str()));
+    let (topic_zh, topic_en) = find(&c.topics, &f.topic).unwrap_or(("", ""));
+    let (region_zh, region_en) = find(&c.regions, &f.region).unwrap_or(("", ""));
+    let (unit_zh, unit_en) =
+        c.units.iter().find(|u| u.id == f.unit).map_or(("", ""), |u| (u.zh.as_str(), u.en.as_str()));
     let t = |s: &str| Cell::Text(s.to_string());
     vec![
-        t(f.id),
-        t(f.article),
-        t(f.topic),
+        t(&f.id),
+        t(&f.article),
+        t(&f.topic),
         t(topic_zh),
         t(topic_en),
-        t(f.region),
+        t(&f.region),
         t(region_zh),
         t(region_en),
-        t(f.label_zh),
-        t(f.label_en),
-        t(f.short_zh),
-        t(f.short_en),
+        t(&f.label_zh),
+        t(&f.label_en),
+        t(&f.short_zh),
+        t(&f.short_en),
         Cell::Number(f.value),
-        t(f.unit),
+        t(&f.unit),
         t(unit_zh),
         t(unit_en),
-        t(qualifier_str(f.qualifier)),
-        Cell::Text(period_str(&f.period)),
-        t(f.seed),
-        t(f.quote),
+        t(f.qualifier.spelling()),
+        Cell::Text(f.period.to_string()),
+        t(&c.seed),
+        t(&f.quote),
         Cell::Int(f.quote_offset),
-        t(f.expr),
-        t(f.gloss_en),
+        t(&f.expr),
+        t(&f.gloss_en),
     ]
 }
 
@@ -166,30 +142,30 @@ pub fn to_json(c: &Catalogue) -> String {
         .iter()
         .map(|a| {
             json_object(&[
-                ("id", s(a.id)),
-                ("title_zh", s(a.title_zh)),
-                ("title_en", s(a.title_en)),
-                ("source_zh", s(a.source_zh)),
-                ("source_en", s(a.source_en)),
+                ("id", s(&a.id)),
+                ("title_zh", s(&a.title_zh)),
+                ("title_en", s(&a.title_en)),
+                ("source_zh", s(&a.source_zh)),
+                ("source_en", s(&a.source_en)),
             ])
         })
         .collect();
     let units: Vec<String> = c
         .units
         .iter()
-        .map(|u| json_object(&[("id", s(u.id)), ("kind", s(unit_kind_str(u.kind))), ("zh", s(u.zh)), ("en", s(u.en))]))
+        .map(|u| json_object(&[("id", s(&u.id)), ("kind", s(u.kind.spelling())), ("zh", s(&u.zh)), ("en", s(&u.en))]))
         .collect();
     let named = |list: &[facts::Named]| -> Vec<String> {
-        list.iter().map(|n| json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))])).collect()
+        list.iter().map(|n| json_object(&[("id", s(&n.id)), ("zh", s(&n.zh)), ("en", s(&n.en))])).collect()
     };
     let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f)).collect();
     format!(
         "{{\n  \"schema\": 1,\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
-        json_string(c.seed),
+        json_string(&c.seed),
         json_array("  ", &articles),
         json_array("  ", &units),
-        json_array("  ", &named(c.regions)),
-        json_array("  ", &named(c.topics)),
+        json_array("  ", &named(&c.regions)),
+        json_array("  ", &named(&c.topics)),
         json_array("  ", &facts),
     )
 }
@@ -262,16 +238,16 @@ pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
 /// stays as it was); for several, the same shape with `seeds` (every report's text) for `seed`,
 /// and the articles, units, regions, topics and facts of all of them. Units, regions and topics
 /// are listed once per id (each fact carries its own unit's and names' text as well).
-pub fn to_json_all(reports: &[facts::Report]) -> String {
+pub fn to_json_all<'a>(reports: &'a [facts::Report]) -> String {
     match reports {
-        [one] => to_json(one.catalogue),
+        [one] => to_json(&one.catalogue),
         _ => {
             let s = |v: &str| json_string(v);
             let mut articles = Vec::new();
             let mut units = Vec::new();
             let (mut regions, mut topics) = (Vec::new(), Vec::new());
             let mut seen: Vec<(&str, &str)> = Vec::new();
-            let mut once = |kind: &'static str, id: &'static str| {
+            let mut once = |kind: &'static str, id: &'a str| {
                 let fresh = !seen.contains(&(kind, id));
                 if fresh {
                     seen.push((kind, id));
@@ -280,36 +256,36 @@ pub fn to_json_all(reports: &[facts::Report]) -> String {
             };
             let mut fact_lines = Vec::new();
             for r in reports {
-                let c = r.catalogue;
-                for a in c.articles {
+                let c = &r.catalogue;
+                for a in &c.articles {
                     articles.push(json_object(&[
-                        ("id", s(a.id)),
-                        ("title_zh", s(a.title_zh)),
-                        ("title_en", s(a.title_en)),
-                        ("source_zh", s(a.source_zh)),
-                        ("source_en", s(a.source_en)),
+                        ("id", s(&a.id)),
+                        ("title_zh", s(&a.title_zh)),
+                        ("title_en", s(&a.title_en)),
+                        ("source_zh", s(&a.source_zh)),
+                        ("source_en", s(&a.source_en)),
                     ]));
                 }
-                for u in c.units {
-                    if once("unit", u.id) {
+                for u in &c.units {
+                    if once("unit", &u.id) {
                         units.push(json_object(&[
-                            ("id", s(u.id)),
-                            ("kind", s(unit_kind_str(u.kind))),
-                            ("zh", s(u.zh)),
-                            ("en", s(u.en)),
+                            ("id", s(&u.id)),
+                            ("kind", s(u.kind.spelling())),
+                            ("zh", s(&u.zh)),
+                            ("en", s(&u.en)),
                         ]));
                     }
                 }
-                for (kind, list, out) in [("region", c.regions, &mut regions), ("topic", c.topics, &mut topics)] {
+                for (kind, list, out) in [("region", &c.regions, &mut regions), ("topic", &c.topics, &mut topics)] {
                     for n in list {
-                        if once(kind, n.id) {
-                            out.push(json_object(&[("id", s(n.id)), ("zh", s(n.zh)), ("en", s(n.en))]));
+                        if once(kind, &n.id) {
+                            out.push(json_object(&[("id", s(&n.id)), ("zh", s(&n.zh)), ("en", s(&n.en))]));
                         }
                     }
                 }
-                fact_lines.extend(c.facts.iter().map(|f| fact_json(c, f)));
+                fact_lines.extend(c.facts.iter().map(|f| fact_json(&c, f)));
             }
-            let seeds: Vec<String> = reports.iter().map(|r| s(r.catalogue.seed)).collect();
+            let seeds: Vec<String> = reports.iter().map(|r| s(&r.catalogue.seed)).collect();
             format!(
                 "{{\n  \"schema\": 1,\n  \"seeds\": [{}],\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
                 seeds.join(", "),
@@ -327,12 +303,12 @@ pub fn to_json_all(reports: &[facts::Report]) -> String {
 /// text in `seed`).
 pub fn to_csv_all(reports: &[facts::Report]) -> String {
     match reports {
-        [one] => to_csv(one.catalogue),
+        [one] => to_csv(&one.catalogue),
         _ => {
             let mut out = String::new();
             for (i, r) in reports.iter().enumerate() {
                 let all: Vec<&Fact> = r.catalogue.facts.iter().collect();
-                let part = facts_csv(r.catalogue, &all);
+                let part = facts_csv(&r.catalogue, &all);
                 if i == 0 {
                     out.push_str(&part);
                 } else {
@@ -348,6 +324,7 @@ pub fn to_csv_all(reports: &[facts::Report]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use facts::Period;
 
     #[test]
     fn json_escapes() {
@@ -375,11 +352,11 @@ mod tests {
 
     #[test]
     fn periods_use_the_catalogue_spelling() {
-        assert_eq!(period_str(&Period::Year(2019)), "2019");
-        assert_eq!(period_str(&Period::YearRange(2019, 2022)), "2019..2022");
-        assert_eq!(period_str(&Period::MonthEnd(2020, 6)), "2020-06");
-        assert_eq!(period_str(&Period::MonthRange { from: (2020, 1), to: (2020, 6) }), "2020-01..2020-06");
-        assert_eq!(period_str(&Period::AsOf(2020, 6)), "asof 2020-06");
-        assert_eq!(period_str(&Period::Unstated), "unstated");
+        assert_eq!(Period::Year(2019).to_string(), "2019");
+        assert_eq!(Period::YearRange(2019, 2022).to_string(), "2019..2022");
+        assert_eq!(Period::MonthEnd(2020, 6).to_string(), "2020-06");
+        assert_eq!(Period::MonthRange { from: (2020, 1), to: (2020, 6) }.to_string(), "2020-01..2020-06");
+        assert_eq!(Period::AsOf(2020, 6).to_string(), "asof 2020-06");
+        assert_eq!(Period::Unstated.to_string(), "unstated");
     }
 }

@@ -126,13 +126,13 @@ pub struct FactText {
 /// Describes `f` for display in `lang`.
 pub fn describe(c: &Catalogue, f: &Fact, lang: Lang) -> FactText {
     FactText {
-        label: lang.pick(f.label_zh, f.label_en).to_string(),
+        label: lang.pick(&f.label_zh, &f.label_en).to_string(),
         value: value_text(c, f, lang),
         qualifier: qualifier(f.qualifier, lang),
         period: period(&f.period, lang),
-        region: c.region(f.region).map_or(f.region, |r| lang.pick(r.zh, r.en)).to_string(),
-        topic: c.topic(f.topic).map_or(f.topic, |t| lang.pick(t.zh, t.en)).to_string(),
-        article: c.article(f.article).map_or(f.article, |a| lang.pick(a.title_zh, a.title_en)).to_string(),
+        region: c.region(&f.region).map_or(f.region.as_str(), |r| lang.pick(&r.zh, &r.en)).to_string(),
+        topic: c.topic(&f.topic).map_or(f.topic.as_str(), |t| lang.pick(&t.zh, &t.en)).to_string(),
+        article: c.article(&f.article).map_or(f.article.as_str(), |a| lang.pick(&a.title_zh, &a.title_en)).to_string(),
         quote: f.quote.to_string(),
         gloss: match lang {
             Lang::Zh => String::new(),
@@ -143,10 +143,10 @@ pub fn describe(c: &Catalogue, f: &Fact, lang: Lang) -> FactText {
 
 /// The value with its unit; with an unknown unit, the bare number followed by the unit id.
 fn value_text(c: &Catalogue, f: &Fact, lang: Lang) -> String {
-    match c.unit(f.unit) {
+    match c.unit(&f.unit) {
         Some(u) => value_with_unit(f.value, u, f.qualifier, lang),
         None => {
-            let bare = Unit { id: f.unit, kind: UnitKind::Count, zh: "", en: "" };
+            let bare = Unit { id: f.unit.clone(), kind: UnitKind::Count, zh: String::new(), en: String::new() };
             format!("{} {}", value_with_unit(f.value, &bare, f.qualifier, lang), f.unit)
         }
     }
@@ -279,11 +279,11 @@ mod tests {
     #[test]
     fn dangling_references_fall_back_to_ids() {
         let broken = Fact {
-            unit: "furlong",
-            region: "atlantis",
-            topic: "no-topic",
-            article: "no-article",
-            ..*fact("gd-5g-stations-2019")
+            unit: "furlong".to_string(),
+            region: "atlantis".to_string(),
+            topic: "no-topic".to_string(),
+            article: "no-article".to_string(),
+            ..fact("gd-5g-stations-2019").clone()
         };
         let en = describe(&CATALOGUE, &broken, Lang::En);
         assert_eq!(en.value, "36,988 furlong");
@@ -295,7 +295,7 @@ mod tests {
 
     #[test]
     fn every_fact_has_words_in_both_languages() {
-        for f in CATALOGUE.facts {
+        for f in &CATALOGUE.facts {
             for lang in [Lang::Zh, Lang::En] {
                 let t = describe(&CATALOGUE, f, lang);
                 assert!(!t.label.is_empty() && !t.value.is_empty() && !t.period.is_empty(), "{} {lang:?}", f.id);

@@ -16,8 +16,8 @@ pub fn value_with_unit(value: f64, unit: &Unit, qualifier: Qualifier, lang: Lang
     };
     let noun = match (unit.kind, lang) {
         (UnitKind::Percent, _) => "",
-        (_, Lang::Zh) => unit.zh,
-        (_, Lang::En) => unit.en,
+        (_, Lang::Zh) => &unit.zh,
+        (_, Lang::En) => &unit.en,
     };
     match lang {
         Lang::Zh => {
@@ -211,29 +211,41 @@ mod intl {
 mod tests {
     use super::*;
 
-    const PCT: Unit = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
-    const STATION: Unit = Unit { id: "station", kind: UnitKind::Count, zh: "座", en: "stations" };
-    const YUAN: Unit = Unit { id: "yuan", kind: UnitKind::Currency, zh: "元", en: "yuan" };
+    fn unit(id: &str, kind: UnitKind, zh: &str, en: &str) -> Unit {
+        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string() }
+    }
+
+    fn pct() -> Unit {
+        unit("percent", UnitKind::Percent, "%", "%")
+    }
+
+    fn station() -> Unit {
+        unit("station", UnitKind::Count, "座", "stations")
+    }
+
+    fn yuan() -> Unit {
+        unit("yuan", UnitKind::Currency, "元", "yuan")
+    }
 
     #[test]
     fn percent_lower_bound_reads_like_the_report() {
-        assert_eq!(value_with_unit(50.0, &PCT, Qualifier::AtLeast, Lang::Zh), "50%以上");
-        assert_eq!(value_with_unit(50.0, &PCT, Qualifier::AtLeast, Lang::En), "at least 50%");
-        assert_eq!(value_with_unit(2.3, &PCT, Qualifier::Exact, Lang::Zh), "2.3%");
+        assert_eq!(value_with_unit(50.0, &pct(), Qualifier::AtLeast, Lang::Zh), "50%以上");
+        assert_eq!(value_with_unit(50.0, &pct(), Qualifier::AtLeast, Lang::En), "at least 50%");
+        assert_eq!(value_with_unit(2.3, &pct(), Qualifier::Exact, Lang::Zh), "2.3%");
     }
 
     #[test]
     fn magnitudes_use_wan_and_yi_in_chinese() {
-        assert_eq!(value_with_unit(41000.0, &STATION, Qualifier::Exact, Lang::Zh), "4.1万座");
-        assert_eq!(value_with_unit(36988.0, &STATION, Qualifier::Exact, Lang::Zh), "36,988座");
-        assert_eq!(value_with_unit(2.3e11, &YUAN, Qualifier::Exact, Lang::Zh), "2300亿元");
-        assert_eq!(value_with_unit(3.15e10, &YUAN, Qualifier::MoreThan, Lang::Zh), "超过315亿元");
+        assert_eq!(value_with_unit(41000.0, &station(), Qualifier::Exact, Lang::Zh), "4.1万座");
+        assert_eq!(value_with_unit(36988.0, &station(), Qualifier::Exact, Lang::Zh), "36,988座");
+        assert_eq!(value_with_unit(2.3e11, &yuan(), Qualifier::Exact, Lang::Zh), "2300亿元");
+        assert_eq!(value_with_unit(3.15e10, &yuan(), Qualifier::MoreThan, Lang::Zh), "超过315亿元");
     }
 
     #[test]
     fn magnitudes_use_separators_and_billions_in_english() {
-        assert_eq!(value_with_unit(41000.0, &STATION, Qualifier::Exact, Lang::En), "41,000 stations");
-        assert_eq!(value_with_unit(2.3e11, &YUAN, Qualifier::Exact, Lang::En), "230 billion yuan");
-        assert_eq!(value_with_unit(8.5e6, &STATION, Qualifier::About, Lang::En), "about 8.5 million stations");
+        assert_eq!(value_with_unit(41000.0, &station(), Qualifier::Exact, Lang::En), "41,000 stations");
+        assert_eq!(value_with_unit(2.3e11, &yuan(), Qualifier::Exact, Lang::En), "230 billion yuan");
+        assert_eq!(value_with_unit(8.5e6, &station(), Qualifier::About, Lang::En), "about 8.5 million stations");
     }
 }

@@ -112,15 +112,15 @@ pub fn paragraphs(seed_text: &str, range: Range<usize>) -> Option<Vec<Paragraph>
 
 /// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
 /// `seed_text` is the catalogue's report ([`crate::SEED_TEXT`] for the built-in one).
-pub fn for_fact(catalogue: &Catalogue, seed_text: &'static str, fact: &Fact) -> Option<QuoteContext<'static>> {
-    let mut ctx = context(seed_text, fact.quote_offset, fact.quote)?;
+pub fn for_fact<'a>(catalogue: &'a Catalogue, seed_text: &'a str, fact: &Fact) -> Option<QuoteContext<'a>> {
+    let mut ctx = context(seed_text, fact.quote_offset, &fact.quote)?;
     ctx.article_heading = article_heading(catalogue, fact);
     Some(ctx)
 }
 
 /// The Chinese title of the fact's article, as printed above it in the report.
-pub fn article_heading(catalogue: &Catalogue, fact: &Fact) -> Option<&'static str> {
-    catalogue.article(fact.article).map(|a| a.title_zh)
+pub fn article_heading<'a>(catalogue: &'a Catalogue, fact: &Fact) -> Option<&'a str> {
+    catalogue.article(&fact.article).map(|a| a.title_zh.as_str())
 }
 
 /// End byte of `quote` when it really starts at `offset` in `text`.
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_quote_has_a_context_without_line_breaks() {
-        for fact in CATALOGUE.facts {
+        for fact in &CATALOGUE.facts {
             let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
             assert_eq!(ctx.quote, fact.quote, "{}", fact.id);
             assert!(!ctx.paragraph().contains('\n'), "{}", fact.id);
@@ -422,7 +422,7 @@ mod tests {
     #[test]
     fn quote_paragraphs_are_the_ones_context_shows() {
         let all = whole_seed();
-        for fact in CATALOGUE.facts {
+        for fact in &CATALOGUE.facts {
             let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
             assert_eq!(paragraph_at(&all, fact.quote_offset).text(seed()), ctx.paragraph(), "{}", fact.id);
         }
@@ -431,14 +431,14 @@ mod tests {
     #[test]
     fn article_spans_split_at_their_headings() {
         let mut previous_end = 0;
-        for article in CATALOGUE.articles {
+        for article in &CATALOGUE.articles {
             let span = article.text_start..article.text_end;
             assert!(span.start >= previous_end && span.start < span.end, "{}: {span:?}", article.id);
             previous_end = span.end;
             let list = paragraphs(seed(), span).unwrap_or_else(|| panic!("{}: span is not in the text", article.id));
             let first = list.first().map(|p| p.text(seed()));
-            assert_eq!(first.as_deref(), Some(article.title_zh), "{}", article.id);
-            for fact in CATALOGUE.facts_in_article(article.id) {
+            assert_eq!(first.as_deref(), Some(article.title_zh.as_str()), "{}", article.id);
+            for fact in CATALOGUE.facts_in_article(&article.id) {
                 assert!(list.iter().any(|p| p.extent().contains(&fact.quote_offset)), "{}", fact.id);
             }
         }

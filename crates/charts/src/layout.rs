@@ -67,10 +67,10 @@ impl TextMark {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct BarMark {
+pub struct BarMark<'a> {
     /// Index of the bar in `ChartSpec::bars()` order.
     pub index: usize,
-    pub fact_id: Option<&'static str>,
+    pub fact_id: Option<&'a str>,
     pub kind: BarKind,
     /// The bar up to the stated value.
     pub bar: Rect,
@@ -80,7 +80,7 @@ pub struct BarMark {
     pub value: TextMark,
 }
 
-impl BarMark {
+impl BarMark<'_> {
     /// The area a pointer or focus ring should cover: bar, arrow and value text.
     pub fn hit_area(&self) -> Rect {
         let mut r = self.bar.union(&self.value.bounds());
@@ -117,12 +117,12 @@ pub struct PanelLayout {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Layout {
+pub struct Layout<'a> {
     pub width: f64,
     pub height: f64,
     pub scale: f64,
     pub panels: Vec<PanelLayout>,
-    pub bars: Vec<BarMark>,
+    pub bars: Vec<BarMark<'a>>,
 }
 
 struct Metrics {
@@ -228,7 +228,7 @@ fn fitted_ticks(panel: &PanelSpec, plot: Rect, lang: facts::i18n::Lang, m: &Metr
 }
 
 /// Lays out `spec` on a canvas `width` × `height` device pixels at `scale` device pixels per CSS pixel.
-pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
+pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> Layout<'a> {
     let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
     let stacked = is_stacked(spec, width / scale);
     let m = metrics(scale, stacked);
@@ -355,15 +355,15 @@ pub fn layout(spec: &ChartSpec, width: f64, height: f64, scale: f64) -> Layout {
 
 /// A bar's hit target in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
+pub struct Hit<'a> {
     pub index: usize,
-    pub fact_id: Option<&'static str>,
+    pub fact_id: Option<&'a str>,
     pub rect: Rect,
     pub aria: String,
 }
 
 /// Hit targets in CSS pixels: the layout is in device pixels.
-pub fn hit_targets(spec: &ChartSpec, plan: &Layout) -> Vec<Hit> {
+pub fn hit_targets<'a>(spec: &ChartSpec<'a>, plan: &Layout<'a>) -> Vec<Hit<'a>> {
     let s = plan.scale;
     let bars: Vec<_> = spec.bars().collect();
     plan.bars

@@ -11,61 +11,69 @@ pub use facts::presentation::{ChartDef, ChartKind, PanelDef, SectionDef};
 
 /// The built-in report's sections, charts and headline figures, as its catalogue file declares
 /// them.
-pub static SECTIONS: &[SectionDef] = CATALOGUE.sections;
-pub static CHARTS: &[ChartDef] = CATALOGUE.charts;
-pub static HEADLINES: &[&str] = CATALOGUE.headlines;
+pub fn sections() -> &'static [SectionDef] {
+    &CATALOGUE.sections
+}
+
+pub fn charts() -> &'static [ChartDef] {
+    &CATALOGUE.charts
+}
+
+pub fn headlines() -> &'static [String] {
+    &CATALOGUE.headlines
+}
 
 pub fn chart_def(id: &str) -> Option<&'static ChartDef> {
-    CHARTS.iter().find(|c| c.id == id)
+    charts().iter().find(|c| c.id == id)
 }
 
 /// How many sections (from the top) the page renders at start, before the rest follow one per
 /// frame: enough to include the chart or section a link points at, so it can be scrolled to and
 /// nothing above it moves afterwards; otherwise just the first.
 pub fn sections_at_start(chart: Option<&str>, section: Option<&str>) -> usize {
-    let focus = chart.and_then(chart_def).map(|c| c.section).or(section);
-    focus.and_then(|id| SECTIONS.iter().position(|s| s.id == id)).map_or(1, |i| i + 1)
+    let focus = chart.and_then(chart_def).map(|c| c.section.as_str()).or(section);
+    focus.and_then(|id| sections().iter().position(|s| s.id == id)).map_or(1, |i| i + 1)
 }
 
 pub fn charts_in_section(section: &str) -> impl Iterator<Item = &'static ChartDef> + '_ {
-    CHARTS.iter().filter(move |c| c.section == section)
+    charts().iter().filter(move |c| c.section == section)
 }
 
 /// The spec of one chart in one language, from the catalogue.
-pub fn build(def: &ChartDef, catalogue: &Catalogue, lang: Lang) -> Result<ChartSpec, SpecError> {
+pub fn build<'a>(def: &'a ChartDef, catalogue: &'a Catalogue, lang: Lang) -> Result<ChartSpec<'a>, SpecError<'a>> {
     // The stock-and-flow chart shows its cross-check twice: as the derived bar and as a note.
     let mut stock_flow_check = None;
     let (panels, first_fact) = match &def.kind {
         ChartKind::Panels(defs) => {
             let mut panels = Vec::new();
             for p in defs.iter() {
-                let facts = spec::resolve(catalogue, def.id, p.facts)?;
-                let refs = spec::resolve(catalogue, def.id, p.references)?;
-                let caption = lang.pick(p.caption.0, p.caption.1).to_string();
-                panels.push(spec::bar_panel(catalogue, def.id, &facts, &refs, caption, lang)?);
+                let facts = spec::resolve(catalogue, &def.id, &p.facts)?;
+                let refs = spec::resolve(catalogue, &def.id, &p.references)?;
+                let caption = lang.pick(&p.caption.0, &p.caption.1).to_string();
+                panels.push(spec::bar_panel(catalogue, &def.id, &facts, &refs, caption, lang)?);
             }
             let first = defs.first().and_then(|p| p.facts.first()).and_then(|id| catalogue.fact(id));
             (panels, first)
         }
         ChartKind::StockFlow { stock, added, reported, check } => {
-            let facts = spec::resolve(catalogue, def.id, &[stock, added, reported])?;
+            let facts = spec::resolve(catalogue, &def.id, [stock, added, reported])?;
             stock_flow_check = cross_checks(catalogue).into_iter().find(|c| c.id == *check);
             (
-                vec![stock_flow_panel(catalogue, def.id, &facts, stock_flow_check.as_ref(), lang)?],
+                vec![stock_flow_panel(catalogue, &def.id, &facts, stock_flow_check.as_ref(), lang)?],
                 facts.first().copied(),
             )
         }
     };
-    let source = first_fact.map(|f| spec::source_line(catalogue, f.article, lang)).unwrap_or_default();
+    let source = first_fact.map(|f| spec::source_line(catalogue, &f.article, lang)).unwrap_or_default();
     let mut notes = spec::notes_for(&panels, lang);
     if let Some(c) = &stock_flow_check {
         notes.push(check_note(c, lang));
     }
     Ok(ChartSpec {
-        id: def.id,
+        id: &def.id,
         lang,
-        title: lang.pick(def.title.0, def.title.1).to_string(),
-        subtitle: lang.pick(def.subtitle.0, def.subtitle.1).to_string(),
+        title: lang.pick(&def.title.0, &def.title.1).to_string(),
+        subtitle: lang.pick(&def.subtitle.0, &def.subtitle.1).to_string(),
         panels,
         source,
         notes,
@@ -73,13 +81,13 @@ pub fn build(def: &ChartDef, catalogue: &Catalogue, lang: Lang) -> Result<ChartS
 }
 
 /// Stock from zero, the addition stacked on it, the derived sum (hollow) and the reported total.
-fn stock_flow_panel(
+fn stock_flow_panel<'a>(
     catalogue: &Catalogue,
-    chart: &'static str,
-    facts: &[&'static facts::Fact],
+    chart: &'a str,
+    facts: &[&'a facts::Fact],
     check: Option<&CrossCheck>,
     lang: Lang,
-) -> Result<PanelSpec, SpecError> {
+) -> Result<PanelSpec<'a>, SpecError<'a>> {
     let unit = spec::shared_unit(catalogue, chart, facts)?;
     let [stock, added, reported] = [facts[0], facts[1], facts[2]];
     let mut add_bar = spec::stated_bar(added, &unit, lang);

@@ -11,10 +11,10 @@ use facts::{Fact, Period, Qualifier, Report, Unit};
 
 /// One point: a fact at the month its period ends.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SeriesPoint {
-    pub fact: &'static Fact,
+pub struct SeriesPoint<'a> {
+    pub fact: &'a Fact,
     /// The report (its name) the fact is from.
-    pub report: &'static str,
+    pub report: &'a str,
     /// Months since year 0 at the end of the fact's period (December 2020 = 2020 × 12 + 12).
     pub month: u32,
     pub value: f64,
@@ -24,11 +24,11 @@ pub struct SeriesPoint {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct SeriesSpec {
-    pub indicator: &'static str,
+pub struct SeriesSpec<'a> {
+    pub indicator: &'a str,
     pub unit: Unit,
     /// In time order.
-    pub points: Vec<SeriesPoint>,
+    pub points: Vec<SeriesPoint<'a>>,
     /// The series' step in months: the shortest distance between two points (3 for quarterly).
     pub step: u32,
     /// Periods the step says should be there but no report gives, as months.
@@ -61,26 +61,22 @@ pub fn month_label(month: u32, lang: Lang) -> String {
 
 /// The series of `indicator` from the facts of `reports` that name it; `None` when fewer than two
 /// of them can be placed in time (one point is no series).
-pub fn series(indicator: &'static str, reports: &[Report], lang: Lang) -> Option<SeriesSpec> {
+pub fn series<'a>(indicator: &'a str, reports: &'a [Report], lang: Lang) -> Option<SeriesSpec<'a>> {
     let mut points = Vec::new();
     let mut unplaced = 0;
     let mut unit = None;
     for r in reports {
-        let c = r.catalogue;
-        for (fact_id, ind) in c.indicators {
-            if *ind != indicator {
-                continue;
-            }
-            let Some(fact) = c.fact(fact_id) else { continue };
-            let Some(u) = c.unit(fact.unit) else { continue };
+        let c = &r.catalogue;
+        for fact in c.facts.iter().filter(|f| f.indicator.as_deref() == Some(indicator)) {
+            let Some(u) = c.unit(&fact.unit) else { continue };
             let Some(month) = month_of(&fact.period) else {
                 unplaced += 1;
                 continue;
             };
-            unit.get_or_insert(*u);
+            unit.get_or_insert_with(|| u.clone());
             points.push(SeriesPoint {
                 fact,
-                report: r.name,
+                report: &r.name,
                 month,
                 value: fact.value,
                 qualifier: fact.qualifier,
@@ -104,7 +100,7 @@ pub fn series(indicator: &'static str, reports: &[Report], lang: Lang) -> Option
     Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced })
 }
 
-impl SeriesSpec {
+impl SeriesSpec<'_> {
     /// Pairs of neighbouring points joined by a line: one step apart (a missing period between
     /// two points breaks the line), and not at the same month.
     pub fn segments(&self) -> Vec<(usize, usize)> {

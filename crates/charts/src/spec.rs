@@ -19,9 +19,9 @@ pub enum BarKind {
 
 /// One bar. It spans `start..start + value` (start is 0 except for additions in a stock-and-flow).
 #[derive(Clone, Debug, PartialEq)]
-pub struct BarSpec {
+pub struct BarSpec<'a> {
     /// The fact this bar shows; `None` for a derived bar.
-    pub fact_id: Option<&'static str>,
+    pub fact_id: Option<&'a str>,
     pub label: String,
     pub start: f64,
     pub value: f64,
@@ -31,7 +31,7 @@ pub struct BarSpec {
     pub value_text: String,
 }
 
-impl BarSpec {
+impl BarSpec<'_> {
     /// A lower bound ("50%以上", "超过1400亿元") must not look like an exact value.
     pub fn is_lower_bound(&self) -> bool {
         matches!(self.qualifier, Qualifier::AtLeast | Qualifier::MoreThan)
@@ -44,45 +44,45 @@ impl BarSpec {
 
 /// A labelled reference line: a requirement or target.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ReferenceSpec {
-    pub fact_id: &'static str,
+pub struct ReferenceSpec<'a> {
+    pub fact_id: &'a str,
     pub value: f64,
     pub label: String,
 }
 
 /// Bars that share one unit and one axis.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PanelSpec {
+pub struct PanelSpec<'a> {
     /// What the axis measures, e.g. "基站数（座）"; empty when the chart title says it.
     pub caption: String,
     pub unit: Unit,
     /// The value axis: from zero to `axis.max` in steps of `axis.step`.
     pub axis: Axis,
-    pub bars: Vec<BarSpec>,
-    pub references: Vec<ReferenceSpec>,
+    pub bars: Vec<BarSpec<'a>>,
+    pub references: Vec<ReferenceSpec<'a>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChartSpec {
-    pub id: &'static str,
+pub struct ChartSpec<'a> {
+    pub id: &'a str,
     pub lang: Lang,
     pub title: String,
     pub subtitle: String,
-    pub panels: Vec<PanelSpec>,
+    pub panels: Vec<PanelSpec<'a>>,
     /// Source line: article and publisher.
     pub source: String,
     /// Explains the marks that need it (open-ended bars, derived bars), in the reader's language.
     pub notes: Vec<String>,
 }
 
-impl ChartSpec {
-    pub fn bars(&self) -> impl Iterator<Item = &BarSpec> {
+impl<'a> ChartSpec<'a> {
+    pub fn bars(&self) -> impl Iterator<Item = &BarSpec<'a>> {
         self.panels.iter().flat_map(|p| p.bars.iter())
     }
 
     /// Every fact the chart shows, bars and reference lines.
-    pub fn fact_ids(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = Vec::new();
+    pub fn fact_ids(&self) -> Vec<&'a str> {
+        let mut ids: Vec<&'a str> = Vec::new();
         for p in &self.panels {
             ids.extend(p.bars.iter().filter_map(|b| b.fact_id));
             ids.extend(p.references.iter().map(|r| r.fact_id));
@@ -92,14 +92,14 @@ impl ChartSpec {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SpecError {
-    UnknownFact { chart: &'static str, fact: &'static str },
-    EmptyPanel { chart: &'static str },
-    MixedUnits { chart: &'static str, units: Vec<&'static str> },
-    UnknownUnit { chart: &'static str, unit: &'static str },
+pub enum SpecError<'a> {
+    UnknownFact { chart: &'a str, fact: &'a str },
+    EmptyPanel { chart: &'a str },
+    MixedUnits { chart: &'a str, units: Vec<&'a str> },
+    UnknownUnit { chart: &'a str, unit: &'a str },
 }
 
-impl std::fmt::Display for SpecError {
+impl std::fmt::Display for SpecError<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SpecError::UnknownFact { chart, fact } => write!(f, "chart {chart}: no fact with id {fact}"),
@@ -113,36 +113,36 @@ impl std::fmt::Display for SpecError {
 }
 
 /// Resolves fact ids, failing on the first unknown one.
-pub fn resolve(
-    catalogue: &Catalogue,
-    chart: &'static str,
-    ids: &[&'static str],
-) -> Result<Vec<&'static Fact>, SpecError> {
-    ids.iter().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
+pub fn resolve<'a>(
+    catalogue: &'a Catalogue,
+    chart: &'a str,
+    ids: impl IntoIterator<Item = &'a String>,
+) -> Result<Vec<&'a Fact>, SpecError<'a>> {
+    ids.into_iter().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
 }
 
 /// The one unit shared by `facts`, or why there is none.
-pub fn shared_unit(catalogue: &Catalogue, chart: &'static str, facts: &[&'static Fact]) -> Result<Unit, SpecError> {
+pub fn shared_unit<'a>(catalogue: &Catalogue, chart: &'a str, facts: &[&'a Fact]) -> Result<Unit, SpecError<'a>> {
     let first = facts.first().ok_or(SpecError::EmptyPanel { chart })?;
-    let mut units: Vec<&'static str> = Vec::new();
+    let mut units: Vec<&'a str> = Vec::new();
     for f in facts {
-        facts::insert_sorted(&mut units, f.unit);
+        facts::insert_sorted(&mut units, &f.unit);
     }
     if units.len() > 1 {
         return Err(SpecError::MixedUnits { chart, units });
     }
-    catalogue.unit(first.unit).copied().ok_or(SpecError::UnknownUnit { chart, unit: first.unit })
+    catalogue.unit(&first.unit).cloned().ok_or(SpecError::UnknownUnit { chart, unit: &first.unit })
 }
 
 /// The label a bar shows: the fact's short label.
 pub fn bar_label(f: &Fact, lang: Lang) -> String {
-    lang.pick(f.short_zh, f.short_en).to_string()
+    lang.pick(&f.short_zh, &f.short_en).to_string()
 }
 
 /// A bar for a stated fact.
-pub fn stated_bar(f: &'static Fact, unit: &Unit, lang: Lang) -> BarSpec {
+pub fn stated_bar<'a>(f: &'a Fact, unit: &Unit, lang: Lang) -> BarSpec<'a> {
     BarSpec {
-        fact_id: Some(f.id),
+        fact_id: Some(&f.id),
         label: bar_label(f, lang),
         start: 0.0,
         value: f.value,
@@ -153,21 +153,21 @@ pub fn stated_bar(f: &'static Fact, unit: &Unit, lang: Lang) -> BarSpec {
 }
 
 /// A panel of one bar per fact, plus reference lines; all must share one unit.
-pub fn bar_panel(
+pub fn bar_panel<'a>(
     catalogue: &Catalogue,
-    chart: &'static str,
-    facts: &[&'static Fact],
-    references: &[&'static Fact],
+    chart: &'a str,
+    facts: &[&'a Fact],
+    references: &[&'a Fact],
     caption: String,
     lang: Lang,
-) -> Result<PanelSpec, SpecError> {
-    let all: Vec<&'static Fact> = facts.iter().chain(references.iter()).copied().collect();
+) -> Result<PanelSpec<'a>, SpecError<'a>> {
+    let all: Vec<&'a Fact> = facts.iter().chain(references.iter()).copied().collect();
     let unit = shared_unit(catalogue, chart, &all)?;
     let bars: Vec<BarSpec> = facts.iter().map(|f| stated_bar(f, &unit, lang)).collect();
     let references = references
         .iter()
         .map(|f| ReferenceSpec {
-            fact_id: f.id,
+            fact_id: &f.id,
             value: f.value,
             label: format!("{}{}", bar_label(f, lang), lang.pick("：", ": "))
                 + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
@@ -237,7 +237,7 @@ pub fn nice_step(x: f64) -> f64 {
 }
 
 /// Notes that explain special marks, added only when the chart has such marks.
-pub fn notes_for(panels: &[PanelSpec], lang: Lang) -> Vec<String> {
+pub fn notes_for(panels: &[PanelSpec<'_>], lang: Lang) -> Vec<String> {
     let bars = || panels.iter().flat_map(|p| p.bars.iter());
     let mut notes = Vec::new();
     if bars().any(BarSpec::is_lower_bound) {
@@ -283,9 +283,21 @@ mod tests {
     use super::{axis_for, nice_step, Axis};
     use facts::{Unit, UnitKind};
 
-    const COUNT: Unit = Unit { id: "park", kind: UnitKind::Count, zh: "个", en: "parks" };
-    const YUAN: Unit = Unit { id: "yuan", kind: UnitKind::Currency, zh: "元", en: "yuan" };
-    const PCT: Unit = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
+    fn unit(id: &str, kind: UnitKind, zh: &str, en: &str) -> Unit {
+        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string() }
+    }
+
+    fn count() -> Unit {
+        unit("park", UnitKind::Count, "个", "parks")
+    }
+
+    fn yuan() -> Unit {
+        unit("yuan", UnitKind::Currency, "元", "yuan")
+    }
+
+    fn pct() -> Unit {
+        unit("percent", UnitKind::Percent, "%", "%")
+    }
 
     #[test]
     fn nice_steps_are_one_two_two_and_a_half_or_five() {
@@ -297,36 +309,36 @@ mod tests {
 
     #[test]
     fn a_coarser_axis_takes_the_next_round_step_and_still_covers_the_range() {
-        let pct = Unit { id: "percent", kind: UnitKind::Percent, zh: "%", en: "%" };
+        let pct = pct();
         let a = Axis { max: 100.0, step: 20.0 }.coarser(&pct);
         assert_eq!(a, Axis { max: 100.0, step: 25.0 });
         assert_eq!(a.coarser(&pct), Axis { max: 100.0, step: 50.0 });
         assert_eq!(Axis { max: 120_000.0, step: 20_000.0 }.coarser(&pct), Axis { max: 125_000.0, step: 25_000.0 });
         // Counts skip 2.5.
-        assert_eq!(Axis { max: 10.0, step: 2.0 }.coarser(&COUNT), Axis { max: 10.0, step: 5.0 });
+        assert_eq!(Axis { max: 10.0, step: 2.0 }.coarser(&count()), Axis { max: 10.0, step: 5.0 });
     }
 
     #[test]
     fn count_axes_have_whole_ticks_and_hold_the_largest_value() {
         // 3 and 8 parks: ticks 0, 2, 4 … 10.
-        assert_eq!(axis_for(&COUNT, [3.0, 8.0].into_iter()), Axis { max: 10.0, step: 2.0 });
+        assert_eq!(axis_for(&count(), [3.0, 8.0].into_iter()), Axis { max: 10.0, step: 2.0 });
         // 10 clusters: a 2.5 step would give fractional ticks.
-        let a = axis_for(&COUNT, [10.0].into_iter());
+        let a = axis_for(&count(), [10.0].into_iter());
         assert_eq!(a.step.fract(), 0.0);
         assert!(a.max >= 11.5);
-        assert_eq!(axis_for(&COUNT, [3.0].into_iter()), Axis { max: 4.0, step: 1.0 });
+        assert_eq!(axis_for(&count(), [3.0].into_iter()), Axis { max: 4.0, step: 1.0 });
     }
 
     #[test]
     fn money_axes_end_on_a_round_step_above_the_value() {
-        let a = axis_for(&YUAN, [1.4e11, 3.15e10].into_iter());
+        let a = axis_for(&yuan(), [1.4e11, 3.15e10].into_iter());
         assert!(a.max >= 1.4e11 * 1.15 && a.ticks().len() <= 6, "{a:?}");
         assert_eq!(a.ticks().first(), Some(&0.0));
     }
 
     #[test]
     fn percentages_run_to_one_hundred() {
-        assert_eq!(axis_for(&PCT, [93.6, 50.0].into_iter()), Axis { max: 100.0, step: 20.0 });
-        assert_eq!(axis_for(&PCT, [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(axis_for(&pct(), [93.6, 50.0].into_iter()), Axis { max: 100.0, step: 20.0 });
+        assert_eq!(axis_for(&pct(), [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
     }
 }

@@ -172,12 +172,12 @@ pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated)
     let context: String = format!("{}{}", &sentence[..stated.start], &sentence[stated.end..]);
     let words = terms(&context);
     let years = years_in(&context);
-    let facts: &'static [Fact] = catalogue.facts;
+    let facts: &'static [Fact] = &catalogue.facts;
     facts
         .iter()
         .filter(|f| match (stated.units.is_empty(), stated.kind) {
-            (false, _) => stated.units.contains(&f.unit),
-            (true, Some(k)) => catalogue.unit(f.unit).is_some_and(|u| u.kind == k),
+            (false, _) => stated.units.contains(&f.unit.as_str()),
+            (true, Some(k)) => catalogue.unit(&f.unit).is_some_and(|u| u.kind == k),
             // Nothing says what it counts: no fact can be told apart.
             (true, None) => false,
         })
@@ -186,7 +186,7 @@ pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated)
             // help to choose.
             let label = terms(&format!("{} {} {}", f.label_zh, f.label_en, f.short_en));
             let quote = terms(&format!("{} {}", f.quote, f.gloss_en));
-            let region = catalogue.region(f.region).map(|r| terms(&format!("{} {}", r.zh, r.en))).unwrap_or_default();
+            let region = catalogue.region(&f.region).map(|r| terms(&format!("{} {}", r.zh, r.en))).unwrap_or_default();
             let on_label = words.iter().filter(|w| label.contains(w) && !region.contains(w)).count() as f64;
             if on_label == 0.0 {
                 return None;

@@ -2,7 +2,7 @@
 //! it names, read with the project's number parser (Chinese) or a small reader of English
 //! numerals ("more than 50%", "about 1/4", "2,000 billion yuan", "one third").
 
-use facts::numbers::{self, Form, QualifierWord};
+use facts::numbers::{self, Form};
 use facts::{Catalogue, Qualifier, UnitKind};
 
 /// A number a claim states.
@@ -26,16 +26,6 @@ pub struct Stated {
     pub kind: Option<UnitKind>,
 }
 
-fn qualifier(q: QualifierWord) -> Qualifier {
-    match q {
-        QualifierWord::Exact => Qualifier::Exact,
-        QualifierWord::AtLeast => Qualifier::AtLeast,
-        QualifierWord::MoreThan => Qualifier::MoreThan,
-        QualifierWord::About => Qualifier::About,
-        QualifierWord::LessThan => Qualifier::LessThan,
-    }
-}
-
 /// Half the place value of the last digit written ("7.8" -> 0.05, "36,988" -> 0.5, "2300" ->
 /// 0.5), times `scale` (7.8万 -> 500). Zeros at the end of a whole number count as written: the
 /// report's "50%以上" is not "anything from 45%". Numerals without digits count as exact.
@@ -54,7 +44,7 @@ pub fn rounding_of(core: &str, scale: f64) -> f64 {
 /// Every number in `sentence`, in order: Chinese expressions first found by the project's scanner
 /// and parsed with its parser, English ones by [`english`]. Ordinals (第2家) and years (2019年)
 /// are not stated quantities and are left out.
-pub fn stated_numbers(catalogue: &Catalogue, sentence: &str) -> Vec<Stated> {
+pub fn stated_numbers(catalogue: &'static Catalogue, sentence: &str) -> Vec<Stated> {
     let mut out: Vec<Stated> = fractions(sentence);
     for span in numbers::scan(sentence) {
         if out.iter().any(|o| o.start < span.end && span.start < o.end) {
@@ -98,7 +88,7 @@ fn fractions(sentence: &str) -> Vec<Stated> {
             start,
             end,
             value: 100.0 * n / d,
-            qualifier: qualifier(q.qualifier),
+            qualifier: q.qualifier,
             rounding: 0.0,
             units: vec!["percent"],
             kind: Some(UnitKind::Percent),
@@ -109,7 +99,7 @@ fn fractions(sentence: &str) -> Vec<Stated> {
 
 const ZH_SUFFIXES: &[&str] = &["以上", "以下", "左右"];
 
-fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated> {
+fn chinese(catalogue: &'static Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated> {
     let core = &sentence[start..end];
     let after = &sentence[end..];
     // A name (5G, 4K), not a quantity; and numbers in English are read by [`english`].
@@ -133,12 +123,12 @@ fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> O
     // The unit: a catalogue unit whose display suffix the text goes on with ("座", "个端口"), or
     // every unit whose suffix starts as the text does ("个…": several).
     let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();
-    let full = units.iter().filter(|u| after.starts_with(u.zh)).max_by_key(|u| u.zh.len());
+    let full = units.iter().filter(|u| after.starts_with(&u.zh)).max_by_key(|u| u.zh.len());
     let first = after.chars().next().filter(|c| !c.is_ascii());
     let (unit_ids, counter): (Vec<&'static str>, &str) = match (full, first) {
-        (Some(u), _) => (vec![u.id], u.zh),
+        (Some(u), _) => (vec![u.id.as_str()], u.zh.as_str()),
         (None, Some(c)) => {
-            (units.iter().filter(|u| u.zh.starts_with(c)).map(|u| u.id).collect(), &after[..c.len_utf8()])
+            (units.iter().filter(|u| u.zh.starts_with(c)).map(|u| u.id.as_str()).collect(), &after[..c.len_utf8()])
         }
         (None, None) => (Vec::new(), ""),
     };
@@ -163,7 +153,7 @@ fn chinese(catalogue: &Catalogue, sentence: &str, start: usize, end: usize) -> O
         end: end + counter.len() + suffix.len(),
         text,
         value,
-        qualifier: qualifier(parsed.qualifier),
+        qualifier: parsed.qualifier,
         rounding: rounding_of(core, scale),
         units: unit_id,
         kind,
@@ -229,7 +219,7 @@ const EN_SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billi
 /// English numbers in `sentence`: digits with "," groups and "." decimals, optionally a scale
 /// word, "%" or "percent"; "1/4"; and the fraction words of [`EN_FRACTIONS`]; each with the
 /// qualifier words before it and the catalogue unit named after it.
-pub fn english(catalogue: &Catalogue, sentence: &str) -> Vec<Stated> {
+pub fn english(catalogue: &'static Catalogue, sentence: &str) -> Vec<Stated> {
     let lower = sentence.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
@@ -335,7 +325,7 @@ pub fn english(catalogue: &Catalogue, sentence: &str) -> Vec<Stated> {
 /// the next few words, when not given).
 #[allow(clippy::too_many_arguments)]
 fn finish(
-    catalogue: &Catalogue,
+    catalogue: &'static Catalogue,
     sentence: &str,
     lower: &str,
     start: usize,
@@ -365,7 +355,7 @@ fn finish(
                 let singular = en.strip_suffix('s').unwrap_or(&en).to_string();
                 window.contains(&singular)
             })
-            .map(|u| u.id)
+            .map(|u| u.id.as_str())
             .collect()
     } else {
         units

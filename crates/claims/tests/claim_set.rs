@@ -35,7 +35,7 @@ fn every_claim_gets_the_verdict_decided_from_the_report() {
     let mut wrong = Vec::new();
     for Claim { sentence, verdict: want, fact } in &set {
         let c = check(&CATALOGUE, sentence);
-        let got_fact = c.numbers.first().and_then(|j| j.fact).map_or("", |f| f.id);
+        let got_fact = c.numbers.first().and_then(|j| j.fact).map_or("", |f| f.id.as_str());
         if c.verdict.map(Verdict::id) != Some(want.as_str()) || got_fact != fact {
             let numbers: Vec<String> = c
                 .numbers
@@ -47,7 +47,7 @@ fn every_claim_gets_the_verdict_decided_from_the_report() {
                         j.stated.value,
                         j.stated.qualifier,
                         j.verdict.id(),
-                        j.fact.map_or("-", |f| f.id)
+                        j.fact.map_or("-", |f| f.id.as_str())
                     )
                 })
                 .collect();

@@ -113,7 +113,7 @@ pub fn compare(draft: &Draft, finished_toml: &str, text: &str) -> Result<Compari
         c.found += 1;
         let value = same(d.value, f.value);
         let unit = d.unit == f.unit;
-        let qualifier = d.qualifier.as_str() == f.qualifier;
+        let qualifier = d.qualifier.spelling() == f.qualifier;
         let period = d.period == f.period;
         c.right_value += usize::from(value);
         c.right_unit += usize::from(unit);
@@ -128,7 +128,7 @@ pub fn compare(draft: &Draft, finished_toml: &str, text: &str) -> Result<Compari
             diffs.push(format!("unit {} (want {})", d.unit, f.unit));
         }
         if !qualifier {
-            diffs.push(format!("qualifier {} (want {})", d.qualifier.as_str(), f.qualifier));
+            diffs.push(format!("qualifier {} (want {})", d.qualifier.spelling(), f.qualifier));
         }
         if !period {
             diffs.push(format!("period {} (want {})", d.period, f.period));

@@ -14,7 +14,7 @@ mod write;
 
 use serde::Deserialize;
 
-use facts::numbers::{self, Form, NumberExpr, QualifierWord, Span};
+use facts::numbers::{self, Form, NumberExpr, Qualifier, Span};
 
 pub use write::to_toml;
 
@@ -35,7 +35,7 @@ pub struct DraftFact {
     pub label_zh: String,
     pub value: f64,
     pub unit: String,
-    pub qualifier: QualifierWord,
+    pub qualifier: Qualifier,
     /// A qualifying word outside `expr` (约 in 约占全国1/4).
     pub qualifier_word: Option<String>,
     pub period: String,
@@ -613,7 +613,7 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
                 let after = text.get(end..clause_end).unwrap_or("");
                 let (unit, value) = units.choose(&parsed, after, before);
                 let qualifier_word =
-                    if parsed.qualifier == QualifierWord::Exact { distant_qualifier(before) } else { None };
+                    if parsed.qualifier == Qualifier::Exact { distant_qualifier(before) } else { None };
                 let qualifier = qualifier_word.as_deref().and_then(numbers::qualifier_word).unwrap_or(parsed.qualifier);
                 let sentence_before = text.get(context::period_start(text, start)..start).unwrap_or("");
                 out.facts.push(DraftFact {
@@ -658,7 +658,7 @@ pub fn summary(d: &Draft) -> String {
         s.push_str(&format!("  {n:>4}  {k}\n"));
     }
     s.push_str("facts by qualifier:\n");
-    for (k, n) in tally(d.facts.iter().map(|f| f.qualifier.as_str())) {
+    for (k, n) in tally(d.facts.iter().map(|f| f.qualifier.spelling())) {
         s.push_str(&format!("  {n:>4}  {k}\n"));
     }
     s.push_str("not-indicators by reason:\n");

@@ -76,8 +76,13 @@ pub fn to_toml(d: &Draft) -> String {
             q(&f.label_zh),
             q(&f.label_zh)
         );
-        let _ =
-            writeln!(s, "value = {}\nunit = {}\nqualifier = {}", number(f.value), q(&f.unit), q(f.qualifier.as_str()));
+        let _ = writeln!(
+            s,
+            "value = {}\nunit = {}\nqualifier = {}",
+            number(f.value),
+            q(&f.unit),
+            q(f.qualifier.spelling())
+        );
         if let Some(w) = &f.qualifier_word {
             let _ = writeln!(s, "qualifier_word = {}", q(w));
         }

@@ -41,14 +41,14 @@ fn fact<'a>(d: &'a draft::Draft, expr: &str) -> &'a draft::DraftFact {
 fn drafts_values_units_qualifiers_and_periods() {
     let (_, d) = fixture("two_numbers.txt");
     let squares = fact(&d, "48座");
-    assert_eq!((squares.value, squares.unit.as_str(), squares.qualifier.as_str()), (48.0, "station", "exact"));
+    assert_eq!((squares.value, squares.unit.as_str(), squares.qualifier.spelling()), (48.0, "station", "exact"));
     assert_eq!(squares.period, "asof 2021-12");
     assert_eq!(squares.quote, "截至2021年年底，示例县累计建成文化广场48座，约占全市1/3，居全市第一");
     assert_eq!(squares.id, "two-numbers-1");
 
     // A qualifying word before the number, outside expr.
     let share = fact(&d, "1/3");
-    assert_eq!((share.unit.as_str(), share.qualifier.as_str()), ("percent", "about"));
+    assert_eq!((share.unit.as_str(), share.qualifier.spelling()), ("percent", "about"));
     assert_eq!(share.qualifier_word.as_deref(), Some("约"));
     assert!((share.value - 100.0 / 3.0).abs() < 1e-9);
 
@@ -56,7 +56,7 @@ fn drafts_values_units_qualifiers_and_periods() {
     assert_eq!((rank.value, rank.unit.as_str()), (1.0, "rank"));
 
     let jobs = fact(&d, "超过1200个");
-    assert_eq!((jobs.value, jobs.qualifier.as_str(), jobs.period.as_str()), (1200.0, "more_than", "unstated"));
+    assert_eq!((jobs.value, jobs.qualifier.spelling(), jobs.period.as_str()), (1200.0, "more_than", "unstated"));
     assert_eq!(jobs.label_zh, "全县新增就业岗位");
 
     let income = fact(&d, "2.5万元");
@@ -91,9 +91,9 @@ fn dates_plan_spans_names_and_articles_are_not_indicators() {
     let sales = fact(&d, "86.5亿元");
     assert_eq!((sales.value, sales.period.as_str()), (8_650_000_000.0, "2022-01..2022-09"));
     let growth = fact(&d, "12.4%左右");
-    assert_eq!((growth.value, growth.qualifier.as_str()), (12.4, "about"));
+    assert_eq!((growth.value, growth.qualifier.spelling()), (12.4, "about"));
     let firms = fact(&d, "300余家");
-    assert_eq!((firms.value, firms.qualifier.as_str(), firms.unit.as_str()), (300.0, "more_than", "firm"));
+    assert_eq!((firms.value, firms.qualifier.spelling(), firms.unit.as_str()), (300.0, "more_than", "firm"));
     assert_eq!(d.facts.len(), 3, "{:#?}", d.facts);
     assert_eq!(d.articles.first().map(|a| a.heading.as_str()), Some("示例市工作通报"));
 }
@@ -162,7 +162,7 @@ fn every_drafted_value_is_what_its_expr_parses_to() {
                 f.value
             );
             let qualifier = f.qualifier_word.as_deref().and_then(numbers::qualifier_word).unwrap_or(parsed.qualifier);
-            assert_eq!(qualifier.as_str(), f.qualifier, "{}", f.id);
+            assert_eq!(qualifier.spelling(), f.qualifier, "{}", f.id);
         }
         let mut ids: Vec<&str> = file.facts.iter().map(|f| f.id.as_str()).collect();
         ids.sort_unstable();

@@ -1,130 +1,147 @@
-//! The fact catalogue as the app sees it: plain `'static` data generated at
-//! build time (see `build.rs` and `codegen.rs`) so the wasm carries no parser.
+//! The fact model: a report as plain owned data. The same values whether a report was read from
+//! its catalogue file at build time (`verify`), from its published data file in the browser, or
+//! inline in `offline.html`; serde gives them their published form, and `publish` writes a JSON
+//! Schema of that form from these types.
+
+use serde::{Deserialize, Serialize};
 
 use crate::period::Period;
 use crate::presentation::{ChartDef, CheckDef, SectionDef};
 
-/// How the report qualifies a number. "50%以上" is not "50%".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Qualifier {
-    Exact,
-    /// 以上, 不少于: the value or more.
-    AtLeast,
-    /// 超过, 超, 多: strictly more than the value.
-    MoreThan,
-    /// 约, 近, 左右.
-    About,
-    /// 不到, 不足, 以下.
-    LessThan,
+crate::spelled_enum! {
+    /// How the report qualifies a number. "50%以上" is not "50%".
+    pub enum Qualifier {
+        Exact = "exact",
+        /// 以上, 不少于: the value or more.
+        AtLeast = "at_least",
+        /// 超过, 超, 多: strictly more than the value.
+        MoreThan = "more_than",
+        /// 约, 近, 左右.
+        About = "about",
+        /// 不到, 不足, 以下.
+        LessThan = "less_than",
+    }
 }
 
-/// What kind of quantity a unit measures; units of different ids never share an axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UnitKind {
-    Percent,
-    Currency,
-    Count,
+crate::spelled_enum! {
+    /// What kind of quantity a unit measures; units of different ids never share an axis.
+    pub enum UnitKind {
+        Percent = "percent",
+        Currency = "currency",
+        Count = "count",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+crate::spelled_enum! {
+    /// Whether a person has reviewed a fact. Drafted facts (written by the draft tool) are shown
+    /// marked "未审核 / not yet reviewed" until someone has.
+    pub enum Status {
+        Reviewed = "reviewed",
+        Draft = "draft",
+    }
+}
+
+impl Default for Status {
+    fn default() -> Self {
+        Status::Reviewed
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unit {
-    pub id: &'static str,
+    pub id: String,
     pub kind: UnitKind,
     /// Display suffix in Chinese, e.g. "座", "元", "个端口".
-    pub zh: &'static str,
+    pub zh: String,
     /// Display noun in English, e.g. "stations", "yuan", "ports".
-    pub en: &'static str,
+    pub en: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A region or a topic: an id and its name in both languages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Named {
-    pub id: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
+    pub id: String,
+    pub zh: String,
+    pub en: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Article {
-    pub id: &'static str,
-    pub title_zh: &'static str,
-    pub title_en: &'static str,
-    pub source_zh: &'static str,
-    pub source_en: &'static str,
-    /// Byte range of the article in the seed text: from its heading line to the next article's
-    /// heading (less a column banner printed over that heading), or to the end of the text.
+    pub id: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub source_zh: String,
+    pub source_en: String,
+    /// Byte range of the article in the report's text: from its heading line to the next
+    /// article's heading (less a column banner printed over that heading), or to the end.
     pub text_start: usize,
     pub text_end: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fact {
-    pub id: &'static str,
-    pub article: &'static str,
-    pub topic: &'static str,
-    pub region: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
-    /// Short labels for chart bars, where the chart title gives the context (defaults to the label).
-    pub short_zh: &'static str,
-    pub short_en: &'static str,
+    pub id: String,
+    pub article: String,
+    pub topic: String,
+    pub region: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// Short labels for chart bars, where the chart title gives the context (the label when the
+    /// catalogue gives none).
+    pub short_zh: String,
+    pub short_en: String,
     /// In base units: yuan not 亿元, 41000 not 4.1万, 25 (percent) for 1/4.
     pub value: f64,
-    pub unit: &'static str,
+    pub unit: String,
     pub qualifier: Qualifier,
     pub period: Period,
-    pub seed: &'static str,
-    /// Verbatim sentence fragment from the seed that states the number.
-    pub quote: &'static str,
+    /// Verbatim sentence fragment from the report's text that states the number.
+    pub quote: String,
     /// The numeric expression inside `quote`, e.g. "4.1万座".
-    pub expr: &'static str,
-    /// Byte offset of `quote` in the seed text (verified at build time).
+    pub expr: String,
+    /// Byte offset of `quote` in the report's text (verified at build time).
     pub quote_offset: usize,
-    /// Optional English gloss of the quote.
-    pub gloss_en: &'static str,
+    /// English gloss of the quote ("" for none).
+    #[serde(default)]
+    pub gloss_en: String,
+    #[serde(default)]
+    pub status: Status,
+    /// The indicator the fact measures: facts of one indicator, across periods and reports,
+    /// form a series.
+    #[serde(default)]
+    pub indicator: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug)]
+// Every field is always written (no `skip_serializing_if`): the build embeds the open report in a
+// format without field names (postcard), where a skipped field would shift the ones after it.
+
+/// Everything a report's catalogue file declares: its facts and how the report is shown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalogue {
-    pub seed: &'static str,
-    pub articles: &'static [Article],
-    pub units: &'static [Unit],
-    pub regions: &'static [Named],
-    pub topics: &'static [Named],
-    pub facts: &'static [Fact],
-    /// Ids of facts drafted by a tool (`status = "draft"`) that no person has reviewed yet.
-    pub drafts: &'static [&'static str],
-    /// (fact id, indicator id) for facts that name the indicator they measure: facts of one
-    /// indicator, across periods and reports, form a series.
-    pub indicators: &'static [(&'static str, &'static str)],
-    pub sections: &'static [SectionDef],
-    pub charts: &'static [ChartDef],
-    pub checks: &'static [CheckDef],
+    /// File name of the report's text (NAME.txt).
+    pub seed: String,
+    pub articles: Vec<Article>,
+    pub units: Vec<Unit>,
+    pub regions: Vec<Named>,
+    pub topics: Vec<Named>,
+    pub facts: Vec<Fact>,
+    pub sections: Vec<SectionDef>,
+    pub charts: Vec<ChartDef>,
+    pub checks: Vec<CheckDef>,
     /// Facts the overview shows as headline figures, in order.
-    pub headlines: &'static [&'static str],
+    pub headlines: Vec<String>,
 }
 
-impl Catalogue {
-    /// A catalogue with nothing in it: a base for the tests' own catalogues (`..Catalogue::EMPTY`).
-    pub const EMPTY: Catalogue = Catalogue {
-        seed: "",
-        articles: &[],
-        units: &[],
-        regions: &[],
-        topics: &[],
-        facts: &[],
-        drafts: &[],
-        indicators: &[],
-        sections: &[],
-        charts: &[],
-        checks: &[],
-        headlines: &[],
-    };
-}
-
-/// One report: its file name in `seeds/` (NAME of NAME.txt), its catalogue and its text.
-#[derive(Clone, Copy, Debug)]
+/// One report: its name (NAME of NAME.txt and NAME.facts.toml), its catalogue and its text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
-    pub name: &'static str,
-    pub catalogue: &'static Catalogue,
-    pub text: &'static str,
+    pub name: String,
+    pub catalogue: Catalogue,
+    pub text: String,
 }

@@ -31,44 +31,10 @@
 
 use std::fmt;
 
-/// How the words around a number qualify it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum QualifierWord {
-    Exact,
-    /// 以上, 不少于, 不低于, 至少.
-    AtLeast,
-    /// 超过, 超, 逾, 多于, and 多 / 余 after the digits (80多个).
-    MoreThan,
-    /// 约, 大约, 近, 将近, 接近, 左右.
-    About,
-    /// 不到, 不足, 少于, 以下.
-    LessThan,
-}
-
-impl QualifierWord {
-    /// The catalogue spelling: exact | at_least | more_than | about | less_than.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QualifierWord::Exact => "exact",
-            QualifierWord::AtLeast => "at_least",
-            QualifierWord::MoreThan => "more_than",
-            QualifierWord::About => "about",
-            QualifierWord::LessThan => "less_than",
-        }
-    }
-
-    /// Inverse of [`QualifierWord::as_str`].
-    pub fn from_name(name: &str) -> Option<QualifierWord> {
-        match name {
-            "exact" => Some(QualifierWord::Exact),
-            "at_least" => Some(QualifierWord::AtLeast),
-            "more_than" => Some(QualifierWord::MoreThan),
-            "about" => Some(QualifierWord::About),
-            "less_than" => Some(QualifierWord::LessThan),
-            _ => None,
-        }
-    }
-}
+/// How the words around a number qualify it: the model's own qualifier (以上, 不少于, 不低于, 至少:
+/// at least; 超过, 超, 逾, 多于, and 多 / 余 after the digits: more than; 约, 大约, 近, 将近, 接近,
+/// 左右: about; 不到, 不足, 少于, 以下: less than).
+pub use crate::model::Qualifier;
 
 /// The shape of the number as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,7 +59,7 @@ pub struct NumberExpr {
     /// The text after the number and its multipliers, without trailing qualifier words:
     /// "座", "元", "个端口", "人次", "大", ""; always "%" for [`Form::Percent`].
     pub counter: String,
-    pub qualifier: QualifierWord,
+    pub qualifier: Qualifier,
 }
 
 /// Why an expression does not parse.
@@ -125,18 +91,18 @@ pub struct Span {
 }
 
 /// Words before the number. Longest first, so 超过 wins over 超 and 大约 over 约.
-const PREFIXES: &[(&str, Option<QualifierWord>)] = &[
-    ("不少于", Some(QualifierWord::AtLeast)),
-    ("不低于", Some(QualifierWord::AtLeast)),
-    ("至少", Some(QualifierWord::AtLeast)),
-    ("超过", Some(QualifierWord::MoreThan)),
-    ("多于", Some(QualifierWord::MoreThan)),
-    ("大约", Some(QualifierWord::About)),
-    ("将近", Some(QualifierWord::About)),
-    ("接近", Some(QualifierWord::About)),
-    ("不到", Some(QualifierWord::LessThan)),
-    ("不足", Some(QualifierWord::LessThan)),
-    ("少于", Some(QualifierWord::LessThan)),
+const PREFIXES: &[(&str, Option<Qualifier>)] = &[
+    ("不少于", Some(Qualifier::AtLeast)),
+    ("不低于", Some(Qualifier::AtLeast)),
+    ("至少", Some(Qualifier::AtLeast)),
+    ("超过", Some(Qualifier::MoreThan)),
+    ("多于", Some(Qualifier::MoreThan)),
+    ("大约", Some(Qualifier::About)),
+    ("将近", Some(Qualifier::About)),
+    ("接近", Some(Qualifier::About)),
+    ("不到", Some(Qualifier::LessThan)),
+    ("不足", Some(Qualifier::LessThan)),
+    ("少于", Some(Qualifier::LessThan)),
     ("达到", None),
     ("累计", None),
     ("共计", None),
@@ -145,10 +111,10 @@ const PREFIXES: &[(&str, Option<QualifierWord>)] = &[
     ("连续", None),
     ("高达", None),
     ("多达", None),
-    ("超", Some(QualifierWord::MoreThan)),
-    ("逾", Some(QualifierWord::MoreThan)),
-    ("约", Some(QualifierWord::About)),
-    ("近", Some(QualifierWord::About)),
+    ("超", Some(Qualifier::MoreThan)),
+    ("逾", Some(Qualifier::MoreThan)),
+    ("约", Some(Qualifier::About)),
+    ("近", Some(Qualifier::About)),
     ("达", None),
     ("共", None),
 ];
@@ -160,8 +126,8 @@ pub fn qualifying_prefix(before: &str) -> Option<&'static str> {
 }
 
 /// Words after the counter, at the very end of the expression.
-const SUFFIXES: &[(&str, QualifierWord)] =
-    &[("以上", QualifierWord::AtLeast), ("以下", QualifierWord::LessThan), ("左右", QualifierWord::About)];
+const SUFFIXES: &[(&str, Qualifier)] =
+    &[("以上", Qualifier::AtLeast), ("以下", Qualifier::LessThan), ("左右", Qualifier::About)];
 
 /// Measure words (and a few nouns that only follow numbers) that make a Chinese numeral a
 /// numeric expression for [`scan`]. A closed list; see the doc of [`scan`]. 步 is left out on
@@ -180,9 +146,9 @@ pub const NOT_AFTER_LONE_ONE: &[&str] =
 /// The qualifier a single word expresses, for words that qualify a number from outside the
 /// expression (the catalogue's `qualifier_word`, e.g. 约 in 约占全国1/4). `None` for neutral words
 /// (达, 累计) and for anything that is not a qualifying word.
-pub fn qualifier_word(word: &str) -> Option<QualifierWord> {
+pub fn qualifier_word(word: &str) -> Option<Qualifier> {
     if word == "多" || word == "余" {
-        return Some(QualifierWord::MoreThan);
+        return Some(Qualifier::MoreThan);
     }
     PREFIXES
         .iter()
@@ -446,7 +412,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     }
     let at = |pos: usize| lead + pos;
     let mut pos = 0;
-    let mut quals: Vec<(QualifierWord, &str)> = Vec::new();
+    let mut quals: Vec<(Qualifier, &str)> = Vec::new();
 
     // Prefix words.
     'prefix: loop {
@@ -517,7 +483,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     // 多 / 余, multipliers, 多 / 余, %.
     let mut more_seen = false;
     let whole = matches!(value, Value::Decimal { .. }) && !ordinal;
-    let mut take_more = |pos: &mut usize, quals: &mut Vec<(QualifierWord, &str)>| -> Result<(), NumberError> {
+    let mut take_more = |pos: &mut usize, quals: &mut Vec<(Qualifier, &str)>| -> Result<(), NumberError> {
         for word in ["多", "余"] {
             if s[*pos..].starts_with(word) {
                 if !whole {
@@ -525,7 +491,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
                 }
                 if !more_seen {
                     more_seen = true;
-                    quals.push((QualifierWord::MoreThan, word));
+                    quals.push((Qualifier::MoreThan, word));
                     *pos += word.len();
                 }
                 return Ok(());
@@ -580,13 +546,13 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     };
 
     // Qualifier.
-    let mut qualifier = QualifierWord::Exact;
+    let mut qualifier = Qualifier::Exact;
     let mut qualifier_from = "";
     for (q, word) in &quals {
-        if qualifier != QualifierWord::Exact && qualifier != *q {
+        if qualifier != Qualifier::Exact && qualifier != *q {
             return Err(err(
                 0,
-                format!("conflicting qualifiers {qualifier_from} ({}) and {word} ({})", qualifier.as_str(), q.as_str()),
+                format!("conflicting qualifiers {qualifier_from} ({}) and {word} ({})", qualifier.spelling(), q.spelling()),
             ));
         }
         qualifier = *q;
@@ -734,8 +700,8 @@ mod tests {
     #[test]
     fn parses_expressions_from_the_seed() {
         use Form::*;
-        use QualifierWord::*;
-        let table: &[(&str, f64, Form, &str, QualifierWord)] = &[
+        use Qualifier::*;
+        let table: &[(&str, f64, Form, &str, Qualifier)] = &[
             ("36988座", 36988.0, Plain, "座", Exact),
             ("4.1万座", 41000.0, Plain, "座", Exact),
             ("7.8万座", 78000.0, Plain, "座", Exact),
@@ -838,15 +804,15 @@ mod tests {
 
     #[test]
     fn qualifier_words() {
-        assert_eq!(qualifier_word("约"), Some(QualifierWord::About));
-        assert_eq!(qualifier_word("以上"), Some(QualifierWord::AtLeast));
-        assert_eq!(qualifier_word("多"), Some(QualifierWord::MoreThan));
-        assert_eq!(qualifier_word("不足"), Some(QualifierWord::LessThan));
+        assert_eq!(qualifier_word("约"), Some(Qualifier::About));
+        assert_eq!(qualifier_word("以上"), Some(Qualifier::AtLeast));
+        assert_eq!(qualifier_word("多"), Some(Qualifier::MoreThan));
+        assert_eq!(qualifier_word("不足"), Some(Qualifier::LessThan));
         assert_eq!(qualifier_word("达"), None);
         assert_eq!(qualifier_word("累计"), None);
         assert_eq!(qualifier_word("占"), None);
         for q in ["exact", "at_least", "more_than", "about", "less_than"] {
-            assert_eq!(QualifierWord::from_name(q).map(QualifierWord::as_str), Some(q));
+            assert_eq!(Qualifier::from_spelling(q).map(Qualifier::spelling), Some(q));
         }
     }
 

@@ -99,3 +99,46 @@ pub fn parse(s: &str) -> Result<Period, String> {
     }
     parse_year(s).map(Period::Year).map_err(bad)
 }
+
+/// Published files write a period in its catalogue spelling, as catalogue files do.
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> String {
+        "Period".to_string()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            string: Some(Box::new(schemars::schema::StringValidation {
+                pattern: Some(
+                    r"^(unstated|asof \d{4}-\d{2}|\d{4}(-\d{2})?(\.\.\d{4}(-\d{2})?)?)$".to_string(),
+                ),
+                ..Default::default()
+            })),
+            metadata: Some(Box::new(schemars::schema::Metadata {
+                description: Some(
+                    "When the number holds: \"2019\", \"2019..2022\", \"2020-06\" (end of month), \
+                     \"2020-01..2020-06\", \"asof 2020-06\" (cumulative to then) or \"unstated\"."
+                        .to_string(),
+                ),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}

@@ -2,7 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use facts::numbers::{parse_chinese_numeral, parse_expr, scan, Form, QualifierWord};
+use facts::numbers::{parse_chinese_numeral, parse_expr, scan, Form, Qualifier};
 use proptest::prelude::*;
 
 const MULTIPLIERS: &[(&str, i32)] =
@@ -123,7 +123,7 @@ proptest! {
         prop_assert_eq!(e.value, n as f64 * 10f64.powi(exp), "{}", text);
         prop_assert_eq!(e.form, Form::Plain);
         prop_assert_eq!(e.counter.as_str(), COUNTERS[c]);
-        prop_assert_eq!(e.qualifier, QualifierWord::Exact);
+        prop_assert_eq!(e.qualifier, Qualifier::Exact);
     }
 
     #[test]
@@ -147,12 +147,12 @@ proptest! {
     fn percentages_and_qualifiers(int in 0u32..1000, frac in "[0-9]{0,2}", q in 0usize..6) {
         let number = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
         let (pre, post, qualifier) = [
-            ("", "", QualifierWord::Exact),
-            ("超过", "", QualifierWord::MoreThan),
-            ("约", "", QualifierWord::About),
-            ("不到", "", QualifierWord::LessThan),
-            ("", "以上", QualifierWord::AtLeast),
-            ("达", "左右", QualifierWord::About),
+            ("", "", Qualifier::Exact),
+            ("超过", "", Qualifier::MoreThan),
+            ("约", "", Qualifier::About),
+            ("不到", "", Qualifier::LessThan),
+            ("", "以上", Qualifier::AtLeast),
+            ("达", "左右", Qualifier::About),
         ][q];
         let text = format!("{pre}{number}%{post}");
         let e = parse_expr(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -167,7 +167,7 @@ proptest! {
         let e = parse_expr(&format!("约{a}/{b}")).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(e.form, Form::Fraction);
         prop_assert_eq!(e.value, f64::from(a) / f64::from(b));
-        prop_assert_eq!(e.qualifier, QualifierWord::About);
+        prop_assert_eq!(e.qualifier, Qualifier::About);
     }
 
     #[test]
@@ -186,7 +186,7 @@ proptest! {
         prop_assert_eq!(ordinal.form, Form::Ordinal);
         prop_assert_eq!(ordinal.value, n as f64);
         let more = parse_expr(&format!("{zh}多个")).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(more.qualifier, QualifierWord::MoreThan);
+        prop_assert_eq!(more.qualifier, Qualifier::MoreThan);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use lol_html::element;
 use lol_html::html_content::ContentType;
 
-use charts::registry::{build, charts_in_section, HEADLINES, SECTIONS};
+use charts::registry::{build, charts_in_section, headlines, sections};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Catalogue;
@@ -49,8 +49,8 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
         pick(markup::LEDE),
         markup::report_tools(catalogue, None, false, lang)
     );
-    let section = &SECTIONS[0];
-    let figure = charts_in_section(section.id)
+    let section = &sections()[0];
+    let figure = charts_in_section(&section.id)
         .next()
         .and_then(|def| build(def, catalogue, lang).ok())
         .map(|spec| figure(catalogue, &spec, lang))
@@ -58,9 +58,9 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
     let finder = finder(catalogue, lang)?;
     let view = html!(
         "<div class=\"boot__view\" aria-hidden=\"true\"><section class=\"overview\">{}</section><section class=\"finder\"><div class=\"finder__frame\">{}</div></section><section class=\"topic\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section></div>",
-        markup::overview(catalogue, HEADLINES, lang),
+        markup::overview(catalogue, headlines(), lang),
         finder,
-        pick(section.title),
+        lang.pick(&section.title.0, &section.title.1),
         figure
     );
     inert(&format!("{}{}", masthead.as_str(), view.as_str()))
@@ -69,8 +69,8 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
 /// The finder's frame as the app fills it before any search: every option, every number counted.
 fn finder(catalogue: &Catalogue, lang: Lang) -> Result<Html, PublishError> {
     let frame = markup::finder(lang);
-    let topics = markup::options(catalogue.topics, None, lang.pick("全部主题", "All topics"), lang);
-    let regions = markup::options(catalogue.regions, None, lang.pick("全部地区", "All regions"), lang);
+    let topics = markup::options(&catalogue.topics, None, lang.pick("全部主题", "All topics"), lang);
+    let regions = markup::options(&catalogue.regions, None, lang.pick("全部地区", "All regions"), lang);
     let n = catalogue.facts.len();
     let count = markup::finder_count(n, n, lang);
     let filled = rewrite(
@@ -185,7 +185,7 @@ mod tests {
         let html = boot_shell(&CATALOGUE).expect("boot shell");
         let style = head_style();
         assert!(!html.contains("<style"), "no <style> in the body's boot shell");
-        assert_eq!(html.matches("class=\"headline\"").count(), HEADLINES.len());
+        assert_eq!(html.matches("class=\"headline\"").count(), headlines().len());
         assert_eq!(html.matches("<svg").count(), 2);
         assert_eq!(html.matches("data-drawn=\"1\"").count(), 2);
         // Drawn in theme variables only: no placeholder colour is left, and both themes set them all.
@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn svg_scales_with_its_box() {
-        let def = charts_in_section(SECTIONS[0].id).next().expect("a chart");
+        let def = charts_in_section(&sections()[0].id).next().expect("a chart");
         let spec = build(def, &CATALOGUE, Lang::Zh).expect("spec");
         let s = svg(&spec, 500.0, &LIGHT, "x");
         assert!(s.starts_with("<svg"), "{}", &s[..40]);

@@ -250,6 +250,6 @@ fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Resul
         "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n{}",
         base64(&wasm),
         script_safe(&js)?,
-        crate::reports::inline_blocks(catalogue::REPORTS, catalogue::REPORTS_INDEX)
+        crate::reports::inline_blocks(&catalogue::REPORTS, catalogue::REPORTS_INDEX)
     ))
 }

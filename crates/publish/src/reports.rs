@@ -1,5 +1,5 @@
 //! The reports the dashboard's first load does not carry, as files beside the page: one
-//! `reports/NAME.HASH.json` per report ([`catalogue::wire::report_json`]) and the index
+//! `reports/NAME.HASH.json` per report ([`catalogue::report_file::to_json`]) and the index
 //! `catalogue::REPORTS_INDEX` that lists them, what each holds (articles, sections, charts,
 //! facts) and the indicator series across all reports. The on-demand module reads the index when a
 //! reader reaches the list of reports, searches, or follows a link into one, and a report's file
@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 use sha2::Digest as _;
 
-use catalogue::wire::report_json;
-use facts::Report;
+use catalogue::report_file;
+use facts::{Report, Status};
 
 use crate::PublishError;
 
@@ -29,7 +29,7 @@ pub fn report_files(reports: &[Report]) -> Vec<ReportFile> {
         .iter()
         .skip(1)
         .map(|r| {
-            let json = report_json(r);
+            let json = report_file::to_json(r);
             let hash = sha2::Sha256::digest(json.as_bytes());
             let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
             ReportFile { path: format!("reports/{}.{short}.json", r.name), json }
@@ -45,28 +45,30 @@ pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
         .skip(1)
         .zip(files)
         .map(|(r, f)| {
-            let c = r.catalogue;
+            let c = &r.catalogue;
             json!({
                 "name": r.name,
                 "file": f.path,
                 "articles": c.articles.iter().map(|a| json!([a.id, a.title_zh, a.title_en])).collect::<Vec<_>>(),
                 "sections": c.sections.iter().map(|s| json!([s.id, s.title.0, s.title.1])).collect::<Vec<_>>(),
-                "charts": c.charts.iter().map(|x| x.id).collect::<Vec<_>>(),
-                "facts": c.facts.iter().map(|x| x.id).collect::<Vec<_>>(),
-                "drafts": c.drafts.len(),
+                "charts": c.charts.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+                "facts": c.facts.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+                "drafts": c.facts.iter().filter(|x| x.status == Status::Draft).count(),
             })
         })
         .collect();
     // indicator -> [(report, fact)], reports in order.
     let mut series: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
     for r in reports {
-        for (fact, indicator) in r.catalogue.indicators {
-            series.entry(indicator).or_default().push(json!([r.name, fact]));
+        for fact in &r.catalogue.facts {
+            if let Some(indicator) = &fact.indicator {
+                series.entry(indicator).or_default().push(json!([r.name, fact.id]));
+            }
         }
     }
     let series: Vec<Value> =
         series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
-    json!({"schema": 1, "first": reports.first().map_or("", |r| r.name), "reports": listed, "series": series})
+    json!({"schema": 1, "first": reports.first().map_or("", |r| r.name.as_str()), "reports": listed, "series": series})
         .to_string()
 }
 

@@ -10,7 +10,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use facts::numbers::{self, Form, QualifierWord, Span};
+use facts::numbers::{self, Form, Span};
+use facts::{Qualifier, UnitKind};
 
 pub use crate::presentation::{ChartEntry, CrossCheckEntry, PanelEntry, SectionEntry, StockFlowEntry};
 
@@ -471,14 +472,14 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
     for (i, u) in file.units.iter().enumerate() {
         let name = entry_name("unit", i, &u.id);
         non_empty(&mut errs, &name, &[("zh", &u.zh), ("en", &u.en)]);
-        match u.kind.as_str() {
-            "percent" => {
+        match UnitKind::from_spelling(&u.kind) {
+            Some(UnitKind::Percent) => {
                 if u.counter != "%" {
                     errs.push(&name, "counter", format!("{:?}, but a percent unit's counter is \"%\"", u.counter));
                 }
             }
-            "currency" | "count" => {}
-            other => errs.push(&name, "kind", format!("{other:?} is not one of percent, currency, count")),
+            Some(UnitKind::Currency | UnitKind::Count) => {}
+            None => errs.push(&name, "kind", format!("{:?} is not one of {}", u.kind, UnitKind::spellings())),
         }
     }
     let units: HashMap<&str, &UnitEntry> = file.units.iter().map(|u| (u.id.as_str(), u)).collect();
@@ -517,12 +518,12 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         if let Err(m) = facts::period::parse(&f.period) {
             errs.push(&name, "period", m);
         }
-        let stored = QualifierWord::from_name(&f.qualifier);
+        let stored = Qualifier::from_spelling(&f.qualifier);
         if stored.is_none() {
             errs.push(
                 &name,
                 "qualifier",
-                format!("{:?} is not one of exact, at_least, more_than, about, less_than", f.qualifier),
+                format!("{:?} is not one of {}", f.qualifier, Qualifier::spellings()),
             );
         }
         if !f.value.is_finite() {
@@ -597,14 +598,14 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
                     if !f.quote.contains(w.as_str()) {
                         errs.push(&name, "qualifier_word", format!("{w:?} does not occur in the quote"));
                     }
-                    if parsed.qualifier != QualifierWord::Exact {
+                    if parsed.qualifier != Qualifier::Exact {
                         errs.push(
                             &name,
                             "qualifier_word",
                             format!(
                                 "expr {:?} already says {}; qualifier_word is only for a word outside expr",
                                 f.expr,
-                                parsed.qualifier.as_str()
+                                parsed.qualifier.spelling()
                             ),
                         );
                     }
@@ -641,7 +642,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         if let Some(stored) = stored {
             if stored != qualifier {
                 let from = match &f.qualifier_word {
-                    Some(w) if parsed.qualifier == QualifierWord::Exact => {
+                    Some(w) if parsed.qualifier == Qualifier::Exact => {
                         format!("qualifier_word {w:?}")
                     }
                     _ => format!("expr {:?}", f.expr),
@@ -649,7 +650,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
                 errs.push(
                     &name,
                     "qualifier",
-                    format!("{from} says {} but qualifier is {:?}", qualifier.as_str(), f.qualifier),
+                    format!("{from} says {} but qualifier is {:?}", qualifier.spelling(), f.qualifier),
                 );
             }
         }
@@ -658,10 +659,11 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         let Some(unit) = units.get(f.unit.as_str()) else {
             continue;
         };
-        let expected = match (unit.kind.as_str(), parsed.form) {
-            ("percent", Form::Percent) => Some(parsed.value),
-            ("percent", Form::Fraction) => Some(parsed.value * 100.0),
-            ("percent", _) => {
+        let percent = UnitKind::from_spelling(&unit.kind) == Some(UnitKind::Percent);
+        let expected = match (percent, parsed.form) {
+            (true, Form::Percent) => Some(parsed.value),
+            (true, Form::Fraction) => Some(parsed.value * 100.0),
+            (true, _) => {
                 errs.push(
                     &name,
                     "unit",
@@ -698,7 +700,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         if let Some(expected) = expected {
             let tolerance = 1e-9 * expected.abs().max(f.value.abs()).max(1.0);
             if (expected - f.value).abs() > tolerance {
-                let scale = if unit.kind == "percent" && parsed.form == Form::Fraction {
+                let scale = if percent && parsed.form == Form::Fraction {
                     " (a fraction, ×100 for a percent unit)"
                 } else {
                     ""

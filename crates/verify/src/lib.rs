@@ -1,9 +1,9 @@
 //! Loading and verifying a report's catalogue (`catalogue_file`: every fact against its report's
-//! text and the number parser, every problem named by file, entry and field) and writing it as
-//! Rust (`codegen`). Used by `catalogue`'s build script and by the tests; never in the wasm.
+//! text and the number parser, every problem named by file, entry and field; `presentation`:
+//! sections, charts and cross-checks; `reports`: every report of the site, checked against each
+//! other) and mapping it into the model (`to_model`). Native only: the publish step and the tests.
 
 pub mod catalogue_file;
-pub mod codegen;
 pub mod presentation;
 pub mod reports;
-pub mod runtime;
+pub mod to_model;

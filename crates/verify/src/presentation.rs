@@ -7,6 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+use facts::presentation::CheckKind;
+use facts::Status;
+
 use crate::catalogue_file::{check_ids, entry_name, non_empty, valid_id, CatalogueFile, Errors};
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -83,15 +86,60 @@ pub struct CrossCheckEntry {
     pub whole: Option<String>,
 }
 
-/// The kinds of cross-check, with their inputs and the one parameter each needs.
-pub const CHECK_KINDS: &[(&str, &[&str], Option<&str>)] = &[
-    ("stock_flow", &["stock", "added", "reported"], Some("tolerance")),
-    ("implied_total", &["part", "share"], Some("between")),
-    ("share_bound", &["part", "share"], Some("whole")),
-    ("margin", &["rate", "requirement"], Some("tolerance")),
-    ("per_unit", &["total", "count"], Some("rounding")),
-    ("sum", &["a", "b"], None),
+/// A kind of cross-check as catalogue files write it: its word, the inputs it takes (in order), the
+/// one parameter it needs, and how an entry of that kind becomes the model's [`CheckKind`] (once
+/// [`check`] has accepted it).
+pub struct CheckKindEntry {
+    pub word: &'static str,
+    pub inputs: &'static [&'static str],
+    pub param: Option<&'static str>,
+    pub model: fn(&CrossCheckEntry) -> CheckKind,
+}
+
+/// Every kind of cross-check: the one mapping from a catalogue's `kind` to the model.
+pub const CHECK_KINDS: &[CheckKindEntry] = &[
+    CheckKindEntry {
+        word: "stock_flow",
+        inputs: &["stock", "added", "reported"],
+        param: Some("tolerance"),
+        model: |c| CheckKind::StockFlow { tolerance: c.tolerance.unwrap_or(0.0) },
+    },
+    CheckKindEntry {
+        word: "implied_total",
+        inputs: &["part", "share"],
+        param: Some("between"),
+        model: |c| {
+            let b: Vec<f64> = c.between.iter().flatten().filter_map(|s| fraction(s)).collect();
+            CheckKind::ImpliedTotal {
+                between: (b.first().copied().unwrap_or(f64::NAN), b.get(1).copied().unwrap_or(f64::NAN)),
+            }
+        },
+    },
+    CheckKindEntry {
+        word: "share_bound",
+        inputs: &["part", "share"],
+        param: Some("whole"),
+        model: |c| CheckKind::ShareBound { whole: c.whole.clone().unwrap_or_default() },
+    },
+    CheckKindEntry {
+        word: "margin",
+        inputs: &["rate", "requirement"],
+        param: Some("tolerance"),
+        model: |c| CheckKind::Margin { tolerance: c.tolerance.unwrap_or(0.0) },
+    },
+    CheckKindEntry {
+        word: "per_unit",
+        inputs: &["total", "count"],
+        param: Some("rounding"),
+        model: |c| CheckKind::PerUnit { rounding: c.rounding.unwrap_or(0.0) },
+    },
+    CheckKindEntry { word: "sum", inputs: &["a", "b"], param: None, model: |_| CheckKind::Sum },
 ];
+
+/// The kind a catalogue word names.
+pub fn check_kind(word: &str) -> Option<&'static CheckKindEntry> {
+    CHECK_KINDS.iter().find(|k| k.word == word)
+}
 
 /// "1/3" as 0.333…; a fraction strictly between 0 and 1.
 pub fn fraction(s: &str) -> Option<f64> {
@@ -109,8 +157,8 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
     for (i, f) in file.facts.iter().enumerate() {
         let name = entry_name("fact", i, &f.id);
         if let Some(s) = &f.status {
-            if s != "draft" && s != "reviewed" {
-                errs.push(&name, "status", format!("{s:?} is not one of draft, reviewed"));
+            if Status::from_spelling(s).is_none() {
+                errs.push(&name, "status", format!("{s:?} is not one of {}", Status::spellings()));
             }
         }
         if let Some(ind) = &f.indicator {
@@ -228,8 +276,8 @@ fn same_unit<'a>(
 
 fn check_cross_check(errs: &mut Errors<'_>, name: &str, c: &CrossCheckEntry, unit_of: &HashMap<&str, &str>) {
     non_empty(errs, name, &[("label_zh", &c.label_zh), ("label_en", &c.label_en)]);
-    let Some((_, inputs, param)) = CHECK_KINDS.iter().find(|(k, _, _)| *k == c.kind) else {
-        let kinds: Vec<&str> = CHECK_KINDS.iter().map(|(k, _, _)| *k).collect();
+    let Some(CheckKindEntry { inputs, param, .. }) = check_kind(&c.kind) else {
+        let kinds: Vec<&str> = CHECK_KINDS.iter().map(|k| k.word).collect();
         errs.push(name, "kind", format!("{:?} is not one of {}", c.kind, kinds.join(", ")));
         return;
     };

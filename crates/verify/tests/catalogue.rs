@@ -1,10 +1,10 @@
-//! The fact catalogue: the real one verifies and matches the generated `CATALOGUE`; every kind of
+//! The fact catalogue: the real one verifies and matches the built-in `CATALOGUE` (and every
+//! built-in report is its file mapped into the model by `verify::to_model`); every kind of
 //! mistake in a catalogue is caught and named (file, entry, field).
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use catalogue::export::{period_str, qualifier_str};
-use catalogue::{CATALOGUE, SEED_TEXT};
+use catalogue::{CATALOGUE, REPORTS, SEED_TEXT};
 use facts::period::parse as parse_period;
 use facts::Period;
 use verify::catalogue_file::{self, CatalogueError, CatalogueFile};
@@ -166,6 +166,7 @@ fn generated_catalogue_matches_the_toml() {
     let (toml, seed) = real();
     let file = load_ok(&toml, REAL, &seed);
     assert_eq!(CATALOGUE.seed, file.seed);
+    assert_eq!(CATALOGUE.seed, REAL_SEED);
     assert_eq!(SEED_TEXT, seed);
     assert_eq!(CATALOGUE.facts.len(), file.facts.len());
     assert_eq!(CATALOGUE.units.len(), file.units.len());
@@ -175,30 +176,51 @@ fn generated_catalogue_matches_the_toml() {
     for (g, f) in CATALOGUE.facts.iter().zip(&file.facts) {
         assert_eq!(g.id, f.id);
         assert_eq!(
-            (g.article, g.topic, g.region, g.unit),
+            (g.article.as_str(), g.topic.as_str(), g.region.as_str(), g.unit.as_str()),
             (f.article.as_str(), f.topic.as_str(), f.region.as_str(), f.unit.as_str())
         );
-        assert_eq!((g.label_zh, g.label_en), (f.label_zh.as_str(), f.label_en.as_str()));
+        assert_eq!((g.label_zh.as_str(), g.label_en.as_str()), (f.label_zh.as_str(), f.label_en.as_str()));
         assert_eq!(g.value, f.value, "{}", g.id);
-        assert_eq!(qualifier_str(g.qualifier), f.qualifier, "{}", g.id);
-        assert_eq!(Ok(period_str(&g.period)), parse_period(&f.period).map(|p| p.to_string()), "{}", g.id);
-        assert_eq!((g.quote, g.expr, g.quote_offset), (f.quote.as_str(), f.expr.as_str(), f.quote_offset), "{}", g.id);
+        assert_eq!(g.qualifier.spelling(), f.qualifier, "{}", g.id);
+        assert_eq!(Ok(g.period.to_string()), parse_period(&f.period).map(|p| p.to_string()), "{}", g.id);
+        assert_eq!(
+            (g.quote.as_str(), g.expr.as_str(), g.quote_offset),
+            (f.quote.as_str(), f.expr.as_str(), f.quote_offset),
+            "{}",
+            g.id
+        );
         assert_eq!(g.gloss_en, f.gloss_en.as_deref().unwrap_or(""));
-        assert_eq!(g.seed, REAL_SEED);
+        assert_eq!(g.status.spelling(), f.status.as_deref().unwrap_or("reviewed"), "{}", g.id);
+        assert_eq!(g.indicator, f.indicator, "{}", g.id);
         assert_eq!(&SEED_TEXT[g.quote_offset..g.quote_offset + g.quote.len()], g.quote, "{}", g.id);
+    }
+    // Field by field above; as a whole, the built-in catalogue is the file mapped into the model.
+    assert_eq!(*CATALOGUE, verify::to_model::catalogue(&file));
+}
+
+/// The build verifies every report and maps it into the model (`verify::to_model`), then encodes
+/// it; what the crate decodes is that mapping of the files, in file-name order, texts included.
+#[test]
+fn every_built_in_report_is_its_file_mapped_into_the_model() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let paths = verify::reports::catalogue_paths(&verify::reports::seeds_dirs(&root)).expect("seeds");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{}", list(&e)));
+    assert_eq!(loaded.len(), REPORTS.len());
+    for (l, built) in loaded.iter().zip(REPORTS.iter()) {
+        assert_eq!(*built, verify::to_model::report(l), "{}", l.name);
     }
 }
 
 #[test]
 fn lookups_find_every_entry() {
-    for f in CATALOGUE.facts {
-        assert_eq!(catalogue::fact(f.id).map(|x| x.id), Some(f.id));
-        assert!(catalogue::unit(f.unit).is_some(), "{}", f.unit);
-        assert!(catalogue::region(f.region).is_some(), "{}", f.region);
-        assert!(catalogue::topic(f.topic).is_some(), "{}", f.topic);
-        assert!(catalogue::article(f.article).is_some(), "{}", f.article);
-        assert!(CATALOGUE.facts_in_topic(f.topic).any(|x| x.id == f.id));
-        assert!(CATALOGUE.facts_in_article(f.article).any(|x| x.id == f.id));
+    for f in &CATALOGUE.facts {
+        assert_eq!(catalogue::fact(&f.id).map(|x| x.id.as_str()), Some(f.id.as_str()));
+        assert!(catalogue::unit(&f.unit).is_some(), "{}", f.unit);
+        assert!(catalogue::region(&f.region).is_some(), "{}", f.region);
+        assert!(catalogue::topic(&f.topic).is_some(), "{}", f.topic);
+        assert!(catalogue::article(&f.article).is_some(), "{}", f.article);
+        assert!(CATALOGUE.facts_in_topic(&f.topic).any(|x| x.id == f.id));
+        assert!(CATALOGUE.facts_in_article(&f.article).any(|x| x.id == f.id));
     }
     assert!(catalogue::fact("no-such-fact").is_none());
 }

@@ -196,7 +196,7 @@ fn headline_status_and_indicator_mistakes() {
         "id = \"gd-5g-stations-2019\"\nstatus = \"checked\"\n",
         "fact \"gd-5g-stations-2019\"",
         "status",
-        "not one of draft, reviewed",
+        "not one of reviewed, draft",
     );
     rejects(
         "id = \"gd-5g-stations-2019\"\n",

@@ -58,7 +58,7 @@ pub fn result(catalogue: &Catalogue, sentence: &str, check: &Check, lang: Lang) 
 
 /// One stated number: what it says, the verdict, why, and the fact with its sentence.
 fn number(catalogue: &Catalogue, sentence: &str, j: &Judgement, lang: Lang) -> Html {
-    let fact_id = j.fact.map_or("", |f| f.id);
+    let fact_id = j.fact.map_or("", |f| &f.id);
     let evidence = match j.fact {
         Some(f) => evidence(catalogue, f, lang),
         None => Html::default(),
@@ -103,7 +103,7 @@ pub fn reason(catalogue: &Catalogue, sentence: &str, j: &Judgement, lang: Lang) 
     let Some(f) = j.fact else {
         return not_found_reason(catalogue, &j.stated, lang);
     };
-    let unit = catalogue.unit(f.unit);
+    let unit = catalogue.unit(&f.unit);
     let claim =
         unit.map_or_else(|| j.stated.text.clone(), |u| value_with_unit(j.stated.value, u, j.stated.qualifier, lang));
     let report = fact_text::describe(catalogue, f, lang).value;
@@ -152,8 +152,8 @@ fn not_found_reason(catalogue: &Catalogue, stated: &Stated, lang: Lang) -> Strin
         .filter_map(|id| catalogue.unit(id))
         .map(|u: &Unit| match (u.kind, lang) {
             (UnitKind::Percent, _) => "%",
-            (_, Lang::Zh) => u.zh,
-            (_, Lang::En) => u.en,
+            (_, Lang::Zh) => &u.zh,
+            (_, Lang::En) => &u.en,
         })
         .collect();
     match lang {

@@ -21,7 +21,7 @@ use facts::{Article, Catalogue, Fact};
 pub enum Target {
     /// The whole dashboard.
     Page,
-    /// A chart, by its id in `charts::registry::CHARTS`.
+    /// A chart, by its id in `charts::registry::charts()`.
     Chart(&'static str),
     /// A fact, by its catalogue id.
     Fact(&'static str),
@@ -60,19 +60,19 @@ pub struct Citations {
 }
 
 /// The thing cited, resolved against the catalogue.
-struct Subject {
+struct Subject<'a> {
     /// The distinct articles concerned, in catalogue order.
-    articles: Vec<&'static Article>,
+    articles: Vec<&'a Article>,
     /// The chart's or fact's own name (Chinese, English) and what kind of thing it is; `None`
     /// for the page, which is named by the site's title.
-    part: Option<Part>,
+    part: Option<Part<'a>>,
     /// BibTeX key, ASCII.
     key: String,
 }
 
-struct Part {
+struct Part<'a> {
     kind: (&'static str, &'static str),
-    name: (&'static str, &'static str),
+    name: (&'a str, &'a str),
 }
 
 /// The references for `target` at `link`, looked at on `accessed`. `None` when the chart or fact
@@ -86,19 +86,19 @@ pub fn citations(catalogue: &Catalogue, target: Target, link: &str, accessed: Ac
     })
 }
 
-fn resolve(catalogue: &Catalogue, target: Target) -> Option<Subject> {
+fn resolve(catalogue: &Catalogue, target: Target) -> Option<Subject<'_>> {
     let (articles, part, key) = match target {
         Target::Page => (catalogue.articles.iter().collect(), None, KEY_STEM.to_string()),
         Target::Chart(id) => {
             let def: &ChartDef = chart_def(id)?;
             let facts: Vec<&Fact> = def.fact_ids().into_iter().filter_map(|f| catalogue.fact(f)).collect();
-            let part = Part { kind: ("图表", "chart"), name: def.title };
-            (articles_of(catalogue, &facts), Some(part), format!("{KEY_STEM}:chart:{}", key_part(def.id)))
+            let part = Part { kind: ("图表", "chart"), name: (&def.title.0, &def.title.1) };
+            (articles_of(catalogue, &facts), Some(part), format!("{KEY_STEM}:chart:{}", key_part(&def.id)))
         }
         Target::Fact(id) => {
             let fact = catalogue.fact(id)?;
-            let part = Part { kind: ("指标", "indicator"), name: (fact.label_zh, fact.label_en) };
-            (articles_of(catalogue, &[fact]), Some(part), format!("{KEY_STEM}:fact:{}", key_part(fact.id)))
+            let part = Part { kind: ("指标", "indicator"), name: (&fact.label_zh, &fact.label_en) };
+            (articles_of(catalogue, &[fact]), Some(part), format!("{KEY_STEM}:fact:{}", key_part(&fact.id)))
         }
     };
     if articles.is_empty() {
@@ -108,9 +108,8 @@ fn resolve(catalogue: &Catalogue, target: Target) -> Option<Subject> {
 }
 
 /// The articles the facts come from, each once, in the catalogue's order.
-fn articles_of(catalogue: &Catalogue, facts: &[&Fact]) -> Vec<&'static Article> {
-    let all: &'static [Article] = catalogue.articles;
-    all.iter().filter(|a| facts.iter().any(|f| f.article == a.id)).collect()
+fn articles_of<'a>(catalogue: &'a Catalogue, facts: &[&Fact]) -> Vec<&'a Article> {
+    catalogue.articles.iter().filter(|a| facts.iter().any(|f| f.article == a.id)).collect()
 }
 
 const KEY_STEM: &str = "sme-dashboard";
@@ -127,11 +126,11 @@ fn key_part(id: &str) -> String {
 }
 
 /// The distinct issuing bodies, in article order (two articles may share one).
-fn bodies(s: &Subject) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+fn bodies<'a>(s: &Subject<'a>) -> Vec<(&'a str, &'a str)> {
+    let mut out: Vec<(&'a str, &'a str)> = Vec::new();
     for a in &s.articles {
         if !out.iter().any(|b| b.0 == a.source_zh) {
-            out.push((a.source_zh, a.source_en));
+            out.push((&a.source_zh, &a.source_en));
         }
     }
     out
@@ -139,9 +138,9 @@ fn bodies(s: &Subject) -> Vec<(&'static str, &'static str)> {
 
 /// `主要责任者. 题名：其他题名信息[EB/OL]. [引用日期]. 获取和访问路径.` Several authors are
 /// separated by ", " as the standard writes them; several titles by "；".
-fn gbt7714(s: &Subject, link: &str, accessed: AccessDate) -> String {
+fn gbt7714(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
     let authors: Vec<&str> = bodies(s).iter().map(|b| b.0).collect();
-    let titles: Vec<&str> = s.articles.iter().map(|a| a.title_zh).collect();
+    let titles: Vec<&str> = s.articles.iter().map(|a| a.title_zh.as_str()).collect();
     let other = match &s.part {
         Some(p) => format!("{}“{}”", p.kind.0, p.name.0),
         None => SITE_TITLE.0.to_string(),
@@ -151,7 +150,7 @@ fn gbt7714(s: &Subject, link: &str, accessed: AccessDate) -> String {
 
 /// `Author. (n.d.). 题名 [Title]. Site. Retrieved Month D, YYYY, from URL`, the group authors in
 /// the original with their English names in brackets, as the titles are.
-fn apa(s: &Subject, link: &str, accessed: AccessDate) -> String {
+fn apa(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
     let authors: Vec<String> = bodies(s).iter().map(|b| format!("{} [{}]", b.0, b.1)).collect();
     let authors = match authors.as_slice() {
         [] => String::new(),
@@ -186,10 +185,10 @@ fn capitalised(word: &str) -> String {
 
 /// A biblatex `@online` entry. Corporate authors are braced whole, so that "and" or a comma in
 /// a name is not read as a list of people; the English title goes in the note.
-fn bibtex(s: &Subject, link: &str, accessed: AccessDate) -> String {
+fn bibtex(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
     let authors: Vec<String> = bodies(s).iter().map(|b| format!("{{{}}}", bib_text(b.0))).collect();
-    let titles: Vec<&str> = s.articles.iter().map(|a| a.title_zh).collect();
-    let titles_en: Vec<&str> = s.articles.iter().map(|a| a.title_en).collect();
+    let titles: Vec<&str> = s.articles.iter().map(|a| a.title_zh.as_str()).collect();
+    let titles_en: Vec<&str> = s.articles.iter().map(|a| a.title_en.as_str()).collect();
     let (title, note) = match &s.part {
         Some(p) => (
             format!("{}：{}“{}”", titles.join("；"), p.kind.0, p.name.0),

@@ -115,7 +115,7 @@ pub fn file_name(chart_id: &str, lang: Lang, format: Format) -> String {
 }
 
 /// The catalogue facts a chart shows (bars and reference lines), in `spec.fact_ids()` order.
-pub fn chart_facts(c: &Catalogue, spec: &ChartSpec) -> Vec<&'static Fact> {
+pub fn chart_facts<'a>(c: &'a Catalogue, spec: &ChartSpec<'_>) -> Vec<&'a Fact> {
     spec.fact_ids().into_iter().filter_map(|id| c.fact(id)).collect()
 }
 
@@ -140,7 +140,7 @@ pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
                 "{{\"label\": {}, \"value\": {}, \"unit\": {}, \"value_text\": {}}}",
                 json_string(&b.label),
                 json_num(b.value),
-                json_string(p.unit.id),
+                json_string(&p.unit.id),
                 json_string(&b.value_text)
             )
         })
@@ -154,7 +154,7 @@ pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
         json_string(&spec.subtitle),
         json_string(&spec.source),
         array(&notes),
-        json_string(c.seed),
+        json_string(&c.seed),
         array(&facts),
         array(&derived),
     )

@@ -54,7 +54,7 @@ pub const TOOLTIP_WIDTH_PX: f64 = 300.0;
 /// "未审核" beside a fact no person has reviewed yet (`status = "draft"`); nothing for a reviewed
 /// one.
 pub fn draft_mark(c: &Catalogue, f: &Fact, lang: Lang) -> Html {
-    if c.reviewed(f.id) {
+    if c.reviewed(&f.id) {
         return Html::default();
     }
     html!(" <span class=\"draft-mark\">{}</span>", lang.pick("未审核", "not yet reviewed"))
@@ -132,7 +132,7 @@ pub const CHART_LABEL: (&str, &str) = ("图表", "Chart");
 pub const TABLE_LABEL: (&str, &str) = ("表格", "Table");
 
 /// The headlines' heading (for screen readers) and their cards.
-pub fn overview(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> Html {
+pub fn overview(catalogue: &Catalogue, ids: &[String], lang: Lang) -> Html {
     html!(
         "<h2 id=\"overview-title\" class=\"visually-hidden\">{}</h2><ul class=\"headlines\">{}</ul>",
         lang.pick("要点", "Headlines"),
@@ -152,7 +152,7 @@ pub fn canvas_error(message: &str) -> Html {
 }
 
 /// Headline cards: each a button naming its fact (`data-fact`), which opens the source.
-pub fn headline_cards(catalogue: &Catalogue, ids: &[&str], lang: Lang) -> Html {
+pub fn headline_cards(catalogue: &Catalogue, ids: &[String], lang: Lang) -> Html {
     ids.iter()
         .filter_map(|id| catalogue.fact(id))
         .map(|f| {
@@ -229,7 +229,7 @@ pub fn options(items: &[facts::Named], chosen: Option<&str>, all: &str, lang: La
     };
     let mut out = option("", chosen.is_none(), all);
     for n in items {
-        out.push(&option(n.id, chosen == Some(n.id), lang.pick(n.zh, n.en)));
+        out.push(&option(&n.id, chosen == Some(&n.id), lang.pick(&n.zh, &n.en)));
     }
     out
 }
@@ -343,7 +343,7 @@ pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
         draft_mark(catalogue, fact, lang),
         meta(&t),
         t.article,
-        source_paragraph("", fact.quote, ""),
+        source_paragraph("", &fact.quote, ""),
         gloss(&t, "source__gloss"),
         read_link(fact, "source__read", lang)
     )
@@ -519,13 +519,13 @@ pub fn report_tools(catalogue: &Catalogue, read: Option<&str>, checking: bool, l
         .articles
         .iter()
         .map(|a| {
-            let current = if read == Some(a.id) { html!(" aria-current=\"true\"") } else { Html::default() };
+            let current = if read == Some(&a.id) { html!(" aria-current=\"true\"") } else { Html::default() };
             html!(
                 "<a class=\"report-tools__read\" href=\"?read={}\" data-read-article=\"{}\"{}>{}</a>",
                 a.id,
                 a.id,
                 current,
-                lang.pick(a.title_zh, a.title_en)
+                lang.pick(&a.title_zh, &a.title_en)
             )
         })
         .collect();
@@ -556,7 +556,7 @@ mod tests {
     use super::*;
     use crate::html::escape;
     use catalogue::CATALOGUE;
-    use charts::registry::{build, CHARTS};
+    use charts::registry::{build, charts};
 
     #[test]
     fn lengths_are_written_to_a_tenth_of_a_pixel() {
@@ -583,12 +583,12 @@ mod tests {
 
     #[test]
     fn tooltips_quote_the_source_and_stay_inside_the_chart() {
-        let spec = build(&CHARTS[0], &CATALOGUE, Lang::En).expect("spec");
+        let spec = build(&charts()[0], &CATALOGUE, Lang::En).expect("spec");
         let bar = spec.bars().next().expect("a bar");
         let fact = CATALOGUE.fact(bar.fact_id.expect("a stated bar")).expect("fact");
         let anchor = Rect { x: 500.0, y: 10.0, w: 40.0, h: 20.0 };
         let html = tooltip(&CATALOGUE, bar, Lang::En);
-        assert!(html.contains(&format!("“{}”", escape(fact.quote))));
+        assert!(html.contains(&format!("“{}”", escape(&fact.quote))));
         assert!(html.contains("tooltip__gloss") && !html.contains("style="), "{html}");
         let at = |width| tooltip_style(anchor, width).map(|(k, v)| format!("{k}:{v}")).join(";");
         assert_eq!(at(600.0), "left:300px;top:36px", "pulled left to stay inside");
@@ -600,7 +600,7 @@ mod tests {
 
     #[test]
     fn figures_describe_every_bar_in_words_while_the_chart_is_shown() {
-        for def in CHARTS {
+        for def in charts().iter() {
             let spec = build(def, &CATALOGUE, Lang::Zh).expect("spec");
             let foot = figure_foot(&CATALOGUE, Ok(&spec), false, Lang::Zh);
             for b in spec.bars() {
@@ -624,7 +624,7 @@ mod tests {
 
     #[test]
     fn cards_lists_and_options_name_their_facts() {
-        let ids = ["sme-share-tax", "no-such-fact"];
+        let ids = ["sme-share-tax".to_string(), "no-such-fact".to_string()];
         let cards = headline_cards(&CATALOGUE, &ids, Lang::Zh);
         assert_eq!(cards.matches("<li").count(), 1);
         assert!(cards.contains("data-fact=\"sme-share-tax\""));
@@ -646,18 +646,18 @@ mod tests {
             embed_back("/?a=\"1", Lang::En),
             "<a href=\"/?a=&quot;1\" target=\"_blank\" rel=\"noopener\">Open in the full dashboard ↗</a>"
         );
-        let topic = CATALOGUE.topics[1].id;
-        let opts = options(CATALOGUE.topics, Some(topic), "All topics", Lang::En);
+        let topic = CATALOGUE.topics[1].id.as_str();
+        let opts = options(&CATALOGUE.topics, Some(topic), "All topics", Lang::En);
         assert_eq!(opts.matches(" selected").count(), 1);
         assert!(opts.contains(&format!("value=\"{topic}\" selected>")));
         assert!(
-            options(CATALOGUE.topics, None, "All", Lang::En).starts_with("<option value=\"\" selected>All</option>")
+            options(&CATALOGUE.topics, None, "All", Lang::En).starts_with("<option value=\"\" selected>All</option>")
         );
     }
 
     #[test]
     fn tables_have_one_row_per_bar_with_its_exact_value() {
-        for def in CHARTS {
+        for def in charts().iter() {
             let spec = build(def, &CATALOGUE, Lang::Zh).expect("spec");
             let html = chart_table(&CATALOGUE, &spec, Lang::Zh);
             assert_eq!(html.matches("<tr data-fact=").count(), spec.bars().count(), "{}", def.id);
@@ -675,7 +675,7 @@ mod tests {
         let fact = &CATALOGUE.facts[0];
         let html = source_panel(&CATALOGUE, fact, Lang::En);
         assert!(html.contains(&format!("data-fact=\"{}\"", fact.id)));
-        assert!(html.contains(&format!("<mark class=\"source__quote\">{}</mark>", escape(fact.quote))));
+        assert!(html.contains(&format!("<mark class=\"source__quote\">{}</mark>", escape(&fact.quote))));
         assert!(html.contains("aria-label=\"Close source\""));
         assert_eq!(source_paragraph("a<", "b", "&c"), "a&lt;<mark class=\"source__quote\">b</mark>&amp;c");
     }

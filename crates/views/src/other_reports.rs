@@ -82,27 +82,28 @@ pub fn list(reports: &[Listed], lang: Lang) -> Html {
 /// CSS width the charts will have.
 pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, width: f64, lang: Lang) -> Html {
     let width = if width.is_finite() { width.clamp(CHART_WIDTH.0, CHART_WIDTH.1) } else { CHART_WIDTH.1 };
-    let c = report.catalogue;
+    let c = &report.catalogue;
+    let drafts = c.facts.iter().filter(|f| !c.reviewed(&f.id)).count();
     let mut out = Html::default();
-    if !c.drafts.is_empty() {
+    if drafts > 0 {
         out.push(&html!(
             "<p class=\"report__draft\" role=\"note\">{}</p>",
             match lang {
-                Lang::Zh => format!("本报告的目录由工具起草，{}个数字尚未经人工审核，请以原文为准。", c.drafts.len()),
+                Lang::Zh => format!("本报告的目录由工具起草，{}个数字尚未经人工审核，请以原文为准。", drafts),
                 Lang::En => format!(
                     "This report's catalogue was drafted by a tool: {} figures have not yet been reviewed by a person. The sentences are the evidence.",
-                    c.drafts.len()
+                    drafts
                 ),
             }
         ));
     }
-    for s in c.sections {
+    for s in &c.sections {
         let charts: Html = c
             .charts
             .iter()
             .filter(|d| d.section == s.id)
-            .map(|d| match build(d, c, lang) {
-                Ok(spec) => figure(c, &spec, focus, width, lang),
+            .map(|d| match build(d, &c, lang) {
+                Ok(spec) => figure(&c, &spec, focus, width, lang),
                 Err(e) => html!(
                     "<figure class=\"chart\" data-chart=\"{}\"><p class=\"chart__error\" role=\"alert\">{}: {}</p></figure>",
                     d.id,
@@ -115,13 +116,13 @@ pub fn report_body(report: &Report, all: &[Report], focus: Option<&str>, width: 
             "<section class=\"topic\" id=\"{}\" data-section=\"{}\"><h3 class=\"topic__title\">{}</h3><div class=\"topic__charts\">{}</div></section>",
             s.id,
             s.id,
-            lang.pick(s.title.0, s.title.1),
+            lang.pick(&s.title.0, &s.title.1),
             charts
         ));
     }
     let mut indicators: Vec<&str> = Vec::new();
-    for (_, i) in c.indicators {
-        if !indicators.contains(i) {
+    for i in c.facts.iter().filter_map(|f| f.indicator.as_deref()) {
+        if !indicators.contains(&i) {
             indicators.push(i);
         }
     }
@@ -187,7 +188,7 @@ fn table(rows: &Html, with_report: bool, lang: Lang) -> Html {
 /// A fact's row: label, value, kind, period, (report,) and its sentence, marked when unreviewed.
 fn fact_row(c: &Catalogue, f: &Fact, focus: Option<&str>, report: Option<&str>, lang: Lang) -> Html {
     let t = fact_text::describe(c, f, lang);
-    let focus = if focus == Some(f.id) { html!(" class=\"is-focus\" aria-current=\"true\"") } else { Html::default() };
+    let focus = if focus == Some(&f.id) { html!(" class=\"is-focus\" aria-current=\"true\"") } else { Html::default() };
     let report = report.map(|r| html!("<td>{}</td>", r)).unwrap_or_default();
     html!(
         "<tr data-away-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td>{}<td><q lang=\"zh-CN\">{}</q></td></tr>",
@@ -210,18 +211,18 @@ fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, width: f64
         all.iter()
             .find(|r| r.name == name)
             .and_then(|r| r.catalogue.articles.first())
-            .map_or(name.to_string(), |a| lang.pick(a.title_zh, a.title_en).to_string())
+            .map_or(name.to_string(), |a| lang.pick(&a.title_zh, &a.title_en).to_string())
     };
-    let catalogue_of = |name: &str| all.iter().find(|r| r.name == name).map(|r| r.catalogue);
+    let catalogue_of = |name: &str| all.iter().find(|r| r.name == name).map(|r| &r.catalogue);
     let rows: Html = s
         .points
         .iter()
-        .filter_map(|p| Some(fact_row(catalogue_of(p.report)?, p.fact, focus, Some(&title_of(p.report)), lang)))
+        .filter_map(|p| Some(fact_row(&catalogue_of(p.report)?.clone(), p.fact, focus, Some(&title_of(p.report)), lang)))
         .collect();
     // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).
-    let reviewed = |p: &&charts::series::SeriesPoint| catalogue_of(p.report).is_some_and(|c| c.reviewed(p.fact.id));
+    let reviewed = |p: &&charts::series::SeriesPoint| catalogue_of(p.report).is_some_and(|c| c.reviewed(&p.fact.id));
     let titled = s.points.iter().rev().find(reviewed).or(s.points.last());
-    let latest = titled.map_or("", |p| lang.pick(p.fact.label_zh, p.fact.label_en));
+    let latest = titled.map_or("", |p| lang.pick(&p.fact.label_zh, &p.fact.label_en));
     let missing: Vec<String> = s.missing.iter().map(|m| month_label(*m, lang)).collect();
     let mut notes = Vec::new();
     if !missing.is_empty() {
@@ -276,11 +277,11 @@ pub fn search_hits(reports: &[Report], text: &str, lang: Lang) -> Html {
     let mut items = Html::default();
     let mut n = 0;
     for r in reports {
-        let c = r.catalogue;
-        for f in search::filter(c, &filter) {
+        let c = &r.catalogue;
+        for f in search::filter(&c, &filter) {
             n += 1;
-            let t = fact_text::describe(c, f, lang);
-            let chart = c.charts.iter().find(|d| d.fact_ids().contains(&f.id)).map_or("", |d| d.id);
+            let t = fact_text::describe(&c, f, lang);
+            let chart = c.charts.iter().find(|d| d.fact_ids().contains(&f.id.as_str())).map_or("", |d| &d.id);
             items.push(&html!(
                 "<li class=\"fact-list__item\"><a class=\"fact-list__button\" href=\"?chart={}&amp;fact={}\" data-away=\"?chart={}&amp;fact={}\"><span class=\"fact-list__label\">{}{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></a></li>",
                 chart,
@@ -288,7 +289,7 @@ pub fn search_hits(reports: &[Report], text: &str, lang: Lang) -> Html {
                 chart,
                 f.id,
                 t.label,
-                draft_mark(c, f, lang),
+                draft_mark(&c, f, lang),
                 t.value,
                 format!("{} · {}", t.period, t.article)
             ));

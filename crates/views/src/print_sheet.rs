@@ -8,7 +8,7 @@
 use crate::html;
 use crate::html::Html;
 use catalogue::fact_text;
-use charts::registry::{build, CHARTS};
+use charts::registry::{build, charts};
 use facts::i18n::Lang;
 use facts::{Catalogue, Fact};
 
@@ -17,7 +17,7 @@ use facts::{Catalogue, Fact};
 pub fn html(catalogue: &'static Catalogue, lang: Lang) -> Html {
     let mut notes: Vec<&'static Fact> = Vec::new();
     let mut out = html!("<h2>{}</h2>", lang.pick("数据表与出处", "Data tables and sources"));
-    for spec in CHARTS.iter().filter_map(|def| build(def, catalogue, lang).ok()) {
+    for spec in charts().iter().filter_map(|def| build(def, catalogue, lang).ok()) {
         let mut rows = Html::default();
         for b in spec.bars() {
             let fact = b.fact_id.and_then(|id| catalogue.fact(id));
@@ -53,7 +53,7 @@ pub fn html(catalogue: &'static Catalogue, lang: Lang) -> Html {
     let sources: Html = notes
         .iter()
         .map(|f| {
-            let article = catalogue.article(f.article).map(|a| lang.pick(a.title_zh, a.title_en)).unwrap_or_default();
+            let article = catalogue.article(&f.article).map(|a| lang.pick(&a.title_zh, &a.title_en)).unwrap_or_default();
             html!("<li lang=\"zh-CN\">“{}”<span class=\"print-sheet__article\"> —— {}</span></li>", f.quote, article)
         })
         .collect();
@@ -75,13 +75,13 @@ mod tests {
     fn every_chart_has_a_table_and_every_stated_bar_a_footnote() {
         for lang in [Lang::Zh, Lang::En] {
             let sheet = html(&CATALOGUE, lang).into_string();
-            for def in CHARTS {
+            for def in charts().iter() {
                 assert!(sheet.contains(&format!("data-print-chart=\"{}\"", def.id)), "{}", def.id);
                 let spec = build(def, &CATALOGUE, lang).expect("spec");
                 for b in spec.bars() {
                     assert!(sheet.contains(&escape(&b.value_text)), "{} {}", def.id, b.value_text);
                     if let Some(f) = b.fact_id.and_then(|id| CATALOGUE.fact(id)) {
-                        assert!(sheet.contains(&format!("“{}”", escape(f.quote))), "{}", f.id);
+                        assert!(sheet.contains(&format!("“{}”", escape(&f.quote))), "{}", f.id);
                     }
                 }
             }

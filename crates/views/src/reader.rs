@@ -18,9 +18,9 @@ use facts::i18n::Lang;
 use facts::{Article, Catalogue, Fact};
 
 /// One fact's number in the text.
-struct Control {
+struct Control<'a> {
     at: Range<usize>,
-    fact: &'static Fact,
+    fact: &'a Fact,
 }
 
 /// The article `article` as a `<article class="reader__text">`: its heading (`<h3>`), then its
@@ -43,8 +43,8 @@ pub fn article_text(
 ) -> Option<Html> {
     let a = catalogue.article(article)?;
     let blocks = blocks(seed_text, a)?;
-    let facts: Vec<(Range<usize>, &'static Fact)> =
-        catalogue.facts_in_article(a.id).filter_map(|f| Some((expr_range(seed_text, f)?, f))).collect();
+    let facts: Vec<(Range<usize>, &Fact)> =
+        catalogue.facts_in_article(&a.id).filter_map(|f| Some((expr_range(seed_text, f)?, f))).collect();
     let controls = controls(&facts, &blocks);
     let mut marks = Marks {
         quote: highlight
@@ -92,7 +92,7 @@ pub fn reader_panel(
                 "<a class=\"reader__article\" href=\"?read={}\" data-read-article=\"{}\">{}</a>",
                 o.id,
                 o.id,
-                lang.pick(o.title_zh, o.title_en)
+                lang.pick(&o.title_zh, &o.title_en)
             )
         })
         .collect();
@@ -109,9 +109,9 @@ pub fn reader_panel(
         "<section class=\"reader\" data-read=\"{}\" aria-labelledby=\"reader-title\"><header class=\"reader__head\"><p class=\"reader__kicker\">{}</p><h2 id=\"reader-title\" tabindex=\"-1\">{}</h2><p class=\"reader__byline\">{}{}</p><button type=\"button\" class=\"reader__close\" aria-label=\"{}\">×</button></header>{}{}</section>",
         a.id,
         lang.pick("阅读原文", "Read the report"),
-        lang.pick(a.title_zh, a.title_en),
+        lang.pick(&a.title_zh, &a.title_en),
         lang.pick("来源：", "Source: "),
-        lang.pick(a.source_zh, a.source_en),
+        lang.pick(&a.source_zh, &a.source_en),
         lang.pick("关闭原文", "Close the report"),
         nav,
         text
@@ -145,7 +145,7 @@ fn blocks(seed_text: &str, a: &Article) -> Option<Vec<(Kind, Paragraph)>> {
 /// marks nothing rather than the wrong words).
 fn quote_range(seed_text: &str, fact: &Fact) -> Option<Range<usize>> {
     let rest = seed_text.get(fact.quote_offset..)?;
-    (!fact.quote.trim().is_empty() && rest.starts_with(fact.quote))
+    (!fact.quote.trim().is_empty() && rest.starts_with(&fact.quote))
         .then(|| fact.quote_offset..fact.quote_offset + fact.quote.len())
 }
 
@@ -156,7 +156,7 @@ fn expr_range(seed_text: &str, fact: &Fact) -> Option<Range<usize>> {
     if fact.expr.trim().is_empty() {
         return None;
     }
-    let at = quote.start + fact.quote.find(fact.expr)?;
+    let at = quote.start + fact.quote.find(&fact.expr)?;
     Some(at..at + fact.expr.len())
 }
 
@@ -164,15 +164,15 @@ fn expr_range(seed_text: &str, fact: &Fact) -> Option<Range<usize>> {
 /// catalogue's check does not forbid two facts on the same or overlapping numbers, so one is
 /// chosen: the one that starts first, then the longer, then the first in the catalogue. The other
 /// fact's number is then the chosen one's button text, and its gloss still follows the paragraph.
-fn controls(facts: &[(Range<usize>, &'static Fact)], blocks: &[(Kind, Paragraph)]) -> Vec<Control> {
-    let mut candidates: Vec<Control> = facts
+fn controls<'a>(facts: &[(Range<usize>, &'a Fact)], blocks: &[(Kind, Paragraph)]) -> Vec<Control<'a>> {
+    let mut candidates: Vec<Control<'a>> = facts
         .iter()
         .filter(|(at, _)| blocks.iter().any(|(_, b)| b.extent().start <= at.start && at.end <= b.extent().end))
         .map(|(at, fact)| Control { at: at.clone(), fact })
         .collect();
     // Stable: equal keys keep catalogue order.
     candidates.sort_by_key(|c| (c.at.start, Reverse(c.at.len())));
-    let mut out: Vec<Control> = Vec::with_capacity(candidates.len());
+    let mut out: Vec<Control<'a>> = Vec::with_capacity(candidates.len());
     for c in candidates {
         if out.last().is_none_or(|last| last.at.end <= c.at.start) {
             out.push(c);
@@ -194,15 +194,15 @@ fn block_markup(
     catalogue: &Catalogue,
     seed_text: &str,
     block: &Paragraph,
-    controls: &[Control],
+    controls: &[Control<'_>],
     marks: &mut Marks,
     lang: Lang,
 ) -> Html {
     let extent = block.extent();
-    let inside: Vec<&Control> =
+    let inside: Vec<&Control<'_>> =
         controls.iter().filter(|c| extent.start <= c.at.start && c.at.end <= extent.end).collect();
     let mut out = Html::default();
-    let mut open_control: Option<&Control> = None;
+    let mut open_control: Option<&Control<'_>> = None;
     let mut mark_open = false;
     for piece in &block.pieces {
         let mut cuts = vec![piece.start, piece.end];
@@ -279,15 +279,15 @@ fn close_control(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
 
 /// The English glosses of the quotes of the facts whose numbers are in `block`, each once, in
 /// text order; nothing when there are none.
-fn glosses(facts: &[(Range<usize>, &'static Fact)], block: &Paragraph) -> Html {
+fn glosses<'a>(facts: &[(Range<usize>, &'a Fact)], block: &Paragraph) -> Html {
     let extent = block.extent();
-    let mut here: Vec<&(Range<usize>, &'static Fact)> =
+    let mut here: Vec<&(Range<usize>, &'a Fact)> =
         facts.iter().filter(|(at, f)| extent.contains(&at.start) && !f.gloss_en.trim().is_empty()).collect();
     here.sort_by_key(|(at, _)| at.start);
     let mut seen: Vec<&str> = Vec::new();
     for (_, f) in here {
-        if !seen.contains(&f.gloss_en) {
-            seen.push(f.gloss_en);
+        if !seen.contains(&f.gloss_en.as_str()) {
+            seen.push(&f.gloss_en);
         }
     }
     if seen.is_empty() {

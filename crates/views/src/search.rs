@@ -45,11 +45,10 @@ pub fn matches(c: &Catalogue, f: &Fact, filter: &Filter) -> bool {
 }
 
 /// The facts that pass `filter`, in catalogue order.
-pub fn filter(c: &Catalogue, filter: &Filter) -> Vec<&'static Fact> {
+pub fn filter<'a>(c: &'a Catalogue, filter: &Filter) -> Vec<&'a Fact> {
     let terms = terms(&filter.text);
     let mut haystack = String::new();
-    let all: &'static [Fact] = c.facts;
-    all.iter().filter(|f| matches_with(c, f, filter, &terms, &mut haystack)).collect()
+    c.facts.iter().filter(|f| matches_with(c, f, filter, &terms, &mut haystack)).collect()
 }
 
 /// [`matches`] with terms already normalised and a buffer to build the haystack in.
@@ -93,21 +92,21 @@ fn build_haystack(c: &Catalogue, f: &Fact, out: &mut String) {
         push_normalised(out, s);
         out.push(SEP);
     };
-    for s in [f.id, f.label_zh, f.label_en, f.short_zh, f.short_en, f.quote, f.expr, f.gloss_en] {
+    for s in [&f.id, &f.label_zh, &f.label_en, &f.short_zh, &f.short_en, &f.quote, &f.expr, &f.gloss_en] {
         field(s);
     }
-    match c.topic(f.topic) {
-        Some(t) => [t.zh, t.en].into_iter().for_each(&mut field),
-        None => field(f.topic),
+    match c.topic(&f.topic) {
+        Some(t) => [t.zh.as_str(), t.en.as_str()].into_iter().for_each(&mut field),
+        None => field(&f.topic),
     }
-    match c.region(f.region) {
-        Some(r) => [r.zh, r.en].into_iter().for_each(&mut field),
-        None => field(f.region),
+    match c.region(&f.region) {
+        Some(r) => [r.zh.as_str(), r.en.as_str()].into_iter().for_each(&mut field),
+        None => field(&f.region),
     }
-    if let Some(a) = c.article(f.article) {
-        [a.title_zh, a.title_en].into_iter().for_each(&mut field);
+    if let Some(a) = c.article(&f.article) {
+        [a.title_zh.as_str(), a.title_en.as_str()].into_iter().for_each(&mut field);
     }
-    if let Some(u) = c.unit(f.unit) {
+    if let Some(u) = c.unit(&f.unit) {
         for lang in [Lang::Zh, Lang::En] {
             field(&value_with_unit(f.value, u, f.qualifier, lang));
         }
@@ -178,7 +177,7 @@ mod tests {
     use catalogue::CATALOGUE;
 
     fn ids(filter: &Filter) -> Vec<&'static str> {
-        super::filter(&CATALOGUE, filter).into_iter().map(|f| f.id).collect()
+        super::filter(&CATALOGUE, filter).into_iter().map(|f| f.id.as_str()).collect()
     }
 
     fn text(t: &str) -> Filter {
@@ -284,7 +283,7 @@ mod tests {
     fn matches_agrees_with_filter() {
         let f = text("5G 基站");
         let by_matches: Vec<&str> =
-            CATALOGUE.facts.iter().filter(|fact| matches(&CATALOGUE, fact, &f)).map(|fact| fact.id).collect();
+            CATALOGUE.facts.iter().filter(|fact| matches(&CATALOGUE, fact, &f)).map(|fact| fact.id.as_str()).collect();
         assert_eq!(by_matches, ids(&f));
     }
 

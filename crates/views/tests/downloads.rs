@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use catalogue::export::{facts_csv, facts_json, to_csv, to_json, FACT_COLUMNS};
 use catalogue::CATALOGUE;
-use charts::registry::{build, chart_def, CHARTS};
+use charts::registry::{build, chart_def, charts};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Fact;
@@ -18,13 +18,13 @@ use views::downloads::{
 
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
-fn spec(id: &str, lang: Lang) -> ChartSpec {
+fn spec(id: &str, lang: Lang) -> ChartSpec<'static> {
     let def = chart_def(id).unwrap_or_else(|| panic!("chart {id} is registered"));
     build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn all_specs() -> Vec<ChartSpec> {
-    CHARTS.iter().flat_map(|d| LANGS.map(|l| build(d, &CATALOGUE, l).unwrap_or_else(|e| panic!("{e}")))).collect()
+fn all_specs() -> Vec<ChartSpec<'static>> {
+    charts().iter().flat_map(|d| LANGS.map(|l| build(d, &CATALOGUE, l).unwrap_or_else(|e| panic!("{e}")))).collect()
 }
 
 /// The contents of every `<text>` element, unescaped, in document order.
@@ -229,14 +229,14 @@ fn chart_json_lists_exactly_the_chart_facts_and_its_derived_bars() {
 fn file_names_differ_per_chart_language_and_format() {
     let mut stems = HashSet::new();
     let mut names = HashSet::new();
-    for d in CHARTS {
+    for d in charts() {
         for lang in LANGS {
-            let stem = file_stem(d.id, lang);
-            assert!(stem.starts_with(d.id), "{stem}");
+            let stem = file_stem(&d.id, lang);
+            assert!(stem.starts_with(&d.id), "{stem}");
             assert!(stem.ends_with(if lang == Lang::Zh { "_zh" } else { "_en" }), "{stem}");
             assert!(stems.insert(stem.clone()), "{stem} repeats");
             for f in [Format::Png, Format::Svg, Format::Csv, Format::Json] {
-                let name = file_name(d.id, lang, f);
+                let name = file_name(&d.id, lang, f);
                 assert_eq!(name, format!("{stem}.{}", f.extension()));
                 assert!(names.insert(name.clone()), "{name} repeats");
             }

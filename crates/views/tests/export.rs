@@ -3,68 +3,72 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use catalogue::export::{period_str, qualifier_str, to_csv, to_json, FACT_COLUMNS};
+use std::sync::LazyLock;
+
+use catalogue::export::{to_csv, to_json, FACT_COLUMNS};
 use catalogue::CATALOGUE;
 use common::parse_csv;
-use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind};
+use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Status, Unit, UnitKind};
 
 /// A catalogue whose strings hold everything CSV and JSON must escape.
-static TRICKY: Catalogue = Catalogue {
-    seed: "tricky.txt",
-    articles: &[Article {
-        id: "a",
-        title_zh: "标题，逗号",
-        title_en: "Title \"quoted\"",
-        source_zh: "来源",
-        source_en: "src\\path",
+static TRICKY: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
+    seed: "tricky.txt".into(),
+    articles: vec![Article {
+        id: "a".into(),
+        title_zh: "标题，逗号".into(),
+        title_en: "Title \"quoted\"".into(),
+        source_zh: "来源".into(),
+        source_en: "src\\path".into(),
         text_start: 0,
         text_end: 0,
     }],
-    units: &[Unit { id: "u", kind: UnitKind::Currency, zh: "元", en: "yuan, CNY" }],
-    regions: &[Named { id: "r", zh: "广东省", en: "Guang\ndong" }],
-    topics: &[Named { id: "t", zh: "主题", en: " padded " }],
-    facts: &[
+    units: vec![Unit { id: "u".into(), kind: UnitKind::Currency, zh: "元".into(), en: "yuan, CNY".into() }],
+    regions: vec![Named { id: "r".into(), zh: "广东省".into(), en: "Guang\ndong".into() }],
+    topics: vec![Named { id: "t".into(), zh: "主题".into(), en: " padded ".into() }],
+    facts: vec![
         Fact {
-            id: "f-1",
-            article: "a",
-            topic: "t",
-            region: "r",
-            label_zh: "带\"引号\"和,逗号",
-            label_en: "line one\r\nline two",
-            short_zh: "",
-            short_en: "",
+            id: "f-1".into(),
+            article: "a".into(),
+            topic: "t".into(),
+            region: "r".into(),
+            label_zh: "带\"引号\"和,逗号".into(),
+            label_en: "line one\r\nline two".into(),
+            short_zh: "".into(),
+            short_en: "".into(),
             value: 230_000_000_000.0,
-            unit: "u",
+            unit: "u".into(),
             qualifier: Qualifier::MoreThan,
             period: Period::MonthRange { from: (2020, 1), to: (2020, 6) },
-            seed: "tricky.txt",
-            quote: "超过1400亿元",
-            expr: "超过1400亿元",
+            quote: "超过1400亿元".into(),
+            expr: "超过1400亿元".into(),
             quote_offset: 12,
-            gloss_en: "tab\there \u{1} and \u{2028}",
+            gloss_en: "tab\there \u{1} and \u{2028}".into(),
+            status: Status::Reviewed,
+            indicator: None,
         },
         Fact {
-            id: "f-2",
-            article: "a",
-            topic: "missing-topic",
-            region: "r",
-            label_zh: "",
-            label_en: "",
-            short_zh: "",
-            short_en: "",
+            id: "f-2".into(),
+            article: "a".into(),
+            topic: "missing-topic".into(),
+            region: "r".into(),
+            label_zh: "".into(),
+            label_en: "".into(),
+            short_zh: "".into(),
+            short_en: "".into(),
             value: 2.3,
-            unit: "missing-unit",
+            unit: "missing-unit".into(),
             qualifier: Qualifier::Exact,
             period: Period::Unstated,
-            seed: "tricky.txt",
-            quote: "2.30%",
-            expr: "2.30%",
+            quote: "2.30%".into(),
+            expr: "2.30%".into(),
             quote_offset: 0,
-            gloss_en: "",
+            gloss_en: "".into(),
+            status: Status::Reviewed,
+            indicator: None,
         },
     ],
-    ..Catalogue::EMPTY
-};
+    ..Default::default()
+});
 
 fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {
     let csv = to_csv(c);
@@ -74,36 +78,39 @@ fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {
 
 fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
     let named = |list: &[Named], id: &str| {
-        list.iter().find(|n| n.id == id).map_or((String::new(), String::new()), |n| (n.zh.into(), n.en.into()))
+        list.iter().find(|n| n.id == id).map_or((String::new(), String::new()), |n| (n.zh.clone(), n.en.clone()))
     };
-    let (tz, te) = named(c.topics, f.topic);
-    let (rz, re) = named(c.regions, f.region);
-    let (uz, ue) =
-        c.units.iter().find(|u| u.id == f.unit).map_or((String::new(), String::new()), |u| (u.zh.into(), u.en.into()));
+    let (tz, te) = named(&c.topics, &f.topic);
+    let (rz, re) = named(&c.regions, &f.region);
+    let (uz, ue) = c
+        .units
+        .iter()
+        .find(|u| u.id == f.unit)
+        .map_or((String::new(), String::new()), |u| (u.zh.clone(), u.en.clone()));
     vec![
-        f.id.into(),
-        f.article.into(),
-        f.topic.into(),
+        f.id.clone(),
+        f.article.clone(),
+        f.topic.clone(),
         tz,
         te,
-        f.region.into(),
+        f.region.clone(),
         rz,
         re,
-        f.label_zh.into(),
-        f.label_en.into(),
-        f.short_zh.into(),
-        f.short_en.into(),
+        f.label_zh.clone(),
+        f.label_en.clone(),
+        f.short_zh.clone(),
+        f.short_en.clone(),
         format!("{}", f.value),
-        f.unit.into(),
+        f.unit.clone(),
         uz,
         ue,
-        qualifier_str(f.qualifier).into(),
-        period_str(&f.period),
-        f.seed.into(),
-        f.quote.into(),
+        f.qualifier.spelling().to_string(),
+        f.period.to_string(),
+        c.seed.clone(),
+        f.quote.clone(),
         f.quote_offset.to_string(),
-        f.expr.into(),
-        f.gloss_en.into(),
+        f.expr.clone(),
+        f.gloss_en.clone(),
     ]
 }
 
@@ -112,7 +119,7 @@ fn csv_round_trips_tricky_strings() {
     let rows = csv_rows(&TRICKY);
     assert_eq!(rows.len(), 1 + TRICKY.facts.len());
     assert_eq!(rows[0], FACT_COLUMNS);
-    for (row, f) in rows[1..].iter().zip(TRICKY.facts) {
+    for (row, f) in rows[1..].iter().zip(&TRICKY.facts) {
         assert_eq!(*row, expected_row(&TRICKY, f));
     }
     assert_eq!(rows[1][12], "230000000000");
@@ -131,7 +138,7 @@ fn csv_is_excel_friendly() {
     // Every LF outside quoted fields is part of a CRLF (parse_csv rejects bare LFs).
     let rows = csv_rows(&CATALOGUE);
     assert_eq!(rows.len(), 1 + CATALOGUE.facts.len(), "one row per fact");
-    for (row, f) in rows[1..].iter().zip(CATALOGUE.facts) {
+    for (row, f) in rows[1..].iter().zip(&CATALOGUE.facts) {
         assert_eq!(row.len(), FACT_COLUMNS.len());
         assert_eq!(*row, expected_row(&CATALOGUE, f));
     }
@@ -158,7 +165,7 @@ fn json_round_trips_tricky_strings() {
     assert_eq!(v["seed"], "tricky.txt");
     let facts = v["facts"].as_array().unwrap_or_else(|| panic!("facts is not an array"));
     assert_eq!(facts.len(), 2);
-    for (j, f) in facts.iter().zip(TRICKY.facts) {
+    for (j, f) in facts.iter().zip(&TRICKY.facts) {
         let row = expected_row(&TRICKY, f);
         for (key, want) in FACT_COLUMNS.iter().zip(&row) {
             match *key {
@@ -196,10 +203,10 @@ fn json_of_the_catalogue_is_complete_and_ordered() {
             FACT_COLUMNS.iter().map(|k| line.find(&format!("\"{k}\": ")).unwrap_or(usize::MAX)).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "keys out of order in {line}");
     }
-    for (j, f) in v["facts"].as_array().into_iter().flatten().zip(CATALOGUE.facts) {
+    for (j, f) in v["facts"].as_array().into_iter().flatten().zip(&CATALOGUE.facts) {
         assert_eq!(j["id"], f.id);
         assert_eq!(j["value"].as_f64(), Some(f.value), "{}", f.id);
-        assert_eq!(j["period"], period_str(&f.period));
+        assert_eq!(j["period"], f.period.to_string());
     }
     // Same input, same bytes.
     assert_eq!(text, to_json(&CATALOGUE));

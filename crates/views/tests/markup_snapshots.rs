@@ -13,7 +13,7 @@ use views::html::Html;
 use views::markup;
 use views::view_state::parse;
 
-fn spec(id: &str, lang: Lang) -> ChartSpec {
+fn spec(id: &str, lang: Lang) -> ChartSpec<'static> {
     let def = chart_def(id).unwrap_or_else(|| panic!("chart {id} is registered"));
     build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -108,7 +108,7 @@ fn share_and_download_widgets() {
 
 #[test]
 fn finder_frame_options_and_results() {
-    let options = markup::options(CATALOGUE.regions, Some("guangdong"), "全部地区", Lang::Zh);
+    let options = markup::options(&CATALOGUE.regions, Some("guangdong"), "全部地区", Lang::Zh);
     let found = [fact("gd-preferential-loans"), fact("sme-share-tax")];
     let list = markup::fact_list(&CATALOGUE, &found, Lang::En);
     insta::assert_snapshot!(format!("{}\n\n{}\n\n{}", lines(&markup::finder(Lang::En)), lines(&options), lines(&list)));

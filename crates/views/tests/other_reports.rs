@@ -15,7 +15,7 @@ fn reports() -> Vec<Report> {
     let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
     let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    loaded.iter().map(verify::runtime::to_report).collect()
+    loaded.iter().map(verify::to_model::report).collect()
 }
 
 fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
@@ -30,10 +30,10 @@ fn a_report_shows_every_number_with_its_sentence() {
         for lang in [Lang::Zh, Lang::En] {
             let html = report_body(r, &all, None, 560.0, lang);
             let html = html.as_str();
-            for s in r.catalogue.sections {
+            for s in &r.catalogue.sections {
                 assert!(html.contains(&format!("data-section=\"{}\"", s.id)), "{name}: section {}", s.id);
             }
-            for c in r.catalogue.charts {
+            for c in &r.catalogue.charts {
                 assert!(html.contains(&format!("data-chart=\"{}\"", c.id)), "{name}: chart {}", c.id);
                 for id in c.fact_ids() {
                     let f = r.catalogue.fact(id).expect("charted fact");
@@ -127,7 +127,7 @@ fn search_finds_facts_in_other_reports_with_a_link_to_them() {
 fn the_dashboards_own_views_mark_drafted_facts() {
     let all = reports();
     let draft = report(&all, "fixture-east-2021q3");
-    let c = draft.catalogue;
+    let c = &draft.catalogue;
     let def = c.charts.first().expect("a drafted chart");
     for (lang, mark) in [(Lang::Zh, ">未审核</span>"), (Lang::En, ">not yet reviewed</span>")] {
         let spec = charts::registry::build(def, c, lang).expect("spec");
@@ -140,7 +140,7 @@ fn the_dashboards_own_views_mark_drafted_facts() {
     // A reviewed fact has none.
     let real = &all[0];
     let f = &real.catalogue.facts[0];
-    assert!(!views::markup::source_panel(real.catalogue, f, Lang::Zh).as_str().contains("draft-mark"));
+    assert!(!views::markup::source_panel(&real.catalogue, f, Lang::Zh).as_str().contains("draft-mark"));
 }
 
 /// On a narrow screen the series' value labels still do not run into each other: one that would

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use catalogue::provenance;
 use catalogue::{CATALOGUE, SEED_TEXT};
 use facts::i18n::Lang;
-use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind};
+use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Status, Unit, UnitKind};
 use views::html::Html;
 use views::reader::{article_text, reader_panel};
 
@@ -183,9 +183,9 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
 #[test]
 fn every_fact_of_the_article_is_one_control_showing_its_expr() {
-    for a in CATALOGUE.articles {
+    for a in &CATALOGUE.articles {
         for lang in LANGS {
-            let root = parse(&render(&CATALOGUE, SEED_TEXT, a.id, None, lang));
+            let root = parse(&render(&CATALOGUE, SEED_TEXT, &a.id, None, lang));
             let buttons = root.all(&|e| e.name == "button");
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for b in &buttons {
@@ -195,10 +195,10 @@ fn every_fact_of_the_article_is_one_control_showing_its_expr() {
                 assert_eq!(fact.article, a.id, "{id} belongs to another article");
                 assert_eq!(b.text(&|_| false), fact.expr, "{id}");
                 assert_eq!(b.attr("aria-describedby"), Some(format!("tip-{id}").as_str()));
-                *seen.entry(fact.id).or_default() += 1;
+                *seen.entry(&fact.id).or_default() += 1;
             }
-            for f in CATALOGUE.facts_in_article(a.id) {
-                assert_eq!(seen.get(f.id), Some(&1), "{} ({lang:?}): one control", f.id);
+            for f in CATALOGUE.facts_in_article(&a.id) {
+                assert_eq!(seen.get(f.id.as_str()), Some(&1), "{} ({lang:?}): one control", f.id);
                 let tips = root.all(&|e| e.attr("id") == Some(format!("tip-{}", f.id).as_str()));
                 assert_eq!(tips.len(), 1, "{}", f.id);
                 assert!(is_tip(tips[0]) && tips[0].attr("role") == Some("tooltip"));
@@ -207,30 +207,30 @@ fn every_fact_of_the_article_is_one_control_showing_its_expr() {
                 for said in [&t.label, &t.value, &t.period, &t.region, &t.qualifier.to_string()] {
                     assert!(tip.contains(said.as_str()), "{}: {tip:?} lacks {said:?}", f.id);
                 }
-                assert_eq!(tip.contains(f.gloss_en), lang == Lang::En || f.gloss_en.is_empty(), "{}", f.id);
+                assert_eq!(tip.contains(&f.gloss_en), lang == Lang::En || f.gloss_en.is_empty(), "{}", f.id);
                 // The control wraps its button and tooltip, nothing else.
                 let nums = root.all(&|e| {
                     e.has_class("read__num")
-                        && e.child_elements().any(|c| c.attr("data-fact") == Some(f.id))
+                        && e.child_elements().any(|c| c.attr("data-fact") == Some(f.id.as_str()))
                         && e.child_elements().count() == 2
                 });
                 assert_eq!(nums.len(), 1, "{}", f.id);
             }
-            assert_eq!(buttons.len(), CATALOGUE.facts_in_article(a.id).count(), "{}", a.id);
+            assert_eq!(buttons.len(), CATALOGUE.facts_in_article(&a.id).count(), "{}", a.id);
         }
     }
 }
 
 #[test]
 fn the_text_is_the_article_verbatim_in_its_paragraphs() {
-    for a in CATALOGUE.articles {
+    for a in &CATALOGUE.articles {
         let expected = provenance::paragraphs(SEED_TEXT, a.text_start..a.text_end).expect("span in the text");
         for lang in LANGS {
-            let html = render(&CATALOGUE, SEED_TEXT, a.id, Some("no-such-fact"), lang);
+            let html = render(&CATALOGUE, SEED_TEXT, &a.id, Some("no-such-fact"), lang);
             assert!(!html.contains("style="), "no inline styles");
             let root = parse(&html);
             let art = article_element(&root);
-            assert_eq!((art.attr("lang"), art.attr("data-read")), (Some("zh-CN"), Some(a.id)));
+            assert_eq!((art.attr("lang"), art.attr("data-read")), (Some("zh-CN"), Some(a.id.as_str())));
             assert!(art.has_class("reader__text"));
             let blocks: Vec<&Element> = art.child_elements().filter(|e| !is_gloss(e)).collect();
             assert!(blocks.iter().all(|e| is_block(e)), "{}: only headings and paragraphs", a.id);
@@ -263,9 +263,9 @@ fn the_text_is_the_article_verbatim_in_its_paragraphs() {
 
 #[test]
 fn a_highlighted_fact_marks_its_whole_quote_and_only_it() {
-    for f in CATALOGUE.facts {
+    for f in &CATALOGUE.facts {
         for lang in LANGS {
-            let root = parse(&render(&CATALOGUE, SEED_TEXT, f.article, Some(f.id), lang));
+            let root = parse(&render(&CATALOGUE, SEED_TEXT, &f.article, Some(&f.id), lang));
             let marks = root.all(&|e| e.name == "mark");
             let marked: String = marks.iter().map(|m| m.text(&|_| false)).collect();
             assert_eq!(marked, f.quote.replace('\n', ""), "{}", f.id);
@@ -279,7 +279,7 @@ fn a_highlighted_fact_marks_its_whole_quote_and_only_it() {
         }
         // Another article's view marks nothing for it.
         for other in CATALOGUE.articles.iter().filter(|a| a.id != f.article) {
-            assert!(!render(&CATALOGUE, SEED_TEXT, other.id, Some(f.id), Lang::Zh).contains("<mark"), "{}", f.id);
+            assert!(!render(&CATALOGUE, SEED_TEXT, &other.id, Some(&f.id), Lang::Zh).contains("<mark"), "{}", f.id);
         }
     }
 }
@@ -305,9 +305,9 @@ fn numbers_that_are_not_facts_are_plain_text() {
 
 #[test]
 fn english_glosses_follow_the_paragraphs_of_their_facts() {
-    for a in CATALOGUE.articles {
-        assert!(!render(&CATALOGUE, SEED_TEXT, a.id, None, Lang::Zh).contains("<details"));
-        let root = parse(&render(&CATALOGUE, SEED_TEXT, a.id, None, Lang::En));
+    for a in &CATALOGUE.articles {
+        assert!(!render(&CATALOGUE, SEED_TEXT, &a.id, None, Lang::Zh).contains("<details"));
+        let root = parse(&render(&CATALOGUE, SEED_TEXT, &a.id, None, Lang::En));
         let children: Vec<&Element> = article_element(&root).child_elements().collect();
         let mut all_glosses: Vec<String> = Vec::new();
         for (i, d) in children.iter().enumerate().filter(|(_, e)| is_gloss(e)) {
@@ -325,7 +325,7 @@ fn english_glosses_follow_the_paragraphs_of_their_facts() {
             assert!(d.all(&|e| e.name == "p").iter().all(|p| p.attr("lang") == Some("en")));
             let mut wanted: Vec<String> = Vec::new();
             for f in facts_here.iter().filter(|f| !f.gloss_en.is_empty()) {
-                if !wanted.iter().any(|g| g == f.gloss_en) {
+                if !wanted.iter().any(|g| *g == f.gloss_en) {
                     wanted.push(f.gloss_en.to_string());
                 }
             }
@@ -333,7 +333,7 @@ fn english_glosses_follow_the_paragraphs_of_their_facts() {
             all_glosses.extend(glosses);
         }
         let mut every: Vec<&str> =
-            CATALOGUE.facts_in_article(a.id).map(|f| f.gloss_en).filter(|g| !g.is_empty()).collect();
+            CATALOGUE.facts_in_article(&a.id).map(|f| f.gloss_en.as_str()).filter(|g| !g.is_empty()).collect();
         every.sort_unstable();
         every.dedup();
         all_glosses.sort_unstable();
@@ -354,23 +354,23 @@ fn an_unknown_article_has_no_view() {
 
 #[test]
 fn the_panel_names_the_article_and_links_the_others() {
-    for a in CATALOGUE.articles {
+    for a in &CATALOGUE.articles {
         for lang in LANGS {
-            let html = reader_panel(&CATALOGUE, SEED_TEXT, a.id, None, lang).expect("known article");
+            let html = reader_panel(&CATALOGUE, SEED_TEXT, &a.id, None, lang).expect("known article");
             assert!(!html.contains("style="));
             let root = parse(&html);
             let section = root.child_elements().next().expect("a section");
             assert_eq!(section.name, "section");
             assert!(section.has_class("reader"));
-            assert_eq!(section.attr("data-read"), Some(a.id));
+            assert_eq!(section.attr("data-read"), Some(a.id.as_str()));
             assert_eq!(section.attr("aria-labelledby"), Some("reader-title"));
             let title = root.all(&|e| e.attr("id") == Some("reader-title"));
             assert_eq!(title.len(), 1);
             assert_eq!(
                 (title[0].name.as_str(), title[0].text(&|_| false)),
-                ("h2", lang.pick(a.title_zh, a.title_en).into())
+                ("h2", lang.pick(&a.title_zh, &a.title_en).into())
             );
-            assert!(html.contains(lang.pick(a.source_zh, a.source_en)));
+            assert!(html.contains(lang.pick(&a.source_zh, &a.source_en)));
             let close = root.all(&|e| e.has_class("reader__close"));
             assert_eq!(close.len(), 1);
             assert_eq!(close[0].attr("type"), Some("button"));
@@ -380,7 +380,7 @@ fn the_panel_names_the_article_and_links_the_others() {
             assert_eq!(links.len(), CATALOGUE.articles.len() - 1);
             for ((href, text), o) in links.iter().zip(CATALOGUE.articles.iter().filter(|o| o.id != a.id)) {
                 assert_eq!(*href, Some(format!("?read={}", o.id).as_str()));
-                assert_eq!(text, lang.pick(o.title_zh, o.title_en));
+                assert_eq!(text, lang.pick(&o.title_zh, &o.title_en));
             }
             assert!(root.all(&|e| e.name == "a").iter().all(|l| l.has_class("reader__article")));
             // Headings nest: h2, then h3, then h4, and nothing else.
@@ -399,25 +399,26 @@ fn the_panel_names_the_article_and_links_the_others() {
 
 const TEXT: &str = "标题<一>&二\n\n第一段共有3个<b>站点</b>&amp;，其中A&B占1/4，还没\n\n完成5项任务。\n\n小标题\n\n末段，无数字。\n\n另一篇\n\n内容，有7个。\n";
 
-fn fixture_fact(id: &'static str, article: &'static str, quote: &'static str, expr: &'static str) -> Fact {
+fn fixture_fact(id: &str, article: &str, quote: &str, expr: &str) -> Fact {
     Fact {
-        id,
-        article,
-        topic: "t",
-        region: "r",
-        label_zh: "标签<",
-        label_en: "Label <",
-        short_zh: "",
-        short_en: "",
+        id: id.to_string(),
+        article: article.to_string(),
+        topic: "t".to_string(),
+        region: "r".to_string(),
+        label_zh: "标签<".to_string(),
+        label_en: "Label <".to_string(),
+        short_zh: String::new(),
+        short_en: String::new(),
         value: 1.0,
-        unit: "u",
+        unit: "u".to_string(),
         qualifier: Qualifier::Exact,
         period: Period::Unstated,
-        seed: "fixture.txt",
-        quote,
-        expr,
+        quote: quote.to_string(),
+        expr: expr.to_string(),
         quote_offset: TEXT.find(quote).unwrap_or(usize::MAX),
-        gloss_en: "",
+        gloss_en: String::new(),
+        status: Status::Reviewed,
+        indicator: None,
     }
 }
 
@@ -426,37 +427,47 @@ fn fixture() -> &'static Catalogue {
     CELL.get_or_init(|| {
         let other = TEXT.find("另一篇").unwrap_or(TEXT.len());
         let facts = vec![
-            Fact { gloss_en: "three <sites> & more", ..fixture_fact("f-a", "x", "共有3个<b>站点", "3个") },
+            Fact {
+                gloss_en: "three <sites> & more".to_string(), ..fixture_fact("f-a", "x", "共有3个<b>站点", "3个")
+            },
             // Same number as f-a: f-a, first in the catalogue, gets the control.
-            Fact { gloss_en: "three <sites> & more", ..fixture_fact("f-b", "x", "共有3个<b>站点", "3个") },
+            Fact {
+                gloss_en: "three <sites> & more".to_string(), ..fixture_fact("f-b", "x", "共有3个<b>站点", "3个")
+            },
             // Overlaps f-d's 占1/4, which starts first and wins.
             fixture_fact("f-c", "x", "其中A&B占1/4", "1/4"),
             fixture_fact("f-d", "x", "其中A&B占1/4", "占1/4"),
-            Fact { gloss_en: "five items", ..fixture_fact("f-e", "x", "还没\n\n完成5项", "5项") },
+            Fact { gloss_en: "five items".to_string(), ..fixture_fact("f-e", "x", "还没\n\n完成5项", "5项") },
             // Its offset does not point at its quote: no control, no mark.
             Fact { quote_offset: 1, ..fixture_fact("f-stale", "x", "末段", "末段") },
             fixture_fact("f-y", "y", "有7个", "7个"),
         ];
-        let article = |id, title_zh, title_en, text_start, text_end| Article {
-            id,
-            title_zh,
-            title_en,
-            source_zh: "来源<",
-            source_en: "Source &",
+        let article = |id: &str, title_zh: &str, title_en: &str, text_start, text_end| Article {
+            id: id.to_string(),
+            title_zh: title_zh.to_string(),
+            title_en: title_en.to_string(),
+            source_zh: "来源<".to_string(),
+            source_en: "Source &".to_string(),
             text_start,
             text_end,
         };
+        let named = |id: &str, zh: &str, en: &str| Named { id: id.to_string(), zh: zh.to_string(), en: en.to_string() };
         Catalogue {
-            seed: "fixture.txt",
-            articles: Box::leak(Box::new([
+            seed: "fixture.txt".to_string(),
+            articles: vec![
                 article("x", "标题<一>&二", "Title <one> & two", 0, other),
                 article("y", "另一篇", "Another", other, TEXT.len()),
-            ])),
-            units: &[Unit { id: "u", kind: UnitKind::Count, zh: "个", en: "items" }],
-            regions: &[Named { id: "r", zh: "某地", en: "Somewhere" }],
-            topics: &[Named { id: "t", zh: "主题", en: "Topic" }],
-            facts: Box::leak(facts.into_boxed_slice()),
-            ..Catalogue::EMPTY
+            ],
+            units: vec![Unit {
+                id: "u".to_string(),
+                kind: UnitKind::Count,
+                zh: "个".to_string(),
+                en: "items".to_string(),
+            }],
+            regions: vec![named("r", "某地", "Somewhere")],
+            topics: vec![named("t", "主题", "Topic")],
+            facts,
+            ..Default::default()
         }
     })
 }

@@ -3,40 +3,36 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Unit, UnitKind};
+use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Status, Unit, UnitKind};
 use views::search::{filter, matches, Filter};
 
 const N: usize = 10_000;
 
-/// A string that lives as long as the synthetic catalogue (the whole test run).
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 fn named(id: &str, zh: &str, en: &str) -> Named {
-    Named { id: leak(id.to_string()), zh: leak(zh.to_string()), en: leak(en.to_string()) }
+    Named { id: id.to_string(), zh: zh.to_string(), en: en.to_string() }
 }
 
 /// Fact `i`: topic t{i%4}, region r{i%5}, value i stations, label "指标{i}".
 fn synthetic_fact(i: usize) -> Fact {
     Fact {
-        id: leak(format!("f{i}")),
-        article: "a0",
-        topic: leak(format!("t{}", i % 4)),
-        region: leak(format!("r{}", i % 5)),
-        label_zh: leak(format!("指标{i}")),
-        label_en: leak(format!("Indicator {i}")),
-        short_zh: leak(format!("指标{i}")),
-        short_en: leak(format!("Ind. {i}")),
+        id: format!("f{i}"),
+        article: "a0".to_string(),
+        topic: format!("t{}", i % 4),
+        region: format!("r{}", i % 5),
+        label_zh: format!("指标{i}"),
+        label_en: format!("Indicator {i}"),
+        short_zh: format!("指标{i}"),
+        short_en: format!("Ind. {i}"),
         value: i as f64,
-        unit: "station",
+        unit: "station".to_string(),
         qualifier: if i.is_multiple_of(2) { Qualifier::Exact } else { Qualifier::MoreThan },
         period: Period::Year(2020),
-        seed: "synthetic.txt",
-        quote: leak(format!("第{i}条记录")),
-        expr: leak(format!("{i}座")),
+        quote: format!("第{i}条记录"),
+        expr: format!("{i}座"),
         quote_offset: 0,
-        gloss_en: leak(format!("record number {i}")),
+        gloss_en: format!("record number {i}"),
+        status: Status::Reviewed,
+        indicator: None,
     }
 }
 
@@ -47,21 +43,26 @@ fn catalogue() -> Catalogue {
     let regions: Vec<Named> =
         (0..5).map(|r| named(&format!("r{r}"), &format!("地区{r}"), &format!("Region {r}"))).collect();
     Catalogue {
-        seed: "synthetic.txt",
-        articles: Box::leak(Box::new([Article {
-            id: "a0",
-            title_zh: "合成文章",
-            title_en: "Synthetic article",
-            source_zh: "测试",
-            source_en: "Test",
+        seed: "synthetic.txt".to_string(),
+        articles: vec![Article {
+            id: "a0".to_string(),
+            title_zh: "合成文章".to_string(),
+            title_en: "Synthetic article".to_string(),
+            source_zh: "测试".to_string(),
+            source_en: "Test".to_string(),
             text_start: 0,
             text_end: 0,
-        }])),
-        units: Box::leak(Box::new([Unit { id: "station", kind: UnitKind::Count, zh: "座", en: "stations" }])),
-        regions: Box::leak(regions.into_boxed_slice()),
-        topics: Box::leak(topics.into_boxed_slice()),
-        facts: Box::leak(facts.into_boxed_slice()),
-        ..Catalogue::EMPTY
+        }],
+        units: vec![Unit {
+            id: "station".to_string(),
+            kind: UnitKind::Count,
+            zh: "座".to_string(),
+            en: "stations".to_string(),
+        }],
+        regions,
+        topics,
+        facts,
+        ..Default::default()
     }
 }
 
@@ -106,8 +107,8 @@ fn results_keep_catalogue_order_and_agree_with_matches() {
     let c = catalogue();
     let f = Filter { text: "指标 12".into(), topic: None, region: Some("r0".into()) };
     let found = filter(&c, &f);
-    let by_matches: Vec<&str> = c.facts.iter().filter(|x| matches(&c, x, &f)).map(|x| x.id).collect();
-    let ids: Vec<&str> = found.iter().map(|x| x.id).collect();
+    let by_matches: Vec<&str> = c.facts.iter().filter(|x| matches(&c, x, &f)).map(|x| x.id.as_str()).collect();
+    let ids: Vec<&str> = found.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, by_matches);
     assert!(!ids.is_empty());
     let positions: Vec<usize> = found.iter().map(|x| x.value as usize).collect();

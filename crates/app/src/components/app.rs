@@ -12,7 +12,7 @@ use super::source_panel::SourcePanel;
 use super::state::{effect, handler, tr, UiState};
 use super::url_sync;
 use super::write_html::bind_html;
-use charts::registry::{chart_def, SECTIONS};
+use charts::registry::{chart_def, sections};
 use facts::i18n::Lang;
 use views::view_state::{parse, to_query, Theme};
 
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
         }
         let site = l.pick(TITLE.0, TITLE.1);
         let title = match chart.and_then(chart_def) {
-            Some(def) => format!("{} · {site}", l.pick(def.title.0, def.title.1)),
+            Some(def) => format!("{} · {site}", l.pick(&def.title.0, &def.title.1)),
             None => site.to_string(),
         };
         document().set_title(&title);
@@ -76,7 +76,7 @@ fn Dashboard() -> impl IntoView {
     // charts draw in the next frame, so no task after the first chart grows long.
     fn reveal_next(ui: UiState) {
         let n = ui.sections_shown.get_untracked();
-        if n >= SECTIONS.len() {
+        if n >= sections().len() {
             return;
         }
         ui.sections_shown.set(n + 1);
@@ -110,7 +110,7 @@ fn Dashboard() -> impl IntoView {
             <div class="desk" node_ref=desk></div>
             <Overview/>
             <FilterBar/>
-            {SECTIONS.iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
+            {sections().iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
             {(!catalogue::REPORTS_INDEX.is_empty()).then(|| view! { <div class="reports" id="reports" node_ref=reports></div> })}
             <PrintSheet/>
         </main>

@@ -20,7 +20,7 @@ use charts::spec::{ChartSpec, SpecError};
 use views::markup;
 
 #[component]
-pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, ui: UiState) -> impl IntoView {
+pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>, ui: UiState) -> impl IntoView {
     // Replaced by the table and back again, as often as the reader switches: read outer state
     // through scoped memos (see `state::scoped_memo`).
     let ui = ui.scoped();
@@ -136,7 +136,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>
     };
     let open = move |ev: web_sys::Event| {
         let fact = bar_of(&ev).and_then(|b| b.get_attribute("data-fact")).filter(|f| !f.is_empty());
-        if let Some(id) = fact.and_then(|f| catalogue::CATALOGUE.fact(&f)).map(|f| f.id) {
+        if let Some(id) = fact.and_then(|f| catalogue::CATALOGUE.fact(&f)).map(|f| f.id.as_str()) {
             ui.select_fact_in_chart(id, chart);
         }
     };
@@ -231,7 +231,7 @@ fn near_viewport(el: &web_sys::Element) -> bool {
 }
 
 /// Sizes the canvas to CSS size × device pixel ratio and draws the spec at that scale.
-fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, css_w: f64, dpr: f64, theme: &Theme) -> Result<Layout, String> {
+fn paint<'a>(canvas: &HtmlCanvasElement, spec: &ChartSpec<'a>, css_w: f64, dpr: f64, theme: &Theme) -> Result<Layout<'a>, String> {
     let css_h = css_height(spec, css_w);
     let (w, h) = ((css_w * dpr).round(), (css_h * dpr).round());
     let style = web_sys::HtmlElement::style(canvas);

@@ -21,7 +21,7 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     let ui = use_ui().scoped();
     let lang = ui.lang;
     let spec = Memo::new(move |_| build(def, &CATALOGUE, lang.get()));
-    let as_table = scoped_memo(move || ui.is_table(def.id));
+    let as_table = scoped_memo(move || ui.is_table(&def.id));
     // The canvas is created once and redraws from `spec`; only a change between "can be shown"
     // and "cannot" rebuilds the body. Rebuilding canvases on every language switch cost a frame.
     let broken = Memo::new(move |_| spec.with(Result::is_err));
@@ -36,24 +36,24 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     bind_html(foot_node, foot);
     // Chart or table; nothing while the spec cannot be built (the foot says why).
     let view_as = move || match as_table.get() {
-        true => view! { <ChartTable chart=def.id spec=spec ui=ui/> }.into_any(),
-        false => view! { <ChartCanvas chart=def.id spec=spec ui=ui/> }.into_any(),
+        true => view! { <ChartTable chart=&def.id spec=spec ui=ui/> }.into_any(),
+        false => view! { <ChartCanvas chart=&def.id spec=spec ui=ui/> }.into_any(),
     };
     let body = move || (!broken.get()).then_some(view_as);
     // One listener for both switch buttons: `data-view` says which.
     let switch = move |ev: web_sys::MouseEvent| {
         if let Some(view) = event_in(&ev, "[data-view]").and_then(|b| b.get_attribute("data-view")) {
-            ui.set_table(def.id, view == "table");
+            ui.set_table(&def.id, view == "table");
         }
     };
     // Its parts get the scoped state as a prop: a `Provider` would do too, at 1 KB of wasm.
     view! {
-        <figure class="chart" data-chart=def.id>
+        <figure class="chart" data-chart=def.id.as_str()>
             <div class="chart__head">
                 <div node_ref=head_node></div>
                 <div class="chart__tools">
-                <Share chart=Some(def.id) ui=ui/>
-                <Downloads chart=def.id spec=spec ui=ui/>
+                <Share chart=Some(&def.id) ui=ui/>
+                <Downloads chart=&def.id spec=spec ui=ui/>
                 <div class="chart__switch" role="group" aria-label=tr(lang, SWITCH_LABEL.0, SWITCH_LABEL.1) on:click={handler(switch)}>
                     <button aria-pressed=move || (!as_table.get()).to_string() data-view="chart">
                         {tr(lang, CHART_LABEL.0, CHART_LABEL.1)}

@@ -11,7 +11,7 @@ use views::markup;
 /// The same numbers the chart draws, as a table (`views::markup::chart_table`). A row's "Source"
 /// button opens its fact.
 #[component]
-pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>, ui: UiState) -> impl IntoView {
+pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>, ui: UiState) -> impl IntoView {
     // Replaced by the chart and back again, as often as the reader switches.
     let ui = ui.scoped();
     let spec = scoped_memo(move || spec.get());
@@ -22,7 +22,7 @@ pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec, SpecError>>,
     let open = move |ev: web_sys::MouseEvent| {
         let row = event_in(&ev, ".link").and_then(|link| link.closest("tr").ok().flatten());
         let fact = row.and_then(|r| r.get_attribute("data-fact"));
-        if let Some(id) = fact.and_then(|f| CATALOGUE.fact(&f)).map(|f| f.id) {
+        if let Some(id) = fact.and_then(|f| CATALOGUE.fact(&f)).map(|f| f.id.as_str()) {
             ui.select_fact_in_chart(id, chart);
         }
     };

@@ -33,13 +33,13 @@ pub fn FilterBar() -> impl IntoView {
             if let Some(s) = find("select[name=topic]") {
                 write_html(
                     &s,
-                    &markup::options(CATALOGUE.topics, f.topic.as_deref(), pick("全部主题", "All topics"), l),
+                    &markup::options(&CATALOGUE.topics, f.topic.as_deref(), pick("全部主题", "All topics"), l),
                 );
             }
             if let Some(s) = find("select[name=region]") {
                 write_html(
                     &s,
-                    &markup::options(CATALOGUE.regions, f.region.as_deref(), pick("全部地区", "All regions"), l),
+                    &markup::options(&CATALOGUE.regions, f.region.as_deref(), pick("全部地区", "All regions"), l),
                 );
             }
             if let Some(b) = find(".finder__clear") {

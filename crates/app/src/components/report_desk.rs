@@ -41,7 +41,7 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
         if el.first_element_child().is_none() {
             write_html(&el, &checker::loading(lang));
         }
-        let highlight = fact.filter(|f| CATALOGUE.fact(f).is_some_and(|f| Some(f.article) == read));
+        let highlight = fact.filter(|f| CATALOGUE.fact(f).is_some_and(|f| Some(f.article.as_str()) == read));
         // The module writes the desk itself, and brings the sentence (or the checker's field) into
         // view; with a chart in focus, the chart is where the reader is looking.
         let flags = match (checking, chart.is_some()) {
@@ -80,7 +80,7 @@ fn answer(ui: UiState, ev: web_sys::Event) {
         close_checker(ui);
     } else if let Some(el) = event_in(&ev, ".desk button[data-fact]") {
         if let Some(f) = el.get_attribute("data-fact").and_then(|id| CATALOGUE.fact(&id)) {
-            ui.focus_fact(f.id);
+            ui.focus_fact(&f.id);
             scroll_to_focus(ui);
         }
     } else if let Some(a) = event_in(&ev, "a[data-read-article], a[data-read-fact]") {
@@ -93,10 +93,10 @@ fn answer(ui: UiState, ev: web_sys::Event) {
         }
         if let Some(article) = a.get_attribute("data-read-article").and_then(|id| CATALOGUE.article(&id)) {
             ev.prevent_default();
-            ui.read(article.id, None);
+            ui.read(&article.id, None);
         } else if let Some(f) = a.get_attribute("data-read-fact").and_then(|id| CATALOGUE.fact(&id)) {
             ev.prevent_default();
-            ui.read(f.article, Some(f.id));
+            ui.read(&f.article, Some(&f.id));
         }
     }
 }

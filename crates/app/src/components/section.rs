@@ -17,14 +17,14 @@ pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
     let mounted = Memo::new(move |_| ui.sections_shown.get() > index);
     let visible = Memo::new(move |_| {
         ui.filter.with(|f| {
-            charts_in_section(def.id)
+            charts_in_section(&def.id)
                 .filter(|c| {
                     f.is_empty()
                         || c.fact_ids()
                             .iter()
                             .any(|id| CATALOGUE.fact(id).is_some_and(|fact| search::matches(&CATALOGUE, fact, f)))
                 })
-                .map(|c| c.id)
+                .map(|c| c.id.as_str())
                 .collect::<Vec<_>>()
         })
     });
@@ -39,17 +39,17 @@ pub fn Section(def: &'static SectionDef, index: usize) -> impl IntoView {
                 if !mounted.get() {
                     return view! { <div class="topic__pending"></div> }.into_any();
                 }
-                let figures = charts_in_section(def.id)
+                let figures = charts_in_section(&def.id)
                     .map(|c| {
-                        let shown = scoped_memo(move || visible.with(|v| v.contains(&c.id)));
+                        let shown = scoped_memo(move || visible.with(|v| v.contains(&c.id.as_str())));
                         move || shown.get().then(|| view! { <ChartFigure def=c/> }.into_any())
                     })
                     .collect_view();
                 view! { <div class="topic__charts">{figures}</div> }.into_any()
             };
             view! {
-                <section class="topic" id=def.id aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
-                    <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, def.title.0, def.title.1)}</h2>
+                <section class="topic" id=def.id.as_str() aria-labelledby=format!("{}-title", def.id) aria-busy=move || (!mounted.get()).then_some("true")>
+                    <h2 class="topic__title" id=format!("{}-title", def.id)>{tr(ui.lang, &def.title.0, &def.title.1)}</h2>
                     {figures}
                 </section>
             }

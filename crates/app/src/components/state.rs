@@ -83,8 +83,8 @@ impl UiState {
     /// bar highlighted and its source open, like a click on the bar; a fact no chart draws opens
     /// its source alone.
     pub fn focus_fact(&self, fact: &'static str) {
-        match charts::registry::CHARTS.iter().find(|c| c.fact_ids().contains(&fact)) {
-            Some(c) => self.select_fact_in_chart(fact, c.id),
+        match charts::registry::charts().iter().find(|c| c.fact_ids().contains(&fact)) {
+            Some(c) => self.select_fact_in_chart(fact, &c.id),
             None => self.select_fact(fact),
         }
     }
@@ -119,8 +119,8 @@ impl UiState {
             let mut filter = v.filter();
             f(&mut filter);
             v.q = filter.text;
-            v.topic = filter.topic.as_deref().and_then(|t| catalogue::CATALOGUE.topic(t)).map(|t| t.id);
-            v.region = filter.region.as_deref().and_then(|r| catalogue::CATALOGUE.region(r)).map(|r| r.id);
+            v.topic = filter.topic.as_deref().and_then(|t| catalogue::CATALOGUE.topic(t)).map(|t| t.id.as_str());
+            v.region = filter.region.as_deref().and_then(|r| catalogue::CATALOGUE.region(r)).map(|r| r.id.as_str());
         });
     }
 
@@ -221,7 +221,7 @@ pub fn event_in(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element>
 /// The catalogue fact named by the `data-fact` of the element a click landed in, if any.
 pub fn fact_clicked(ev: &web_sys::MouseEvent) -> Option<&'static str> {
     let el = event_in(ev, "[data-fact]")?;
-    catalogue::CATALOGUE.fact(&el.get_attribute("data-fact")?).map(|f| f.id)
+    catalogue::CATALOGUE.fact(&el.get_attribute("data-fact")?).map(|f| f.id.as_str())
 }
 
 /// Listens for `events` on `target` with one closure until the current owner is cleaned up. Every

@@ -3,7 +3,7 @@
 use super::version::{catalogue_version, fact_fingerprint};
 use super::{insert_sorted, Notice, Theme, ViewState, MAX_CHECK_CHARS, MAX_QUERY_BYTES, MAX_Q_CHARS};
 use catalogue::CATALOGUE;
-use charts::registry::{CHARTS, SECTIONS};
+use charts::registry::{charts, sections};
 use facts::i18n::Lang;
 use facts::Catalogue;
 
@@ -112,14 +112,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
 /// when its value is unusable, so the result does not depend on which later value happens to be
 /// valid. For queries over [`MAX_QUERY_BYTES`], the pair cut by the limit is dropped too, since a
 /// cut value may still be a valid but different id or list.
-pub fn parse_with(query: &str, catalogue: &Catalogue) -> (ViewState, Vec<Notice>) {
+pub fn parse_with(query: &str, catalogue: &'static Catalogue) -> (ViewState, Vec<Notice>) {
     parse_with_others(query, catalogue, !catalogue::REPORTS_INDEX.is_empty())
 }
 
 /// [`parse_with`], saying whether other reports than `catalogue`'s exist: then a section, chart
 /// or fact id that `catalogue` lacks but that is shaped like an id is kept in `away` for them
 /// (the on-demand module says whether any report has it) instead of being dropped with a notice.
-pub fn parse_with_others(query: &str, catalogue: &Catalogue, others: bool) -> (ViewState, Vec<Notice>) {
+pub fn parse_with_others(query: &str, catalogue: &'static Catalogue, others: bool) -> (ViewState, Vec<Notice>) {
     let mut notices = Notices::default();
     let query = limit(query, &mut notices);
     let raw = collect(query, &mut notices);
@@ -146,7 +146,7 @@ pub fn parse_with_others(query: &str, catalogue: &Catalogue, others: bool) -> (V
         }
     }
     if let Some(v) = raw.get(Param::Section) {
-        s.section = SECTIONS.iter().find(|d| d.id == v).map(|d| d.id);
+        s.section = sections().iter().find(|d| d.id == v).map(|d| d.id.as_str());
         if s.section.is_none() {
             if others && is_id(v) {
                 s.away.section = v.to_string();
@@ -175,7 +175,7 @@ pub fn parse_with_others(query: &str, catalogue: &Catalogue, others: bool) -> (V
         }
     }
     if let Some(v) = raw.get(Param::Fact) {
-        s.fact = catalogue.fact(v).map(|f| f.id);
+        s.fact = catalogue.fact(v).map(|f| f.id.as_str());
         if s.fact.is_none() {
             if others && is_id(v) {
                 s.away.fact = v.to_string();
@@ -188,19 +188,19 @@ pub fn parse_with_others(query: &str, catalogue: &Catalogue, others: bool) -> (V
         s.q = trimmed_text(v, MAX_Q_CHARS, Param::Q, &mut notices);
     }
     if let Some(v) = raw.get(Param::Topic) {
-        s.topic = catalogue.topic(v).map(|t| t.id);
+        s.topic = catalogue.topic(v).map(|t| t.id.as_str());
         if s.topic.is_none() {
             notices.push(Notice::UnknownTopic { id: v.to_string() });
         }
     }
     if let Some(v) = raw.get(Param::Region) {
-        s.region = catalogue.region(v).map(|r| r.id);
+        s.region = catalogue.region(v).map(|r| r.id.as_str());
         if s.region.is_none() {
             notices.push(Notice::UnknownRegion { id: v.to_string() });
         }
     }
     if let Some(v) = raw.get(Param::Read) {
-        s.read = catalogue.article(v).map(|a| a.id);
+        s.read = catalogue.article(v).map(|a| a.id.as_str());
         if s.read.is_none() {
             notices.push(Notice::UnknownArticle { id: v.to_string() });
         }
@@ -243,7 +243,7 @@ pub(super) fn bad_value(p: Param, value: &str) -> Notice {
 }
 
 pub(super) fn chart_id(id: &str) -> Option<&'static str> {
-    CHARTS.iter().find(|c| c.id == id).map(|c| c.id)
+    charts().iter().find(|c| c.id == id).map(|c| c.id.as_str())
 }
 
 /// The part of `query` to read: all of it, or the pairs wholly inside the first
@@ -350,7 +350,7 @@ pub(super) fn check_version(catalogue: &Catalogue, s: &ViewState, raw: &Raw, not
     // The facts the link was made for; `None` when its chart or fact is gone, so the link's
     // fingerprints belong to something we cannot name.
     let focus: Option<Vec<&'static str>> = if let Some(chart) = s.chart {
-        CHARTS.iter().find(|c| c.id == chart).map(|c| c.fact_ids())
+        charts().iter().find(|c| c.id == chart).map(|c| c.fact_ids())
     } else if raw.present(Param::Chart) {
         None
     } else if let Some(fact) = s.fact {
@@ -457,7 +457,7 @@ pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
     }
     push_pair(&mut out, Param::Cv, &[&catalogue_version(catalogue)]);
     let fingerprints = if let Some(chart) = s.chart {
-        CHARTS.iter().find(|c| c.id == chart).map(|c| {
+        charts().iter().find(|c| c.id == chart).map(|c| {
             c.fact_ids()
                 .iter()
                 .map(|id| catalogue.fact(id).map_or_else(|| MISSING_FINGERPRINT.to_string(), fact_fingerprint))

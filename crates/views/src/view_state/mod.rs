@@ -83,7 +83,7 @@ impl Theme {
 }
 
 /// Everything a link can say about the view. Ids are the `&'static str` of the static lists
-/// (`CHARTS`, `SECTIONS`, the catalogue), never text from the link.
+/// (`charts()`, `sections()`, the catalogue), never text from the link.
 ///
 /// A *valid* view, which [`parse`] always returns and which round-trips through [`to_query`]
 /// unchanged, has: `embed` only with `chart`; `tables` sorted and deduplicated; `q` trimmed and at
@@ -96,11 +96,11 @@ pub struct ViewState {
     pub theme: Theme,
     /// Only the chart in focus, for iframes (`?embed=1`); meaningless without `chart`.
     pub embed: bool,
-    /// Section scrolled to (`?section=gd-5g`), a `SECTIONS` id.
+    /// Section scrolled to (`?section=gd-5g`), a `sections()` id.
     pub section: Option<&'static str>,
-    /// Chart in focus (`?chart=gd-5g-stations`), a `CHARTS` id.
+    /// Chart in focus (`?chart=gd-5g-stations`), a `charts()` id.
     pub chart: Option<&'static str>,
-    /// Charts shown as tables (`?table=gd-finance,sme-shares`): `CHARTS` ids, sorted, no repeats.
+    /// Charts shown as tables (`?table=gd-finance,sme-shares`): `charts()` ids, sorted, no repeats.
     pub tables: Vec<&'static str>,
     /// Selected fact, whose source sentence is open (`?fact=gd-clearance-2020-06`).
     pub fact: Option<&'static str>,
@@ -213,7 +213,7 @@ mod tests {
         let v = catalogue_version(&CATALOGUE);
         assert_eq!(v.len(), 6);
         assert!(v.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
-        for f in CATALOGUE.facts {
+        for f in &CATALOGUE.facts {
             let fp = fact_fingerprint(f);
             assert_eq!(fp.len(), 2);
             assert!(fp.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));

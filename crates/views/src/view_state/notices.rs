@@ -165,7 +165,7 @@ pub(super) fn stale_message(lang: Lang, changed: &[&'static str], unknown_facts:
     let head =
         if zh { "此链接生成后数据已更新。" } else { "The data has been updated since this link was made." };
     let labels: Vec<&str> =
-        changed.iter().map(|id| CATALOGUE.fact(id).map_or(*id, |f| lang.pick(f.label_zh, f.label_en))).collect();
+        changed.iter().map(|id| CATALOGUE.fact(id).map_or(*id, |f| lang.pick(&f.label_zh, &f.label_en))).collect();
     let mut out = head.to_string();
     if !labels.is_empty() {
         if zh {

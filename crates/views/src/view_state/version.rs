@@ -31,9 +31,9 @@ impl Fnv1a {
     /// The fields a reader would call "the figure": id, value, unit, qualifier and period. Labels,
     /// quotes and glosses are left out so rewording them does not mark links stale.
     pub(super) fn fact(&mut self, f: &Fact) {
-        self.str(f.id);
+        self.str(&f.id);
         self.bytes(&f.value.to_bits().to_le_bytes());
-        self.str(f.unit);
+        self.str(&f.unit);
         self.bytes(&[match f.qualifier {
             Qualifier::Exact => 0,
             Qualifier::AtLeast => 1,
@@ -92,8 +92,8 @@ impl Fnv1a {
 /// other figures.
 pub fn catalogue_version(c: &Catalogue) -> String {
     let mut h = Fnv1a::new();
-    for f in c.facts {
-        h.fact(f);
+    for f in &c.facts {
+        h.fact(&f);
     }
     h.base36(6)
 }

@@ -1,0 +1,124 @@
+//! A verified catalogue file as the model: the one place where the TOML's entries become
+//! [`facts::Report`] values. Everything here was checked by [`crate::catalogue_file::load`], so
+//! the spellings it maps are known to be good; the defaults below are never reached for a file
+//! `load` accepted.
+
+use crate::catalogue_file::{CatalogueFile, NamedEntry};
+use crate::presentation::check_kind;
+use crate::reports::LoadedReport;
+use facts::presentation::{ChartDef, ChartKind, CheckDef, CheckKind, PanelDef, SectionDef};
+use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Report, Status, Unit, UnitKind};
+
+fn named(list: &[NamedEntry]) -> Vec<Named> {
+    list.iter().map(|n| Named { id: n.id.clone(), zh: n.zh.clone(), en: n.en.clone() }).collect()
+}
+
+/// The catalogue of a file that [`crate::catalogue_file::load`] accepted.
+pub fn catalogue(file: &CatalogueFile) -> Catalogue {
+    Catalogue {
+        seed: file.seed.clone(),
+        articles: file
+            .articles
+            .iter()
+            .map(|a| Article {
+                id: a.id.clone(),
+                title_zh: a.title_zh.clone(),
+                title_en: a.title_en.clone(),
+                source_zh: a.source_zh.clone(),
+                source_en: a.source_en.clone(),
+                text_start: a.start,
+                text_end: a.end,
+            })
+            .collect(),
+        units: file
+            .units
+            .iter()
+            .map(|u| Unit {
+                id: u.id.clone(),
+                kind: UnitKind::from_spelling(&u.kind).unwrap_or(UnitKind::Count),
+                zh: u.zh.clone(),
+                en: u.en.clone(),
+            })
+            .collect(),
+        regions: named(&file.regions),
+        topics: named(&file.topics),
+        facts: file
+            .facts
+            .iter()
+            .map(|f| Fact {
+                id: f.id.clone(),
+                article: f.article.clone(),
+                topic: f.topic.clone(),
+                region: f.region.clone(),
+                label_zh: f.label_zh.clone(),
+                label_en: f.label_en.clone(),
+                short_zh: f.short_zh.clone().unwrap_or_else(|| f.label_zh.clone()),
+                short_en: f.short_en.clone().unwrap_or_else(|| f.label_en.clone()),
+                value: f.value,
+                unit: f.unit.clone(),
+                qualifier: Qualifier::from_spelling(&f.qualifier).unwrap_or(Qualifier::Exact),
+                period: facts::period::parse(&f.period).unwrap_or(Period::Unstated),
+                quote: f.quote.clone(),
+                expr: f.expr.clone(),
+                quote_offset: f.quote_offset,
+                gloss_en: f.gloss_en.clone().unwrap_or_default(),
+                status: f.status.as_deref().and_then(Status::from_spelling).unwrap_or_default(),
+                indicator: f.indicator.clone(),
+            })
+            .collect(),
+        sections: file
+            .sections
+            .iter()
+            .map(|s| SectionDef {
+                id: s.id.clone(),
+                title: (s.title_zh.clone(), s.title_en.clone()),
+                topics: s.topics.clone(),
+            })
+            .collect(),
+        charts: file
+            .charts
+            .iter()
+            .map(|c| ChartDef {
+                id: c.id.clone(),
+                section: c.section.clone(),
+                title: (c.title_zh.clone(), c.title_en.clone()),
+                subtitle: (c.subtitle_zh.clone(), c.subtitle_en.clone()),
+                kind: match &c.stock_flow {
+                    Some(sf) => ChartKind::StockFlow {
+                        stock: sf.stock.clone(),
+                        added: sf.added.clone(),
+                        reported: sf.reported.clone(),
+                        check: sf.check.clone(),
+                    },
+                    None => ChartKind::Panels(
+                        c.panels
+                            .iter()
+                            .map(|p| PanelDef {
+                                caption: (p.caption_zh.clone(), p.caption_en.clone()),
+                                facts: p.facts.clone(),
+                                references: p.references.clone(),
+                            })
+                            .collect(),
+                    ),
+                },
+            })
+            .collect(),
+        checks: file
+            .cross_checks
+            .iter()
+            .map(|c| CheckDef {
+                id: c.id.clone(),
+                label_zh: c.label_zh.clone(),
+                label_en: c.label_en.clone(),
+                kind: check_kind(&c.kind).map_or(CheckKind::Sum, |k| (k.model)(c)),
+                inputs: c.inputs.clone(),
+            })
+            .collect(),
+        headlines: file.headlines.clone(),
+    }
+}
+
+/// The report: its name, catalogue and text.
+pub fn report(r: &LoadedReport) -> Report {
+    Report { name: r.name.clone(), catalogue: catalogue(&r.file), text: r.text.clone() }
+}
