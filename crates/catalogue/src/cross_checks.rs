@@ -123,10 +123,12 @@ fn zh(value: f64) -> String {
     format!("{}{suffix}", plain(scaled))
 }
 
-/// Up to two decimals, trailing zeros dropped.
+/// Up to two decimals, trailing zeros dropped. Rounded first and then written in the shortest
+/// form that reads back as the same number, which is what `{:.2}` plus trimming gives, without
+/// the fixed-precision formatter's code in the first-load wasm.
 fn plain(value: f64) -> String {
-    let s = format!("{value:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    let rounded = (value * 100.0).round() / 100.0;
+    format!("{rounded}")
 }
 
 /// Stock + addition against the reported cumulative total (5G stations: 2019 build + H1 2020

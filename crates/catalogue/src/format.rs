@@ -166,9 +166,10 @@ pub mod digits {
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    //! The browser's `Intl.NumberFormat`, with formatters cached: creating one is slow.
+    //! The browser's `Intl.NumberFormat`, with formatters cached: creating one is slow. The cache
+    //! is a list searched in order: it holds a handful of formatters, and a hash map would cost
+    //! the first load half a kilobyte of code.
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     use js_sys::{Array, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
@@ -176,25 +177,35 @@ mod intl {
     use facts::i18n::Lang;
 
     thread_local! {
-        static CACHE: RefCell<HashMap<(Lang, bool, u8), Intl::NumberFormat>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Vec<((Lang, bool, u8), Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
     }
 
     fn with_format(lang: Lang, compact: bool, max_frac: u8, value: f64) -> Option<String> {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let nf = cache.entry((lang, compact, max_frac)).or_insert_with(|| {
-                let options = Object::new();
-                let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(max_frac));
-                if compact {
-                    let _ = Reflect::set(&options, &"notation".into(), &"compact".into());
-                    let display = if lang == Lang::En { "long" } else { "short" };
-                    let _ = Reflect::set(&options, &"compactDisplay".into(), &display.into());
+            let key = (lang, compact, max_frac);
+            let at = match cache.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    cache.push((key, new_format(lang, compact, max_frac)));
+                    cache.len() - 1
                 }
-                let locales = Array::of1(&lang.tag().into());
-                Intl::NumberFormat::new(&locales, &options)
-            });
+            };
+            let nf = &cache[at].1;
             nf.format().call1(&JsValue::UNDEFINED, &JsValue::from(value)).ok()?.as_string()
         })
+    }
+
+    fn new_format(lang: Lang, compact: bool, max_frac: u8) -> Intl::NumberFormat {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(max_frac));
+        if compact {
+            let _ = Reflect::set(&options, &"notation".into(), &"compact".into());
+            let display = if lang == Lang::En { "long" } else { "short" };
+            let _ = Reflect::set(&options, &"compactDisplay".into(), &display.into());
+        }
+        let locales = Array::of1(&lang.tag().into());
+        Intl::NumberFormat::new(&locales, &options)
     }
 
     pub fn grouped(value: f64, lang: Lang, max_frac: u8) -> String {

@@ -47,8 +47,10 @@ pub fn build<'a>(def: &'a ChartDef, catalogue: &'a Catalogue, lang: Lang) -> Res
         ChartKind::Panels(defs) => {
             let mut panels = Vec::new();
             for p in defs.iter() {
-                let facts = spec::resolve(catalogue, &def.id, &p.facts)?;
-                let refs = spec::resolve(catalogue, &def.id, &p.references)?;
+                let ids: Vec<&String> = p.facts.iter().collect();
+                let facts = spec::resolve(catalogue, &def.id, &ids)?;
+                let ids: Vec<&String> = p.references.iter().collect();
+                let refs = spec::resolve(catalogue, &def.id, &ids)?;
                 let caption = lang.pick(&p.caption.0, &p.caption.1).to_string();
                 panels.push(spec::bar_panel(catalogue, &def.id, &facts, &refs, caption, lang)?);
             }
@@ -56,7 +58,7 @@ pub fn build<'a>(def: &'a ChartDef, catalogue: &'a Catalogue, lang: Lang) -> Res
             (panels, first)
         }
         ChartKind::StockFlow { stock, added, reported, check } => {
-            let facts = spec::resolve(catalogue, &def.id, [stock, added, reported])?;
+            let facts = spec::resolve(catalogue, &def.id, &[stock, added, reported])?;
             stock_flow_check = cross_checks(catalogue).into_iter().find(|c| c.id == *check);
             (
                 vec![stock_flow_panel(catalogue, &def.id, &facts, stock_flow_check.as_ref(), lang)?],

@@ -116,9 +116,9 @@ impl std::fmt::Display for SpecError<'_> {
 pub fn resolve<'a>(
     catalogue: &'a Catalogue,
     chart: &'a str,
-    ids: impl IntoIterator<Item = &'a String>,
+    ids: &[&'a String],
 ) -> Result<Vec<&'a Fact>, SpecError<'a>> {
-    ids.into_iter().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
+    ids.iter().copied().map(|id| catalogue.fact(id).ok_or(SpecError::UnknownFact { chart, fact: id })).collect()
 }
 
 /// The one unit shared by `facts`, or why there is none.
@@ -227,7 +227,16 @@ pub fn nice_step(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
-    let magnitude = 10f64.powf(x.log10().floor());
+    // 10^floor(log10 x), found by stepping the exponent: `powi` of an integer exponent is exact
+    // for the magnitudes charts use, and `powf`/`log10` would add 3 KB of libm to the wasm.
+    let mut k: i32 = 0;
+    while 10f64.powi(k + 1) <= x {
+        k += 1;
+    }
+    while 10f64.powi(k) > x {
+        k -= 1;
+    }
+    let magnitude = 10f64.powi(k);
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
         if m * magnitude >= x * (1.0 - 1e-12) {
             return m * magnitude;
@@ -305,6 +314,19 @@ mod tests {
         assert_eq!(nice_step(472.0), 500.0);
         assert_eq!(nice_step(2.3), 2.5);
         assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn nice_step_finds_the_magnitude_the_logarithm_gives() {
+        for e in -6..=12 {
+            for m in [1.0, 1.5, 2.0, 2.4, 2.5, 3.0, 4.99, 5.0, 7.5, 9.99] {
+                let x = m * 10f64.powi(e);
+                let magnitude = 10f64.powf(x.log10().floor());
+                let expected =
+                    [1.0, 2.0, 2.5, 5.0, 10.0].map(|k| k * magnitude).into_iter().find(|v| *v >= x * (1.0 - 1e-12));
+                assert_eq!(Some(nice_step(x)), expected, "{x}");
+            }
+        }
     }
 
     #[test]

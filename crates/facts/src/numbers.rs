@@ -552,7 +552,11 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         if qualifier != Qualifier::Exact && qualifier != *q {
             return Err(err(
                 0,
-                format!("conflicting qualifiers {qualifier_from} ({}) and {word} ({})", qualifier.spelling(), q.spelling()),
+                format!(
+                    "conflicting qualifiers {qualifier_from} ({}) and {word} ({})",
+                    qualifier.spelling(),
+                    q.spelling()
+                ),
             ));
         }
         qualifier = *q;

@@ -101,16 +101,55 @@ pub fn parse(s: &str) -> Result<Period, String> {
 }
 
 /// Published files write a period in its catalogue spelling, as catalogue files do.
+/// A period in a binary file (the page's report data): five numbers, read without the text
+/// parser, whose messages and code the first-load wasm would otherwise carry. Text formats (JSON,
+/// TOML) get the catalogue spelling.
+type Parts = (u8, u16, u8, u16, u8);
+
+impl Period {
+    fn to_parts(self) -> Parts {
+        match self {
+            Period::Year(y) => (0, y, 0, 0, 0),
+            Period::MonthEnd(y, m) => (1, y, m, 0, 0),
+            Period::MonthRange { from, to } => (2, from.0, from.1, to.0, to.1),
+            Period::YearRange(a, b) => (3, a, 0, b, 0),
+            Period::AsOf(y, m) => (4, y, m, 0, 0),
+            Period::Unstated => (5, 0, 0, 0, 0),
+        }
+    }
+
+    fn from_parts((tag, a, b, c, d): Parts) -> Option<Self> {
+        Some(match tag {
+            0 => Period::Year(a),
+            1 => Period::MonthEnd(a, b),
+            2 => Period::MonthRange { from: (a, b), to: (c, d) },
+            3 => Period::YearRange(a, c),
+            4 => Period::AsOf(a, b),
+            5 => Period::Unstated,
+            _ => return None,
+        })
+    }
+}
+
 impl serde::Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            serde::Serialize::serialize(&self.to_parts(), s)
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        parse(&text).map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+            parse(&text).map_err(serde::de::Error::custom)
+        } else {
+            let parts = <Parts as serde::Deserialize>::deserialize(d)?;
+            Period::from_parts(parts).ok_or_else(|| serde::de::Error::custom("not a period"))
+        }
     }
 }
 
@@ -124,9 +163,7 @@ impl schemars::JsonSchema for Period {
         schemars::schema::SchemaObject {
             instance_type: Some(schemars::schema::InstanceType::String.into()),
             string: Some(Box::new(schemars::schema::StringValidation {
-                pattern: Some(
-                    r"^(unstated|asof \d{4}-\d{2}|\d{4}(-\d{2})?(\.\.\d{4}(-\d{2})?)?)$".to_string(),
-                ),
+                pattern: Some(r"^(unstated|asof \d{4}-\d{2}|\d{4}(-\d{2})?(\.\.\d{4}(-\d{2})?)?)$".to_string()),
                 ..Default::default()
             })),
             metadata: Some(Box::new(schemars::schema::Metadata {

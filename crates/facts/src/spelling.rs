@@ -41,12 +41,25 @@ macro_rules! spelled_enum {
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.spelling())
+                if s.is_human_readable() {
+                    s.serialize_str(self.spelling())
+                } else {
+                    // Binary files (the page's report data) hold the position in `ALL`.
+                    let at = Self::ALL.iter().position(|v| v == self).unwrap_or_default();
+                    s.serialize_u8(at as u8)
+                }
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                if !d.is_human_readable() {
+                    let at = <u8 as serde::Deserialize>::deserialize(d)?;
+                    return Self::ALL
+                        .get(usize::from(at))
+                        .copied()
+                        .ok_or_else(|| serde::de::Error::custom("not a known value"));
+                }
                 let word = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
                 Self::from_spelling(&word).ok_or_else(|| {
                     serde::de::Error::custom(format_args!("{:?} is not one of {}", word, Self::spellings()))

@@ -217,7 +217,9 @@ fn series_figure(s: &SeriesSpec, all: &[Report], focus: Option<&str>, width: f64
     let rows: Html = s
         .points
         .iter()
-        .filter_map(|p| Some(fact_row(&catalogue_of(p.report)?.clone(), p.fact, focus, Some(&title_of(p.report)), lang)))
+        .filter_map(|p| {
+            Some(fact_row(&catalogue_of(p.report)?.clone(), p.fact, focus, Some(&title_of(p.report)), lang))
+        })
         .collect();
     // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).
     let reviewed = |p: &&charts::series::SeriesPoint| catalogue_of(p.report).is_some_and(|c| c.reviewed(&p.fact.id));

@@ -53,7 +53,8 @@ pub fn html(catalogue: &'static Catalogue, lang: Lang) -> Html {
     let sources: Html = notes
         .iter()
         .map(|f| {
-            let article = catalogue.article(&f.article).map(|a| lang.pick(&a.title_zh, &a.title_en)).unwrap_or_default();
+            let article =
+                catalogue.article(&f.article).map(|a| lang.pick(&a.title_zh, &a.title_en)).unwrap_or_default();
             html!("<li lang=\"zh-CN\">“{}”<span class=\"print-sheet__article\"> —— {}</span></li>", f.quote, article)
         })
         .collect();

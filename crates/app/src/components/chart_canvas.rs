@@ -20,7 +20,11 @@ use charts::spec::{ChartSpec, SpecError};
 use views::markup;
 
 #[component]
-pub fn ChartCanvas(chart: &'static str, spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>, ui: UiState) -> impl IntoView {
+pub fn ChartCanvas(
+    chart: &'static str,
+    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
+    ui: UiState,
+) -> impl IntoView {
     // Replaced by the table and back again, as often as the reader switches: read outer state
     // through scoped memos (see `state::scoped_memo`).
     let ui = ui.scoped();
@@ -231,7 +235,13 @@ fn near_viewport(el: &web_sys::Element) -> bool {
 }
 
 /// Sizes the canvas to CSS size × device pixel ratio and draws the spec at that scale.
-fn paint<'a>(canvas: &HtmlCanvasElement, spec: &ChartSpec<'a>, css_w: f64, dpr: f64, theme: &Theme) -> Result<Layout<'a>, String> {
+fn paint<'a>(
+    canvas: &HtmlCanvasElement,
+    spec: &ChartSpec<'a>,
+    css_w: f64,
+    dpr: f64,
+    theme: &Theme,
+) -> Result<Layout<'a>, String> {
     let css_h = css_height(spec, css_w);
     let (w, h) = ((css_w * dpr).round(), (css_h * dpr).round());
     let style = web_sys::HtmlElement::style(canvas);

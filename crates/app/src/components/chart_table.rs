@@ -11,7 +11,11 @@ use views::markup;
 /// The same numbers the chart draws, as a table (`views::markup::chart_table`). A row's "Source"
 /// button opens its fact.
 #[component]
-pub fn ChartTable(chart: &'static str, spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>, ui: UiState) -> impl IntoView {
+pub fn ChartTable(
+    chart: &'static str,
+    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
+    ui: UiState,
+) -> impl IntoView {
     // Replaced by the chart and back again, as often as the reader switches.
     let ui = ui.scoped();
     let spec = scoped_memo(move || spec.get());

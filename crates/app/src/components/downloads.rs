@@ -15,7 +15,11 @@ use views::downloads::Format;
 use views::markup;
 
 #[component]
-pub fn Downloads(chart: &'static str, spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>, ui: UiState) -> impl IntoView {
+pub fn Downloads(
+    chart: &'static str,
+    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
+    ui: UiState,
+) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
