@@ -5,6 +5,8 @@
 
 use facts::{Catalogue, Fact};
 
+pub use crate::SCHEMA;
+
 /// Fact columns of the CSV and keys of each JSON fact, in order.
 pub const FACT_COLUMNS: &[&str] = &[
     "id",
@@ -133,7 +135,7 @@ fn json_array(indent: &str, items: &[String]) -> String {
 }
 
 /// The catalogue as JSON:
-/// `{"schema": 1, "seed": ..., "articles": [...], "units": [...], "regions": [...],
+/// `{"schema": SCHEMA, "seed": ..., "articles": [...], "units": [...], "regions": [...],
 /// "topics": [...], "facts": [...]}`, keys in a fixed order, one entry per line.
 pub fn to_json(c: &Catalogue) -> String {
     let s = |v: &str| json_string(v);
@@ -160,7 +162,7 @@ pub fn to_json(c: &Catalogue) -> String {
     };
     let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f)).collect();
     format!(
-        "{{\n  \"schema\": 1,\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
+        "{{\n  \"schema\": {SCHEMA},\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
         json_string(&c.seed),
         json_array("  ", &articles),
         json_array("  ", &units),
@@ -287,7 +289,7 @@ pub fn to_json_all<'a>(reports: &'a [facts::Report]) -> String {
             }
             let seeds: Vec<String> = reports.iter().map(|r| s(&r.catalogue.seed)).collect();
             format!(
-                "{{\n  \"schema\": 1,\n  \"seeds\": [{}],\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
+                "{{\n  \"schema\": {SCHEMA},\n  \"seeds\": [{}],\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
                 seeds.join(", "),
                 json_array("  ", &articles),
                 json_array("  ", &units),

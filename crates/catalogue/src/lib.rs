@@ -6,6 +6,7 @@
 pub mod cross_checks;
 pub mod export;
 pub mod fact_text;
+pub mod facts_file;
 pub mod format;
 pub mod provenance;
 pub mod report_file;
@@ -13,6 +14,12 @@ pub mod report_file;
 use std::sync::LazyLock;
 
 use facts::{Article, Catalogue, Fact, Named, Unit};
+
+/// The version of every file the site publishes for scripts and for the page itself: `facts.json`,
+/// a chart's JSON download, each report file and the reports' index. Raised when any of their
+/// shapes changes; a reader of one of them refuses another version by name. (2: report files
+/// became the model's serde form; the other files kept their shape.)
+pub const SCHEMA: u32 = 2;
 
 /// The first report (in file-name order), whose catalogue the dashboard's first load carries:
 /// read once, on first use, from the data `build.rs` verified and encoded.

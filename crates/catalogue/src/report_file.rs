@@ -7,15 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use facts::Report;
 
-/// Version of the published files' shape (report files, `facts.json`). [`parse`] rejects any
-/// other, naming both.
-pub const SCHEMA: u32 = 2;
+/// The published files' version ([`crate::SCHEMA`]); [`parse`] rejects any other, naming both.
+pub use crate::SCHEMA;
 
 /// What a report file holds.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportFile {
-    /// Always [`SCHEMA`].
+    /// The version of every file the site publishes (`SCHEMA`); a reader refuses any other.
     pub schema: u32,
     pub report: Report,
 }

@@ -24,6 +24,20 @@ pub struct ReportFile {
 
 /// The file of every report but the first (which the first load carries), each named by its
 /// content so a browser never keeps a stale one.
+/// The JSON Schemas published beside the data, for people who script downloads: of `facts.json`
+/// (`catalogue::facts_file`) and of a report file (`catalogue::report_file`), each derived from
+/// the types that read the file, so a schema cannot say other than what the page reads.
+pub fn schemas() -> [(&'static str, String); 2] {
+    let pretty = |schema: schemars::schema::RootSchema| {
+        // A schema of plain data types always serializes.
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    };
+    [
+        ("facts.schema.json", pretty(schemars::schema_for!(catalogue::facts_file::FactsFile))),
+        ("report-file.schema.json", pretty(schemars::schema_for!(catalogue::report_file::ReportFile))),
+    ]
+}
+
 pub fn report_files(reports: &[Report]) -> Vec<ReportFile> {
     reports
         .iter()
@@ -68,7 +82,7 @@ pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
     }
     let series: Vec<Value> =
         series.into_iter().map(|(id, points)| json!({"indicator": id, "points": points})).collect();
-    json!({"schema": 1, "first": reports.first().map_or("", |r| r.name.as_str()), "reports": listed, "series": series})
+    json!({"schema": catalogue::SCHEMA, "first": reports.first().map_or("", |r| r.name.as_str()), "reports": listed, "series": series})
         .to_string()
 }
 
@@ -110,4 +124,31 @@ pub fn inline_blocks(reports: &[Report], index_path: &str) -> String {
             format!("<script type=\"application/json\" id=\"file:{path}\">{}</script>\n", json.replace("</", "<\\/"))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schemas describe the files as published: every field the files have is a property of
+    /// the schema, with the schema version among them.
+    #[test]
+    fn the_schemas_name_every_field_of_the_published_files() {
+        let [(facts_name, facts_schema), (report_name, report_schema)] = schemas();
+        assert_eq!((facts_name, report_name), ("facts.schema.json", "report-file.schema.json"));
+        let facts: serde_json::Value = serde_json::from_str(&facts_schema).unwrap_or_default();
+        let file: serde_json::Value =
+            serde_json::from_str(&catalogue::export::to_json_all(&catalogue::REPORTS)).unwrap_or_default();
+        let properties = &facts["properties"];
+        for key in file.as_object().map(|o| o.keys().collect::<Vec<_>>()).unwrap_or_default() {
+            assert!(properties.get(key).is_some(), "facts.schema.json has no property {key}");
+        }
+        let fact = &facts["definitions"]["FactEntry"]["properties"];
+        for column in catalogue::export::FACT_COLUMNS {
+            assert!(fact.get(column).is_some(), "facts.schema.json: a fact has no property {column}");
+        }
+        let report: serde_json::Value = serde_json::from_str(&report_schema).unwrap_or_default();
+        assert!(report["required"].as_array().is_some_and(|r| r.iter().any(|k| k == "schema")));
+        assert!(report["definitions"]["Fact"]["properties"].get("quote").is_some());
+    }
 }

@@ -147,7 +147,8 @@ pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
         .collect();
     let notes: Vec<String> = spec.notes.iter().map(|n| json_string(n)).collect();
     format!(
-        "{{\n  \"schema\": 1,\n  \"chart\": {},\n  \"lang\": {},\n  \"title\": {},\n  \"subtitle\": {},\n  \"source\": {},\n  \"notes\": {},\n  \"seed\": {},\n  \"facts\": {},\n  \"derived\": {}\n}}\n",
+        "{{\n  \"schema\": {},\n  \"chart\": {},\n  \"lang\": {},\n  \"title\": {},\n  \"subtitle\": {},\n  \"source\": {},\n  \"notes\": {},\n  \"seed\": {},\n  \"facts\": {},\n  \"derived\": {}\n}}\n",
+        catalogue::SCHEMA,
         json_string(spec.id),
         json_string(lang_code(spec.lang)),
         json_string(&spec.title),

@@ -161,7 +161,7 @@ fn json_of(c: &Catalogue) -> serde_json::Value {
 #[test]
 fn json_round_trips_tricky_strings() {
     let v = json_of(&TRICKY);
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], catalogue::SCHEMA);
     assert_eq!(v["seed"], "tricky.txt");
     let facts = v["facts"].as_array().unwrap_or_else(|| panic!("facts is not an array"));
     assert_eq!(facts.len(), 2);

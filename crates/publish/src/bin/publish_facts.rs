@@ -29,6 +29,14 @@ fn main() {
         }
         println!("wrote {} ({facts} facts of {} report(s))", path.display(), REPORTS.len());
     }
+    for (name, text) in publish::reports::schemas() {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("publish_facts: cannot write {}: {e}", path.display());
+            exit(1);
+        }
+        println!("wrote {} (JSON Schema, schema version {})", path.display(), catalogue::SCHEMA);
+    }
     match publish::reports::write(&dir, &REPORTS, REPORTS_INDEX) {
         Ok(0) => {}
         Ok(n) => {
