@@ -14,6 +14,7 @@ mod write;
 
 use serde::Deserialize;
 
+use facts::counters::Counters;
 use facts::numbers::{self, Form, NumberExpr, Qualifier, Span};
 
 pub use write::to_toml;
@@ -23,7 +24,7 @@ pub use write::to_toml;
 pub struct UnitDef {
     pub id: String,
     pub kind: String,
-    pub counter: String,
+    pub counter: Counters,
     pub zh: String,
     pub en: String,
 }
@@ -85,7 +86,7 @@ pub fn builtin_units() -> Vec<UnitDef> {
     let unit = |id: &str, kind: &str, counter: &str, zh: &str, en: &str| UnitDef {
         id: id.to_string(),
         kind: kind.to_string(),
-        counter: counter.to_string(),
+        counter: Counters::One(counter.to_string()),
         zh: zh.to_string(),
         en: en.to_string(),
     };
@@ -434,12 +435,12 @@ impl Units<'_> {
                 (self.known_or_builtin(|u| u.kind == "percent").unwrap_or_else(|| "percent".to_string()), value)
             }
             Form::Ordinal => {
-                (self.known_or_builtin(|u| u.counter == "第").unwrap_or_else(|| "rank".to_string()), parsed.value)
+                (self.known_or_builtin(|u| u.counter.accepts("第")).unwrap_or_else(|| "rank".to_string()), parsed.value)
             }
             Form::Plain => {
                 let counter = parsed.counter.as_str();
                 if counter == "元" {
-                    if let Some(id) = self.known_or_builtin(|u| u.kind == "currency" && u.counter == "元") {
+                    if let Some(id) = self.known_or_builtin(|u| u.kind == "currency" && u.counter.accepts("元")) {
                         return (id, parsed.value);
                     }
                 }
@@ -458,8 +459,11 @@ impl Units<'_> {
         } else {
             phrase
         };
-        let candidates: Vec<&UnitDef> =
-            self.known.iter().filter(|u| u.kind == "count" && u.counter == counter && !counter.is_empty()).collect();
+        let candidates: Vec<&UnitDef> = self
+            .known
+            .iter()
+            .filter(|u| u.kind == "count" && u.counter.accepts(counter) && !counter.is_empty())
+            .collect();
         let mut best: Option<(usize, &UnitDef)> = None;
         for u in &candidates {
             let noun = unit_noun(u);
@@ -479,14 +483,14 @@ impl Units<'_> {
             let u = u.clone();
             return self.declare(&u);
         }
-        if let Some(u) = self.used.iter().find(|u| u.id.starts_with("draft-unit-") && u.counter == counter) {
+        if let Some(u) = self.used.iter().find(|u| u.id.starts_with("draft-unit-") && u.counter.accepts(counter)) {
             return u.id.clone();
         }
         self.new_count += 1;
         let unit = UnitDef {
             id: format!("draft-unit-{}", self.new_count),
             kind: "count".to_string(),
-            counter: counter.to_string(),
+            counter: Counters::One(counter.to_string()),
             zh: if counter.is_empty() { "（待定）".to_string() } else { counter.to_string() },
             // The Chinese measure word until someone translates it.
             en: if counter.is_empty() { "(to be decided)".to_string() } else { counter.to_string() },
@@ -498,7 +502,8 @@ impl Units<'_> {
 /// The noun a count unit counts: its `zh` without the counter and a leading 个 (个部门 → 部门,
 /// 家创新中心 → 创新中心, 个方面 → "", 座 → "").
 fn unit_noun(u: &UnitDef) -> String {
-    let zh = if u.counter.is_empty() { u.zh.clone() } else { u.zh.replacen(u.counter.as_str(), "", 1) };
+    let word = u.counter.words().iter().find(|w| !w.is_empty() && u.zh.contains(w.as_str()));
+    let zh = word.map_or_else(|| u.zh.clone(), |w| u.zh.replacen(w.as_str(), "", 1));
     zh.trim_start_matches('个').to_string()
 }
 
@@ -563,10 +568,7 @@ fn counters(known: &[UnitDef]) -> Vec<String> {
         .collect();
     out.extend(numbers::MEASURE_WORDS.iter().map(|s| s.to_string()));
     out.extend(
-        known
-            .iter()
-            .filter(|u| !u.counter.is_empty() && u.counter != "%" && u.counter != "第")
-            .map(|u| u.counter.clone()),
+        known.iter().flat_map(|u| u.counter.words()).filter(|w| !w.is_empty() && *w != "%" && *w != "第").cloned(),
     );
     out.sort();
     out.dedup();

@@ -58,7 +58,7 @@ pub fn to_toml(d: &Draft) -> String {
             "[[unit]]\nid = {}\nkind = {}\ncounter = {}\nzh = {}\nen = {}\n",
             q(&u.id),
             q(&u.kind),
-            q(&u.counter),
+            counter_toml(&u.counter),
             q(&u.zh),
             q(&u.en)
         );
@@ -130,5 +130,15 @@ fn charts(s: &mut String, d: &Draft) {
             q(&format!("{title}（{zh}）")),
             facts.join(", ")
         );
+    }
+}
+
+/// A unit's counter as the catalogue writes it: a string, or a list of strings.
+fn counter_toml(counter: &facts::counters::Counters) -> String {
+    match counter {
+        facts::counters::Counters::One(word) => q(word),
+        facts::counters::Counters::Several(words) => {
+            format!("[{}]", words.iter().map(|w| q(w)).collect::<Vec<_>>().join(", "))
+        }
     }
 }

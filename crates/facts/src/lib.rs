@@ -5,6 +5,7 @@
 
 pub mod spelling;
 
+pub mod counters;
 pub mod i18n;
 pub mod model;
 pub mod numbers;

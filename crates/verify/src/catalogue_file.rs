@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use facts::counters::Counters;
 use facts::numbers::{self, Form, Span};
 use facts::{Qualifier, UnitKind};
 
@@ -71,9 +72,10 @@ pub struct UnitEntry {
     pub id: String,
     /// percent | currency | count.
     pub kind: String,
-    /// The measure word right after the number ("座", "元", "个", "人次"), "" for none; "%" for
-    /// percent units; "第" for a rank unit (matches any ordinal, 第一 or 第2家).
-    pub counter: String,
+    /// The measure words right after the number ("座", "元", "个", "人次"), "" for none; "%" for
+    /// percent units; "第" for a rank unit (matches any ordinal, 第一 or 第2家). One word, or several
+    /// for one thing counted in several ways (5G base stations: 42698个, 98613座).
+    pub counter: Counters,
     pub zh: String,
     pub en: String,
 }
@@ -472,10 +474,23 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
     for (i, u) in file.units.iter().enumerate() {
         let name = entry_name("unit", i, &u.id);
         non_empty(&mut errs, &name, &[("zh", &u.zh), ("en", &u.en)]);
+        let words = u.counter.words();
+        if words.is_empty() {
+            errs.push(&name, "counter", "an empty list: write \"\" for a unit with no counter word".to_string());
+        }
+        for (i, w) in words.iter().enumerate() {
+            if words[..i].contains(w) {
+                errs.push(&name, "counter", format!("{w:?} is listed twice"));
+            }
+        }
         match UnitKind::from_spelling(&u.kind) {
             Some(UnitKind::Percent) => {
-                if u.counter != "%" {
-                    errs.push(&name, "counter", format!("{:?}, but a percent unit's counter is \"%\"", u.counter));
+                if words != ["%"] {
+                    errs.push(
+                        &name,
+                        "counter",
+                        format!("{}, but a percent unit's counter is \"%\" alone", u.counter.describe()),
+                    );
                 }
             }
             Some(UnitKind::Currency | UnitKind::Count) => {}
@@ -520,11 +535,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         }
         let stored = Qualifier::from_spelling(&f.qualifier);
         if stored.is_none() {
-            errs.push(
-                &name,
-                "qualifier",
-                format!("{:?} is not one of {}", f.qualifier, Qualifier::spellings()),
-            );
+            errs.push(&name, "qualifier", format!("{:?} is not one of {}", f.qualifier, Qualifier::spellings()));
         }
         if !f.value.is_finite() {
             errs.push(&name, "value", format!("{} is not a finite number", f.value));
@@ -683,14 +694,18 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
                 None
             }
             (_, form) => {
-                let counter_ok = parsed.counter == unit.counter || (form == Form::Ordinal && unit.counter == "第");
+                let counter_ok =
+                    unit.counter.accepts(&parsed.counter) || (form == Form::Ordinal && unit.counter.accepts("第"));
                 if !counter_ok {
                     errs.push(
                         &name,
                         "unit",
                         format!(
-                            "unit {:?} has counter {:?} but expr {:?} has counter {:?}",
-                            unit.id, unit.counter, f.expr, parsed.counter
+                            "unit {:?} has counter {} but expr {:?} has counter {:?}",
+                            unit.id,
+                            unit.counter.describe(),
+                            f.expr,
+                            parsed.counter
                         ),
                     );
                 }
