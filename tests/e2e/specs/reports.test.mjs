@@ -1,4 +1,4 @@
-// Several reports (#15): the release build of the real report with the two fixture reports of
+// Several reports (#15): the release build of the real report with the three fixture reports of
 // tests/fixtures/reports/ (dist-multi/, built by .ci/test with DASHBOARD_SEEDS). The first load is
 // the real report's, a few hundred bytes of code aside; the others are listed at the end of the
 // page, opened in place from their own files, found by the finder, reached by links (also from
@@ -96,6 +96,24 @@ for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
     await context.close();
   });
 }
+
+test('the hand-written report: a link opens its chart at the fact; stations written 座 and 个 are one unit, and its stock and flow agree', async () => {
+  const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '?chart=west-5g-stations&fact=west-5g-stations-2021h1-new');
+  await waitForApp(page);
+  const figure = page.locator('[data-report-body="fixture-west-2021h1"] figure[data-chart="west-5g-stations"]').first();
+  const row = figure.locator('tr[data-away-fact="west-5g-stations-2021h1-new"]');
+  await row.waitFor({ timeout: 30000 });
+  assert.equal(await row.getAttribute('aria-current'), 'true');
+  // The sentence says 3120个, the unit is the stations the other facts count in 座: one axis, one unit.
+  assert.match(await row.locator('q').textContent(), /3120个$/);
+  const values = await figure.locator('tr[data-away-fact] td.num').allTextContents();
+  assert.deepEqual(values, ['9,560座', '3,120座', '12,680座']);
+  assert.match(await figure.locator('.chart__note').allTextContents().then((t) => t.join(' ')), /9560 \+ 3120 = 12680/);
+  assert.match(await figure.locator('.chart__source').textContent(), /西山市通信发展办公室/);
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
 
 test('the finder searches every report; a hit in another report opens it and goes into the link', async () => {
   const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
