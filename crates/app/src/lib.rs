@@ -9,4 +9,5 @@ pub mod module_controls;
 pub mod module_parts;
 pub mod module_reports;
 pub mod panic_screen;
+pub mod report_data;
 pub mod save;

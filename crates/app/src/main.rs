@@ -3,6 +3,13 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     app::panic_screen::install();
+    // The report's data is on its way with the wasm (the page started fetching it); the app mounts
+    // once it is in. Should it not arrive, the page says so instead of showing nothing.
+    app::report_data::when_ready(start);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn start() {
     use app::components::boot;
     let wait_for_chart = boot::shows_first_view();
     leptos::mount::mount_to_body(app::components::app::App);

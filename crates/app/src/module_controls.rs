@@ -1,7 +1,9 @@
 //! The controls inside the on-demand module's markup, answered by the module itself (see
-//! `src/bin/extras.rs`, `ready`): "Copy" beside a reference copies the text its `data-copy`
-//! names, "Share via…" hands the share panel's link to the system share sheet, and opening one of
-//! the other reports reads and draws it (`crate::module_reports`).
+//! `src/bin/extras.rs`, `ready`): the share panel's "Copy link" copies its link (or, where the
+//! clipboard is refused, selects it to copy by hand), its fields select their text as they get
+//! focus, "Copy" beside a reference copies the text its `data-copy` names, "Share via…" hands the
+//! share panel's link to the system share sheet, and opening one of the other reports reads and
+//! draws it (`crate::module_reports`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,18 +16,71 @@ pub fn can_share() -> bool {
 
 pub fn on_click(ev: web_sys::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    if let Ok(Some(button)) = target.closest("[data-copy]") {
+    if let Ok(Some(button)) = target.closest(".share__copy") {
+        copy_link(&button);
+    } else if let Ok(Some(button)) = target.closest("[data-copy]") {
         copy_reference(button);
     } else if let Ok(Some(button)) = target.closest(".share__native") {
         share_link(&button);
     } else if let Ok(Some(link)) = target.closest("a[data-away]") {
         follow_away(&ev, &link);
     } else if let Ok(Some(summary)) = target.closest("details[data-report] > summary") {
-        let en = web_sys::window()
-            .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
-            .is_some_and(|l| l.starts_with("en"));
-        crate::module_reports::on_summary(&summary, if en { facts::i18n::Lang::En } else { facts::i18n::Lang::Zh });
+        crate::module_reports::on_summary(&summary, page_lang());
     }
+}
+
+/// The page's language, as the app last set it on `<html lang>`.
+fn page_lang() -> facts::i18n::Lang {
+    let en = web_sys::window()
+        .and_then(|w| w.document()?.document_element()?.get_attribute("lang"))
+        .is_some_and(|l| l.starts_with("en"));
+    if en {
+        facts::i18n::Lang::En
+    } else {
+        facts::i18n::Lang::Zh
+    }
+}
+
+/// The share panel's link and embed code are selected as they get focus, ready to copy.
+pub fn on_focusin(ev: web_sys::FocusEvent) {
+    let Some(target) = ev.target() else { return };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>().filter(|i| i.class_name() == "share__link") {
+        input.select();
+    } else if let Some(area) =
+        target.dyn_ref::<web_sys::HtmlTextAreaElement>().filter(|a| a.class_name() == "share__embed")
+    {
+        area.select();
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The Clipboard API through the page's script (index.html): `done(copied)`.
+    #[wasm_bindgen(js_name = dashboardCopy)]
+    fn copy_text(text: &str, done: JsValue);
+}
+
+/// Copies the link of the share panel `button` is in, and says so in the panel's status line;
+/// where the clipboard is refused, selects the link for the reader to copy.
+fn copy_link(button: &web_sys::Element) {
+    let Some(panel) = button.closest(".share__panel").ok().flatten() else { return };
+    let input = panel
+        .query_selector(".share__link")
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let Some(input) = input else { return };
+    let link = input.value();
+    let done = Closure::once_into_js(move |copied: bool| {
+        if let Ok(Some(status)) = panel.query_selector(".share__status") {
+            status.set_text_content(Some(views::markup::share_status(copied, page_lang())));
+        }
+        if !copied {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    copy_text(&link, done);
 }
 
 /// A link to another report's chart and fact (the finder's hits in other reports): the page's

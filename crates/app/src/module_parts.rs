@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 use crate::components::write_html::{set_html_keeping_focus, write_html};
-use catalogue::{provenance, CATALOGUE, SEED_TEXT};
+use catalogue::{provenance, seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use views::cite::{AccessDate, Target};
 use views::html::Html;
@@ -52,7 +52,7 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
         html.push(&checker::checker(&CATALOGUE, check, lang));
     }
     let highlight = Some(fact).filter(|f| !f.is_empty());
-    if let Some(panel) = reader::reader_panel(&CATALOGUE, SEED_TEXT, article, highlight, lang) {
+    if let Some(panel) = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang) {
         html.push(&panel);
     }
     let opening_checker = flags.checker && check.is_empty() && document.get_element_by_id("checker").is_none();
@@ -82,25 +82,25 @@ fn focus(document: &web_sys::Document, id: &str) {
     }
 }
 
-/// Fills the share panel whose link field is `#input_id` (if it still shows `link`): embed code
-/// for a chart, the system share sheet's button where there is one, the QR code and "Cite this"
-/// for `target` ("page" or "chart:ID").
+/// Draws the share panel into its host beside the share button (`#INPUT_ID-panel`, if the panel
+/// is still open): the link `link` with its Copy button, for a chart (`target` "chart:ID") the code
+/// that embeds it, "Share via…" where the browser has a share sheet, the QR code and the
+/// references. Opened from a file (`offline.html`) there is no address to share, and it says so.
+/// Drawn again as the view changes, keeping keyboard focus.
 pub fn share(input_id: &str, link: &str, target: &str, lang: Lang) {
     let Some(document) = document() else { return };
-    let input = document.get_element_by_id(input_id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    let Some(input) = input.filter(|i| i.value() == link) else { return };
-    let Ok(Some(slot)) = input
-        .closest(".share__panel")
-        .and_then(|p| p.map(|p| p.query_selector(".share__more")).transpose().map(Option::flatten))
-    else {
+    let Some(host) = document.get_element_by_id(&format!("{input_id}-panel")) else { return };
+    let offline = web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:");
+    if offline {
+        set_html_keeping_focus(&host, &markup::share_panel_offline(lang));
         return;
-    };
-    let mut out = match target.strip_prefix("chart:") {
+    }
+    let mut more = match target.strip_prefix("chart:") {
         Some(_) => markup::embed_field(&embed_url(link), lang),
         None => Html::default(),
     };
     if crate::module_controls::can_share() {
-        out.push(&html!(
+        more.push(&html!(
             "<button type=\"button\" class=\"share__native\">{}</button>",
             lang.pick("通过其他应用分享…", "Share via…")
         ));
@@ -108,14 +108,14 @@ pub fn share(input_id: &str, link: &str, target: &str, lang: Lang) {
     let label =
         lang.pick("此链接的二维码：用手机扫描即可打开", "QR code of this link: scan it with a phone to open it");
     if let Some(svg) = qr::qr_svg(link, label) {
-        out.push(&html!(
+        more.push(&html!(
             "<div class=\"share__qr\">{}<p class=\"share__qr-note\">{}</p></div>",
             svg,
             lang.pick("扫码在手机上打开此视图", "Scan to open this view on a phone")
         ));
     }
-    out.push(&references(link, target, lang).unwrap_or_default());
-    write_html(&slot, &out);
+    more.push(&references(link, target, lang).unwrap_or_default());
+    set_html_keeping_focus(&host, &markup::share_panel(input_id, link, &more, lang));
 }
 
 /// Fills the source panel of `fact` (if it is still open): the paragraph around the quote, the
@@ -124,7 +124,7 @@ pub fn source(fact: &str, link: &str, lang: Lang) {
     let (Some(document), Some(f)) = (document(), CATALOGUE.fact(fact)) else { return };
     // `f.id` is the catalogue's own id, safe in a selector.
     let Ok(Some(panel)) = document.query_selector(&format!("aside.source[data-fact=\"{}\"]", f.id)) else { return };
-    let context = provenance::for_fact(&CATALOGUE, SEED_TEXT, f);
+    let context = provenance::for_fact(&CATALOGUE, seed_text(), f);
     if let (Some(c), Ok(Some(p))) = (context, panel.query_selector(".source__paragraph")) {
         write_html(&p, &markup::source_paragraph(&c.before, &c.quote, &c.after));
     }

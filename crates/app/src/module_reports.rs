@@ -1,5 +1,5 @@
 //! The other reports, as the on-demand module shows them (see `src/bin/extras.rs`, `reports`):
-//! it reads the index of reports (`catalogue::REPORTS_INDEX`) and each report's file when it is
+//! it reads the index of reports (`catalogue::reports_index()`) and each report's file when it is
 //! needed, from the site or, in `offline.html`, from the page itself; then draws, with
 //! `views::other_reports`, the list of reports into `#reports`, an opened report's body, and what
 //! a search finds in them under the finder's results. A link's section, chart or fact in another
@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::write_html::write_html;
-use catalogue::{report_file, CATALOGUE, SEED_TEXT};
+use catalogue::{report_file, seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use facts::Report;
 use views::html::Html;
@@ -57,7 +57,7 @@ fn document() -> Option<web_sys::Document> {
 
 /// The text of a file of the site: inline in `offline.html` (`<script id="file:PATH">`), else
 /// fetched from the same origin.
-async fn read_file(path: &str) -> Result<String, String> {
+pub async fn read_file(path: &str) -> Result<String, String> {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(&format!("file:{path}"))) {
         return Ok(el.text_content().unwrap_or_default());
     }
@@ -131,7 +131,7 @@ async fn index(path: &str) -> Result<Rc<Index>, String> {
             s.reports.push(Report {
                 name: index.first.clone(),
                 catalogue: CATALOGUE.clone(),
-                text: SEED_TEXT.to_string(),
+                text: seed_text().to_string(),
             });
         }
         s.index = Some(index.clone());

@@ -50,7 +50,10 @@ fn reset_url() {
         .expect("replace");
 }
 
+/// A host element for an app, with the open report installed as the page installs it (from the
+/// same binary data the publish step writes).
 fn host(width_px: u32) -> HtmlElement {
+    catalogue::install_data(seed_reports::OPEN_DATA).expect("the seeds' data installs");
     reset_url();
     let el: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
     let _ = el.style().set_property("width", &format!("{width_px}px"));

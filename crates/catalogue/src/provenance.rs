@@ -111,7 +111,7 @@ pub fn paragraphs(seed_text: &str, range: Range<usize>) -> Option<Vec<Paragraph>
 }
 
 /// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
-/// `seed_text` is the catalogue's report ([`crate::SEED_TEXT`] for the built-in one).
+/// `seed_text` is the catalogue's report ([`crate::seed_text()`] for the built-in one).
 pub fn for_fact<'a>(catalogue: &'a Catalogue, seed_text: &'a str, fact: &Fact) -> Option<QuoteContext<'a>> {
     let mut ctx = context(seed_text, fact.quote_offset, &fact.quote)?;
     ctx.article_heading = article_heading(catalogue, fact);
@@ -253,10 +253,10 @@ fn joined(text: &str, lines: &[Range<usize>], span: Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CATALOGUE, SEED_TEXT};
+    use crate::{seed_text, CATALOGUE};
 
     fn seed() -> &'static str {
-        SEED_TEXT
+        seed_text()
     }
 
     /// Context of the first occurrence of `needle` in the seed.
@@ -267,7 +267,7 @@ mod tests {
 
     fn fact_context(id: &str) -> QuoteContext<'static> {
         let fact = CATALOGUE.fact(id).expect("fact in catalogue");
-        for_fact(&CATALOGUE, SEED_TEXT, fact).expect("catalogue quotes are verified")
+        for_fact(&CATALOGUE, seed_text(), fact).expect("catalogue quotes are verified")
     }
 
     #[test]
@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn every_catalogue_quote_has_a_context_without_line_breaks() {
         for fact in &CATALOGUE.facts {
-            let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
+            let ctx = for_fact(&CATALOGUE, seed_text(), fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
             assert_eq!(ctx.quote, fact.quote, "{}", fact.id);
             assert!(!ctx.paragraph().contains('\n'), "{}", fact.id);
             assert!(ctx.article_heading.is_some(), "{}", fact.id);
@@ -423,7 +423,7 @@ mod tests {
     fn quote_paragraphs_are_the_ones_context_shows() {
         let all = whole_seed();
         for fact in &CATALOGUE.facts {
-            let ctx = for_fact(&CATALOGUE, SEED_TEXT, fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
+            let ctx = for_fact(&CATALOGUE, seed_text(), fact).unwrap_or_else(|| panic!("{} has no context", fact.id));
             assert_eq!(paragraph_at(&all, fact.quote_offset).text(seed()), ctx.paragraph(), "{}", fact.id);
         }
     }

@@ -153,13 +153,19 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
     Ok(())
 }
 
-/// Rewrites `<dir>/index.html` with its policy (unless built by `trunk serve`) and writes
-/// `<dir>/offline.html`.
+/// `html` with its site block: where the open report's data, its report file and the reports'
+/// index are ([`reports::site_json`]).
+pub fn with_site(html: &str) -> Result<String, PublishError> {
+    page::with_site_block(html, &reports::site_json(&catalogue::REPORTS, catalogue::reports_index())?, "")
+}
+
+/// Rewrites `<dir>/index.html` with its site block, its first view and its policy (unless built
+/// by `trunk serve`) and writes `<dir>/offline.html`.
 pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
-    let index = with_first_view(&index)?;
+    let index = with_site(&with_first_view(&index)?)?;
     // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
     let served = has_trunk_autoreload(&index)?;
     if !served {

@@ -6,6 +6,7 @@ use lol_html::html_content::ContentType;
 
 use crate::page::{
     elements, inline_hashes, insert_csp_meta, is_inline_executable, is_trunk_autoreload, remove_csp_meta, rewrite,
+    with_site_block,
 };
 use crate::{base64, offline_policy, PublishError};
 
@@ -192,6 +193,12 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
     if loaders != 1 {
         return Err(PublishError(format!("expected one Trunk loader script in index.html, found {loaders}")));
     }
+    // The open report's data, inline before the boot script that reads it.
+    let site = elements(&out, "script#site")?;
+    let out = match site.first() {
+        Some(block) => with_site_block(&out, &block.text, &crate::reports::data_block(&catalogue::REPORTS)?)?,
+        None => out,
+    };
     insert_csp_meta(&out, &offline_policy(&inline_hashes(&out)?))
 }
 
@@ -250,6 +257,6 @@ fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Resul
         "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n{}",
         base64(&wasm),
         script_safe(&js)?,
-        crate::reports::inline_blocks(&catalogue::REPORTS, catalogue::REPORTS_INDEX)
+        crate::reports::inline_blocks(&catalogue::REPORTS, catalogue::reports_index())
     ))
 }

@@ -158,6 +158,24 @@ pub fn insert_csp_meta(html: &str, policy: &str) -> Result<String, PublishError>
     insert_in_head(&html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", attr_escape(policy)))
 }
 
+/// `html` with the site block `<script type="application/json" id="site">json</script>` early in
+/// the head (right after `<meta charset>`), before the boot script that reads it as the page is
+/// parsed; a site block already there is replaced. `extra` follows it (offline.html puts the open
+/// report's data there).
+pub fn with_site_block(html: &str, json: &str, extra: &str) -> Result<String, PublishError> {
+    if json.contains("</") {
+        return Err(PublishError("the site block cannot hold \"</\"".into()));
+    }
+    let without = rewrite(
+        html,
+        vec![element!("script#site", |el| {
+            el.remove();
+            Ok(())
+        })],
+    )?;
+    insert_in_head(&without, &format!("<script type=\"application/json\" id=\"site\">{json}</script>{extra}"))
+}
+
 /// `html` with `shell` as the content of the boot shell (`<div id="boot">`) and `style` in the
 /// head; unchanged when the page has no boot shell.
 pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, PublishError> {

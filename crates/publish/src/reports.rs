@@ -1,9 +1,11 @@
-//! The reports the dashboard's first load does not carry, as files beside the page: one
-//! `reports/NAME.HASH.json` per report ([`catalogue::report_file::to_json`]) and the index
-//! `catalogue::REPORTS_INDEX` that lists them, what each holds (articles, sections, charts,
-//! facts) and the indicator series across all reports. The on-demand module reads the index when a
-//! reader reaches the list of reports, searches, or follows a link into one, and a report's file
-//! when it is opened. `offline.html` carries every file inline ([`inline_blocks`]).
+//! The reports as files beside the page. The open report's data (`reports/NAME.HASH.bin`: its
+//! catalogue in the compact binary form the first load reads, [`open_data`]) is what the page
+//! fetches while the wasm arrives; the page names it in its site block ([`site_json`]). Every
+//! report has its report file (`reports/NAME.HASH.json`, [`catalogue::report_file::to_json`], text
+//! included), which the on-demand module reads when it needs a report's text or opens another
+//! report; with several reports, the index `catalogue::reports_index()` lists the others, what
+//! each holds (articles, sections, charts, facts) and the indicator series across all reports.
+//! `offline.html` carries every file inline ([`inline_blocks`], [`data_block`]).
 
 use std::collections::BTreeMap;
 
@@ -22,8 +24,6 @@ pub struct ReportFile {
     pub json: String,
 }
 
-/// The file of every report but the first (which the first load carries), each named by its
-/// content so a browser never keeps a stale one.
 /// The JSON Schemas published beside the data, for people who script downloads: of `facts.json`
 /// (`catalogue::facts_file`) and of a report file (`catalogue::report_file`), each derived from
 /// the types that read the file, so a schema cannot say other than what the page reads.
@@ -38,17 +38,41 @@ pub fn schemas() -> [(&'static str, String); 2] {
     ]
 }
 
+/// A file's name part that changes with its content, so a browser never keeps a stale one.
+fn content_key(bytes: &[u8]) -> String {
+    sha2::Sha256::digest(bytes).iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The report file of every report, the open one first.
 pub fn report_files(reports: &[Report]) -> Vec<ReportFile> {
     reports
         .iter()
-        .skip(1)
         .map(|r| {
             let json = report_file::to_json(r);
-            let hash = sha2::Sha256::digest(json.as_bytes());
-            let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
-            ReportFile { path: format!("reports/{}.{short}.json", r.name), json }
+            ReportFile { path: format!("reports/{}.{}.json", r.name, content_key(json.as_bytes())), json }
         })
         .collect()
+}
+
+/// The open report's data as the first load reads it: its catalogue with postcard (see
+/// bench/deserializers for why), and the file's path.
+pub fn open_data(reports: &[Report]) -> Result<(String, Vec<u8>), PublishError> {
+    let open = reports.first().ok_or_else(|| PublishError("no report to publish".into()))?;
+    let bytes = postcard::to_allocvec(&open.catalogue)
+        .map_err(|e| PublishError(format!("cannot encode the data of report {}: {e}", open.name)))?;
+    Ok((format!("reports/{}.{}.bin", open.name, content_key(&bytes)), bytes))
+}
+
+/// What the page says of the site, as the JSON of its `<script type="application/json" id="site">`:
+/// the open report's name, where its data and its report file are, and the reports' index ("" for
+/// one report). The page's boot script reads it (index.html).
+pub fn site_json(reports: &[Report], index_path: &str) -> Result<String, PublishError> {
+    let (data, _) = open_data(reports)?;
+    let files = report_files(reports);
+    let report = files.first().map_or("", |f| f.path.as_str());
+    let name = reports.first().map_or("", |r| r.name.as_str());
+    // `</` cannot occur: names, paths and the index path are letters, digits, '-', '_', '.', '/'.
+    Ok(json!({"name": name, "data": data, "report": report, "index": index_path}).to_string())
 }
 
 /// The index of the other reports, and the series of every indicator across all reports (points
@@ -56,8 +80,8 @@ pub fn report_files(reports: &[Report]) -> Vec<ReportFile> {
 pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
     let listed: Vec<Value> = reports
         .iter()
-        .skip(1)
         .zip(files)
+        .skip(1)
         .map(|(r, f)| {
             let c = &r.catalogue;
             json!({
@@ -86,14 +110,17 @@ pub fn index_json(reports: &[Report], files: &[ReportFile]) -> String {
         .to_string()
 }
 
-/// Writes the report files and the index under `dir` (nothing when there is one report).
+/// Writes the open report's data, every report file and, with several reports, the index under
+/// `dir`; returns how many files.
 pub fn write(dir: &std::path::Path, reports: &[Report], index_path: &str) -> Result<usize, PublishError> {
-    if index_path.is_empty() {
-        return Ok(0);
-    }
     let files = report_files(reports);
-    let index = index_json(reports, &files);
-    let all = files.iter().map(|f| (f.path.as_str(), f.json.as_str())).chain([(index_path, index.as_str())]);
+    let index = if index_path.is_empty() { None } else { Some(index_json(reports, &files)) };
+    let (data_path, data) = open_data(reports)?;
+    let all = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.json.as_bytes()))
+        .chain(index.as_deref().map(|i| (index_path, i.as_bytes())))
+        .chain([(data_path.as_str(), data.as_slice())]);
     let mut n = 0;
     for (path, text) in all {
         let full = dir.join(path);
@@ -107,19 +134,24 @@ pub fn write(dir: &std::path::Path, reports: &[Report], index_path: &str) -> Res
     Ok(n)
 }
 
+/// The open report's data as a base64 block `<script type="application/octet-stream"
+/// id="file:PATH">`, for `offline.html`, whose boot script reads it there (it comes before that
+/// script, which reads it as the page is parsed).
+pub fn data_block(reports: &[Report]) -> Result<String, PublishError> {
+    let (path, bytes) = open_data(reports)?;
+    Ok(format!("<script type=\"application/octet-stream\" id=\"file:{path}\">{}</script>", crate::base64(&bytes)))
+}
+
 /// Every report file and the index as `<script type="application/json" id="file:PATH">` blocks,
 /// for `offline.html`: the module reads them there instead of fetching (a file page can fetch
 /// nothing). `</` is written `<\/` inside them, the same JSON, so no block can end early.
 pub fn inline_blocks(reports: &[Report], index_path: &str) -> String {
-    if index_path.is_empty() {
-        return String::new();
-    }
     let files = report_files(reports);
-    let index = index_json(reports, &files);
+    let index = if index_path.is_empty() { None } else { Some(index_json(reports, &files)) };
     files
         .iter()
         .map(|f| (f.path.as_str(), f.json.as_str()))
-        .chain([(index_path, index.as_str())])
+        .chain(index.as_deref().map(|i| (index_path, i)))
         .map(|(path, json)| {
             format!("<script type=\"application/json\" id=\"file:{path}\">{}</script>\n", json.replace("</", "<\\/"))
         })

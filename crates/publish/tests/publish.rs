@@ -306,3 +306,39 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     let plain = "<html><head></head><body></body></html>";
     assert_eq!(with_first_view(plain).unwrap(), plain);
 }
+
+/// The page names the open report's data in its site block, before any script (the boot script
+/// reads it as the page is parsed); offline.html carries the data itself there, as base64.
+#[test]
+fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_script() {
+    let dir = std::env::temp_dir().join(format!("publish-site-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), trunk_page()).unwrap();
+    for (name, bytes) in files() {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    publish_pages(&dir).unwrap();
+    let (data_path, data) = reports::open_data(&catalogue::REPORTS).unwrap();
+    let first_script = |html: &str| {
+        let scripts = elements(html, "script").unwrap();
+        let site = scripts.iter().position(|e| e.attr("id") == Some("site")).expect("a site block");
+        let executable = scripts.iter().position(is_inline_executable).expect("a script");
+        assert!(site < executable, "the site block comes before the scripts");
+        let json: serde_json::Value = serde_json::from_str(&scripts[site].text).unwrap();
+        (scripts, json)
+    };
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let (_, site) = first_script(&index);
+    assert_eq!(site["data"], data_path.as_str());
+    assert_eq!(site["name"], catalogue::REPORTS[0].name.as_str());
+    assert_eq!(site["report"], reports::report_files(&catalogue::REPORTS)[0].path.as_str());
+    assert_eq!(site["index"], catalogue::reports_index());
+
+    let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
+    let (scripts, _) = first_script(&offline);
+    let id = format!("file:{data_path}");
+    let block = scripts.iter().position(|e| e.attr("id") == Some(id.as_str())).expect("the data, inline");
+    assert_eq!(scripts[block].text, base64(&data));
+    assert!(block < scripts.iter().position(is_inline_executable).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,7 +1,6 @@
 //! Loader and verifier for `seeds/NAME.facts.toml` (schema: `seeds/CATALOGUE.md`).
 //!
-//! Native only: used by `build.rs` (which includes this file through `#[path]`, next to
-//! `facts::numbers`) and by the tests. [`load`] checks everything one entry can get wrong and
+//! Native only: used by `seed_reports`' build script and by the tests and tools. [`load`] checks everything one entry can get wrong and
 //! reports every problem at once, each naming the file, the entry and the field; [`uncovered`]
 //! checks that every number the scanner finds in the text is accounted for.
 

@@ -462,15 +462,22 @@ pub fn downloads_messages(busy: bool, error: Option<&str>, lang: Lang) -> Html {
 /// The share panel of the hosted page: the link (selected on focus, to copy by hand), a copy
 /// button, a status line, and a place for what the on-demand module adds ([`embed_field`] for a
 /// chart, the system share sheet's button where the browser has one, the QR code, references).
-pub fn share_panel(input_id: &str, link: &str, lang: Lang) -> Html {
+pub fn share_panel(input_id: &str, link: &str, more: &Html, lang: Lang) -> Html {
     html!(
-        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{}\">{}</label><div class=\"share__row\"><input id=\"{}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p><div class=\"share__more\"></div></div>",
+        "<div class=\"share__panel\"><label class=\"share__field\" for=\"{}\">{}</label><div class=\"share__row\"><input id=\"{}\" class=\"share__link\" type=\"text\" readonly value=\"{}\" data-focus=\"link\"><button class=\"share__copy\" data-focus=\"copy\">{}</button></div><p class=\"share__status\" role=\"status\"></p><div class=\"share__more\">{}</div></div>",
         input_id,
         lang.pick("链接", "Link"),
         input_id,
         link,
-        lang.pick("复制链接", "Copy link")
+        lang.pick("复制链接", "Copy link"),
+        more
     )
+}
+
+/// Where an open share panel goes, beside its button: the on-demand module draws the panel into
+/// it (`share_panel`, or `share_panel_offline`). Its id is the panel's link field's plus `-panel`.
+pub fn share_panel_host(input_id: &str) -> Html {
+    html!("<div class=\"share__panel-host\" id=\"{}-panel\"></div>", input_id)
 }
 
 /// The code that embeds a chart in another page: an iframe of `embed_url`, as text to copy.
@@ -711,7 +718,7 @@ mod tests {
 
     #[test]
     fn the_share_panel_escapes_the_link_and_the_embed_code() {
-        let html = share_panel("share-link-a", "https://x/?q=\"<a>", Lang::Zh);
+        let html = share_panel("share-link-a", "https://x/?q=\"<a>", &Html::default(), Lang::Zh);
         assert!(html.contains("value=\"https://x/?q=&quot;&lt;a&gt;\""));
         assert!(!html.contains("textarea"));
         let embed = embed_field("https://x/?q=\"<a>", Lang::Zh);

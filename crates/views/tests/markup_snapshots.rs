@@ -92,8 +92,12 @@ fn notices_for_a_hostile_link() {
 #[test]
 fn share_and_download_widgets() {
     let open = markup::share_chart_toggle(true, Lang::En);
-    let panel =
-        markup::share_panel("share-link-gd-finance", "https://example.org/d/?chart=gd-finance&cv=abc123", Lang::En);
+    let panel = markup::share_panel(
+        "share-link-gd-finance",
+        "https://example.org/d/?chart=gd-finance&cv=abc123",
+        &views::html::Html::default(),
+        Lang::En,
+    );
     let embed = markup::embed_field("https://example.org/d/?embed=1&chart=gd-finance", Lang::En);
     let offline = markup::share_panel_offline(Lang::Zh);
     let downloads = markup::downloads_panel("downloads-gd-finance", Lang::Zh, false);

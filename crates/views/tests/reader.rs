@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use catalogue::provenance;
-use catalogue::{CATALOGUE, SEED_TEXT};
+use catalogue::{seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Status, Unit, UnitKind};
 use views::html::Html;
@@ -185,7 +185,7 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 fn every_fact_of_the_article_is_one_control_showing_its_expr() {
     for a in &CATALOGUE.articles {
         for lang in LANGS {
-            let root = parse(&render(&CATALOGUE, SEED_TEXT, &a.id, None, lang));
+            let root = parse(&render(&CATALOGUE, seed_text(), &a.id, None, lang));
             let buttons = root.all(&|e| e.name == "button");
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for b in &buttons {
@@ -224,9 +224,9 @@ fn every_fact_of_the_article_is_one_control_showing_its_expr() {
 #[test]
 fn the_text_is_the_article_verbatim_in_its_paragraphs() {
     for a in &CATALOGUE.articles {
-        let expected = provenance::paragraphs(SEED_TEXT, a.text_start..a.text_end).expect("span in the text");
+        let expected = provenance::paragraphs(seed_text(), a.text_start..a.text_end).expect("span in the text");
         for lang in LANGS {
-            let html = render(&CATALOGUE, SEED_TEXT, &a.id, Some("no-such-fact"), lang);
+            let html = render(&CATALOGUE, seed_text(), &a.id, Some("no-such-fact"), lang);
             assert!(!html.contains("style="), "no inline styles");
             let root = parse(&html);
             let art = article_element(&root);
@@ -235,7 +235,7 @@ fn the_text_is_the_article_verbatim_in_its_paragraphs() {
             let blocks: Vec<&Element> = art.child_elements().filter(|e| !is_gloss(e)).collect();
             assert!(blocks.iter().all(|e| is_block(e)), "{}: only headings and paragraphs", a.id);
             let shown: Vec<String> = blocks.iter().map(|b| b.text(&is_tip)).collect();
-            let wanted: Vec<String> = expected.iter().map(|p| p.text(SEED_TEXT)).collect();
+            let wanted: Vec<String> = expected.iter().map(|p| p.text(seed_text())).collect();
             assert_eq!(shown, wanted, "{} ({lang:?})", a.id);
             let tags: Vec<&str> = blocks.iter().map(|b| b.name.as_str()).collect();
             let kinds: Vec<&str> = expected
@@ -250,14 +250,14 @@ fn the_text_is_the_article_verbatim_in_its_paragraphs() {
             assert_eq!(tags, kinds, "{}", a.id);
             // Independently of the paragraph rules: every visible character once, in order.
             let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            assert_eq!(visible(&shown.concat()), visible(&SEED_TEXT[a.text_start..a.text_end]), "{}", a.id);
+            assert_eq!(visible(&shown.concat()), visible(&seed_text()[a.text_start..a.text_end]), "{}", a.id);
             assert!(html.contains(&format!("<h3 class=\"reader__heading\">{}</h3>", a.title_zh)));
             assert!(!html.contains("<mark"), "an unknown fact marks nothing");
         }
     }
     // The column banner over the Guangdong heading is in neither article.
     for a in ["sme-policy", "guangdong"] {
-        assert!(!render(&CATALOGUE, SEED_TEXT, a, None, Lang::Zh).contains("做好“六稳”落实“六保”"), "{a}");
+        assert!(!render(&CATALOGUE, seed_text(), a, None, Lang::Zh).contains("做好“六稳”落实“六保”"), "{a}");
     }
 }
 
@@ -265,7 +265,7 @@ fn the_text_is_the_article_verbatim_in_its_paragraphs() {
 fn a_highlighted_fact_marks_its_whole_quote_and_only_it() {
     for f in &CATALOGUE.facts {
         for lang in LANGS {
-            let root = parse(&render(&CATALOGUE, SEED_TEXT, &f.article, Some(&f.id), lang));
+            let root = parse(&render(&CATALOGUE, seed_text(), &f.article, Some(&f.id), lang));
             let marks = root.all(&|e| e.name == "mark");
             let marked: String = marks.iter().map(|m| m.text(&|_| false)).collect();
             assert_eq!(marked, f.quote.replace('\n', ""), "{}", f.id);
@@ -279,7 +279,7 @@ fn a_highlighted_fact_marks_its_whole_quote_and_only_it() {
         }
         // Another article's view marks nothing for it.
         for other in CATALOGUE.articles.iter().filter(|a| a.id != f.article) {
-            assert!(!render(&CATALOGUE, SEED_TEXT, &other.id, Some(&f.id), Lang::Zh).contains("<mark"), "{}", f.id);
+            assert!(!render(&CATALOGUE, seed_text(), &other.id, Some(&f.id), Lang::Zh).contains("<mark"), "{}", f.id);
         }
     }
 }
@@ -290,7 +290,7 @@ fn numbers_that_are_not_facts_are_plain_text() {
     for (article, needle) in
         [("guangdong", "4月28日"), ("guangdong", "5G"), ("luoning", "4G"), ("sme-policy", "十九届四中全会")]
     {
-        let root = parse(&render(&CATALOGUE, SEED_TEXT, article, None, Lang::En));
+        let root = parse(&render(&CATALOGUE, seed_text(), article, None, Lang::En));
         let mut found = 0;
         for block in article_element(&root).child_elements().filter(|e| is_block(e)) {
             let (text, in_button) = text_with_buttons(block);
@@ -306,8 +306,8 @@ fn numbers_that_are_not_facts_are_plain_text() {
 #[test]
 fn english_glosses_follow_the_paragraphs_of_their_facts() {
     for a in &CATALOGUE.articles {
-        assert!(!render(&CATALOGUE, SEED_TEXT, &a.id, None, Lang::Zh).contains("<details"));
-        let root = parse(&render(&CATALOGUE, SEED_TEXT, &a.id, None, Lang::En));
+        assert!(!render(&CATALOGUE, seed_text(), &a.id, None, Lang::Zh).contains("<details"));
+        let root = parse(&render(&CATALOGUE, seed_text(), &a.id, None, Lang::En));
         let children: Vec<&Element> = article_element(&root).child_elements().collect();
         let mut all_glosses: Vec<String> = Vec::new();
         for (i, d) in children.iter().enumerate().filter(|(_, e)| is_gloss(e)) {
@@ -344,9 +344,9 @@ fn english_glosses_follow_the_paragraphs_of_their_facts() {
 #[test]
 fn an_unknown_article_has_no_view() {
     for lang in LANGS {
-        assert_eq!(article_text(&CATALOGUE, SEED_TEXT, "nowhere", None, lang), None);
-        assert_eq!(reader_panel(&CATALOGUE, SEED_TEXT, "nowhere", Some("sme-share-tax"), lang), None);
-        assert_eq!(article_text(&CATALOGUE, SEED_TEXT, "", None, lang), None);
+        assert_eq!(article_text(&CATALOGUE, seed_text(), "nowhere", None, lang), None);
+        assert_eq!(reader_panel(&CATALOGUE, seed_text(), "nowhere", Some("sme-share-tax"), lang), None);
+        assert_eq!(article_text(&CATALOGUE, seed_text(), "", None, lang), None);
     }
     // A span that is not in the text (a catalogue of another report) is no view either.
     assert_eq!(article_text(&CATALOGUE, "短", "guangdong", None, Lang::Zh), None);
@@ -356,7 +356,7 @@ fn an_unknown_article_has_no_view() {
 fn the_panel_names_the_article_and_links_the_others() {
     for a in &CATALOGUE.articles {
         for lang in LANGS {
-            let html = reader_panel(&CATALOGUE, SEED_TEXT, &a.id, None, lang).expect("known article");
+            let html = reader_panel(&CATALOGUE, seed_text(), &a.id, None, lang).expect("known article");
             assert!(!html.contains("style="));
             let root = parse(&html);
             let section = root.child_elements().next().expect("a section");

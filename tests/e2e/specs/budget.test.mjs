@@ -1,6 +1,6 @@
 // The first-load byte budget, on the release build: the issue's 160 KB gzipped, for everything
 // the default page fetches (HTML with the inlined CSS and the prerendered first view, the
-// wasm-bindgen glue, the wasm, the icon). Bytes are deterministic (pinned toolchain, wasm-bindgen
+// wasm-bindgen glue, the wasm, the icon, the open report's data). Bytes are deterministic (pinned toolchain, wasm-bindgen
 // and wasm-opt), so this is a test; the timings are measured by the benchmark (bench/run).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +38,7 @@ test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and no
   console.log(`first load: ${(total / KB).toFixed(1)} KB gzipped (budget ${FIRST_LOAD_LIMIT / KB} KB)\n${table}`);
 
   assert.ok(files.some((f) => f.name.endsWith('_bg.wasm')), 'the dashboard wasm is part of it');
+  assert.ok(files.some((f) => /^reports\/.*\.bin$/.test(f.name)), `the open report's data is part of it:\n${table}`);
   assert.ok(!files.some((f) => f.name.startsWith('extras')), `the on-demand module stays out of the first load:\n${table}`);
   assert.ok(total <= FIRST_LOAD_LIMIT, `first load ${total} B gzipped > ${FIRST_LOAD_LIMIT} B:\n${table}`);
 });

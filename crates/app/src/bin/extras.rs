@@ -66,8 +66,9 @@ mod exports {
     /// this module's markup ("Copy" beside a reference, "Share via…"). The first load carries
     /// none of it.
     #[wasm_bindgen]
-    pub fn ready() {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    pub async fn ready(report_file: String) -> Result<(), JsValue> {
+        app::report_data::install_report_file(&report_file).await.map_err(|e| JsValue::from_str(&e))?;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Ok(()) };
         if let Ok(sheet) = web_sys::CssStyleSheet::new() {
             // The other reports' drawings take their colours from the theme's variables.
             let css = format!(
@@ -83,8 +84,12 @@ mod exports {
         }
         let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(app::module_controls::on_click);
         let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        // The page lives as long as the module: the listener is never removed.
+        let on_focusin = Closure::<dyn FnMut(web_sys::FocusEvent)>::new(app::module_controls::on_focusin);
+        let _ = document.add_event_listener_with_callback("focusin", on_focusin.as_ref().unchecked_ref());
+        // The page lives as long as the module: the listeners are never removed.
         on_click.forget();
+        on_focusin.forget();
+        Ok(())
     }
 }
 

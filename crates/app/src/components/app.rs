@@ -111,7 +111,7 @@ fn Dashboard() -> impl IntoView {
             <Overview/>
             <FilterBar/>
             {sections().iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
-            {(!catalogue::REPORTS_INDEX.is_empty()).then(|| view! { <div class="reports" id="reports" node_ref=reports></div> })}
+            {(!catalogue::reports_index().is_empty()).then(|| view! { <div class="reports" id="reports" node_ref=reports></div> })}
             <PrintSheet/>
         </main>
         <SourcePanel/>

@@ -1,4 +1,4 @@
-//! The reports besides the built-in one (when there are any: `catalogue::REPORTS_INDEX`), which
+//! The reports besides the built-in one (when there are any: `catalogue::reports_index()`), which
 //! the on-demand module reads and draws (`crate::module_reports`). The dashboard only keeps a host
 //! for their list at the end of the page and tells the module what to show: the list once the
 //! host nears the screen, another report's section, chart or fact a link names (`away`), and the
@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use super::extras;
 use super::state::{effect, UiState};
 use super::use_visibility::use_visibility;
-use catalogue::REPORTS_INDEX;
+use catalogue::reports_index;
 
 pub fn install(ui: UiState, host: NodeRef<Div>) {
-    if REPORTS_INDEX.is_empty() {
+    if reports_index().is_empty() {
         return;
     }
     let near = use_visibility(host, "600px 0px");
@@ -25,6 +25,6 @@ pub fn install(ui: UiState, host: NodeRef<Div>) {
             return;
         }
         let link = format!("?section={}&chart={}&fact={}", away.section, away.chart, away.fact);
-        extras::run("reports", [REPORTS_INDEX, &link, &q, lang.pick("zh", "en"), ""]);
+        extras::run("reports", [reports_index(), &link, &q, lang.pick("zh", "en"), ""]);
     });
 }

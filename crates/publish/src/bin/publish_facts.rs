@@ -4,7 +4,7 @@
 //! writes the self-contained `<dir>/offline.html` (see the `publish` crate).
 
 fn main() {
-    use catalogue::{export, REPORTS, REPORTS_INDEX};
+    use catalogue::{export, reports_index, REPORTS};
     use std::path::PathBuf;
     use std::process::exit;
 
@@ -37,7 +37,7 @@ fn main() {
         }
         println!("wrote {} (JSON Schema, schema version {})", path.display(), catalogue::SCHEMA);
     }
-    match publish::reports::write(&dir, &REPORTS, REPORTS_INDEX) {
+    match publish::reports::write(&dir, &REPORTS, reports_index()) {
         Ok(0) => {}
         Ok(n) => {
             println!("wrote {n} files under {} (the other reports and their index)", dir.join("reports").display())

@@ -113,7 +113,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
 /// valid. For queries over [`MAX_QUERY_BYTES`], the pair cut by the limit is dropped too, since a
 /// cut value may still be a valid but different id or list.
 pub fn parse_with(query: &str, catalogue: &'static Catalogue) -> (ViewState, Vec<Notice>) {
-    parse_with_others(query, catalogue, !catalogue::REPORTS_INDEX.is_empty())
+    parse_with_others(query, catalogue, !catalogue::reports_index().is_empty())
 }
 
 /// [`parse_with`], saying whether other reports than `catalogue`'s exist: then a section, chart

@@ -1,9 +1,9 @@
 //! Verifies every report in `seeds/` (or in `DASHBOARD_SEEDS`, a fixture or benchmark set) against
 //! its text and the number parser, and against each other (the `verify` crate), maps each into
 //! the model (`verify::to_model`) and writes it as data to `$OUT_DIR`, which `src/lib.rs` reads
-//! back with serde: `open.bin`, the first report's catalogue (the dashboard's first load);
-//! `reports.bin`, every report with its text (native tools and tests only); `open.txt`, the first
-//! report's text; `reports_index.txt`, the published index's path ("" for one report).
+//! back with serde: `reports.bin`, every report with its text; `open.bin`, the first report's
+//! catalogue as the page's data file holds it; `reports_index.txt`, the published index's path
+//! ("" for one report).
 //!
 //! Any problem fails the build with every message, each naming the file, the entry and the
 //! field. Numbers in the text that no fact or not_indicator accounts for fail it too, unless
@@ -73,10 +73,9 @@ fn main() {
     let encode = |what: &str, bytes: Result<Vec<u8>, postcard::Error>| {
         bytes.unwrap_or_else(|e| fail(&[format!("cannot encode {what}: {e}")]))
     };
-    let files: [(&str, Vec<u8>); 4] = [
+    let files: [(&str, Vec<u8>); 3] = [
         ("open.bin", encode("the first report", postcard::to_allocvec(&open.catalogue))),
         ("reports.bin", encode("the reports", postcard::to_allocvec(&models))),
-        ("open.txt", open.text.clone().into_bytes()),
         ("reports_index.txt", index.into_bytes()),
     ];
     for (name, bytes) in files {
