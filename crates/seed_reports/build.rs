@@ -13,7 +13,7 @@ use std::env;
 use std::fs;
 use std::path::PathBuf;
 use std::process::exit;
-use verify::{catalogue_file, reports, to_model};
+use verify::{catalogue_file, reports, site, to_model};
 
 fn fail(messages: &[String]) -> ! {
     fail_with_hint(messages, None)
@@ -43,6 +43,9 @@ fn main() {
     println!("cargo:rerun-if-env-changed=DASHBOARD_SEEDS");
 
     let paths = reports::catalogue_paths(&seeds).unwrap_or_else(|e| fail(&[e]));
+    // The report the page opens with first (site.toml's `open`), the others in file-name order.
+    let (settings, settings_path) = site::load(&seeds).unwrap_or_else(|e| fail(&[e]));
+    let paths = site::open_first(paths, &settings, settings_path.as_deref()).unwrap_or_else(|e| fail(&[e]));
     for p in &paths {
         println!("cargo:rerun-if-changed={}", p.display());
         println!("cargo:rerun-if-changed={}", p.with_extension("").with_extension("txt").display());

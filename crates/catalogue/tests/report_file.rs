@@ -50,7 +50,9 @@ fn a_damaged_file_says_what_is_wrong() {
 #[test]
 fn every_number_survives_a_report_file() {
     let mut report = catalogue::REPORTS[0].clone();
-    for (fact, value) in report.catalogue.facts.iter_mut().zip([15.011111111111113, 0.1 + 0.2, 1e-7, 123456789.12345679, 2.5e15]) {
+    for (fact, value) in
+        report.catalogue.facts.iter_mut().zip([15.011111111111113, 0.1 + 0.2, 1e-7, 123456789.12345679, 2.5e15])
+    {
         fact.value = value;
     }
     let again = catalogue::report_file::parse(&catalogue::report_file::to_json(&report));

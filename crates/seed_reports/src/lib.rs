@@ -2,7 +2,8 @@
 //! into the model by `build.rs`, which fails the build naming file, entry and field when a report
 //! does not verify.
 //!
-//! The first report in file-name order is the one the page opens with. [`OPEN_DATA`] is its
+//! The first report is the one the page opens with (`site.toml`'s `open`, else the first in
+//! file-name order); the others follow in file-name order. [`OPEN_DATA`] is its
 //! catalogue as the page's data file holds it (postcard): the browser tests install it the way
 //! the page does.
 
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 
 use facts::Report;
 
-/// Every report, in file-name order, with its text.
+/// Every report with its text, the one the page opens with first.
 pub static REPORTS: LazyLock<Vec<Report>> = LazyLock::new(|| {
     // The bytes were written by build.rs from the same types a moment before this crate was
     // compiled: failing to read them is a broken build, not bad input.

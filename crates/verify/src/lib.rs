@@ -6,4 +6,5 @@
 pub mod catalogue_file;
 pub mod presentation;
 pub mod reports;
+pub mod site;
 pub mod to_model;

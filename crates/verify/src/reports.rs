@@ -36,8 +36,8 @@ pub fn seeds_dirs(repo_root: &Path) -> Vec<PathBuf> {
     }
 }
 
-/// The catalogue files in `dirs`, sorted by file name: the first is the report the dashboard's
-/// first load carries.
+/// The catalogue files in `dirs`, sorted by file name (`crate::site::open_first` then puts the
+/// report the page opens with first).
 pub fn catalogue_paths(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut paths: Vec<PathBuf> = Vec::new();
     for dir in dirs {

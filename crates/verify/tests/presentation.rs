@@ -292,3 +292,33 @@ fn an_indicator_in_two_units_is_refused() {
     assert!(hit, "got:\n{}", list(&errs));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Which report the page opens with is the site's setting, not file-name order; a setting that
+/// names no report says so, naming the file and the reports there are.
+#[test]
+fn the_site_setting_chooses_the_report_the_page_opens_with() {
+    let (q3, q3_text) = fixture("fixture-east-2021q3");
+    let dir = scratch("site", &[("fixture-east-2021q3", q3, q3_text)]);
+    let dirs = std::slice::from_ref(&dir);
+    let names = |paths: &[PathBuf]| -> Vec<String> {
+        paths.iter().map(|p| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string()).collect()
+    };
+    let paths = reports::catalogue_paths(dirs).expect("paths");
+    assert_eq!(verify::site::load(dirs).expect("no file"), (verify::site::SiteFile::default(), None));
+
+    std::fs::write(dir.join("site.toml"), "open = \"fixture-east-2021q3\"\n").expect("write");
+    let (site, path) = verify::site::load(dirs).expect("reads");
+    let ordered = verify::site::open_first(paths.clone(), &site, path.as_deref()).expect("orders");
+    assert_eq!(names(&ordered), ["fixture-east-2021q3.facts.toml", "000_51d79537997213ea.facts.toml"]);
+
+    std::fs::write(dir.join("site.toml"), "open = \"no-such-report\"\n").expect("write");
+    let (site, path) = verify::site::load(dirs).expect("reads");
+    let e = verify::site::open_first(paths, &site, path.as_deref()).unwrap_err();
+    assert!(e.contains("site.toml: field open: no report is named \"no-such-report\""), "{e}");
+    assert!(e.contains("000_51d79537997213ea, fixture-east-2021q3"), "{e}");
+
+    std::fs::write(dir.join("site.toml"), "opne = \"x\"\n").expect("write");
+    let e = verify::site::load(dirs).unwrap_err();
+    assert!(e.contains("site.toml") && e.contains("opne"), "{e}");
+    let _ = std::fs::remove_dir_all(dir);
+}
