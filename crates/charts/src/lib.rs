@@ -7,3 +7,4 @@ pub mod series;
 pub mod series_draw;
 pub mod spec;
 pub mod text_width;
+pub mod text_wrap;
