@@ -4,7 +4,10 @@
 //! other) and mapping it into the model (`to_model`). Native only: the publish step and the tests.
 
 pub mod catalogue_file;
+pub mod coverage;
 pub mod presentation;
+pub mod problems;
 pub mod reports;
+pub mod schema;
 pub mod site;
 pub mod to_model;

@@ -3,88 +3,11 @@
 //! `status` and `indicator`. [`check`] verifies them against the file's facts, units and topics,
 //! with the same kind of messages as the facts (file, entry, field).
 
-use std::collections::{HashMap, HashSet};
-
-use serde::Deserialize;
-
+use crate::problems::*;
+use crate::schema::*;
 use facts::presentation::CheckKind;
 use facts::Status;
-
-use crate::catalogue_file::{check_ids, entry_name, non_empty, valid_id, CatalogueFile, Errors};
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SectionEntry {
-    pub id: String,
-    pub title_zh: String,
-    pub title_en: String,
-    /// The topics whose facts the section gathers (for the finder and the reading order).
-    pub topics: Vec<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChartEntry {
-    pub id: String,
-    pub section: String,
-    pub title_zh: String,
-    pub title_en: String,
-    #[serde(default)]
-    pub subtitle_zh: String,
-    #[serde(default)]
-    pub subtitle_en: String,
-    /// Panels of bars; or, instead, `stock_flow`.
-    #[serde(default, rename = "panel")]
-    pub panels: Vec<PanelEntry>,
-    #[serde(default)]
-    pub stock_flow: Option<StockFlowEntry>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PanelEntry {
-    #[serde(default)]
-    pub caption_zh: String,
-    #[serde(default)]
-    pub caption_en: String,
-    pub facts: Vec<String>,
-    /// Facts drawn as labelled reference lines across the panel.
-    #[serde(default)]
-    pub references: Vec<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StockFlowEntry {
-    pub stock: String,
-    pub added: String,
-    pub reported: String,
-    /// The `stock_flow` cross-check the chart shows.
-    pub check: String,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CrossCheckEntry {
-    pub id: String,
-    /// stock_flow | implied_total | share_bound | margin | per_unit | sum.
-    pub kind: String,
-    pub label_zh: String,
-    pub label_en: String,
-    pub inputs: Vec<String>,
-    /// stock_flow, margin: how far the derived and the reported figures may differ.
-    #[serde(default)]
-    pub tolerance: Option<f64>,
-    /// implied_total: the simple fractions either side of the stated share ("1/5", "1/3").
-    #[serde(default)]
-    pub between: Option<Vec<String>>,
-    /// per_unit: how far the total may be from the true figure (half its last written digit).
-    #[serde(default)]
-    pub rounding: Option<f64>,
-    /// share_bound: the whole the share is of, as the report names it ("全国").
-    #[serde(default)]
-    pub whole: Option<String>,
-}
+use std::collections::{HashMap, HashSet};
 
 /// A kind of cross-check as catalogue files write it: its word, the inputs it takes (in order), the
 /// one parameter it needs, and how an entry of that kind becomes the model's [`CheckKind`] (once
