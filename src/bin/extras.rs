@@ -73,7 +73,7 @@ mod exports {
             // The other reports' drawings take their colours from the theme's variables.
             let css = format!(
                 "{}{}",
-                include_str!("../../../../style/report.css"),
+                include_str!("../../style/report.css"),
                 views::inline_svg::theme_vars(".chart--static svg")
             );
             if sheet.replace_sync(&css).is_ok() {
