@@ -159,13 +159,19 @@ pub fn with_site(html: &str) -> Result<String, PublishError> {
     page::with_site_block(html, &reports::site_json(&catalogue::REPORTS, catalogue::reports_index())?, "")
 }
 
-/// Rewrites `<dir>/index.html` with its site block, its first view and its policy (unless built
-/// by `trunk serve`) and writes `<dir>/offline.html`.
+/// `html` with the list of the site's reports at its top (`views::markup::site_reports`; none for
+/// a site of one report).
+pub fn with_reports_nav(html: &str) -> Result<String, PublishError> {
+    page::with_reports_nav(html, views::markup::site_reports(&catalogue::REPORTS).as_str())
+}
+
+/// Rewrites `<dir>/index.html` with its site block, the list of its reports, its first view and
+/// its policy (unless built by `trunk serve`) and writes `<dir>/offline.html`.
 pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
-    let index = with_site(&with_first_view(&index)?)?;
+    let index = with_site(&with_reports_nav(&with_first_view(&index)?)?)?;
     // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
     let served = has_trunk_autoreload(&index)?;
     if !served {

@@ -176,6 +176,29 @@ pub fn with_site_block(html: &str, json: &str, extra: &str) -> Result<String, Pu
     insert_in_head(&without, &format!("<script type=\"application/json\" id=\"site\">{json}</script>{extra}"))
 }
 
+/// `html` with `nav` right before the boot shell (`<div id="boot">`), at the top of the page and
+/// outside what the app mounts or removes; a `nav.site-reports` already there is replaced.
+/// Unchanged when the page has no boot shell.
+pub fn with_reports_nav(html: &str, nav: &str) -> Result<String, PublishError> {
+    let without = rewrite(
+        html,
+        vec![element!("nav.site-reports", |el| {
+            el.remove();
+            Ok(())
+        })],
+    )?;
+    if nav.is_empty() {
+        return Ok(without);
+    }
+    rewrite(
+        &without,
+        vec![element!("#boot", |el| {
+            el.before(nav, ContentType::Html);
+            Ok(())
+        })],
+    )
+}
+
 /// `html` with `shell` as the content of the boot shell (`<div id="boot">`) and `style` in the
 /// head; unchanged when the page has no boot shell.
 pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, PublishError> {

@@ -342,3 +342,15 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert!(block < scripts.iter().position(is_inline_executable).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The list of reports goes right before the boot shell, once: publishing a page again replaces
+/// it, and a site of one report gets none.
+#[test]
+fn the_list_of_reports_sits_before_the_boot_shell_once() {
+    let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title></head><body><div id=\"fatal\"></div><div id=\"boot\"></div></body></html>";
+    let nav = "<nav class=\"site-reports\"><ul><li>a</li></ul></nav>";
+    let once = page::with_reports_nav(page, nav).unwrap();
+    assert!(once.contains(&format!("<div id=\"fatal\"></div>{nav}<div id=\"boot\">")), "{once}");
+    assert_eq!(page::with_reports_nav(&once, nav).unwrap(), once);
+    assert_eq!(page::with_reports_nav(&once, "").unwrap(), page);
+}

@@ -1,13 +1,17 @@
 // The built pages are valid HTML: the W3C Nu Html Checker (npm vnu-jar, run with Debian's Java)
-// reports no error on index.html or offline.html.
+// reports no error on index.html or offline.html, of the one-report site and of the several-report
+// one (dist-multi/, with the list of reports at the top).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DIST } from '../lib/server.mjs';
+
+const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
 
 const VNU = String(createRequire(import.meta.url)('vnu-jar'));
 
@@ -28,9 +32,9 @@ function check(file) {
   return report.messages;
 }
 
-for (const name of ['index.html', 'offline.html']) {
-  test(`${name} passes the Nu Html Checker with zero errors`, () => {
-    const errors = check(join(DIST, name)).filter((m) => m.type === 'error' || m.subType === 'fatal');
+for (const [dir, name] of [[DIST, 'index.html'], [DIST, 'offline.html'], [MULTI, 'index.html'], [MULTI, 'offline.html']]) {
+  test(`${dir === MULTI ? 'dist-multi/' : ''}${name} passes the Nu Html Checker with zero errors`, () => {
+    const errors = check(join(dir, name)).filter((m) => m.type === 'error' || m.subType === 'fatal');
     const text = errors.map((m) => `line ${m.lastLine}: ${m.message} [${(m.extract ?? '').slice(0, 120)}]`).join('\n');
     assert.deepEqual(errors, [], `${errors.length} errors:\n${text}`);
   });

@@ -133,6 +133,29 @@ test('the hand-written report: a link opens its chart at the fact; stations writ
   await context.close();
 });
 
+for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
+  test(`the reports at the top (${lang}, ${width} px): each with its issuing body, the open one current; a link opens another at its first section`, async () => {
+    const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width, height: 900 } });
+    await page.goto(server.url + (lang === 'en' ? '?lang=en' : ''));
+    await waitForApp(page);
+    const links = page.locator('nav.site-reports a[data-report-link]');
+    assert.equal(await links.count(), 4);
+    assert.equal(await links.first().getAttribute('aria-current'), 'page');
+    assert.equal(await page.locator('nav.site-reports [aria-current]').count(), 1);
+    // The nav comes first on the page, before the masthead.
+    assert.ok(await page.evaluate(() => document.querySelector('nav.site-reports').compareDocumentPosition(document.querySelector('.masthead')) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const west = page.locator('nav.site-reports a[data-report-link="fixture-west-2021h1"]');
+    assert.equal(await west.innerText(), lang === 'en' ? 'West Hill city telecom brief (first half of 2021) West Hill Communications Development Office' : '西山市信息通信业发展简报（2021年上半年） 西山市通信发展办公室');
+    await west.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('section') === 'west-2021h1');
+    await page.locator('[data-report-body="fixture-west-2021h1"] figure[data-chart="west-5g-stations"] svg').first().waitFor({ timeout: 30000 });
+    assert.ok(await page.locator('details[data-report="fixture-west-2021h1"]').evaluate((d) => d.open));
+    await page.screenshot({ path: `${ARTIFACTS}reports-top-${lang}-${width}.png` });
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
 test('the finder searches every report; a hit in another report opens it and goes into the link', async () => {
   const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);

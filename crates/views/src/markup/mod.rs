@@ -17,6 +17,7 @@ mod masthead;
 mod notices;
 mod overview;
 mod share;
+mod site_reports;
 mod source;
 mod tooltip;
 
@@ -27,6 +28,7 @@ pub use masthead::*;
 pub use notices::*;
 pub use overview::*;
 pub use share::*;
+pub use site_reports::*;
 pub use source::*;
 pub use tooltip::*;
 
