@@ -13,10 +13,20 @@ const [runsArg, ...dists] = process.argv.slice(2);
 const RUNS = Number(runsArg) || 5;
 const HELPERS = join(BENCH, 'page-helpers.js');
 
+/** What the default page fetches: the page, the glue, the wasm, the icon and the open report's data
+ * (the file the page's site block names). */
 function firstLoadBytes(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const site = JSON.parse(html.match(/<script type="application\/json" id="site">([^<]*)<\/script>/)?.[1] ?? '{}');
   return readdirSync(dir)
     .filter((f) => f === 'index.html' || /^dashboard-.*\.(js|wasm)$/.test(f) || /^favicon-/.test(f))
+    .concat(site.data ? [site.data] : [])
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+}
+
+/** Seconds the release build of this set took (written by bench/reports/run), if known. */
+function buildSeconds(dir) {
+  try { return Number(readFileSync(`${dir}.build-seconds`, 'utf8')); } catch { return null; }
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -36,6 +46,7 @@ for (const dist of dists.map((d) => resolve(d))) {
   const n = Number(basename(dist).match(/(\d+)$/)?.[1]);
   const server = await serve({ dist });
   const url = server.dash;
+  console.error(`== measuring ${n} report(s): ${dist}`);
   const ready = [];
   // One load first, not counted: the browser's caches of the engine and fonts warm alike for every set.
   for (let i = -1; i < RUNS; i++) {
@@ -81,7 +92,7 @@ for (const dist of dists.map((d) => resolve(d))) {
     [open, link, search, searchAgain] = [median(opens), median(links), median(searches), median(again)];
   }
   const facts = JSON.parse(readFileSync(join(dist, 'facts.json'), 'utf8')).facts.length;
-  rows.push({ n, facts, bytes: firstLoadBytes(dist), ready: median(ready), open, link, search, searchAgain });
+  rows.push({ n, facts, bytes: firstLoadBytes(dist), build: buildSeconds(dist), ready: median(ready), open, link, search, searchAgain });
   await server.close();
 }
 await browser.close();
@@ -89,9 +100,9 @@ await browser.close();
 const ms = (v) => (v == null ? '–' : `${Math.round(v)} ms`);
 const base = rows[0]?.bytes ?? 0;
 const table = [
-  '| reports | facts | first load (gzip) | growth | charts ready | open a report (click) | link to its section (cold) | search all (first) | search all (again) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.n} | ${r.facts} | ${(r.bytes / 1000).toFixed(1)} KB | +${r.bytes - base} B | ${ms(r.ready)} | ${ms(r.open)} | ${ms(r.link)} | ${ms(r.search)} | ${ms(r.searchAgain)} |`),
+  '| reports | facts | release build | first load (gzip) | growth | charts ready | open a report (click) | link to its section (cold) | search all (first) | search all (again) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.n} | ${r.facts} | ${r.build == null ? '–' : `${r.build} s`} | ${(r.bytes / 1000).toFixed(1)} KB | +${r.bytes - base} B | ${ms(r.ready)} | ${ms(r.open)} | ${ms(r.link)} | ${ms(r.search)} | ${ms(r.searchAgain)} |`),
 ].join('\n');
 console.log(table);
 writeFileSync(join(BENCH, 'results', 'reports.md'), `# Scale in reports (bash bench/reports/run, ${RUNS} runs, medians)\n\n${table}\n`);

@@ -144,6 +144,10 @@ for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
     assert.equal(await page.locator('nav.site-reports [aria-current]').count(), 1);
     // The nav comes first on the page, before the masthead.
     assert.ok(await page.evaluate(() => document.querySelector('nav.site-reports').compareDocumentPosition(document.querySelector('.masthead')) & Node.DOCUMENT_POSITION_FOLLOWING));
+    // The others are behind one disclosure that says how many.
+    const others = page.locator('nav.site-reports details.site-reports__others');
+    assert.equal(await others.locator('summary').innerText(), lang === 'en' ? '3 other reports' : '另有3份报告');
+    await others.locator('summary').click();
     const west = page.locator('nav.site-reports a[data-report-link="fixture-west-2021h1"]');
     assert.equal(await west.innerText(), lang === 'en' ? 'West Hill city telecom brief (first half of 2021) West Hill Communications Development Office' : '西山市信息通信业发展简报（2021年上半年） 西山市通信发展办公室');
     await west.click();
