@@ -158,6 +158,18 @@ pub fn insert_csp_meta(html: &str, policy: &str) -> Result<String, PublishError>
     insert_in_head(&html, &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", attr_escape(policy)))
 }
 
+/// `html` without the elements `selector` matches: what the publish step inserts is removed first,
+/// so publishing a page again gives the same page.
+fn remove_all(html: &str, selector: &str) -> Result<String, PublishError> {
+    rewrite(
+        html,
+        vec![element!(selector, |el| {
+            el.remove();
+            Ok(())
+        })],
+    )
+}
+
 /// `html` with the site block `<script type="application/json" id="site">json</script>` early in
 /// the head (right after `<meta charset>`), before the boot script that reads it as the page is
 /// parsed; a site block already there is replaced. `extra` follows it (offline.html puts the open
@@ -166,13 +178,7 @@ pub fn with_site_block(html: &str, json: &str, extra: &str) -> Result<String, Pu
     if json.contains("</") {
         return Err(PublishError("the site block cannot hold \"</\"".into()));
     }
-    let without = rewrite(
-        html,
-        vec![element!("script#site", |el| {
-            el.remove();
-            Ok(())
-        })],
-    )?;
+    let without = remove_all(html, "script#site")?;
     insert_in_head(&without, &format!("<script type=\"application/json\" id=\"site\">{json}</script>{extra}"))
 }
 
@@ -180,13 +186,7 @@ pub fn with_site_block(html: &str, json: &str, extra: &str) -> Result<String, Pu
 /// outside what the app mounts or removes; a `nav.site-reports` already there is replaced.
 /// Unchanged when the page has no boot shell.
 pub fn with_reports_nav(html: &str, nav: &str) -> Result<String, PublishError> {
-    let without = rewrite(
-        html,
-        vec![element!("nav.site-reports", |el| {
-            el.remove();
-            Ok(())
-        })],
-    )?;
+    let without = remove_all(html, "nav.site-reports")?;
     if nav.is_empty() {
         return Ok(without);
     }

@@ -68,7 +68,8 @@ pub fn open_data(reports: &[Report]) -> Result<(String, Vec<u8>), PublishError> 
 /// one report). The page's boot script reads it (index.html).
 pub fn site_json(reports: &[Report], index_path: &str) -> Result<String, PublishError> {
     let (data, _) = open_data(reports)?;
-    let files = report_files(reports);
+    // Only the open report's file is named here: no need to write the others' JSON for that.
+    let files = report_files(reports.get(..1).unwrap_or_default());
     let report = files.first().map_or("", |f| f.path.as_str());
     let name = reports.first().map_or("", |r| r.name.as_str());
     // `</` cannot occur: names, paths and the index path are letters, digits, '-', '_', '.', '/'.

@@ -35,15 +35,15 @@ pub fn site_reports(reports: &[Report]) -> Html {
             (c.facts.first().map_or_else(|| "./".to_string(), |f| format!("?fact={}", f.id)), Html::default())
         };
         html!(
-                "<li><a href=\"{}\" data-report-link=\"{}\"{}><span class=\"site-reports__title\"><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></span> <span class=\"site-reports__source\"><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></span></a></li>",
-                href,
-                r.name,
-                current,
-                title(true),
-                title(false),
-                source(true),
-                source(false)
-            )
+            "<li><a href=\"{}\" data-report-link=\"{}\"{}><span class=\"site-reports__title\"><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></span> <span class=\"site-reports__source\"><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></span></a></li>",
+            href,
+            r.name,
+            current,
+            title(true),
+            title(false),
+            source(true),
+            source(false)
+        )
     };
     let others: Html = reports.iter().enumerate().skip(1).map(|(i, r)| item(i, r)).collect();
     let n = reports.len() - 1;
