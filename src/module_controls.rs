@@ -2,8 +2,7 @@
 //! `src/bin/extras.rs`, `ready`): the share panel's "Copy link" copies its link (or, where the
 //! clipboard is refused, selects it to copy by hand), its fields select their text as they get
 //! focus, "Copy" beside a reference copies the text its `data-copy` names, "Share via…" hands the
-//! share panel's link to the system share sheet, and opening one of the other reports reads and
-//! draws it (`crate::module_reports`).
+//! share panel's link to the system share sheet.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,10 +21,6 @@ pub fn on_click(ev: web_sys::MouseEvent) {
         copy_reference(button);
     } else if let Ok(Some(button)) = target.closest(".share__native") {
         share_link(&button);
-    } else if let Ok(Some(link)) = target.closest("a[data-away]") {
-        follow_away(&ev, &link);
-    } else if let Ok(Some(summary)) = target.closest("details[data-report] > summary") {
-        crate::module_reports::on_summary(&summary, page_lang());
     }
 }
 
@@ -81,29 +76,6 @@ fn copy_link(button: &web_sys::Element) {
         }
     });
     copy_text(&link, done);
-}
-
-/// A link to another report's chart and fact (the finder's hits in other reports): the page's
-/// link becomes the view with that focus, and the dashboard reads it as it reads Back and Forward
-/// (a `popstate`), so its view state, the address bar and the module's drawing stay one. With a
-/// modifier key or another button, the browser opens the link as the link it is.
-fn follow_away(ev: &web_sys::MouseEvent, link: &web_sys::Element) {
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
-    }
-    let Some(window) = web_sys::window() else { return };
-    let Some(away) = link.get_attribute("data-away") else { return };
-    let (mut view, _) = views::view_state::parse(&window.location().search().unwrap_or_default());
-    (view.section, view.chart, view.fact) = (None, None, None);
-    view.away = views::view_state::parse(&away).0.away;
-    ev.prevent_default();
-    let query = views::view_state::to_query(&view);
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&query));
-        if let Ok(popstate) = web_sys::Event::new("popstate") {
-            let _ = window.dispatch_event(&popstate);
-        }
-    }
 }
 
 /// Copies the text of the element the button's `data-copy` names, and says so on the button.

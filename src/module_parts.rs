@@ -135,9 +135,16 @@ pub fn source(fact: &str, link: &str, lang: Lang) {
     }
 }
 
+/// What reading the link `query` could not use: on a site of several reports, a link with another
+/// report's ids first opens that report's page (`module_reports::notices_or_home`); otherwise the
+/// notices are written ([`write_notices`]).
+pub fn notices(query: &str, lang: Lang) {
+    wasm_bindgen_futures::spawn_local(crate::module_reports::notices_or_home(query.to_string(), lang, write_notices));
+}
+
 /// Writes what reading the link `query` could not use (`views::markup::notices`) into the
 /// notices' host, if that host is still waiting for this link's notices (`data-notices`).
-pub fn notices(query: &str, lang: Lang) {
+fn write_notices(query: &str, lang: Lang) {
     let Some(document) = document() else { return };
     let Ok(Some(host)) = document.query_selector(".notices-host") else { return };
     if host.get_attribute("data-notices").as_deref() != Some(query) {

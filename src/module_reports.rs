@@ -1,50 +1,39 @@
-//! The other reports, as the on-demand module shows them (see `src/bin/extras.rs`, `reports`):
-//! it reads the index of reports (`catalogue::reports_index()`) and each report's file when it is
-//! needed, from the site or, in `offline.html`, from the page itself; then draws, with
-//! `views::other_reports`, the list of reports into `#reports`, an opened report's body, and what
-//! a search finds in them under the finder's results. A link's section, chart or fact in another
-//! report (`ViewState::away`) opens that report and brings it into view; an id no report has gets
-//! the link notice the built-in report's ids get.
+//! The site's other reports, as the on-demand module uses them (see `src/bin/extras.rs`). Each
+//! report is a page of its own, so the module never draws another report: it reads the index of
+//! reports (`catalogue::reports_index()`, `catalogue::site_index`) and their files when a reader
+//! needs them, to
+//! - send a link with another report's ids to that report's page ([`notices_or_home`]), so every
+//!   link opens the report its ids belong to;
+//! - show, under the finder's results, what a search finds in the other reports ([`run`]);
+//! - draw the series of the open report's indicators across every report that has a point of
+//!   them, at the end of the page ([`run`]).
+//!
+//! Files are read from the site or, in `offline.html`, from the page itself ([`read_file`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::write_html::write_html;
-use catalogue::{report_file, seed_text, CATALOGUE};
+use crate::report_data::site;
+use catalogue::site_index::{self, SiteIndex};
+use catalogue::{report_file, reports_index, seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use facts::Report;
+use views::across_reports::{self, OnPage};
 use views::html::Html;
-use views::other_reports::{self, Listed};
-use views::view_state::{self, Notice};
-use views::{html, markup};
-
-/// An entry of the index: where its file is and which ids it holds.
-struct Entry {
-    listed: Listed,
-    file: String,
-    sections: Vec<String>,
-    charts: Vec<String>,
-    facts: Vec<String>,
-}
-
-struct Index {
-    first: String,
-    entries: Vec<Entry>,
-    /// indicator -> report names with points of it.
-    series: Vec<(String, Vec<String>)>,
-}
+use views::view_state;
+use views::html;
 
 #[derive(Default)]
 struct State {
-    index: Option<Rc<Index>>,
-    /// Reports read so far, the built-in one first.
+    index: Option<Rc<SiteIndex>>,
+    /// Reports read so far, the open one first.
     reports: Vec<Report>,
-    /// What the list was last drawn for (language), and the last link and search acted on.
-    drawn: Option<(Lang, String, String)>,
+    /// What was last drawn: the language and the search text.
+    drawn: Option<(Lang, String)>,
 }
 
 thread_local! {
@@ -71,68 +60,17 @@ pub async fn read_file(path: &str) -> Result<String, String> {
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| format!("{path}: unreadable"))
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    v.and_then(Value::as_array)
-        .map_or_else(Vec::new, |a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
-}
-
-fn parse_index(text: &str) -> Result<Index, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| format!("index: {e}"))?;
-    let entries = doc
-        .get("reports")
-        .and_then(Value::as_array)
-        .ok_or("index: no reports")?
-        .iter()
-        .map(|r| {
-            let pairs = |key: &str| -> Vec<Vec<String>> {
-                r.get(key)
-                    .and_then(Value::as_array)
-                    .map_or_else(Vec::new, |a| a.iter().map(|p| strings(Some(p))).collect())
-            };
-            let titles =
-                pairs("articles").into_iter().filter_map(|a| Some((a.get(1)?.clone(), a.get(2)?.clone()))).collect();
-            let facts = strings(r.get("facts"));
-            Entry {
-                listed: Listed {
-                    name: r.get("name").and_then(Value::as_str).unwrap_or("").to_string(),
-                    titles,
-                    facts: facts.len(),
-                    drafts: r.get("drafts").and_then(Value::as_u64).unwrap_or(0) as usize,
-                },
-                file: r.get("file").and_then(Value::as_str).unwrap_or("").to_string(),
-                sections: pairs("sections").into_iter().filter_map(|s| s.first().cloned()).collect(),
-                charts: strings(r.get("charts")),
-                facts,
-            }
-        })
-        .collect();
-    let series = doc.get("series").and_then(Value::as_array).map_or_else(Vec::new, |a| {
-        a.iter()
-            .map(|s| {
-                let id = s.get("indicator").and_then(Value::as_str).unwrap_or("").to_string();
-                let names = s.get("points").and_then(Value::as_array).map_or_else(Vec::new, |p| {
-                    p.iter().filter_map(|pt| pt.get(0).and_then(Value::as_str).map(String::from)).collect()
-                });
-                (id, names)
-            })
-            .collect()
-    });
-    Ok(Index { first: doc.get("first").and_then(Value::as_str).unwrap_or("").to_string(), entries, series })
-}
-
-async fn index(path: &str) -> Result<Rc<Index>, String> {
+/// The index of reports, read once.
+async fn index() -> Result<Rc<SiteIndex>, String> {
     if let Some(i) = STATE.with(|s| s.borrow().index.clone()) {
         return Ok(i);
     }
-    let index = Rc::new(parse_index(&read_file(path).await?)?);
+    let path = reports_index();
+    let index = Rc::new(site_index::parse(&read_file(path).await?).map_err(|e| format!("{path}: {e}"))?);
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         if s.reports.is_empty() {
-            s.reports.push(Report {
-                name: index.first.clone(),
-                catalogue: CATALOGUE.clone(),
-                text: seed_text().to_string(),
-            });
+            s.reports.push(Report { name: site("name"), catalogue: CATALOGUE.clone(), text: seed_text().to_string() });
         }
         s.index = Some(index.clone());
     });
@@ -144,11 +82,11 @@ fn loaded(name: &str) -> Option<Report> {
 }
 
 /// The report `name`, read once.
-async fn report(index: &Index, name: &str) -> Result<Report, String> {
+async fn report(index: &SiteIndex, name: &str) -> Result<Report, String> {
     if let Some(r) = loaded(name) {
         return Ok(r);
     }
-    let entry = index.entries.iter().find(|e| e.listed.name == name).ok_or_else(|| format!("no report {name}"))?;
+    let entry = index.reports.iter().find(|e| e.name == name).ok_or_else(|| format!("no report {name}"))?;
     let r = report_file::parse(&read_file(&entry.file).await?).map_err(|e| format!("{}: {e}", entry.file))?;
     if let Some(r) = loaded(name) {
         return Ok(r);
@@ -157,148 +95,92 @@ async fn report(index: &Index, name: &str) -> Result<Report, String> {
     Ok(r)
 }
 
-/// Everything the report's series need besides itself: the other reports with points of its
-/// indicators.
-async fn with_series(index: &Index, r: &Report) -> Vec<Report> {
-    for (indicator, names) in &index.series {
-        if r.catalogue.facts.iter().any(|f| f.indicator.as_ref() == Some(indicator)) {
-            for n in names {
-                let _ = report(index, n).await;
+/// Each report read so far with the link to its page.
+fn on_pages<'a>(index: &'a SiteIndex, reports: &'a [Report]) -> Vec<OnPage<'a>> {
+    reports
+        .iter()
+        .filter_map(|report| Some(OnPage { report, page: &index.reports.iter().find(|e| e.name == report.name)?.page }))
+        .collect()
+}
+
+/// For the link `query` (as the page was opened with it), whose ids the open report does not
+/// all have: when another report has every one of them, opens the link on that report's page
+/// (replacing this page in the history, so Back does not return to a page that only forwarded);
+/// else writes what could not be used into the notices' host (`write`).
+pub async fn notices_or_home(query: String, lang: Lang, write: fn(&str, Lang)) {
+    // Every id the link names, this report's included: a link whose ids no one report holds all
+    // of stays here with its notices (and two pages can never send a link back and forth).
+    if let (Some(wanted), false) = (view_state::ids_elsewhere(&query), reports_index().is_empty()) {
+        if let Ok(index) = index().await {
+            if let Some(home) = index.home_of(&wanted, &site("name")) {
+                let Some(location) = web_sys::window().map(|w| w.location()) else { return };
+                let hash = location.hash().unwrap_or_default();
+                let query = query.trim_start_matches('?');
+                if location.replace(&format!("{}?{query}{hash}", home.page)).is_ok() {
+                    return;
+                }
             }
         }
     }
-    STATE.with(|s| s.borrow().reports.clone())
-}
-
-fn body_host(name: &str) -> Option<web_sys::Element> {
-    // Report names are the index's own, letters, digits, '-', '_' and '.'.
-    document()?.query_selector(&format!("[data-report-body=\"{name}\"]")).ok().flatten()
-}
-
-/// Reads the report and draws its body into its `<details>`, `focus` marked; `expand` opens the
-/// `<details>` (a click on its summary opens it by itself).
-async fn open(index: &Index, name: &str, focus: Option<&str>, expand: bool, lang: Lang) -> Result<(), String> {
-    let Some(host) = body_host(name) else { return Ok(()) };
-    if expand {
-        if let Ok(Some(details)) = host.closest("details") {
-            let _ = details.set_attribute("open", "");
-        }
-    }
-    if host.first_element_child().is_none() {
-        write_html(&host, &html!("<p class=\"reports__loading\">{}</p>", lang.pick("正在加载…", "Loading…")));
-    }
-    let r = report(index, name).await?;
-    let all = with_series(index, &r).await;
-    // Two columns of charts on a wide screen, one on a narrow one (see .topic__charts).
-    let width = f64::from(host.client_width());
-    let column = if width > 900.0 { width / 2.0 - 48.0 } else { width - 34.0 };
-    write_html(&host, &other_reports::report_body(&r, &all, focus, column, lang));
-    Ok(())
+    write(&query, lang);
 }
 
 fn problem(host: &web_sys::Element, message: &str, lang: Lang) {
     let note = html!(
         "<p class=\"reports__error\" role=\"alert\">{}{}</p>",
-        lang.pick("无法加载报告：", "The report cannot be loaded: "),
+        lang.pick("无法加载其他报告：", "The other reports cannot be loaded: "),
         message
     );
     write_html(host, &note);
 }
 
-/// Draws the list into `#reports` (for a new language, again, with open reports redrawn), opens
-/// what the link `away` names (`?section=…&chart=…&fact=…`), and shows what a search for `q` finds
-/// in the other reports.
-pub async fn run(index_path: String, away: String, q: String, lang: Lang) {
+/// Draws, at the end of the page (`#across`), the series of the open report's indicators across
+/// the reports with points of them, and, under the finder's results, what a search for `q` finds
+/// in the other reports. Each only when it changed (language, search text).
+pub async fn run(q: String, lang: Lang) {
     let Some(document) = document() else { return };
-    let Ok(Some(list_host)) = document.query_selector("#reports") else { return };
-    let index = match index(&index_path).await {
+    let Ok(Some(across)) = document.query_selector("#across") else { return };
+    let index = match index().await {
         Ok(i) => i,
-        Err(e) => return problem(&list_host, &e, lang),
+        Err(e) => return problem(&across, &e, lang),
     };
-    let previous = STATE.with(|s| s.borrow_mut().drawn.replace((lang, away.clone(), q.clone())));
-    let (relist, new_away, new_q) = match &previous {
-        Some((l, a, old_q)) => (*l != lang, *a != away, *old_q != q),
-        None => (true, true, true),
+    let previous = STATE.with(|s| s.borrow_mut().drawn.replace((lang, q.clone())));
+    let (relang, new_q) = match &previous {
+        Some((l, old_q)) => (*l != lang, *old_q != q),
+        None => (true, true),
     };
-    if relist {
-        let read: Vec<String> = STATE.with(|s| s.borrow().reports.iter().skip(1).map(|r| r.name.to_string()).collect());
-        let shown: Vec<String> =
-            read.into_iter().filter(|n| body_host(n).is_some_and(|h| h.first_element_child().is_some())).collect();
-        let listed: Vec<Listed> = index.entries.iter().map(|e| e.listed.clone()).collect();
-        write_html(&list_host, &other_reports::list(&listed, lang));
-        for n in shown {
-            if let Err(e) = open(&index, &n, None, false, lang).await {
-                problem(&list_host, &e, lang);
-            }
+    if relang {
+        if let Err(e) = series(&index, &across, lang).await {
+            problem(&across, &e, lang);
         }
     }
-    if new_away || relist {
-        follow(&index, &away, lang, &list_host).await;
-    }
-    if new_q || relist {
+    if new_q || relang {
         search(&index, &q, lang).await;
     }
 }
 
-/// Opens the report holding the link's chart, section or fact and brings it into view; says so
-/// when no report has it.
-async fn follow(index: &Index, away: &str, lang: Lang, list_host: &web_sys::Element) {
-    let (view, _) = view_state::parse_with_others(away, &CATALOGUE, true);
-    let a = view.away;
-    if a.is_empty() {
-        return;
+/// The series of the open report's indicators, with every report that has a point of them read.
+async fn series(index: &SiteIndex, host: &web_sys::Element, lang: Lang) -> Result<(), String> {
+    let open = site("name");
+    for s in &index.series {
+        if s.points.iter().any(|(r, _)| *r == open) {
+            for (name, _) in &s.points {
+                report(index, name).await?;
+            }
+        }
     }
-    let holds = |e: &Entry| {
-        (a.chart.is_empty() || e.charts.contains(&a.chart))
-            && (a.section.is_empty() || e.sections.contains(&a.section))
-            && (a.fact.is_empty() || e.facts.contains(&a.fact))
-    };
-    let Some(entry) = index.entries.iter().find(|e| holds(e)) else {
-        let mut notices = Vec::new();
-        if !a.section.is_empty() && !index.entries.iter().any(|e| e.sections.contains(&a.section)) {
-            notices.push(Notice::UnknownSection { id: a.section.clone() });
-        }
-        if !a.chart.is_empty() && !index.entries.iter().any(|e| e.charts.contains(&a.chart)) {
-            notices.push(Notice::UnknownChart { id: a.chart.clone() });
-        }
-        if !a.fact.is_empty() && !index.entries.iter().any(|e| e.facts.contains(&a.fact)) {
-            notices.push(Notice::UnknownFact { id: a.fact.clone() });
-        }
-        if notices.is_empty() {
-            // Each id exists, but not together in one report: the narrowest one is what cannot
-            // be shown where the link says.
-            notices.push(if !a.fact.is_empty() {
-                Notice::UnknownFact { id: a.fact.clone() }
-            } else {
-                Notice::UnknownChart { id: a.chart.clone() }
-            });
-        }
-        if let Some(Ok(Some(host))) = document().map(|d| d.query_selector(".notices-host")) {
-            let mut out = Html::default();
-            out.push(&markup::notices(&notices, lang));
-            write_html(&host, &out);
-        }
-        return;
-    };
-    let focus = Some(a.fact.as_str()).filter(|f| !f.is_empty());
-    if let Err(e) = open(index, &entry.listed.name, focus, true, lang).await {
-        return problem(list_host, &e, lang);
-    }
-    let target = if let Some(f) = focus {
-        format!("[data-report-body=\"{}\"] [data-away-fact=\"{f}\"]", entry.listed.name)
-    } else if !a.chart.is_empty() {
-        format!("figure[data-chart=\"{}\"]", a.chart)
-    } else {
-        format!("section[data-section=\"{}\"]", a.section)
-    };
-    // Ids passed `parse` (letters, digits, '-'), so they are safe in a selector.
-    if let Some(Ok(Some(el))) = document().map(|d| d.query_selector(&target)) {
-        el.scroll_into_view();
-    }
+    let reports = STATE.with(|s| s.borrow().reports.clone());
+    let Some(open_report) = reports.iter().find(|r| r.name == open) else { return Ok(()) };
+    // Two columns of charts on a wide screen, one on a narrow one (see .topic__charts).
+    let width = f64::from(host.client_width());
+    let column = if width > 900.0 { width / 2.0 - 48.0 } else { width - 34.0 };
+    let focus = view_state::parse(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()).0.fact;
+    write_html(host, &across_reports::series_section(open_report, &on_pages(index, &reports), focus, column, lang));
+    Ok(())
 }
 
 /// What a search finds in the other reports (all of them read), under the finder's results.
-async fn search(index: &Index, q: &str, lang: Lang) {
+async fn search(index: &SiteIndex, q: &str, lang: Lang) {
     let Some(document) = document() else { return };
     let host = match document.query_selector(".finder__elsewhere") {
         Ok(Some(h)) => h,
@@ -315,28 +197,13 @@ async fn search(index: &Index, q: &str, lang: Lang) {
         write_html(&host, &Html::default());
         return;
     }
-    for e in &index.entries {
-        if let Err(err) = report(index, &e.listed.name).await {
+    for e in &index.reports {
+        if let Err(err) = report(index, &e.name).await {
             return problem(&host, &err, lang);
         }
     }
-    let others: Vec<Report> = STATE.with(|s| s.borrow().reports.iter().skip(1).cloned().collect());
-    write_html(&host, &other_reports::search_hits(&others, q, lang));
-}
-
-/// A click on a report's summary that opens it: its body is read and drawn.
-pub fn on_summary(summary: &web_sys::Element, lang: Lang) {
-    let Ok(Some(details)) = summary.closest("details[data-report]") else { return };
-    if details.has_attribute("open") {
-        return;
-    }
-    let Some(name) = details.get_attribute("data-report") else { return };
-    let Some(index) = STATE.with(|s| s.borrow().index.clone()) else { return };
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = open(&index, &name, None, false, lang).await {
-            if let Some(host) = body_host(&name) {
-                problem(&host, &e, lang);
-            }
-        }
-    });
+    let open = site("name");
+    let reports = STATE.with(|s| s.borrow().reports.clone());
+    let others: Vec<OnPage> = on_pages(index, &reports).into_iter().filter(|r| r.report.name != open).collect();
+    write_html(&host, &across_reports::search_hits(&others, q, lang));
 }

@@ -52,12 +52,11 @@ mod exports {
         module_parts::notices(query, lang(lang_code));
     }
 
-    /// The other reports (`app::module_reports`): the list, what the link `away` names in them,
-    /// what a search for `q` finds.
+    /// What the open report shares with the other reports (`app::module_reports::run`): the series
+    /// of its indicators across them, and what a search for `q` finds in them.
     #[wasm_bindgen]
-    pub fn reports(index: String, away: String, q: String, lang_code: &str, _unused: &str) {
-        let lang = lang(lang_code);
-        wasm_bindgen_futures::spawn_local(app::module_reports::run(index, away, q, lang));
+    pub fn reports(q: String, lang_code: &str, _c: &str, _d: &str, _e: &str) {
+        wasm_bindgen_futures::spawn_local(app::module_reports::run(q, lang(lang_code)));
     }
 
     /// Called by the page's script once the module has loaded: adopts the styles of what this
@@ -70,7 +69,7 @@ mod exports {
         app::report_data::install_report_file(&report_file).await.map_err(|e| JsValue::from_str(&e))?;
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Ok(()) };
         if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            // The other reports' drawings take their colours from the theme's variables.
+            // The series across reports take their colours from the theme's variables.
             let css = format!(
                 "{}{}",
                 include_str!("../../style/report.css"),

@@ -16,6 +16,7 @@ use charts::registry::{chart_def, sections};
 use facts::i18n::Lang;
 use views::view_state::{parse, to_query, Theme};
 
+use catalogue::CATALOGUE;
 use views::markup::{LANG_LABEL, LEDE, SITE_TITLE as TITLE, THEME_LABEL};
 
 #[component]
@@ -51,10 +52,11 @@ pub fn App() -> impl IntoView {
                 }
             }
         }
-        let site = l.pick(TITLE.0, TITLE.1);
+        // The report's title first: every report is a page of the same site.
+        let site = format!("{} · {}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh), l.pick(TITLE.0, TITLE.1));
         let title = match chart.and_then(chart_def) {
             Some(def) => format!("{} · {site}", l.pick(&def.title.0, &def.title.1)),
-            None => site.to_string(),
+            None => site,
         };
         document().set_title(&title);
     });
@@ -83,9 +85,9 @@ fn Dashboard() -> impl IntoView {
         request_animation_frame(move || set_timeout(move || reveal_next(ui), std::time::Duration::ZERO));
     }
     set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
-    let (tools, desk, reports) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let (tools, desk, across) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     super::report_desk::install(ui, tools, desk);
-    super::other_reports::install(ui, reports);
+    super::across_reports::install(ui, across);
     view! {
         <header class="masthead">
             <div class="masthead__row">
@@ -111,7 +113,7 @@ fn Dashboard() -> impl IntoView {
             <Overview/>
             <FilterBar/>
             {sections().iter().enumerate().map(|(index, def)| view! { <Section def=def index=index/> }).collect_view()}
-            {(!catalogue::reports_index().is_empty()).then(|| view! { <div class="reports" id="reports" node_ref=reports></div> })}
+            {(!catalogue::reports_index().is_empty()).then(|| view! { <div class="across" id="across" node_ref=across></div> })}
             <PrintSheet/>
         </main>
         <SourcePanel/>

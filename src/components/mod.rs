@@ -1,5 +1,6 @@
 //! Thin Leptos components: they wire signals to specs, layouts, drawing and markup (`views::markup`),
 //! and hold no logic of their own.
+pub mod across_reports;
 pub mod app;
 pub mod boot;
 pub mod chart_canvas;
@@ -9,7 +10,6 @@ pub mod downloads;
 pub mod extras;
 pub mod filter_bar;
 pub mod notices;
-pub mod other_reports;
 pub mod overview;
 pub mod prefs;
 pub mod print_sheet;

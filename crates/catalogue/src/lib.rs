@@ -9,8 +9,10 @@ pub mod fact_text;
 pub mod facts_file;
 pub mod format;
 mod open;
+pub mod pages;
 pub mod provenance;
 pub mod report_file;
+pub mod site_index;
 
 use facts::{Article, Fact, Named, Unit};
 
@@ -20,6 +22,8 @@ pub use open::{install_data, install_report, install_reports_index};
 /// Every report the site holds, with their texts: for the publish step, tools and tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub use seed_reports::REPORTS;
+#[cfg(not(target_arch = "wasm32"))]
+pub use open::with_open_report;
 
 /// The version of every file the site publishes for scripts and for the page itself: `facts.json`,
 /// a chart's JSON download, each report file and the reports' index. Raised when any of their

@@ -1,8 +1,11 @@
-//! The open report: the one the page shows first. In the browser the page brings its data (a
-//! binary file the publish step writes, `reports/NAME.HASH.bin`), and the app installs it before
-//! it mounts ([`install_data`]); the on-demand module installs the whole report, text included,
-//! from its report file ([`install_report`]). Natively (the publish step, tools, tests) it is the
-//! first report of `seeds/`, verified when `seed_reports` was built.
+//! The open report: the one a page shows. Every report has its own page (the publish step writes
+//! them all from the same app), so a page has exactly one open report for its whole life. In the
+//! browser the page brings its data (a binary file the publish step writes,
+//! `reports/NAME.HASH.bin`), and the app installs it before it mounts ([`install_data`]); the
+//! on-demand module installs the whole report, text included, from its report file
+//! ([`install_report`]). Natively (the publish step, tools, tests) it is the site's default
+//! report, the first of `seed_reports`, or the one [`with_open_report`] opens while the publish
+//! step writes that report's page.
 //!
 //! [`CATALOGUE`] reads as a `&'static Catalogue` either way, so the code that shows a report does
 //! not know where it came from.
@@ -38,15 +41,38 @@ mod source {
     use facts::Catalogue;
     use seed_reports::REPORTS;
 
-    /// The first report of `seeds/` (whose build refuses a site with no report).
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Which of `REPORTS` is open on this thread: the first (the site's default) unless the
+        /// publish step is writing another report's page ([`with_open_report`]).
+        static OPEN_AT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn open() -> Option<&'static facts::Report> {
+        REPORTS.get(OPEN_AT.with(Cell::get)).or_else(|| REPORTS.first())
+    }
+
+    /// The open report's catalogue: the first report of `seeds/` (whose build refuses a site with
+    /// no report), or the one [`with_open_report`] opened.
     pub fn catalogue() -> &'static Catalogue {
         static EMPTY: std::sync::LazyLock<Catalogue> = std::sync::LazyLock::new(Catalogue::default);
-        REPORTS.first().map_or(&*EMPTY, |r| &r.catalogue)
+        open().map_or(&*EMPTY, |r| &r.catalogue)
     }
 
     /// The open report's text.
     pub fn seed_text() -> &'static str {
-        REPORTS.first().map_or("", |r| r.text.as_str())
+        open().map_or("", |r| r.text.as_str())
+    }
+
+    /// Runs `f` with the report `name` open on this thread, as its own page opens it (the publish
+    /// step writes every report's page this way); `None` when no report has that name.
+    pub fn with_open_report<T>(name: &str, f: impl FnOnce() -> T) -> Option<T> {
+        let at = REPORTS.iter().position(|r| r.name == name)?;
+        let before = OPEN_AT.with(|o| o.replace(at));
+        let out = f();
+        OPEN_AT.with(|o| o.set(before));
+        Some(out)
     }
 
     /// The published index of the reports, "" when the site has one.

@@ -1,19 +1,20 @@
 //! Post-build publishing of the built page (native only; run by `publish_facts` from Trunk's
-//! `post_build` hook on `$TRUNK_STAGING_DIR`):
+//! `post_build` hook on `$TRUNK_STAGING_DIR`). Every report gets a page of its own from the one
+//! page Trunk built ([`publish_pages`], [`report_page`]): the same app and wasm, that report's data.
 //!
-//! - [`with_csp`]: `index.html` gets a strict Content-Security-Policy `<meta>` as the first
-//!   element of `<head>` (after `<meta charset>`), whose `script-src` allows the site's own files,
+//! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
+//!   drawn now by `first_view` from the same markup functions the app uses; [`with_reports_nav`]
+//!   puts the list of the site's reports above it and [`with_site`] says where the page's data is.
+//! - [`with_csp`]: each page gets a strict Content-Security-Policy `<meta>` as the first element
+//!   of `<head>` (after `<meta charset>`), whose `script-src` allows the site's own files,
 //!   WebAssembly compilation and exactly the inline scripts and styles present, by SHA-256 hash,
 //!   and requires Trusted Types for every markup sink (one policy, [`TRUSTED_TYPES_POLICY`]). Trunk's
 //!   inline loader names the hashed file names, so the hash changes with every build and is
 //!   computed here from the text Trunk wrote. Pages built by `trunk serve` are left without a
 //!   policy (see [`has_trunk_autoreload`]).
-//! - [`offline_html`]: `offline.html`, the same page as one self-contained file (CSS, favicon,
-//!   JS loader and the wasm, which holds the catalogue, all inlined) that works from `file://`
+//! - [`offline_html`]: `offline.html`, the default report's page as one self-contained file (CSS,
+//!   favicon, JS loader, the wasm and the report's data, all inlined) that works from `file://`
 //!   with no network, under its own policy.
-//!
-//! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
-//!   drawn now by `first_view` from the same markup functions the app uses.
 //!
 //! Trunk minifies the page, its CSS and scripts and the JS glue (`minify = "on_release"`:
 //! minify-html, lightningcss, minify-js) before this step runs. SHA-256 and base64 come from the
@@ -111,15 +112,6 @@ fn sources(hashes: &[String]) -> String {
     hashes.iter().map(|h| format!(" {h}")).collect()
 }
 
-/// What [`publish_pages`] wrote.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Published {
-    /// The policy written into `index.html`; `None` for a `trunk serve` build (see
-    /// [`has_trunk_autoreload`]).
-    pub index_policy: Option<String>,
-    pub offline_bytes: usize,
-}
-
 /// True for a page built by `trunk serve`: it carries Trunk's live-reload script, which the dev
 /// server rewrites on every response (it writes the request's `Host` into it), so no hash made
 /// at build time can match it. Such a page gets no policy; `trunk build` pages always do.
@@ -153,41 +145,95 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
     Ok(())
 }
 
-/// `html` with its site block: where the open report's data, its report file and the reports'
-/// index are ([`reports::site_json`]).
-pub fn with_site(html: &str) -> Result<String, PublishError> {
-    page::with_site_block(html, &reports::site_json(&catalogue::REPORTS, catalogue::reports_index())?, "")
+/// `html` with its site block for the page of `reports[open]`: where that report's data and its
+/// report file are, and the reports' index ([`reports::site_json`]).
+pub fn with_site(html: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
+    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index())?, "")
 }
 
-/// `html` with the list of the site's reports at its top (`views::markup::site_reports`; none for
-/// a site of one report).
-pub fn with_reports_nav(html: &str) -> Result<String, PublishError> {
-    page::with_reports_nav(html, views::markup::site_reports(&catalogue::REPORTS).as_str())
+/// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
+/// (`views::markup::site_reports`; none for a site of one report).
+pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
+    page::with_reports_nav(html, views::markup::site_reports(reports, open).as_str())
 }
 
-/// Rewrites `<dir>/index.html` with its site block, the list of its reports, its first view and
-/// its policy (unless built by `trunk serve`) and writes `<dir>/offline.html`.
+/// The page of `reports[open]` from the page Trunk built: its first view (drawn with that report
+/// open, `catalogue::with_open_report`), the list of reports at its top and its site block.
+pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
+    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    // The default report's page keeps the head index.html was written with (the site's address).
+    let built = if open == 0 { built.to_string() } else { page::with_report_head(built, &head_title(report), &head_description(report))? };
+    catalogue::with_open_report(&report.name, || {
+        with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)
+    })
+    .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
+}
+
+/// A report page's `<title>`: the report's title in both languages, as index.html's names the site.
+pub fn head_title(report: &facts::Report) -> String {
+    use views::markup::report_title;
+    format!("{} · {}", report_title(report, true), report_title(report, false))
+}
+
+/// A report page's description: who issued it, its title, and what the page holds, in both
+/// languages.
+pub fn head_description(report: &facts::Report) -> String {
+    use views::markup::{report_source, report_title};
+    let (zh, en) = (report_source(report, true), report_source(report, false));
+    format!(
+        "{}{}：报告中的每个数字及其原句。{}{}: every number in the report, with the sentence that states it.",
+        if zh.is_empty() { String::new() } else { format!("{zh}《") } ,
+        if zh.is_empty() { report_title(report, true) } else { format!("{}》", report_title(report, true)) },
+        report_title(report, false),
+        if en.is_empty() { String::new() } else { format!(" ({en})") }
+    )
+}
+
+/// What [`publish_pages`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The policy written into `index.html`; `None` for a `trunk serve` build (see
+    /// [`has_trunk_autoreload`]).
+    pub index_policy: Option<String>,
+    pub offline_bytes: usize,
+    /// The report pages written, `index.html` (the default report's) first.
+    pub pages: Vec<String>,
+}
+
+/// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
+/// site's default report as `index.html`, each other one as `NAME.html` (`catalogue::pages`), each
+/// with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
+/// page as one self-contained file. The reports' data and files must already be in `dir`
+/// ([`reports::write`]): the offline copy carries them inline.
 pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let index_path = dir.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
+    let built = std::fs::read_to_string(&index_path)
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
-    let index = with_site(&with_reports_nav(&with_first_view(&index)?)?)?;
     // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
-    let served = has_trunk_autoreload(&index)?;
+    let served = has_trunk_autoreload(&built)?;
     if !served {
         minify_scripts(dir)?;
     }
-    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
-    let offline = offline_html(&index, &read)?;
-    let offline_path = dir.join("offline.html");
-    std::fs::write(&offline_path, &offline)
-        .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
-    if served {
-        return Ok(Published { index_policy: None, offline_bytes: offline.len() });
+    let reports = &*catalogue::REPORTS;
+    let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
+    for (open, report) in reports.iter().enumerate() {
+        let page = report_page(&built, reports, open)?;
+        if open == 0 {
+            let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+            let offline = offline_html(&page, &read)?;
+            let offline_path = dir.join("offline.html");
+            std::fs::write(&offline_path, &offline)
+                .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+            published.offline_bytes = offline.len();
+        }
+        let page = if served { page } else { with_csp(&page)? };
+        if open == 0 && !served {
+            published.index_policy = Some(site_policy(&inline_hashes(&page)?));
+        }
+        let file = catalogue::pages::page_file(&report.name, open == 0);
+        let path = dir.join(&file);
+        std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+        published.pages.push(file);
     }
-    let with_policy = with_csp(&index)?;
-    let index_policy = site_policy(&inline_hashes(&with_policy)?);
-    std::fs::write(&index_path, &with_policy)
-        .map_err(|e| PublishError(format!("cannot write {}: {e}", index_path.display())))?;
-    Ok(Published { index_policy: Some(index_policy), offline_bytes: offline.len() })
+    Ok(published)
 }

@@ -193,13 +193,41 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
     if loaders != 1 {
         return Err(PublishError(format!("expected one Trunk loader script in index.html, found {loaders}")));
     }
-    // The open report's data, inline before the boot script that reads it.
-    let site = elements(&out, "script#site")?;
-    let out = match site.first() {
-        Some(block) => with_site_block(&out, &block.text, &crate::reports::data_block(&catalogue::REPORTS)?)?,
+    let out = match elements(&out, "script#site")?.first() {
+        Some(block) => with_report_inline(&out, &block.text, &read)?,
         None => out,
     };
     insert_csp_meta(&out, &offline_policy(&inline_hashes(&out)?))
+}
+
+/// The offline copy is its report alone (a file can open no other page): its site block names no
+/// index, the list of the site's reports is left out, and the report's data (base64, before the
+/// boot script that reads it) and its report file (for the on-demand module) are inline, as
+/// `<script id="file:PATH">` blocks the page reads instead of fetching. `</` is written `<\/` in
+/// the JSON, the same JSON, so no block can end early.
+fn with_report_inline(
+    html: &str,
+    site_json: &str,
+    read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>,
+) -> Result<String, PublishError> {
+    let mut site: serde_json::Value =
+        serde_json::from_str(site_json).map_err(|e| PublishError(format!("the page's site block: {e}")))?;
+    let path = |field: &str| site.get(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let (data, report) = (path("data"), path("report"));
+    let mut blocks = format!(
+        "<script type=\"application/octet-stream\" id=\"file:{data}\">{}</script>",
+        base64(&read(&data)?)
+    );
+    if !report.is_empty() {
+        let json = String::from_utf8(read(&report)?).map_err(|_| PublishError(format!("{report} is not UTF-8")))?;
+        blocks.push_str(&format!(
+            "<script type=\"application/json\" id=\"file:{report}\">{}</script>",
+            json.replace("</", "<\\/")
+        ));
+    }
+    site["index"] = serde_json::Value::from("");
+    let without_nav = crate::page::remove_all(html, "nav.site-reports")?;
+    with_site_block(&without_nav, &site.to_string(), &blocks)
 }
 
 /// Trunk's loader `loader` as inline scripts: the wasm-bindgen module without its exports, the
@@ -249,14 +277,13 @@ fn offline_loader(
 /// The on-demand module (`extras.js`, `extras_bg.wasm`; see `components::extras`) for
 /// `offline.html`: its script inline (it only defines `wasm_bindgen`) and its wasm as a base64
 /// block `#extras-wasm`, which the app instantiates when first needed. Empty when the site has no
-/// such module. The other reports' files follow (`crate::reports::inline_blocks`).
+/// such module.
 fn offline_extras(read: &dyn Fn(&str) -> Result<Vec<u8>, PublishError>) -> Result<String, PublishError> {
     let (Ok(js), Ok(wasm)) = (read("extras.js"), read("extras_bg.wasm")) else { return Ok(String::new()) };
     let js = String::from_utf8(js).map_err(|_| PublishError("extras.js is not UTF-8".into()))?;
     Ok(format!(
-        "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n{}",
+        "<script type=\"application/octet-stream\" id=\"extras-wasm\">{}</script>\n<script>\n{}\n</script>\n",
         base64(&wasm),
-        script_safe(&js)?,
-        crate::reports::inline_blocks(&catalogue::REPORTS, catalogue::reports_index())
+        script_safe(&js)?
     ))
 }

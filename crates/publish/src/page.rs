@@ -160,7 +160,7 @@ pub fn insert_csp_meta(html: &str, policy: &str) -> Result<String, PublishError>
 
 /// `html` without the elements `selector` matches: what the publish step inserts is removed first,
 /// so publishing a page again gives the same page.
-fn remove_all(html: &str, selector: &str) -> Result<String, PublishError> {
+pub(crate) fn remove_all(html: &str, selector: &str) -> Result<String, PublishError> {
     rewrite(
         html,
         vec![element!(selector, |el| {
@@ -213,4 +213,37 @@ pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, P
         })],
     )?;
     insert_in_head(&filled, style)
+}
+
+/// `html` with its head naming another report than the one the page was written for: `<title>`,
+/// the description and the link-preview titles and descriptions become `title` and
+/// `description`; the preview image, which shows the default report's figures, is dropped (a
+/// card without an image rather than one with another report's numbers).
+pub fn with_report_head(html: &str, title: &str, description: &str) -> Result<String, PublishError> {
+    // lol_html writes an attribute's value as given but for `"`: a text's `&` is written `&amp;`
+    // here, so "R&D;" stays text rather than a character reference.
+    let (title_attr, description_attr) = (title.replace('&', "&amp;"), description.replace('&', "&amp;"));
+    let (title_attr, description_attr) = (title_attr.as_str(), description_attr.as_str());
+    rewrite(
+        html,
+        vec![
+            element!("title", |el| {
+                el.set_inner_content(title, ContentType::Text);
+                Ok(())
+            }),
+            element!("meta[property^='og:'], meta[name^='twitter:'], meta[name='description']", |el| {
+                let key = el.get_attribute("property").or_else(|| el.get_attribute("name")).unwrap_or_default();
+                match key.as_str() {
+                    "og:title" | "twitter:title" => el.set_attribute("content", title_attr)?,
+                    "og:description" | "twitter:description" | "description" => {
+                        el.set_attribute("content", description_attr)?
+                    }
+                    "twitter:card" => el.set_attribute("content", "summary")?,
+                    k if k.starts_with("og:image") || k == "twitter:image" => el.remove(),
+                    _ => {}
+                }
+                Ok(())
+            }),
+        ],
+    )
 }

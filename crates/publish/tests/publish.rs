@@ -250,6 +250,7 @@ fn publish_pages_rewrites_index_and_writes_offline_html() {
     for (name, bytes) in files() {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    reports::write(&dir, &catalogue::REPORTS, catalogue::reports_index()).unwrap();
     let published = publish_pages(&dir).unwrap();
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert_eq!(Some(meta_policy(&index)), published.index_policy);
@@ -278,8 +279,13 @@ fn a_trunk_serve_page_gets_no_policy_and_offline_html_drops_live_reload() {
     for (name, bytes) in files() {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    reports::write(&dir, &catalogue::REPORTS, catalogue::reports_index()).unwrap();
     assert_eq!(publish_pages(&dir).unwrap().index_policy, None);
-    assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), served);
+    // The served page names its data like any page (the app mounts once it has read it), and
+    // gets no policy.
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(page.contains("<script type=\"application/json\" id=\"site\">"), "{page}");
+    assert!(!page.contains("Content-Security-Policy") && page.contains(".well-known/trunk/ws"));
     assert!(dir.join("offline.html").is_file());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -317,8 +323,9 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     for (name, bytes) in files() {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    reports::write(&dir, &catalogue::REPORTS, catalogue::reports_index()).unwrap();
     publish_pages(&dir).unwrap();
-    let (data_path, data) = reports::open_data(&catalogue::REPORTS).unwrap();
+    let (data_path, data) = reports::report_data(&catalogue::REPORTS[0]).unwrap();
     let first_script = |html: &str| {
         let scripts = elements(html, "script").unwrap();
         let site = scripts.iter().position(|e| e.attr("id") == Some("site")).expect("a site block");
@@ -340,6 +347,12 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     let block = scripts.iter().position(|e| e.attr("id") == Some(id.as_str())).expect("the data, inline");
     assert_eq!(scripts[block].text, base64(&data));
     assert!(block < scripts.iter().position(is_inline_executable).unwrap());
+    // The offline copy is its report alone: its file inline for the module, no index, no list.
+    let report_path = reports::report_files(&catalogue::REPORTS)[0].path.clone();
+    let file = scripts.iter().find(|e| e.attr("id") == Some(format!("file:{report_path}").as_str())).expect("the report file, inline");
+    assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
+    assert_eq!(first_script(&offline).1["index"], "");
+    assert!(!offline.contains("site-reports"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -353,4 +366,20 @@ fn the_list_of_reports_sits_before_the_boot_shell_once() {
     assert!(once.contains(&format!("<div id=\"fatal\"></div>{nav}<div id=\"boot\">")), "{once}");
     assert_eq!(page::with_reports_nav(&once, nav).unwrap(), once);
     assert_eq!(page::with_reports_nav(&once, "").unwrap(), page);
+}
+
+/// Another report's page names that report in its head, and drops the preview image, which shows
+/// the default report's figures.
+#[test]
+fn another_reports_page_names_it_in_its_head() {
+    let head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Site · Site</title><meta name=\"description\" content=\"site\"><meta property=\"og:title\" content=\"site\"><meta property=\"og:description\" content=\"site\"><meta property=\"og:image\" content=\"og-image.png\"><meta property=\"og:image:width\" content=\"1200\"><meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"twitter:title\" content=\"site\"><meta name=\"twitter:description\" content=\"site\"><meta name=\"twitter:image\" content=\"og-image.png\"><meta name=\"color-scheme\" content=\"light dark\"></head><body></body></html>";
+    let out = page::with_report_head(head, "西山 & <简报> · West Hill", "描述").unwrap();
+    assert!(out.contains("<title>西山 &amp; &lt;简报&gt; · West Hill</title>"), "{out}");
+    assert_eq!(out.matches("content=\"西山 &amp; <简报> · West Hill\"").count(), 2, "{out}");
+    assert_eq!(out.matches("content=\"描述\"").count(), 3, "{out}");
+    assert!(!out.contains("og-image.png") && !out.contains("og:image"), "{out}");
+    assert!(out.contains("content=\"summary\"") && out.contains("color-scheme"), "{out}");
+    let r = &catalogue::REPORTS[0];
+    assert!(head_title(r).contains(&r.catalogue.articles[0].title_zh));
+    assert!(head_description(r).contains(&r.catalogue.articles[0].source_zh), "{}", head_description(r));
 }

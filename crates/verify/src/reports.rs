@@ -56,6 +56,20 @@ pub fn catalogue_paths(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(paths)
 }
 
+/// A report's name is its page's file name (`NAME.html`) and part of its files' paths and of
+/// links: ASCII letters, digits, `-` and `_`, and not the name of a page the site already has.
+pub fn page_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(format!(
+            "the report's name {name:?} (its file name before .facts.toml) may hold only ASCII letters, digits, '-' and '_': it names the report's page and files"
+        ));
+    }
+    if ["index", "offline", "facts"].iter().any(|taken| name.eq_ignore_ascii_case(taken)) {
+        return Err(format!("the report's name {name:?} is taken by a page or file of the site: rename the report's files"));
+    }
+    Ok(())
+}
+
 /// Loads and verifies every report in `paths`, then checks them against each other. Returns every
 /// problem of every file at once.
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<LoadedReport>, Vec<CatalogueError>> {
@@ -70,6 +84,10 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<LoadedReport>, Vec<CatalogueErr
             field: String::new(),
             message,
         };
+        if let Err(why) = page_name(&name) {
+            errors.push(whole(why));
+            continue;
+        }
         let toml_text = match fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
@@ -162,4 +180,21 @@ pub fn content_key(reports: &[LoadedReport]) -> String {
         }
     }
     format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_name_must_make_a_page_name_of_its_own() {
+        assert_eq!(page_name("000_51d79537997213ea"), Ok(()));
+        assert_eq!(page_name("fixture-east-2021q1"), Ok(()));
+        for bad in ["", "a b", "a.b", "报告", "a\"b", "../x"] {
+            assert!(page_name(bad).is_err_and(|e| e.contains("ASCII letters")), "{bad}");
+        }
+        for taken in ["index", "Offline", "facts"] {
+            assert!(page_name(taken).is_err_and(|e| e.contains("taken")), "{taken}");
+        }
+    }
 }

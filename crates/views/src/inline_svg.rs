@@ -1,7 +1,7 @@
 //! A chart as inline SVG for a page: drawn by plotters from its layout in placeholder colours that
 //! become CSS variables (`var(--chart-<role>)`), so one drawing serves the light and the dark
 //! theme, and compacted. The boot shell's first chart (`publish::first_view`) and the other
-//! reports' charts (`other_reports`) are drawn this way; [`theme_vars`] sets the variables.
+//! reports' series (`across_reports`) are drawn this way; [`theme_vars`] sets the variables.
 
 use plotters::prelude::*;
 

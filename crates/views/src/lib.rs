@@ -11,7 +11,7 @@ pub mod downloads;
 pub mod html;
 pub mod inline_svg;
 pub mod markup;
-pub mod other_reports;
+pub mod across_reports;
 pub mod print_sheet;
 pub mod qr;
 pub mod reader;

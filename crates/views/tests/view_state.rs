@@ -107,7 +107,6 @@ fn every_field_round_trips() {
         region: Some("guangdong"),
         read: Some("guangdong"),
         check: "超过2000亿元 & more".to_string(),
-        away: Default::default(),
     };
     assert_round_trip(&s);
     let q = to_query(&s);
@@ -421,7 +420,7 @@ prop_compose! {
         let mut tables = tables;
         tables.sort_unstable();
         tables.dedup();
-        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS), away: Default::default() }
+        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS) }
     }
 }
 
@@ -524,32 +523,34 @@ fn the_reading_view_and_the_checker_are_part_of_the_link() {
     assert!(notices[0].message(Lang::Zh).contains("160"));
 }
 
-/// With other reports beside the built-in one, a link's section, chart and fact ids that the
-/// built-in report lacks are kept for them, and written back unchanged.
+/// Another report's ids are not this report's: the page reads them as any unknown id, with a
+/// notice (the on-demand module first looks them up in the reports' index and, when a report has
+/// them, opens that report's page with the same link instead).
 #[test]
-fn ids_of_other_reports_are_kept_for_them() {
-    use views::view_state::parse_with_others;
+fn ids_of_other_reports_are_unknown_here_with_a_notice_naming_each() {
     let link = "?section=east-2021q1&chart=east-2021q1-stations&fact=fixture-east-2021q1-3";
-    let (view, notices) = parse_with_others(link, &CATALOGUE, true);
-    assert!(notices.is_empty(), "{notices:?}");
-    assert_eq!(view.away.section, "east-2021q1");
-    assert_eq!(view.away.chart, "east-2021q1-stations");
-    assert_eq!(view.away.fact, "fixture-east-2021q1-3");
+    let (view, notices) = parse(link);
     assert_eq!((view.section, view.chart, view.fact), (None, None, None));
-    let again = views::view_state::to_query(&view);
-    assert!(again.starts_with(link), "{again}");
-    assert_eq!(parse_with_others(&again, &CATALOGUE, true).0, view);
-
-    // The built-in report's own ids stay its own.
-    let (view, _) = parse_with_others("?chart=gd-finance&fact=gd-tax-fee-cuts", &CATALOGUE, true);
-    assert_eq!((view.chart, view.fact), (Some("gd-finance"), Some("gd-tax-fee-cuts")));
-    assert!(view.away.is_empty());
-
-    // Without other reports, or with something no id looks like, the notice is as before.
-    let (view, notices) = parse_with_others("?chart=east-2021q1-stations", &CATALOGUE, false);
-    assert!(view.away.is_empty());
-    assert_eq!(notices, vec![Notice::UnknownChart { id: "east-2021q1-stations".into() }]);
-    let (view, notices) = parse_with_others("?chart=East%20Stations", &CATALOGUE, true);
-    assert!(view.away.is_empty());
-    assert_eq!(notices, vec![Notice::UnknownChart { id: "East Stations".into() }]);
+    assert_eq!(
+        notices,
+        vec![
+            Notice::UnknownSection { id: "east-2021q1".into() },
+            Notice::UnknownChart { id: "east-2021q1-stations".into() },
+            Notice::UnknownFact { id: "fixture-east-2021q1-3".into() },
+        ]
+    );
+    // What the module looks for in the reports' index: each id once, by kind, and the ids this
+    // report has too (the report the link belongs to must have them all).
+    let wanted = views::view_state::ids_elsewhere(&format!(
+        "{link}&table=east-2021q1-stations,east-2021q1-shares,gd-finance&read=east&topic=x"
+    ))
+    .expect("ids of another report");
+    assert_eq!(wanted.sections, ["east-2021q1"]);
+    assert_eq!(wanted.charts, ["east-2021q1-stations", "east-2021q1-shares", "gd-finance"]);
+    assert_eq!(wanted.facts, ["fixture-east-2021q1-3"]);
+    assert_eq!(wanted.articles, ["east"]);
+    let mixed = views::view_state::ids_elsewhere("?chart=gd-finance&fact=fixture-east-2021q1-3").expect("one unknown");
+    assert_eq!((mixed.charts, mixed.facts), (vec!["gd-finance".to_string()], vec!["fixture-east-2021q1-3".to_string()]));
+    // A link whose ids are all this report's, or that names none, stays here.
+    assert_eq!(views::view_state::ids_elsewhere("?chart=gd-finance&fact=gd-tax-fee-cuts&lang=xx&topic=x"), None);
 }

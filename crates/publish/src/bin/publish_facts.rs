@@ -1,7 +1,8 @@
 //! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
-//! facts, and the other reports' files (`publish::reports`); then, when `<dir>/index.html` exists (the
-//! Trunk post_build hook passes `$TRUNK_STAGING_DIR`), adds its Content-Security-Policy meta and
-//! writes the self-contained `<dir>/offline.html` (see the `publish` crate).
+//! facts, and every report's data and file (`publish::reports`); then, when `<dir>/index.html`
+//! exists (the Trunk post_build hook passes `$TRUNK_STAGING_DIR`), writes every report's page from
+//! it, each with its Content-Security-Policy meta, and the self-contained `<dir>/offline.html`
+//! (see the `publish` crate).
 
 fn main() {
     use catalogue::{export, reports_index, REPORTS};
@@ -40,7 +41,7 @@ fn main() {
     match publish::reports::write(&dir, &REPORTS, reports_index()) {
         Ok(0) => {}
         Ok(n) => {
-            println!("wrote {n} files under {} (the other reports and their index)", dir.join("reports").display())
+            println!("wrote {n} files under {} (each report's data and file, and their index)", dir.join("reports").display())
         }
         Err(e) => {
             eprintln!("publish_facts: {e}");
@@ -57,6 +58,7 @@ fn main() {
                          script is rewritten per request and cannot be hashed); trunk build pages have one"
                     ),
                 }
+                println!("wrote the report pages: {}", p.pages.join(", "));
                 println!("wrote {} ({} bytes)", dir.join("offline.html").display(), p.offline_bytes);
             }
             Err(e) => {

@@ -113,13 +113,6 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
 /// valid. For queries over [`MAX_QUERY_BYTES`], the pair cut by the limit is dropped too, since a
 /// cut value may still be a valid but different id or list.
 pub fn parse_with(query: &str, catalogue: &'static Catalogue) -> (ViewState, Vec<Notice>) {
-    parse_with_others(query, catalogue, !catalogue::reports_index().is_empty())
-}
-
-/// [`parse_with`], saying whether other reports than `catalogue`'s exist: then a section, chart
-/// or fact id that `catalogue` lacks but that is shaped like an id is kept in `away` for them
-/// (the on-demand module says whether any report has it) instead of being dropped with a notice.
-pub fn parse_with_others(query: &str, catalogue: &'static Catalogue, others: bool) -> (ViewState, Vec<Notice>) {
     let mut notices = Notices::default();
     let query = limit(query, &mut notices);
     let raw = collect(query, &mut notices);
@@ -148,21 +141,13 @@ pub fn parse_with_others(query: &str, catalogue: &'static Catalogue, others: boo
     if let Some(v) = raw.get(Param::Section) {
         s.section = sections().iter().find(|d| d.id == v).map(|d| d.id.as_str());
         if s.section.is_none() {
-            if others && is_id(v) {
-                s.away.section = v.to_string();
-            } else {
-                notices.push(Notice::UnknownSection { id: v.to_string() });
-            }
+            notices.push(Notice::UnknownSection { id: v.to_string() });
         }
     }
     if let Some(v) = raw.get(Param::Chart) {
         s.chart = chart_id(v);
         if s.chart.is_none() {
-            if others && is_id(v) {
-                s.away.chart = v.to_string();
-            } else {
-                notices.push(Notice::UnknownChart { id: v.to_string() });
-            }
+            notices.push(Notice::UnknownChart { id: v.to_string() });
         }
     }
     if let Some(v) = raw.get(Param::Table) {
@@ -177,11 +162,7 @@ pub fn parse_with_others(query: &str, catalogue: &'static Catalogue, others: boo
     if let Some(v) = raw.get(Param::Fact) {
         s.fact = catalogue.fact(v).map(|f| f.id.as_str());
         if s.fact.is_none() {
-            if others && is_id(v) {
-                s.away.fact = v.to_string();
-            } else {
-                notices.push(Notice::UnknownFact { id: v.to_string() });
-            }
+            notices.push(Notice::UnknownFact { id: v.to_string() });
         }
     }
     if let Some(v) = raw.get(Param::Q) {
@@ -218,9 +199,37 @@ pub fn parse_with_others(query: &str, catalogue: &'static Catalogue, others: boo
     (s, notices.0)
 }
 
-/// Shaped like a catalogue id: lowercase ASCII letters and digits and '-', at most 80 bytes.
-fn is_id(v: &str) -> bool {
-    v.len() <= 80 && !v.is_empty() && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// For a link that names a section, chart, fact or article the open report does not have: every
+/// such id the link names, known here or not, which is what a report must hold for the link to be
+/// its (`catalogue::site_index::SiteIndex::home_of`; on a site of several reports the on-demand
+/// module then opens the link on that report's page). `None` when the open report has them all.
+pub fn ids_elsewhere(query: &str) -> Option<catalogue::site_index::Wanted> {
+    let (view, notices) = parse(query);
+    let mut wanted = catalogue::site_index::Wanted::default();
+    let mut unknown = false;
+    let add = |list: &mut Vec<String>, id: &str| {
+        if !list.iter().any(|x| x == id) {
+            list.push(id.to_string());
+        }
+    };
+    for n in &notices {
+        match n {
+            Notice::UnknownSection { id } => add(&mut wanted.sections, id),
+            Notice::UnknownChart { id } => add(&mut wanted.charts, id),
+            Notice::UnknownFact { id } => add(&mut wanted.facts, id),
+            Notice::UnknownArticle { id } => add(&mut wanted.articles, id),
+            _ => continue,
+        }
+        unknown = true;
+    }
+    if !unknown {
+        return None;
+    }
+    view.section.into_iter().for_each(|id| add(&mut wanted.sections, id));
+    view.chart.into_iter().chain(view.tables.iter().copied()).for_each(|id| add(&mut wanted.charts, id));
+    view.fact.into_iter().for_each(|id| add(&mut wanted.facts, id));
+    view.read.into_iter().for_each(|id| add(&mut wanted.articles, id));
+    Some(wanted)
 }
 
 /// Free text from the link, trimmed and cut to `max` characters (with a notice when cut).
@@ -418,13 +427,10 @@ pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
     if s.embed {
         push_pair(&mut out, Param::Embed, &["1"]);
     }
-    // Another report's ids, only while the built-in report has nothing in focus.
-    let own = s.section.is_some() || s.chart.is_some() || s.fact.is_some();
-    let away = |v: &'a String| Some(v.as_str()).filter(|v| !v.is_empty() && !own);
-    if let Some(v) = s.section.or_else(|| away(&s.away.section)) {
+    if let Some(v) = s.section {
         push_pair(&mut out, Param::Section, &[v]);
     }
-    if let Some(v) = s.chart.or_else(|| away(&s.away.chart)) {
+    if let Some(v) = s.chart {
         push_pair(&mut out, Param::Chart, &[v]);
     }
     if !s.tables.is_empty() {
@@ -434,7 +440,7 @@ pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
         }
         push_pair(&mut out, Param::Table, &tables);
     }
-    if let Some(v) = s.fact.or_else(|| away(&s.away.fact)) {
+    if let Some(v) = s.fact {
         push_pair(&mut out, Param::Fact, &[v]);
     }
     if !s.q.is_empty() {

@@ -41,7 +41,7 @@ mod codec;
 mod notices;
 mod version;
 
-pub use codec::{parse, parse_with, parse_with_others, to_query, to_query_with, trim_to};
+pub use codec::{ids_elsewhere, parse, parse_with, to_query, to_query_with, trim_to};
 pub use notices::Notice;
 pub use version::{catalogue_version, fact_fingerprint};
 
@@ -114,24 +114,6 @@ pub struct ViewState {
     pub read: Option<&'static str>,
     /// Sentence the claim checker checks (`?check=广东减税降费超过2000亿元`), trimmed.
     pub check: String,
-    /// A section, chart or fact of another report than the built-in one (`?chart=…` with an id the
-    /// built-in report does not have): kept as the link gave it, for the on-demand module to open
-    /// once it has read the index of reports (which says whether the id exists at all).
-    pub away: Away,
-}
-
-/// Ids of another report's section, chart and fact ("" for none); see [`ViewState::away`].
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Away {
-    pub section: String,
-    pub chart: String,
-    pub fact: String,
-}
-
-impl Away {
-    pub fn is_empty(&self) -> bool {
-        self.section.is_empty() && self.chart.is_empty() && self.fact.is_empty()
-    }
 }
 
 impl ViewState {

@@ -1,6 +1,6 @@
-//! Other reports as the on-demand module shows them, with the real report and the two fixture
-//! reports of tests/fixtures/reports/ (a reviewed brief and a draft): their sections and charts,
-//! every number with its sentence, draft marks, the series across reports, and search.
+//! Every report of the site, the real one and the fixture reports of tests/fixtures/reports/ (a
+//! reviewed brief, a draft, a half-year report): every chart of each drawn by the dashboard's own
+//! views, draft marks, the series across reports and search in the other reports.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use facts::i18n::Lang;
 use facts::Report;
-use views::other_reports::{report_body, search_hits};
+use views::across_reports::{search_hits, series_section, OnPage};
 
 fn reports() -> Vec<Report> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -22,55 +22,55 @@ fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
     all.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no report {name}"))
 }
 
+/// Every report of the site, each with its page as `catalogue::pages` names it.
+fn on_pages(all: &[Report]) -> Vec<OnPage<'_>> {
+    all.iter().map(|report| OnPage { report, page: if report.name == all[0].name { "./" } else { "page.html" } }).collect()
+}
+
+/// Every report is drawn by the dashboard's own views: every chart of every report builds, its
+/// table has a row for every number, and the number's source panel its sentence, in both languages.
 #[test]
-fn a_report_shows_every_number_with_its_sentence() {
+fn every_reports_charts_build_with_every_number_and_its_sentence() {
     let all = reports();
-    for name in ["fixture-east-2021q1", "fixture-east-2021q3"] {
-        let r = report(&all, name);
+    for r in &all {
+        let c = &r.catalogue;
         for lang in [Lang::Zh, Lang::En] {
-            let html = report_body(r, &all, None, 560.0, lang);
-            let html = html.as_str();
-            for s in &r.catalogue.sections {
-                assert!(html.contains(&format!("data-section=\"{}\"", s.id)), "{name}: section {}", s.id);
-            }
-            for c in &r.catalogue.charts {
-                assert!(html.contains(&format!("data-chart=\"{}\"", c.id)), "{name}: chart {}", c.id);
-                for id in c.fact_ids() {
-                    let f = r.catalogue.fact(id).expect("charted fact");
-                    assert!(html.contains(&format!("data-away-fact=\"{id}\"")), "{name}: row of {id}");
-                    assert!(html.contains(&format!("<q lang=\"zh-CN\">{}</q>", f.quote)), "{name}: sentence of {id}");
+            for def in &c.charts {
+                let spec = charts::registry::build(def, c, lang).unwrap_or_else(|e| panic!("{}: {}: {e}", r.name, def.id));
+                let table = views::markup::chart_table(c, &spec, lang);
+                assert!(spec.bars().count() > 0, "{}: {}", r.name, def.id);
+                for id in spec.bars().filter_map(|b| b.fact_id) {
+                    let f = c.fact(id).expect("charted fact");
+                    assert!(table.as_str().contains(&format!("<tr data-fact=\"{id}\"")), "{}: {}: row of {id}", r.name, def.id);
+                    // Its sentence is the source panel's, which every charted fact has.
+                    let panel = views::markup::source_panel(c, f, lang);
+                    assert!(panel.as_str().contains(&f.quote), "{}: sentence of {id}", r.name);
                 }
             }
-            assert!(html.matches("<svg").count() >= r.catalogue.charts.len(), "{name}: a drawing per chart");
-            assert!(!html.contains("chart__error"), "{name}: {html}");
         }
     }
 }
 
 #[test]
-fn drafted_facts_are_marked_in_both_languages() {
+fn drafted_points_are_marked_in_the_series_in_both_languages() {
     let all = reports();
-    let draft = report(&all, "fixture-east-2021q3");
-    let reviewed = report(&all, "fixture-east-2021q1");
-    let zh = report_body(draft, &all, None, 560.0, Lang::Zh);
-    assert!(zh.as_str().contains("本报告的目录由工具起草，4个数字尚未经人工审核"), "{}", zh.as_str());
-    assert_eq!(
-        zh.as_str().matches(">未审核</span>").count(),
-        draft.catalogue.charts.iter().map(|c| c.fact_ids().len()).sum::<usize>() + 2
-    );
-    let en = report_body(draft, &all, None, 560.0, Lang::En);
-    assert!(en.as_str().contains(">not yet reviewed</span>"));
+    let pages = on_pages(&all);
+    let q1 = report(&all, "fixture-east-2021q1");
     // The reviewed brief has no mark of its own, only beside the draft's points in its series.
-    let q1 = report_body(reviewed, &all, None, 560.0, Lang::Zh);
-    assert!(!q1.as_str().contains("report__draft"));
-    assert_eq!(q1.as_str().matches(">未审核</span>").count(), 2);
+    let zh = series_section(q1, &pages, None, 560.0, Lang::Zh);
+    assert_eq!(zh.as_str().matches(">未审核</span>").count(), 2, "{}", zh.as_str());
+    let en = series_section(q1, &pages, None, 560.0, Lang::En);
+    assert_eq!(en.as_str().matches(">not yet reviewed</span>").count(), 2);
+    // The real report has no indicator another report shares: no section at all.
+    assert_eq!(series_section(&all[0], &pages, None, 560.0, Lang::Zh).as_str(), "");
 }
 
 #[test]
 fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     let all = reports();
+    let pages = on_pages(&all);
     let q1 = report(&all, "fixture-east-2021q1");
-    let html = report_body(q1, &all, None, 560.0, Lang::Zh);
+    let html = series_section(q1, &pages, Some("fixture-east-2021q1-3"), 560.0, Lang::Zh);
     let html = html.as_str();
     let start = html.find("data-series=\"east-5g-stations\"").expect("the stations series");
     let figure = &html[start..html[start..].find("</figure>").map_or(html.len(), |e| start + e)];
@@ -84,6 +84,9 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     {
         assert!(figure.contains(sentence), "{sentence}");
     }
+    // Each point links to its fact on its report's page; the focused one is marked.
+    assert!(figure.contains("<a href=\"page.html?fact=fixture-east-2021q3-"), "{figure}");
+    assert!(figure.contains("<tr data-series-fact=\"fixture-east-2021q1-3\" class=\"is-focus\" aria-current=\"true\">"), "{figure}");
     // June 2021 is missing: said under the axis and in a note, and the line does not cross it.
     assert!(figure.contains("2021年6月") && figure.contains("缺数据"), "{figure}");
     assert!(figure.contains("缺少2021年6月的数据"), "{figure}");
@@ -108,20 +111,21 @@ fn a_series_point_without_a_period_is_counted_not_drawn() {
 }
 
 #[test]
-fn search_finds_facts_in_other_reports_with_a_link_to_them() {
+fn search_finds_facts_in_other_reports_with_a_link_to_each_on_its_page() {
     let all = reports();
-    let others = &all[1..];
+    let pages = on_pages(&all);
+    let others = &pages[1..];
     let hits = search_hits(others, "清偿", Lang::Zh);
     let hits = hits.as_str();
     assert!(hits.contains("其他报告中的2个数字"), "{hits}");
-    assert!(hits.contains("data-away=\"?chart=east-2021q1-shares&amp;fact=fixture-east-2021q1-6\""), "{hits}");
+    assert!(hits.contains("href=\"page.html?chart=east-2021q1-shares&amp;fact=fixture-east-2021q1-6\""), "{hits}");
     assert!(hits.contains(">未审核</span>"), "the draft's hit is marked");
     assert!(search_hits(others, "  ", Lang::Zh).as_str().is_empty());
     let none = search_hits(others, "不存在的词", Lang::En);
     assert!(none.as_str().contains("0 figures in other reports"));
 }
 
-/// Were a draft the built-in report, its facts would be marked in the dashboard's own views too:
+/// A draft's page marks its facts would be marked in the dashboard's own views too:
 /// the tooltip, the chart's table and the source panel, in both languages.
 #[test]
 fn the_dashboards_own_views_mark_drafted_facts() {

@@ -1,0 +1,35 @@
+//! Where each report's page is. Every report is a page of its own, the same app with that
+//! report's data: the site's default report is `index.html` (the site's address), every other one
+//! `NAME.html` beside it (report names are ASCII letters, digits, `-` and `_`, and never `index`;
+//! `verify` refuses others). The publish step writes the pages; the list of reports at the top of
+//! each page and the reports' index link to them.
+
+/// The file name of the page of report `name`; `default` for the site's default report.
+pub fn page_file(name: &str, default: bool) -> String {
+    if default {
+        "index.html".to_string()
+    } else {
+        format!("{name}.html")
+    }
+}
+
+/// The relative link to that page from any page of the site: `./` for the default report (the
+/// site's address as it is shared), else its file name.
+pub fn page_link(name: &str, default: bool) -> String {
+    if default {
+        "./".to_string()
+    } else {
+        page_file(name, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_report_is_the_sites_address_and_every_other_report_a_page_beside_it() {
+        assert_eq!((page_file("a", true), page_link("a", true)), ("index.html".to_string(), "./".to_string()));
+        assert_eq!((page_file("b-2021", false), page_link("b-2021", false)), ("b-2021.html".to_string(), "b-2021.html".to_string()));
+    }
+}

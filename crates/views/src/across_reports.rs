@@ -1,0 +1,191 @@
+//! What the open report shares with the site's other reports, as the on-demand module shows it
+//! once it has read their files: the series of the open report's indicators across every report
+//! that has a point of them (`series_section`), and what a search finds in the other reports
+//! (`search_hits`), each point and hit a link to its fact on its own report's page. Plain
+//! functions of the reports, so they are tested natively like the rest of the markup.
+//!
+//! A fact no person has reviewed yet (`status = "draft"`) is marked wherever it is shown.
+
+use charts::series::{month_label, series, SeriesSpec};
+use charts::series_draw::series_svg;
+use facts::i18n::Lang;
+use facts::{Catalogue, Fact, Report};
+
+use crate::downloads::svg_font_sizes_in_px;
+use crate::html;
+use crate::html::Html;
+use crate::inline_svg::{themed, PLACEHOLDERS};
+use crate::markup::draft_mark;
+use crate::search::{self, Filter};
+use catalogue::fact_text;
+
+/// The narrowest and widest CSS px the series are drawn at; the page scales a drawing to its box.
+const CHART_WIDTH: (f64, f64) = (280.0, 560.0);
+
+/// A report of the site with the link to its page (`catalogue::pages::page_link`).
+pub struct OnPage<'a> {
+    pub report: &'a Report,
+    pub page: &'a str,
+}
+
+/// The series of `open`'s indicators across `all` (every report read, `open` among them) with at
+/// least one point in another report; nothing when there is none. `focus` is a fact to mark;
+/// `width` the CSS width the charts will have.
+pub fn series_section(open: &Report, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
+    let width = if width.is_finite() { width.clamp(CHART_WIDTH.0, CHART_WIDTH.1) } else { CHART_WIDTH.1 };
+    let reports: Vec<Report> = all.iter().map(|r| r.report.clone()).collect();
+    let mut indicators: Vec<&str> = Vec::new();
+    for i in open.catalogue.facts.iter().filter_map(|f| f.indicator.as_deref()) {
+        if !indicators.contains(&i) {
+            indicators.push(i);
+        }
+    }
+    let series: Html = indicators
+        .iter()
+        .filter_map(|i| series(i, &reports, lang))
+        .filter(|s| s.points.iter().any(|p| p.report != open.name))
+        .map(|s| series_figure(&s, all, focus, width, lang))
+        .collect();
+    if series.as_str().is_empty() {
+        return series;
+    }
+    html!(
+        "<section class=\"topic across\" aria-labelledby=\"across-title\"><h2 class=\"topic__title\" id=\"across-title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
+        lang.pick("跨报告的指标", "Indicators across reports"),
+        series
+    )
+}
+
+fn table(rows: &Html, lang: Lang) -> Html {
+    let head: Html = [("指标", "Indicator"), ("数值", "Value"), ("性质", "Kind"), ("时间", "Period"), ("报告", "Report"), ("原文", "Sentence")]
+        .iter()
+        .map(|(zh, en)| html!("<th scope=\"col\">{}</th>", lang.pick(zh, en)))
+        .collect();
+    html!(
+        "<div class=\"table-scroll\"><table class=\"chart__table\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
+        head,
+        rows
+    )
+}
+
+/// A point's row: label, value, kind, period, its report (a link to the fact on that report's
+/// page, or the page itself for the open report) and its sentence, marked when unreviewed.
+fn fact_row(c: &Catalogue, f: &Fact, report: &str, page: &str, focus: Option<&str>, lang: Lang) -> Html {
+    let t = fact_text::describe(c, f, lang);
+    let focus = if focus == Some(&f.id) { html!(" class=\"is-focus\" aria-current=\"true\"") } else { Html::default() };
+    html!(
+        "<tr data-series-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td><a href=\"{}?fact={}\">{}</a></td><td><q lang=\"zh-CN\">{}</q></td></tr>",
+        f.id,
+        focus,
+        t.label,
+        draft_mark(c, f, lang),
+        f.value,
+        t.value,
+        t.qualifier,
+        t.period,
+        page,
+        f.id,
+        report,
+        f.quote
+    )
+}
+
+/// A series across reports: the time chart and a row per point with its report and sentence.
+fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
+    let on_page = |name: &str| all.iter().find(|r| r.report.name == name);
+    let rows: Html = s
+        .points
+        .iter()
+        .filter_map(|p| {
+            let r = on_page(p.report)?;
+            Some(fact_row(&r.report.catalogue, p.fact, &title(r.report, lang), r.page, focus, lang))
+        })
+        .collect();
+    // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).
+    let reviewed =
+        |p: &&charts::series::SeriesPoint| on_page(p.report).is_some_and(|r| r.report.catalogue.reviewed(&p.fact.id));
+    let titled = s.points.iter().rev().find(reviewed).or(s.points.last());
+    let latest = titled.map_or("", |p| lang.pick(&p.fact.label_zh, &p.fact.label_en));
+    let missing: Vec<String> = s.missing.iter().map(|m| month_label(*m, lang)).collect();
+    let mut notes = Vec::new();
+    if !missing.is_empty() {
+        notes.push(match lang {
+            Lang::Zh => format!("缺少{}的数据：折线在此断开，不作推测。", missing.join("、")),
+            Lang::En => format!("No report gives {}: the line breaks there rather than guess.", missing.join(", ")),
+        });
+    }
+    if s.unplaced > 0 {
+        notes.push(match lang {
+            Lang::Zh => format!("另有{}个数字未注明时间，未画入。", s.unplaced),
+            Lang::En => format!("{} more figures give no period and are not drawn.", s.unplaced),
+        });
+    }
+    notes.push(
+        lang.pick(
+            "实心点为确数，空心点为约数，向上箭头为下限（以上、超过）。",
+            "Filled: a stated value; hollow: an approximate one; an arrow up: a lower bound (at least, more than).",
+        )
+        .to_string(),
+    );
+    let notes: Html = notes.iter().map(|n| html!("<p class=\"chart__note\">{}</p>", n.as_str())).collect();
+    html!(
+        "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}{}</figure>",
+        s.indicator,
+        latest,
+        match lang {
+            Lang::Zh => format!("{}个时点，来自{}份报告", s.points.len(), distinct_reports(s)),
+            Lang::En => format!("{} points from {} reports", s.points.len(), distinct_reports(s)),
+        },
+        latest,
+        // plotters' SVG, drawn from the catalogue's numbers.
+        Html::trusted(themed(&svg_font_sizes_in_px(&series_svg(s, width, lang, &PLACEHOLDERS)))),
+        table(&rows, lang),
+        notes
+    )
+}
+
+fn distinct_reports(s: &SeriesSpec) -> usize {
+    let mut names: Vec<&str> = s.points.iter().map(|p| p.report).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+/// A report's title in `lang`: its first article's, or its name.
+fn title(r: &Report, lang: Lang) -> String {
+    r.catalogue.articles.first().map_or(r.name.clone(), |a| lang.pick(&a.title_zh, &a.title_en).to_string())
+}
+
+/// What a search finds in `reports` (the others than the open one), as links that open each fact
+/// on its report's page, with its chart in focus.
+pub fn search_hits(reports: &[OnPage], text: &str, lang: Lang) -> Html {
+    let filter = Filter { text: text.to_string(), ..Filter::default() };
+    if filter.is_empty() {
+        return Html::default();
+    }
+    let mut items = Html::default();
+    let mut n = 0;
+    for OnPage { report, page } in reports {
+        let c = &report.catalogue;
+        for f in search::filter(c, &filter) {
+            n += 1;
+            let t = fact_text::describe(c, f, lang);
+            let chart = c.charts.iter().find(|d| d.fact_ids().contains(&f.id.as_str())).map_or("", |d| &d.id);
+            let link = if chart.is_empty() { format!("{page}?fact={}", f.id) } else { format!("{page}?chart={chart}&fact={}", f.id) };
+            items.push(&html!(
+                "<li class=\"fact-list__item\"><a class=\"fact-list__button\" href=\"{}\" data-report-link=\"{}\"><span class=\"fact-list__label\">{}{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></a></li>",
+                link,
+                report.name,
+                t.label,
+                draft_mark(c, f, lang),
+                t.value,
+                format!("{} · {} · {}", t.period, t.article, title(report, lang))
+            ));
+        }
+    }
+    let heading = match lang {
+        Lang::Zh => format!("其他报告中的{n}个数字"),
+        Lang::En => format!("{n} figures in other reports"),
+    };
+    html!("<h3 class=\"finder__elsewhere-title\">{}</h3><ul class=\"fact-list\">{}</ul>", heading, items)
+}

@@ -1,0 +1,264 @@
+// Every report is a dashboard (#22): the reader tasks that work on the real report, run against
+// the real report (dist/) and against fixture reports, each on its own page of the site of four
+// reports (dist-multi/, built by .ci/test with DASHBOARD_SEEDS=seeds:tests/fixtures/reports):
+// interactive charts, chart ⇄ table, embed, the source panel with its paragraph, the reading view,
+// the claim checker, search hits as fact controls, share with its QR code and references, and
+// downloads. Then what joins the pages: a link with another report's ids opens that report's page,
+// the list of reports at the top marks the open one, and Firefox opens a fixture report's page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, DIST } from '../lib/server.mjs';
+import { ARTIFACTS, launch, openPage, waitForApp } from '../lib/browser.mjs';
+import { launchFirefox, openFirefoxPage, waitForAppFirefox } from '../lib/firefox.mjs';
+
+const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
+const CLEAN = { console: [], page: [], foreign: [] };
+
+// Each report with a chart, one of its facts, its article and a sentence it states.
+const REPORTS = [
+  { name: 'the real report', dir: DIST, page: '', chart: 'gd-5g-stations', fact: 'gd-5g-stations-2019', article: 'guangdong', search: '36988' },
+  { name: 'fixture-west-2021h1', dir: MULTI, page: 'fixture-west-2021h1.html', chart: 'west-5g-stations', fact: 'west-5g-stations-2021-06', article: 'west-2021h1-brief', search: '12680' },
+  { name: 'fixture-east-2021q1', dir: MULTI, page: 'fixture-east-2021q1.html', chart: 'east-2021q1-stations', fact: 'fixture-east-2021q1-1', article: 'fixture-east-2021q1-article-1', search: '5.2万' },
+];
+
+let servers, browser;
+before(async () => {
+  assert.ok(existsSync(join(MULTI, 'fixture-west-2021h1.html')), `no report pages in ${MULTI}: build it with DASHBOARD_SEEDS=seeds:tests/fixtures/reports bash .ci/build --dist dist-multi`);
+  servers = { [DIST]: await serve({ root: DIST }), [MULTI]: await serve({ root: MULTI }) };
+  browser = await launch();
+});
+after(async () => { await browser?.close(); for (const s of Object.values(servers ?? {})) await s.close(); });
+
+const catalogueOf = (r) => JSON.parse(readFileSync(join(r.dir, 'facts.json'), 'utf8'));
+const factOf = (r) => catalogueOf(r).facts.find((f) => f.id === r.fact);
+
+async function open(r, query = '', options = {}) {
+  const opened = await openPage(browser, servers[r.dir].origin, { viewport: { width: 1280, height: 900 }, ...options });
+  await opened.page.goto(servers[r.dir].url + r.page + query);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+for (const r of REPORTS) {
+  test(`${r.name}: its charts are interactive: hover and keyboard focus show the tooltip with the sentence`, async () => {
+    const { context, page, problems } = await open(r);
+    const quote = factOf(r).quote;
+    const hit = page.locator(`figure[data-chart="${r.chart}"] .chart__hit[data-fact="${r.fact}"]`);
+    await hit.hover();
+    const tip = page.locator('.tooltip');
+    await tip.waitFor();
+    assert.ok((await tip.textContent()).includes(quote), await tip.textContent());
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'detached' });
+    await hit.focus();
+    await tip.waitFor();
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
+    // A click selects it: the highlighted bar, the source panel, the fact in the link.
+    await hit.click();
+    await page.locator(`aside.source[data-fact="${r.fact}"]`).waitFor();
+    assert.equal(await hit.getAttribute('aria-current'), 'true');
+    assert.equal(new URL(page.url()).searchParams.get('fact'), r.fact);
+    assert.ok(new URL(page.url()).pathname.endsWith('/' + r.page), page.url());
+    await page.screenshot({ path: `${ARTIFACTS}every-report-${r.name.replace(/ /g, '-')}-1280.png` });
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: ?table= shows the chart as its table, ?chart=&embed=1 embeds it`, async () => {
+    const { context, page, problems } = await open(r, `?table=${r.chart}`);
+    const fig = page.locator(`figure[data-chart="${r.chart}"]`);
+    await fig.locator(`tbody tr[data-fact="${r.fact}"]`).waitFor();
+    assert.equal(await page.locator('.notices-host .notice').count(), 0);
+    await page.goto(servers[r.dir].url + r.page + `?chart=${r.chart}&embed=1`);
+    await page.locator(`figure[data-chart="${r.chart}"] canvas[data-drawn="1"]`).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('figure[data-chart]').count(), 1);
+    assert.equal(await page.locator('.masthead').count(), 0);
+    const back = await page.locator('.embed__back a').getAttribute('href');
+    assert.ok(back.includes(`chart=${r.chart}`) && !back.includes('embed'), back);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: ?fact= opens the source panel, its sentence inside its paragraph`, async () => {
+    const { context, page, problems } = await open(r, `?fact=${r.fact}`);
+    const panel = page.locator(`aside.source[data-fact="${r.fact}"]`);
+    await panel.waitFor();
+    const quote = factOf(r).quote;
+    assert.equal(await panel.locator('mark').textContent(), quote);
+    await page.waitForFunction((q) => document.querySelector('.source__paragraph')?.textContent.length > q.length, quote, { timeout: 20000 });
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: ?read= shows the article whole, every fact of it a control`, async () => {
+    const { context, page, problems } = await open(r, `?read=${r.article}`);
+    await page.locator(`[data-read="${r.article}"] button[data-fact]`).first().waitFor({ timeout: 20000 });
+    const controls = await page.$$eval(`[data-read="${r.article}"] button[data-fact]`, (b) => b.map((x) => x.dataset.fact));
+    const expected = catalogueOf(r).facts.filter((f) => f.article === r.article).map((f) => f.id);
+    assert.deepEqual([...new Set(controls)].sort(), expected.sort());
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: the checker finds a sentence of the report consistent with it`, async () => {
+    const quote = factOf(r).quote;
+    const { context, page, problems } = await open(r, `?check=${encodeURIComponent(quote)}`);
+    const claim = page.locator('.checker__result .claim');
+    await claim.waitFor({ timeout: 20000 });
+    assert.equal(await claim.getAttribute('data-claim-verdict'), 'consistent', await claim.textContent());
+    assert.ok(await page.locator(`.claim__number[data-fact="${r.fact}"]`).count() > 0, await claim.textContent());
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: a search hit for its number is a fact control that opens its source`, async () => {
+    const { context, page, problems } = await open(r);
+    await page.locator('input[type="search"]').pressSequentially(r.search);
+    const hit = page.locator(`.finder__results li[data-fact="${r.fact}"] button`);
+    await hit.waitFor({ timeout: 20000 });
+    await hit.click();
+    await page.locator(`aside.source[data-fact="${r.fact}"]`).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('fact'), r.fact);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: the share panel has its page's link, a QR code of it and references naming the report`, async () => {
+    const { context, page, problems } = await open(r, `?chart=${r.chart}`);
+    const fig = page.locator(`figure[data-chart="${r.chart}"]`);
+    await fig.locator('.share__toggle').click();
+    const link = await fig.locator('.share__link').inputValue();
+    assert.ok(link.startsWith(servers[r.dir].url + r.page + '?') && link.includes(`chart=${r.chart}`), link);
+    const svg = fig.locator('.share__qr svg[data-qr]');
+    await svg.waitFor({ timeout: 20000 });
+    assert.equal(await svg.getAttribute('data-qr'), link);
+    const file = `${ARTIFACTS}every-report-qr-${r.name.replace(/ /g, '-')}.png`;
+    await svg.screenshot({ path: file });
+    assert.equal(execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' }).trim(), link);
+    const article = catalogueOf(r).articles.find((a) => a.id === r.article);
+    const apa = await fig.locator('[data-cite="apa"]').textContent();
+    assert.ok(apa.includes(article.title_zh) && apa.includes(article.source_zh) && apa.includes(link), apa);
+    // The link reopens the same view in a fresh page.
+    const again = await openPage(browser, servers[r.dir].origin, { viewport: { width: 1280, height: 900 } });
+    await again.page.goto(link);
+    await waitForApp(again.page);
+    assert.equal(new URL(again.page.url()).searchParams.get('chart'), r.chart);
+    await again.context.close();
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: the download menu saves the chart's facts as CSV and JSON`, async () => {
+    const { context, page, problems } = await open(r, '', { acceptDownloads: true });
+    const fig = page.locator(`figure[data-chart="${r.chart}"]`);
+    const save = async (format) => {
+      const toggle = fig.locator('.downloads__toggle');
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), fig.locator(`button[data-format="${format}"]`).click()]);
+      assert.equal(await dl.failure(), null);
+      return { name: dl.suggestedFilename(), text: await readFile(await dl.path(), 'utf8') };
+    };
+    const json = await save('json');
+    assert.equal(json.name, `${r.chart}_zh.json`);
+    const doc = JSON.parse(json.text);
+    assert.equal(doc.chart, r.chart);
+    assert.ok(doc.facts.some((f) => f.id === r.fact && f.quote === factOf(r).quote), json.text);
+    const csv = await save('csv');
+    assert.ok(csv.text.includes(r.fact), csv.text);
+    const png = await save('png');
+    assert.equal(png.name, `${r.chart}_zh.png`);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
+const MULTI_REPORT = REPORTS.filter((r) => r.dir === MULTI);
+
+for (const r of MULTI_REPORT) {
+  test(`${r.name}: a link with its ids on the site's address opens its page, at that view`, async () => {
+    const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(servers[MULTI].url + `?chart=${r.chart}&fact=${r.fact}&lang=en`);
+    await page.waitForURL((u) => u.pathname.endsWith('/' + r.page), { timeout: 30000 });
+    await waitForApp(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('chart'), r.chart);
+    assert.equal(url.searchParams.get('fact'), r.fact);
+    assert.equal(url.searchParams.get('lang'), 'en');
+    await page.locator(`aside.source[data-fact="${r.fact}"]`).waitFor();
+    assert.equal(await page.locator(`.chart__hit[data-fact="${r.fact}"]`).getAttribute('aria-current'), 'true');
+    assert.equal(await page.locator('.notices-host .notice').count(), 0);
+    // Back does not return to the page that only forwarded.
+    assert.equal(await page.evaluate(() => history.length), 2);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
+test('a link with the real report\'s ids on a fixture report\'s page opens the site\'s address; ids no report has get the notice', async () => {
+  const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(servers[MULTI].url + 'fixture-west-2021h1.html?read=guangdong');
+  await page.waitForURL((u) => u.pathname.endsWith('/a/b/') && u.searchParams.get('read') === 'guangdong', { timeout: 30000 });
+  await page.locator('[data-read="guangdong"] button[data-fact]').first().waitFor({ timeout: 20000 });
+  // Ids of two reports in one link: no report has both, so the page says which it does not know.
+  await page.goto(servers[MULTI].url + 'fixture-west-2021h1.html?chart=west-5g-stations&fact=gd-5g-stations-2019');
+  await waitForApp(page);
+  await page.waitForFunction(() => /gd-5g-stations-2019/.test(document.querySelector('.notices-host')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.ok(page.url().includes('fixture-west-2021h1.html'));
+  await page.goto(servers[MULTI].url + '?chart=no-such-chart');
+  await waitForApp(page);
+  await page.waitForFunction(() => /no-such-chart/.test(document.querySelector('.notices-host')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
+  test(`the reports at the top of a fixture report's page (${lang}, ${width} px): it is the open one; another opens its own page`, async () => {
+    const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width, height: 900 } });
+    await page.goto(servers[MULTI].url + 'fixture-west-2021h1.html' + (lang === 'en' ? '?lang=en' : ''));
+    await waitForApp(page);
+    const current = page.locator('nav.site-reports a[aria-current="page"]');
+    assert.equal(await current.getAttribute('data-report-link'), 'fixture-west-2021h1');
+    assert.equal(await page.locator('nav.site-reports a[data-report-link]').count(), 4);
+    // The page is the report's: its title and masthead name it, not the real report.
+    assert.match(await page.title(), lang === 'en' ? /West Hill/ : /西山市/);
+    assert.match(await page.locator('.masthead').innerText(), lang === 'en' ? /West Hill/ : /西山市/);
+    await page.screenshot({ path: `${ARTIFACTS}every-report-west-${lang}-${width}.png`, fullPage: true });
+    await page.locator('nav.site-reports details summary').click();
+    await page.locator('nav.site-reports a[data-report-link="fixture-east-2021q1"]').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/fixture-east-2021q1.html'));
+    await waitForApp(page);
+    assert.equal(await page.locator('nav.site-reports a[aria-current="page"]').getAttribute('data-report-link'), 'fixture-east-2021q1');
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
+test('Firefox: a fixture report\'s page is a dashboard: its charts, tooltip, source panel, and a link with its ids from the site\'s address', async () => {
+  const firefox = await launchFirefox();
+  try {
+    const { context, page, problems } = await openFirefoxPage(firefox, servers[MULTI].origin, { width: 1280, height: 900 });
+    await page.goto(servers[MULTI].url + '?chart=west-5g-stations&fact=west-5g-stations-2021-06&lang=en');
+    await page.waitForFunction(() => location.pathname.endsWith('/fixture-west-2021h1.html'), { timeout: 30000 });
+    await waitForAppFirefox(page, 3);
+    await page.waitForSelector('aside.source[data-fact="west-5g-stations-2021-06"]', { timeout: 30000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('aside.source'), { timeout: 10000 });
+    const hit = 'figure[data-chart="west-revenue"] .chart__hit[data-fact="west-telecom-revenue-2021h1"]';
+    await page.$eval(hit, (h) => h.scrollIntoView({ block: 'center' }));
+    await page.hover(hit);
+    await page.waitForSelector('.tooltip', { timeout: 10000 });
+    const tip = await page.$eval('.tooltip', (t) => t.textContent);
+    assert.ok(tip.includes('全市电信业务收入约27亿元'), tip);
+    await page.screenshot({ path: `${ARTIFACTS}firefox-every-report-west-en.png` });
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  } finally {
+    await firefox.close();
+  }
+});
