@@ -34,6 +34,7 @@ thread_local! {
 }
 
 /// What the desk shows beside the reading view, and where the reader is looking.
+#[derive(Clone, Copy)]
 pub struct DeskFlags {
     /// The claim checker is open (with `check`, or empty).
     pub checker: bool,
@@ -49,7 +50,15 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
     let Ok(Some(el)) = document.query_selector(".desk") else { return };
     let mut html = Html::default();
     if flags.checker {
-        html.push(&checker::checker(&CATALOGUE, check, lang));
+        let again = (article.to_string(), fact.to_string(), check.to_string(), flags);
+        html.push(&weighed_checker(check, lang, move || {
+            let (article, fact, check, flags) = again;
+            // Unless the reader has moved on to another sentence meanwhile.
+            let now = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            if view_state::parse(&now).0.check == check {
+                desk(&article, &fact, &check, lang, flags);
+            }
+        }));
     }
     let highlight = Some(fact).filter(|f| !f.is_empty());
     if let Some(panel) = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang) {
@@ -74,6 +83,46 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
         t.scroll_into_view();
     }
     SHOWN.with(|s| *s.borrow_mut() = Some(key));
+}
+
+/// The checker with its verdicts on `check`, weighed against every report of the site: on a site
+/// of several reports, once all of them have been read (until then it says it is reading them,
+/// and `redraw` draws the desk again when they are in). Should one not be read, the sentence is
+/// weighed against the open report alone, and the checker says why.
+fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> Html {
+    let open_only = || checker::checker(&checker::Weighed::open(&CATALOGUE), check, lang);
+    if catalogue::reports_index().is_empty() || check.trim().is_empty() {
+        return open_only();
+    }
+    match crate::module_reports::all_read() {
+        Some(Ok(all)) => {
+            let weighed: Vec<checker::Weighed> = all
+                .iter()
+                .map(|(r, page)| checker::Weighed {
+                    catalogue: &r.catalogue,
+                    title: markup::report_title(r, lang == Lang::Zh),
+                    page: page.clone(),
+                })
+                .collect();
+            checker::checker(&weighed, check, lang)
+        }
+        Some(Err(why)) => {
+            let mut out = html!(
+                "<p class=\"checker__partial\" role=\"alert\">{}{}</p>",
+                lang.pick("未能读取本站的其他报告，以下仅与本报告核对：", "The site's other reports could not be read, so this is weighed against this report alone: "),
+                why
+            );
+            out.push(&open_only());
+            out
+        }
+        None => {
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::module_reports::read_all().await;
+                redraw();
+            });
+            checker::panel(check, &checker::weighing(lang), lang)
+        }
+    }
 }
 
 fn focus(document: &web_sys::Document, id: &str) {

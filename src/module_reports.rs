@@ -6,7 +6,8 @@
 //!   link opens the report its ids belong to;
 //! - show, under the finder's results, what a search finds in the other reports ([`run`]);
 //! - draw the series of the open report's indicators across every report that has a point of
-//!   them, at the end of the page ([`run`]).
+//!   them, at the end of the page ([`run`]);
+//! - weigh a sentence in the claim checker against every report ([`all_read`], [`read_all`]).
 //!
 //! Files are read from the site or, in `offline.html`, from the page itself ([`read_file`]).
 
@@ -34,6 +35,8 @@ struct State {
     reports: Vec<Report>,
     /// What was last drawn: the language and the search text.
     drawn: Option<(Lang, String)>,
+    /// Why the other reports could not all be read, once that failed.
+    unreadable: Option<String>,
 }
 
 thread_local! {
@@ -101,6 +104,43 @@ fn on_pages<'a>(index: &'a SiteIndex, reports: &'a [Report]) -> Vec<OnPage<'a>> 
         .iter()
         .filter_map(|report| Some(OnPage { report, page: &index.reports.iter().find(|e| e.name == report.name)?.page }))
         .collect()
+}
+
+/// Every report of the site with the link to its page ("" for the open one, whose facts are
+/// shown in place), the open one first, once every report has been read ([`read_all`]);
+/// `None` before, `Some(Err)` when one could not be read.
+pub fn all_read() -> Option<Result<Vec<(Report, String)>, String>> {
+    STATE.with(|s| {
+        let s = s.borrow();
+        if let Some(why) = &s.unreadable {
+            return Some(Err(why.clone()));
+        }
+        let index = s.index.as_ref()?;
+        let open = site("name");
+        let mut all = Vec::new();
+        for entry in &index.reports {
+            let r = s.reports.iter().find(|r| r.name == entry.name)?;
+            all.push((r.clone(), if r.name == open { String::new() } else { entry.page.clone() }));
+        }
+        // The open report first: it wins a tie between reports.
+        all.sort_by_key(|(r, _)| r.name != open);
+        Some(Ok(all))
+    })
+}
+
+/// Reads the index and every report (once); a failure is kept for [`all_read`] to report.
+pub async fn read_all() {
+    let result = async {
+        let index = index().await?;
+        for e in &index.reports {
+            report(&index, &e.name).await?;
+        }
+        Ok::<(), String>(())
+    }
+    .await;
+    if let Err(why) = result {
+        STATE.with(|s| s.borrow_mut().unreadable = Some(why));
+    }
 }
 
 /// For the link `query` (as the page was opened with it), whose ids the open report does not

@@ -39,35 +39,81 @@ impl Verdict {
 
 /// One stated number, judged.
 #[derive(Clone, Debug)]
-pub struct Judgement {
-    pub stated: Stated,
+pub struct Judgement<'a> {
+    pub stated: Stated<'a>,
     pub verdict: Verdict,
-    pub fact: Option<&'static Fact>,
+    pub fact: Option<&'a Fact>,
+    /// Which of the catalogues checked against holds `fact` (and read `stated`'s units).
+    pub report: usize,
+    /// Other catalogues with a fact that matches the number as closely: the sentence does not say
+    /// which one it speaks of (no period or place tells them apart).
+    pub also: Vec<usize>,
 }
 
 /// A sentence, judged: every number, and the sentence as a whole (the worst of its numbers:
 /// one number the report rules out makes the sentence inconsistent).
 #[derive(Clone, Debug)]
-pub struct Check {
-    pub numbers: Vec<Judgement>,
+pub struct Check<'a> {
+    pub numbers: Vec<Judgement<'a>>,
     /// `None` when the sentence states no number: there is nothing to judge.
     pub verdict: Option<Verdict>,
 }
 
 /// Checks `sentence` (Chinese or English) against `catalogue`.
-pub fn check(catalogue: &'static Catalogue, sentence: &str) -> Check {
-    let numbers: Vec<Judgement> = stated_numbers(catalogue, sentence)
+pub fn check<'a>(catalogue: &'a Catalogue, sentence: &str) -> Check<'a> {
+    check_reports(&[catalogue], sentence)
+}
+
+/// Checks `sentence` against every catalogue of `reports` (the open report first): each number
+/// is matched to the fact, of any report, that it most likely speaks of. The words, period and
+/// place around the number decide between reports as they decide within one (`best_fact`); the
+/// report listed first wins a tie, and the judgement names the others that matched as well.
+pub fn check_reports<'a>(reports: &[&'a Catalogue], sentence: &str) -> Check<'a> {
+    // Each report reads the numbers with its own units; a number is the same span of the sentence.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let read: Vec<Vec<Stated<'a>>> = reports.iter().map(|c| stated_numbers(c, sentence)).collect();
+    for s in read.iter().flatten() {
+        if !spans.contains(&(s.start, s.end)) {
+            spans.push((s.start, s.end));
+        }
+    }
+    spans.sort_unstable();
+    let numbers: Vec<Judgement<'a>> = spans
         .into_iter()
-        .map(|stated| {
-            let fact = best_fact(catalogue, sentence, &stated);
-            let verdict = match fact {
-                None => Verdict::NotFound,
-                // The report's figure is for another year than the sentence names: it can neither
-                // establish nor rule out what the sentence says of its year.
-                Some(f) if other_years(sentence, f) => Verdict::Unsupported,
-                Some(f) => judge(&stated, f),
+        .filter_map(|span| {
+            let candidates: Vec<(usize, &Stated<'a>, Option<(f64, &'a Fact)>)> = read
+                .iter()
+                .enumerate()
+                .filter_map(|(i, list)| list.iter().find(|s| (s.start, s.end) == span).map(|s| (i, s)))
+                .map(|(i, s)| (i, s, scored_fact(reports[i], sentence, s)))
+                .collect();
+            let best = candidates
+                .iter()
+                .filter_map(|(i, s, found)| found.map(|(score, f)| (*i, *s, score, f)))
+                .fold(None::<(usize, &Stated<'a>, f64, &'a Fact)>, |best, c| match best {
+                    Some(b) if b.2 >= c.2 => Some(b),
+                    _ => Some(c),
+                });
+            let Some((report, stated, score, fact)) = best else {
+                // No report has a fact of it: judged as the first report that read it.
+                let (report, stated, _) = candidates.first()?;
+                return Some(Judgement {
+                    stated: (*stated).clone(),
+                    verdict: Verdict::NotFound,
+                    fact: None,
+                    report: *report,
+                    also: Vec::new(),
+                });
             };
-            Judgement { stated, verdict, fact }
+            let also = candidates
+                .iter()
+                .filter(|(i, _, found)| *i != report && found.is_some_and(|(s, _)| (s - score).abs() < 1e-9))
+                .map(|(i, _, _)| *i)
+                .collect();
+            // The report's figure is for another year than the sentence names: it can neither
+            // establish nor rule out what the sentence says of its year.
+            let verdict = if other_years(sentence, fact) { Verdict::Unsupported } else { judge(stated, fact) };
+            Some(Judgement { stated: stated.clone(), verdict, fact: Some(fact), report, also })
         })
         .collect();
     let rank = |v: Verdict| match v {
@@ -168,11 +214,16 @@ pub fn judge(stated: &Stated, fact: &Fact) -> Verdict {
 /// The fact `stated` most likely speaks of: one of its unit (or of its kind, when the sentence
 /// names no unit), the one whose label, quote and region share most with the sentence, ties
 /// going to the one whose value is nearest. `None` when no fact of that unit shares a word.
-pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated) -> Option<&'static Fact> {
+pub fn best_fact<'a>(catalogue: &'a Catalogue, sentence: &str, stated: &Stated) -> Option<&'a Fact> {
+    scored_fact(catalogue, sentence, stated).map(|(_, f)| f)
+}
+
+/// [`best_fact`] with how well it matches (higher is closer), comparable across catalogues.
+pub fn scored_fact<'a>(catalogue: &'a Catalogue, sentence: &str, stated: &Stated) -> Option<(f64, &'a Fact)> {
     let context: String = format!("{}{}", &sentence[..stated.start], &sentence[stated.end..]);
     let words = terms(&context);
     let years = years_in(&context);
-    let facts: &'static [Fact] = &catalogue.facts;
+    let facts: &'a [Fact] = &catalogue.facts;
     facts
         .iter()
         .filter(|f| match (stated.units.is_empty(), stated.kind) {
@@ -207,7 +258,6 @@ pub fn best_fact(catalogue: &'static Catalogue, sentence: &str, stated: &Stated)
         })
         .filter(|(score, _)| *score > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, f)| f)
 }
 
 /// Whether `sentence` names years and `fact`'s period, which has years, touches none of them.

@@ -7,7 +7,7 @@ use facts::{Catalogue, Qualifier, UnitKind};
 
 /// A number a claim states.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Stated {
+pub struct Stated<'a> {
     /// The expression as written, qualifier words included ("超过2000亿元", "more than 50%").
     pub text: String,
     /// Byte range of `text` in the sentence.
@@ -21,7 +21,7 @@ pub struct Stated {
     pub rounding: f64,
     /// The catalogue units the words after the number may name ("座" one, "个" several, none when
     /// they name none the catalogue knows).
-    pub units: Vec<&'static str>,
+    pub units: Vec<&'a str>,
     /// What kind of quantity, when it is clear from the expression alone.
     pub kind: Option<UnitKind>,
 }
@@ -44,7 +44,7 @@ pub fn rounding_of(core: &str, scale: f64) -> f64 {
 /// Every number in `sentence`, in order: Chinese expressions first found by the project's scanner
 /// and parsed with its parser, English ones by [`english`]. Ordinals (第2家) and years (2019年)
 /// are not stated quantities and are left out.
-pub fn stated_numbers(catalogue: &'static Catalogue, sentence: &str) -> Vec<Stated> {
+pub fn stated_numbers<'a>(catalogue: &'a Catalogue, sentence: &str) -> Vec<Stated<'a>> {
     let mut out: Vec<Stated> = fractions(sentence);
     for span in numbers::scan(sentence) {
         if out.iter().any(|o| o.start < span.end && span.start < o.end) {
@@ -67,7 +67,7 @@ const NUMERALS: &str = "零〇一二两三四五六七八九十百0123456789";
 
 /// Chinese fractions, "三分之一" (a third: 33.3, in percent as the catalogue keeps shares), with
 /// their qualifier words (约三分之一, 三分之一以上).
-fn fractions(sentence: &str) -> Vec<Stated> {
+fn fractions(sentence: &str) -> Vec<Stated<'static>> {
     let mut out = Vec::new();
     for (at, _) in sentence.match_indices("分之") {
         let before = &sentence[..at];
@@ -99,7 +99,7 @@ fn fractions(sentence: &str) -> Vec<Stated> {
 
 const ZH_SUFFIXES: &[&str] = &["以上", "以下", "左右"];
 
-fn chinese(catalogue: &'static Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated> {
+fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated<'a>> {
     let core = &sentence[start..end];
     let after = &sentence[end..];
     // A name (5G, 4K), not a quantity; and numbers in English are read by [`english`].
@@ -125,7 +125,7 @@ fn chinese(catalogue: &'static Catalogue, sentence: &str, start: usize, end: usi
     let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();
     let full = units.iter().filter(|u| after.starts_with(&u.zh)).max_by_key(|u| u.zh.len());
     let first = after.chars().next().filter(|c| !c.is_ascii());
-    let (unit_ids, counter): (Vec<&'static str>, &str) = match (full, first) {
+    let (unit_ids, counter): (Vec<&'a str>, &str) = match (full, first) {
         (Some(u), _) => (vec![u.id.as_str()], u.zh.as_str()),
         (None, Some(c)) => {
             (units.iter().filter(|u| u.zh.starts_with(c)).map(|u| u.id.as_str()).collect(), &after[..c.len_utf8()])
@@ -219,7 +219,7 @@ const EN_SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billi
 /// English numbers in `sentence`: digits with "," groups and "." decimals, optionally a scale
 /// word, "%" or "percent"; "1/4"; and the fraction words of [`EN_FRACTIONS`]; each with the
 /// qualifier words before it and the catalogue unit named after it.
-pub fn english(catalogue: &'static Catalogue, sentence: &str) -> Vec<Stated> {
+pub fn english<'a>(catalogue: &'a Catalogue, sentence: &str) -> Vec<Stated<'a>> {
     let lower = sentence.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
@@ -324,16 +324,16 @@ pub fn english(catalogue: &'static Catalogue, sentence: &str) -> Vec<Stated> {
 /// A stated English number with its qualifier (the words before `start`) and its unit (named in
 /// the next few words, when not given).
 #[allow(clippy::too_many_arguments)]
-fn finish(
-    catalogue: &'static Catalogue,
+fn finish<'a>(
+    catalogue: &'a Catalogue,
     sentence: &str,
     lower: &str,
     start: usize,
     end: usize,
     value: f64,
     rounding: f64,
-    units: Vec<&'static str>,
-) -> Stated {
+    units: Vec<&'a str>,
+) -> Stated<'a> {
     let before = lower[..start].trim_end();
     let (qualifier, q_start) = EN_PREFIXES
         .iter()

@@ -1,7 +1,10 @@
 //! The claim checker's result, as markup: one verdict per number the sentence states and one for
 //! the sentence, each with the fact it was matched to, that fact's source sentence and one line
-//! of reasoning in the reader's language. The judging itself is `claims`; this module only says
-//! what it found. Built into the on-demand module, never the first load.
+//! of reasoning in the reader's language. On a site of several reports the sentence is weighed
+//! against every report ([`Weighed`]): a fact of another report is named with its report and
+//! links to it on that report's page, and where two reports match a number equally well the
+//! verdict says so. The judging itself is `claims`; this module only says what it found. Built
+//! into the on-demand module, never the first load.
 
 use crate::html;
 use crate::html::Html;
@@ -26,8 +29,25 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
     }
 }
 
-/// The result of checking `sentence`: `<div class="claim" data-claim-verdict="…">`.
-pub fn result(catalogue: &Catalogue, sentence: &str, check: &Check, lang: Lang) -> Html {
+/// A report the checker weighs a sentence against.
+pub struct Weighed<'a> {
+    pub catalogue: &'a Catalogue,
+    /// Its title in the reader's language, to name it when several reports are weighed.
+    pub title: String,
+    /// The link to its page; "" for the open report, whose facts are shown in place.
+    pub page: String,
+}
+
+impl<'a> Weighed<'a> {
+    /// The open report alone, as on a site of one report.
+    pub fn open(catalogue: &'a Catalogue) -> Vec<Weighed<'a>> {
+        vec![Weighed { catalogue, title: String::new(), page: String::new() }]
+    }
+}
+
+/// The result of checking `sentence` against `reports` (the open report first):
+/// `<div class="claim" data-claim-verdict="…">`.
+pub fn result(reports: &[Weighed], sentence: &str, check: &Check, lang: Lang) -> Html {
     let Some(verdict) = check.verdict else {
         return html!(
             "<div class=\"claim\" data-claim-verdict=\"{}\"><p class=\"claim__summary\">{}</p></div>",
@@ -45,7 +65,7 @@ pub fn result(catalogue: &Catalogue, sentence: &str, check: &Check, lang: Lang) 
         Lang::En if count == 1 => "One number checked.".to_string(),
         Lang::En => format!("{count} numbers checked; the sentence takes the verdict of its weakest one."),
     };
-    let numbers: Html = check.numbers.iter().map(|j| number(catalogue, sentence, j, lang)).collect();
+    let numbers: Html = check.numbers.iter().filter_map(|j| number(reports, sentence, j, lang)).collect();
     html!(
         "<div class=\"claim\" data-claim-verdict=\"{}\"><p class=\"claim__summary\"><span class=\"verdict verdict--{}\">{}</span> {}</p><ol class=\"claim__numbers\">{}</ol></div>",
         verdict.id(),
@@ -57,13 +77,32 @@ pub fn result(catalogue: &Catalogue, sentence: &str, check: &Check, lang: Lang) 
 }
 
 /// One stated number: what it says, the verdict, why, and the fact with its sentence.
-fn number(catalogue: &Catalogue, sentence: &str, j: &Judgement, lang: Lang) -> Html {
+fn number(reports: &[Weighed], sentence: &str, j: &Judgement, lang: Lang) -> Option<Html> {
+    let weighed = reports.get(j.report)?;
     let fact_id = j.fact.map_or("", |f| &f.id);
     let evidence = match j.fact {
-        Some(f) => evidence(catalogue, f, lang),
+        Some(f) => evidence(weighed, reports.len() > 1, f, lang),
         None => Html::default(),
     };
-    html!(
+    let mut why = reason(weighed.catalogue, sentence, j, lang);
+    if reports.len() > 1 && j.fact.is_none() {
+        why = match lang {
+            Lang::Zh => format!("本站{}份报告都核对过：{why}", reports.len()),
+            Lang::En => format!("All {} reports of the site were weighed: {why}", reports.len()),
+        };
+    }
+    let also: Vec<&str> = j.also.iter().filter_map(|i| reports.get(*i)).map(|w| w.title.as_str()).collect();
+    if !also.is_empty() {
+        why.push(' ');
+        why.push_str(&match lang {
+            Lang::Zh => format!("《{}》中也有同样相符的数字，这句话没有写明时间或地区，无法区分它说的是哪份报告。", also.join("》《")),
+            Lang::En => format!(
+                "“{}” has a figure that matches as closely: the sentence names no period or place that tells the reports apart.",
+                also.join("”, “")
+            ),
+        });
+    }
+    Some(html!(
         "<li class=\"claim__number\" data-verdict=\"{}\" data-fact=\"{}\"><p class=\"claim__stated\"><q lang=\"{}\">{}</q> <span class=\"verdict verdict--{}\">{}</span></p><p class=\"claim__reason\">{}</p>{}</li>",
         j.verdict.id(),
         fact_id,
@@ -71,26 +110,46 @@ fn number(catalogue: &Catalogue, sentence: &str, j: &Judgement, lang: Lang) -> H
         j.stated.text,
         j.verdict.id(),
         verdict_label(j.verdict, lang),
-        reason(catalogue, sentence, j, lang),
+        why,
         evidence
-    )
+    ))
 }
 
-/// The fact a number was matched to, its source sentence, and the ways to see it in context.
-fn evidence(catalogue: &Catalogue, f: &Fact, lang: Lang) -> Html {
-    let t = fact_text::describe(catalogue, f, lang);
+/// The fact a number was matched to, its source sentence, and the ways to see it in context: in
+/// place for the open report, on its own page for another (`several`: the report is named).
+fn evidence(weighed: &Weighed, several: bool, f: &Fact, lang: Lang) -> Html {
+    let t = fact_text::describe(weighed.catalogue, f, lang);
     let gloss = if t.gloss.is_empty() { Html::default() } else { html!("<p class=\"claim__gloss\">{}</p>", t.gloss) };
+    let whose = match (several, lang) {
+        (false, _) => lang.pick("报告：", "The report: ").to_string(),
+        (true, Lang::Zh) => format!("《{}》：", weighed.title),
+        (true, Lang::En) => format!("“{}”: ", weighed.title),
+    };
+    let show = if weighed.page.is_empty() {
+        html!(
+            "<button type=\"button\" class=\"link claim__show\" data-fact=\"{}\">{}</button>",
+            f.id,
+            lang.pick("在图表中查看", "Show in its chart")
+        )
+    } else {
+        html!(
+            "<a class=\"claim__show\" href=\"{}?fact={}\" data-report-link=\"\">{}</a>",
+            weighed.page,
+            f.id,
+            lang.pick("在该报告的页面查看", "Show on its report's page")
+        )
+    };
     html!(
-        "<p class=\"claim__fact\">{}<strong>{}</strong>{}{}<span class=\"claim__meta\"> ({})</span></p><blockquote class=\"claim__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"claim__links\"><button type=\"button\" class=\"link claim__show\" data-fact=\"{}\">{}</button> <a class=\"claim__read\" href=\"?read={}&amp;fact={}\" data-read-fact=\"{}\">{}</a></p>",
-        lang.pick("报告：", "The report: "),
+        "<p class=\"claim__fact\">{}<strong>{}</strong>{}{}<span class=\"claim__meta\"> ({})</span></p><blockquote class=\"claim__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"claim__links\">{} <a class=\"claim__read\" href=\"{}?read={}&amp;fact={}\" data-read-fact=\"{}\">{}</a></p>",
+        whose,
         t.label,
         lang.pick("：", ": "),
         t.value,
         format!("{} · {}", t.period, t.region),
         t.quote,
         gloss,
-        f.id,
-        lang.pick("在图表中查看", "Show in its chart"),
+        show,
+        weighed.page,
         f.article,
         f.id,
         f.id,
@@ -227,10 +286,20 @@ pub fn unavailable(lang: Lang) -> Html {
 
 /// The checker as the on-demand module serves it: the panel, with the verdicts when there is a
 /// sentence to check.
-pub fn checker(catalogue: &'static Catalogue, text: &str, lang: Lang) -> Html {
+pub fn checker(reports: &[Weighed], text: &str, lang: Lang) -> Html {
+    let catalogues: Vec<&Catalogue> = reports.iter().map(|w| w.catalogue).collect();
     let result = match text.trim() {
         "" => Html::default(),
-        t => result(catalogue, t, &claims::check(catalogue, t), lang),
+        t => result(reports, t, &claims::check_reports(&catalogues, t), lang),
     };
     panel(text, &result, lang)
+}
+
+/// Shown as the checker's result while the site's other reports are read, so that a sentence is
+/// never judged against the open report alone on a site of several.
+pub fn weighing(lang: Lang) -> Html {
+    html!(
+        "<p class=\"checker__weighing\" role=\"status\">{}</p>",
+        lang.pick("正在读取本站的全部报告，以便逐一核对……", "Reading every report of the site to weigh the sentence against them all…")
+    )
 }

@@ -6,7 +6,7 @@ use facts::i18n::Lang;
 use views::checker;
 
 fn result(sentence: &str, lang: Lang) -> String {
-    checker::result(&CATALOGUE, sentence, &claims::check(&CATALOGUE, sentence), lang).into_string()
+    checker::result(&checker::Weighed::open(&CATALOGUE), sentence, &claims::check(&CATALOGUE, sentence), lang).into_string()
 }
 
 #[test]
@@ -57,10 +57,70 @@ fn a_figure_of_another_year_neither_establishes_nor_rules_out_the_claim() {
 
 #[test]
 fn the_readers_text_is_shown_as_text() {
-    let html = checker::checker(&CATALOGUE, "<script>x</script> 超过50%以上 & \"q\"", Lang::En).into_string();
+    let html = checker::checker(&checker::Weighed::open(&CATALOGUE), "<script>x</script> 超过50%以上 & \"q\"", Lang::En).into_string();
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
     assert!(!html.contains("style="), "{html}");
     // The box holds the sentence, ready to edit; a closed checker's panel is never drawn here.
     assert!(html.contains("<textarea id=\"check-text\""), "{html}");
+}
+
+fn site_reports() -> Vec<facts::Report> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
+    let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    loaded.iter().map(verify::to_model::report).collect()
+}
+
+/// On a site of several reports, a sentence of another report, checked on the real report's
+/// page, is judged against the report that states it: consistent, named, linked to its page.
+/// (Against the real report alone, no fact of it measures West Hill's stations.)
+#[test]
+fn a_sentence_of_another_report_is_judged_against_that_report() {
+    let reports = site_reports();
+    let weighed: Vec<checker::Weighed> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| checker::Weighed {
+            catalogue: &r.catalogue,
+            title: views::markup::report_title(r, true),
+            page: if i == 0 { String::new() } else { format!("{}.html", r.name) },
+        })
+        .collect();
+    let catalogues: Vec<&facts::Catalogue> = reports.iter().map(|r| &r.catalogue).collect();
+    let sentence = "截至2021年6月末，全市累计建成5G基站12680座";
+    let check = claims::check_reports(&catalogues, sentence);
+    assert_eq!(check.verdict, Some(claims::Verdict::Consistent));
+    let html = checker::result(&weighed, sentence, &check, Lang::Zh).into_string();
+    assert!(html.contains("data-verdict=\"consistent\" data-fact=\"west-5g-stations-2021-06\""), "{html}");
+    assert!(html.contains("《西山市信息通信业发展简报（2021年上半年）》："), "{html}");
+    assert!(html.contains("href=\"fixture-west-2021h1.html?fact=west-5g-stations-2021-06\""), "{html}");
+    assert!(html.contains("href=\"fixture-west-2021h1.html?read=west-2021h1-brief&amp;fact=west-5g-stations-2021-06\""), "{html}");
+    // The real report's own sentence stays the real report's, shown in place.
+    let own = "广东减税降费超过1400亿元";
+    let html = checker::result(&weighed, own, &claims::check_reports(&catalogues, own), Lang::Zh).into_string();
+    assert!(html.contains("data-fact=\"gd-tax-fee-cuts\"") && html.contains("<button type=\"button\" class=\"link claim__show\""), "{html}");
+    // A number no report measures says every report was weighed.
+    let none = "养老床位达到35张";
+    let html = checker::result(&weighed, none, &claims::check_reports(&catalogues, none), Lang::En).into_string();
+    assert!(html.contains(&format!("All {} reports of the site were weighed", reports.len())), "{html}");
+}
+
+/// Two reports that match a number equally well: the first (the open one) is judged, and the
+/// verdict names the other, since the sentence does not say which it means.
+#[test]
+fn a_tie_between_reports_is_said() {
+    let sentence = "广东减税降费超过1400亿元";
+    let check = claims::check_reports(&[&*CATALOGUE, &*CATALOGUE], sentence);
+    assert_eq!(check.numbers.len(), 1);
+    assert_eq!((check.numbers[0].report, check.numbers[0].also.clone()), (0, vec![1]));
+    let weighed = [
+        checker::Weighed { catalogue: &CATALOGUE, title: "甲".into(), page: String::new() },
+        checker::Weighed { catalogue: &CATALOGUE, title: "乙".into(), page: "b.html".into() },
+    ];
+    let html = checker::result(&weighed, sentence, &check, Lang::Zh).into_string();
+    assert!(html.contains("《乙》中也有同样相符的数字"), "{html}");
+    let en = checker::result(&weighed, sentence, &check, Lang::En).into_string();
+    assert!(en.contains("“乙” has a figure that matches as closely"), "{en}");
 }

@@ -200,6 +200,27 @@ for (const r of MULTI_REPORT) {
   });
 }
 
+test('the checker weighs every report: another report\'s sentence, checked on the site\'s address, is consistent with that report, named and linked', async () => {
+  for (const lang of ['zh', 'en']) {
+    const sentence = '截至2021年6月末，全市累计建成5G基站12680座';
+    const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(servers[MULTI].url + `?lang=${lang}&check=${encodeURIComponent(sentence)}`);
+    await waitForApp(page);
+    const claim = page.locator('.checker__result .claim[data-claim-verdict]');
+    await claim.waitFor({ timeout: 30000 });
+    assert.equal(await claim.getAttribute('data-claim-verdict'), 'consistent', await claim.textContent());
+    const number = page.locator('.claim__number[data-fact="west-5g-stations-2021-06"]');
+    assert.match(await number.locator('.claim__fact').textContent(), lang === 'en' ? /West Hill city telecom brief/ : /《西山市信息通信业发展简报（2021年上半年）》/);
+    await page.screenshot({ path: `${ARTIFACTS}every-report-checker-${lang}-1280.png` });
+    await number.locator('a.claim__show').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/fixture-west-2021h1.html') && u.searchParams.get('fact') === 'west-5g-stations-2021-06');
+    await waitForApp(page);
+    await page.locator('aside.source[data-fact="west-5g-stations-2021-06"]').waitFor();
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  }
+});
+
 test('a link with the real report\'s ids on a fixture report\'s page opens the site\'s address; ids no report has get the notice', async () => {
   const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
   await page.goto(servers[MULTI].url + 'fixture-west-2021h1.html?read=guangdong');
@@ -213,6 +234,36 @@ test('a link with the real report\'s ids on a fixture report\'s page opens the s
   await page.goto(servers[MULTI].url + '?chart=no-such-chart');
   await waitForApp(page);
   await page.waitForFunction(() => /no-such-chart/.test(document.querySelector('.notices-host')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('hostile links mixing the ids of several reports each settle on one page that renders, never bouncing between pages', async () => {
+  const IDS = [
+    'chart=west-5g-stations', 'fact=west-5g-stations-2021-06', 'read=west-2021h1-brief', 'section=east-2021q1',
+    'chart=gd-5g-stations', 'fact=gd-5g-stations-2019', 'read=guangdong', 'table=west-revenue,gd-finance',
+    'table=east-2021q1-stations', 'fact=fixture-east-2021q3-1', 'chart=<b>x</b>', 'fact=%E2%80%AE', 'embed=1',
+    'read=..%2F..%2Fetc', 'section=west-2021h1', 'chart=fixture-east-2021q3-station', 'lang=en', 'cv=zzz',
+  ];
+  let seed = 7;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+  for (let i = 0; i < 40; i++) {
+    const start = ['', 'fixture-west-2021h1.html', 'fixture-east-2021q1.html'][rand(3)];
+    const query = '?' + Array.from({ length: 1 + rand(4) }, () => IDS[rand(IDS.length)]).join('&');
+    await page.goto(servers[MULTI].url + start + query);
+    await page.waitForFunction(() => document.querySelector('main .finder, main figure[data-chart]'), null, { timeout: 20000 });
+    // Give a forward the time it takes, then the page must stay where it is.
+    await page.waitForTimeout(1500);
+    const settled = page.url();
+    await page.waitForTimeout(1000);
+    assert.equal(page.url(), settled, `${start}${query} moved on again`);
+    const state = await page.evaluate(() => ({
+      fatal: !document.getElementById('fatal').hidden,
+      rendered: !!document.querySelector('main .finder, main figure[data-chart]'),
+    }));
+    assert.deepEqual(state, { fatal: false, rendered: true }, `${start}${query}`);
+  }
   assert.deepEqual(problems, CLEAN);
   await context.close();
 });
