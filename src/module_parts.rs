@@ -95,7 +95,9 @@ fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> 
         return open_only();
     }
     match crate::module_reports::all_read() {
-        Some(Ok(all)) => {
+        Some(Ok(mut all)) => {
+            // The open report first: it wins a tie between reports.
+            all.sort_by_key(|(_, page)| !page.is_empty());
             let weighed: Vec<checker::Weighed> = all
                 .iter()
                 .map(|(r, page)| checker::Weighed {

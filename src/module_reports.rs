@@ -106,8 +106,8 @@ fn on_pages<'a>(index: &'a SiteIndex, reports: &'a [Report]) -> Vec<OnPage<'a>> 
         .collect()
 }
 
-/// Every report of the site with the link to its page ("" for the open one, whose facts are
-/// shown in place), the open one first, once every report has been read ([`read_all`]);
+/// Every report of the site in the site's order, with the link to its page ("" for the open one,
+/// whose facts are shown in place), once every report has been read ([`read_all`]);
 /// `None` before, `Some(Err)` when one could not be read.
 pub fn all_read() -> Option<Result<Vec<(Report, String)>, String>> {
     STATE.with(|s| {
@@ -122,8 +122,6 @@ pub fn all_read() -> Option<Result<Vec<(Report, String)>, String>> {
             let r = s.reports.iter().find(|r| r.name == entry.name)?;
             all.push((r.clone(), if r.name == open { String::new() } else { entry.page.clone() }));
         }
-        // The open report first: it wins a tie between reports.
-        all.sort_by_key(|(r, _)| r.name != open);
         Some(Ok(all))
     })
 }

@@ -34,10 +34,12 @@ pub fn js_err(e: JsValue) -> String {
 
 /// Saves `format` of `chart` in `lang` (chart formats), or of the whole catalogue.
 pub async fn save(chart: &str, lang: Lang, format: Format) -> Result<(), String> {
+    let base = site_base();
     if format.is_catalogue() {
+        let reports = every_report().await?;
         let text = match format {
-            Format::AllJson => export::to_json(&CATALOGUE),
-            _ => export::to_csv(&CATALOGUE),
+            Format::AllJson => export::to_json_all(&reports, &base),
+            _ => export::to_csv_all(&reports, &base),
         };
         return save_blob(&text_blob(&text, format.mime())?, &downloads::file_name("", Lang::Zh, format));
     }
@@ -49,10 +51,37 @@ pub async fn save(chart: &str, lang: Lang, format: Format) -> Result<(), String>
         Format::Png => return save_blob(&png(&spec).await?, &name),
         Format::CopyPng => return copy_blob(&png(&spec).await?).await,
         Format::Svg => downloads::chart_svg(&spec, DOWNLOAD_CSS_WIDTH),
-        Format::Json => downloads::chart_json(&CATALOGUE, &spec),
-        _ => downloads::chart_csv(&CATALOGUE, &spec),
+        Format::Json => downloads::chart_json(&CATALOGUE, &spec, &base),
+        _ => downloads::chart_csv(&CATALOGUE, &spec, &base),
     };
     save_blob(&text_blob(&text, format.mime())?, &name)
+}
+
+/// The site's address (the page's, up to its last `/`): the facts' links in a download are full
+/// addresses, which work wherever the file goes.
+fn site_base() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or("");
+    // From a file (offline.html) there is no address to link to: links stay relative to the site.
+    if page.starts_with("file:") {
+        return String::new();
+    }
+    page.rfind('/').map_or_else(String::new, |at| page[..=at].to_string())
+}
+
+/// Every report of the site, in the site's order, for "all facts": read by the on-demand module
+/// on a site of several reports; the open report alone on a site of one.
+async fn every_report() -> Result<Vec<facts::Report>, String> {
+    if catalogue::reports_index().is_empty() {
+        let name = crate::report_data::site("name");
+        return Ok(vec![facts::Report { name, catalogue: CATALOGUE.clone(), text: String::new() }]);
+    }
+    crate::module_reports::read_all().await;
+    match crate::module_reports::all_read() {
+        Some(Ok(all)) => Ok(all.into_iter().map(|(r, _)| r).collect()),
+        Some(Err(why)) => Err(why),
+        None => Err("the site's reports could not be read".to_string()),
+    }
 }
 
 fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {

@@ -7,10 +7,18 @@ use facts::{Catalogue, Fact};
 
 pub use crate::SCHEMA;
 
-/// Fact columns of the CSV and keys of each JSON fact, in order.
+/// Fact columns of the CSV and the first keys of each JSON fact, in order: what a reader of a
+/// download needs to know what each number is and where it comes from (its report, article,
+/// issuing body and a link to it on its report's page).
 pub const FACT_COLUMNS: &[&str] = &[
     "id",
+    "report",
     "article",
+    "article_title_zh",
+    "article_title_en",
+    "source_zh",
+    "source_en",
+    "link",
     "topic",
     "topic_zh",
     "topic_en",
@@ -27,12 +35,25 @@ pub const FACT_COLUMNS: &[&str] = &[
     "unit_en",
     "qualifier",
     "period",
-    "seed",
     "quote",
-    "quote_offset",
-    "expr",
     "gloss_en",
 ];
+
+/// Keys each JSON fact has after [`FACT_COLUMNS`] and the CSV leaves out: where the quote sits
+/// in the report's text and the expression as written, for scripts that go back to the text.
+pub const JSON_ONLY_COLUMNS: &[&str] = &["quote_offset", "expr"];
+
+/// The name of a catalogue's report: its text file's name (`NAME.txt`) without `.txt`.
+pub fn report_name(c: &Catalogue) -> &str {
+    c.seed.strip_suffix(".txt").unwrap_or(&c.seed)
+}
+
+/// The link to fact `id` on its report's page (`NAME.html`, which every report has), after `base`:
+/// "" for a link relative to the site (as in `facts.json`, beside the pages), the site's address
+/// for one that works anywhere (a download from the page).
+pub fn fact_link(c: &Catalogue, id: &str, base: &str) -> String {
+    format!("{base}{}?fact={id}", crate::pages::page_file(report_name(c), false))
+}
 
 /// A number as plain decimal text ("36988", "2.3", "230000000000"); empty for NaN or infinity.
 pub fn number_str(v: f64) -> String {
@@ -51,18 +72,27 @@ enum Cell {
     Int(usize),
 }
 
-/// The row of one fact, in [`FACT_COLUMNS`] order. Names of missing ids are empty.
-fn fact_row<'a>(c: &'a Catalogue, f: &Fact) -> Vec<Cell> {
+/// The row of one fact, in [`FACT_COLUMNS`] then [`JSON_ONLY_COLUMNS`] order (links after
+/// `base`, see [`fact_link`]). Names of missing ids are empty.
+fn fact_row<'a>(c: &'a Catalogue, f: &Fact, base: &str) -> Vec<Cell> {
     let find =
         |list: &'a [facts::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh.as_str(), n.en.as_str()));
     let (topic_zh, topic_en) = find(&c.topics, &f.topic).unwrap_or(("", ""));
     let (region_zh, region_en) = find(&c.regions, &f.region).unwrap_or(("", ""));
     let (unit_zh, unit_en) =
         c.units.iter().find(|u| u.id == f.unit).map_or(("", ""), |u| (u.zh.as_str(), u.en.as_str()));
+    let article = c.articles.iter().find(|a| a.id == f.article);
+    let of_article = |pick: fn(&facts::Article) -> &str| article.map_or("", pick);
     let t = |s: &str| Cell::Text(s.to_string());
     vec![
         t(&f.id),
+        t(report_name(c)),
         t(&f.article),
+        t(of_article(|a| &a.title_zh)),
+        t(of_article(|a| &a.title_en)),
+        t(of_article(|a| &a.source_zh)),
+        t(of_article(|a| &a.source_en)),
+        Cell::Text(fact_link(c, &f.id, base)),
         t(&f.topic),
         t(topic_zh),
         t(topic_en),
@@ -79,11 +109,10 @@ fn fact_row<'a>(c: &'a Catalogue, f: &Fact) -> Vec<Cell> {
         t(unit_en),
         t(f.qualifier.spelling()),
         Cell::Text(f.period.to_string()),
-        t(&c.seed),
         t(&f.quote),
+        t(&f.gloss_en),
         Cell::Int(f.quote_offset),
         t(&f.expr),
-        t(&f.gloss_en),
     ]
 }
 
@@ -136,8 +165,9 @@ fn json_array(indent: &str, items: &[String]) -> String {
 
 /// The catalogue as JSON:
 /// `{"schema": SCHEMA, "seed": ..., "articles": [...], "units": [...], "regions": [...],
-/// "topics": [...], "facts": [...]}`, keys in a fixed order, one entry per line.
-pub fn to_json(c: &Catalogue) -> String {
+/// "topics": [...], "facts": [...]}`, keys in a fixed order, one entry per line; links after
+/// `base` ([`fact_link`]).
+pub fn to_json(c: &Catalogue, base: &str) -> String {
     let s = |v: &str| json_string(v);
     let articles: Vec<String> = c
         .articles
@@ -160,7 +190,7 @@ pub fn to_json(c: &Catalogue) -> String {
     let named = |list: &[facts::Named]| -> Vec<String> {
         list.iter().map(|n| json_object(&[("id", s(&n.id)), ("zh", s(&n.zh)), ("en", s(&n.en))])).collect()
     };
-    let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f)).collect();
+    let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f, base)).collect();
     format!(
         "{{\n  \"schema\": {SCHEMA},\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
         json_string(&c.seed),
@@ -185,17 +215,18 @@ pub fn csv_field(s: &str) -> String {
 
 /// Every fact as CSV: UTF-8 with a byte-order mark (so Excel reads the Chinese as UTF-8), CRLF
 /// line ends, RFC 4180 quoting, a header row of [`FACT_COLUMNS`], then one row per fact.
-pub fn to_csv(c: &Catalogue) -> String {
+pub fn to_csv(c: &Catalogue, base: &str) -> String {
     let all: Vec<&Fact> = c.facts.iter().collect();
-    facts_csv(c, &all)
+    facts_csv(c, &all, base)
 }
 
-/// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`], exactly as [`to_json`]
-/// writes it.
-pub fn fact_json(c: &Catalogue, f: &Fact) -> String {
+/// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`] and
+/// [`JSON_ONLY_COLUMNS`], exactly as [`to_json`] writes it.
+pub fn fact_json(c: &Catalogue, f: &Fact, base: &str) -> String {
     let pairs: Vec<(&str, String)> = FACT_COLUMNS
         .iter()
-        .zip(fact_row(c, f))
+        .chain(JSON_ONLY_COLUMNS)
+        .zip(fact_row(c, f, base))
         .map(|(k, cell)| {
             let v = match cell {
                 Cell::Text(t) => json_string(&t),
@@ -209,21 +240,22 @@ pub fn fact_json(c: &Catalogue, f: &Fact) -> String {
 }
 
 /// Some facts as a JSON array, one fact per line, each as [`fact_json`] writes it.
-pub fn facts_json(c: &Catalogue, facts: &[&Fact]) -> String {
-    let items: Vec<String> = facts.iter().map(|f| fact_json(c, f)).collect();
+pub fn facts_json(c: &Catalogue, facts: &[&Fact], base: &str) -> String {
+    let items: Vec<String> = facts.iter().map(|f| fact_json(c, f, base)).collect();
     json_array("", &items)
 }
 
 /// Some facts as CSV, in the given order, with the header, quoting, BOM and line ends of
-/// [`to_csv`]: `facts_csv(c, &all_facts)` is `to_csv(c)`.
-pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
+/// [`to_csv`]: `facts_csv(c, &all_facts, base)` is `to_csv(c, base)`.
+pub fn facts_csv(c: &Catalogue, facts: &[&Fact], base: &str) -> String {
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = FACT_COLUMNS.iter().map(|h| csv_field(h)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for f in facts {
-        let row: Vec<String> = fact_row(c, f)
+        let row: Vec<String> = fact_row(c, f, base)
             .into_iter()
+            .take(FACT_COLUMNS.len())
             .map(|cell| match cell {
                 Cell::Text(t) => csv_field(&t),
                 Cell::Number(n) => number_str(n),
@@ -240,9 +272,9 @@ pub fn facts_csv(c: &Catalogue, facts: &[&Fact]) -> String {
 /// stays as it was); for several, the same shape with `seeds` (every report's text) for `seed`,
 /// and the articles, units, regions, topics and facts of all of them. Units, regions and topics
 /// are listed once per id (each fact carries its own unit's and names' text as well).
-pub fn to_json_all<'a>(reports: &'a [facts::Report]) -> String {
+pub fn to_json_all<'a>(reports: &'a [facts::Report], base: &str) -> String {
     match reports {
-        [one] => to_json(&one.catalogue),
+        [one] => to_json(&one.catalogue, base),
         _ => {
             let s = |v: &str| json_string(v);
             let mut articles = Vec::new();
@@ -285,7 +317,7 @@ pub fn to_json_all<'a>(reports: &'a [facts::Report]) -> String {
                         }
                     }
                 }
-                fact_lines.extend(c.facts.iter().map(|f| fact_json(&c, f)));
+                fact_lines.extend(c.facts.iter().map(|f| fact_json(c, f, base)));
             }
             let seeds: Vec<String> = reports.iter().map(|r| s(&r.catalogue.seed)).collect();
             format!(
@@ -303,14 +335,14 @@ pub fn to_json_all<'a>(reports: &'a [facts::Report]) -> String {
 
 /// Every report's facts as one CSV ([`to_csv`]'s header and format; each row names its report's
 /// text in `seed`).
-pub fn to_csv_all(reports: &[facts::Report]) -> String {
+pub fn to_csv_all(reports: &[facts::Report], base: &str) -> String {
     match reports {
-        [one] => to_csv(&one.catalogue),
+        [one] => to_csv(&one.catalogue, base),
         _ => {
             let mut out = String::new();
             for (i, r) in reports.iter().enumerate() {
                 let all: Vec<&Fact> = r.catalogue.facts.iter().collect();
-                let part = facts_csv(&r.catalogue, &all);
+                let part = facts_csv(&r.catalogue, &all, base);
                 if i == 0 {
                     out.push_str(&part);
                 } else {

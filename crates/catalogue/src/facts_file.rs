@@ -65,7 +65,17 @@ pub struct NamedEntry {
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
     pub id: String,
+    /// The report the fact comes from: the NAME of its files (`NAME.txt`, `NAME.html`).
+    pub report: String,
     pub article: String,
+    /// The article's title and the body that issued it, in both languages.
+    pub article_title_zh: String,
+    pub article_title_en: String,
+    pub source_zh: String,
+    pub source_en: String,
+    /// The fact on its report's page (`NAME.html?fact=ID`, relative to the site in `facts.json`;
+    /// the page's full address in a download from the page).
+    pub link: String,
     pub topic: String,
     pub topic_zh: String,
     pub topic_en: String,
@@ -83,16 +93,14 @@ pub struct FactEntry {
     pub unit_en: String,
     pub qualifier: facts::Qualifier,
     pub period: facts::Period,
-    /// The report text file the fact comes from.
-    pub seed: String,
     /// The sentence fragment that states the number, verbatim.
     pub quote: String,
-    /// Where `quote` starts in the report's text, in UTF-8 bytes.
-    pub quote_offset: usize,
-    /// The numeric expression inside `quote`, as written ("4.1万座").
-    pub expr: String,
     /// The quote in English.
     pub gloss_en: String,
+    /// Where `quote` starts in the report's text, in UTF-8 bytes (JSON only).
+    pub quote_offset: usize,
+    /// The numeric expression inside `quote`, as written ("4.1万座") (JSON only).
+    pub expr: String,
 }
 
 #[cfg(test)]
@@ -106,7 +114,7 @@ mod tests {
 
     #[test]
     fn facts_json_reads_as_its_types_for_one_report_and_for_several() {
-        let one = read(&export::to_json_all(&crate::REPORTS[..1]));
+        let one = read(&export::to_json_all(&crate::REPORTS[..1], ""));
         assert_eq!(one.schema, export::SCHEMA);
         assert!(one.seed.is_some() && one.seeds.is_none());
         assert_eq!(one.facts.len(), crate::REPORTS[0].catalogue.facts.len());
@@ -114,25 +122,50 @@ mod tests {
         let mut two = crate::REPORTS[0].clone();
         two.name = "again".to_string();
         two.catalogue.seed = "again.txt".to_string();
-        let several = read(&export::to_json_all(&[crate::REPORTS[0].clone(), two]));
+        let several = read(&export::to_json_all(&[crate::REPORTS[0].clone(), two], ""));
         assert!(several.seed.is_none() && several.seeds.as_ref().is_some_and(|s| s.len() == 2));
     }
 
     #[test]
-    fn a_fact_entry_has_exactly_the_csv_columns_in_their_order() {
-        let json = export::to_json_all(&crate::REPORTS[..1]);
+    fn a_fact_entry_has_exactly_the_csv_columns_then_the_json_only_ones_in_their_order() {
+        let json = export::to_json_all(&crate::REPORTS[..1], "");
         let file = read(&json);
         let entry = serde_json::to_value(&file.facts[0]).unwrap_or_default();
         let keys: Vec<&str> = entry.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-        let mut columns = FACT_COLUMNS.to_vec();
+        let all: Vec<&str> = FACT_COLUMNS.iter().chain(export::JSON_ONLY_COLUMNS).copied().collect();
+        let mut columns = all.clone();
         let mut sorted = keys.clone();
         columns.sort_unstable();
         sorted.sort_unstable();
         assert_eq!(sorted, columns);
         // The file itself lists them in column order.
         let line = json.lines().find(|l| l.contains("\"quote_offset\":")).unwrap_or_default();
-        let positions: Vec<usize> = FACT_COLUMNS.iter().filter_map(|c| line.find(&format!("\"{c}\":"))).collect();
-        assert_eq!(positions.len(), FACT_COLUMNS.len());
+        let positions: Vec<usize> = all.iter().filter_map(|c| line.find(&format!("\"{c}\":"))).collect();
+        assert_eq!(positions.len(), all.len());
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{line}");
+    }
+}
+
+#[cfg(test)]
+mod links {
+    use crate::export;
+
+    /// Each fact names its report, its article's title and issuing body, and links to itself on
+    /// its report's page: relative in facts.json, full from a page.
+    #[test]
+    fn a_fact_names_its_report_article_issuer_and_link() {
+        let r = &crate::REPORTS[0];
+        let file: super::FactsFile = serde_json::from_str(&export::to_json_all(std::slice::from_ref(r), "")).unwrap_or_else(|e| panic!("{e}"));
+        for f in &file.facts {
+            let article = r.catalogue.articles.iter().find(|a| a.id == f.article).expect("article");
+            assert_eq!(f.report, r.name);
+            assert_eq!((f.article_title_zh.as_str(), f.source_en.as_str()), (article.title_zh.as_str(), article.source_en.as_str()));
+            assert_eq!(f.link, format!("{}.html?fact={}", r.name, f.id));
+        }
+        let fact = &r.catalogue.facts[0];
+        assert_eq!(
+            export::fact_link(&r.catalogue, &fact.id, "https://example.org/d/"),
+            format!("https://example.org/d/{}.html?fact={}", r.name, fact.id)
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Where each report's page is. Every report is a page of its own, the same app with that
-//! report's data: the site's default report is `index.html` (the site's address), every other one
-//! `NAME.html` beside it (report names are ASCII letters, digits, `-` and `_`, and never `index`;
+//! report's data: the site's default report is `index.html` (the site's address), every report
+//! `NAME.html` beside it (the default one too, so a link to a fact by its report's page outlives a
+//! change of default) (report names are ASCII letters, digits, `-` and `_`, and never `index`;
 //! `verify` refuses others). The publish step writes the pages; the list of reports at the top of
 //! each page and the reports' index link to them.
 

@@ -30,9 +30,9 @@ fn a_damaged_file_says_what_is_wrong() {
     let cases = [
         (String::from("{"), "not a report file"),
         (good[..good.len() / 2].to_string(), "damaged report file"),
-        (good.replace(&schema, "\"schema\":1"), "schema version 1, but this page reads version 2"),
+        (good.replace(&schema, "\"schema\":1"), &format!("schema version 1, but this page reads version {SCHEMA}")),
         (good.replace(&schema, "\"schema\":\"two\""), "not a report file"),
-        (good.replacen(&schema, "\"version\":2", 1), "names no schema version"),
+        (good.replacen(&schema, "\"version\":3", 1), "names no schema version"),
         (good.replacen("\"exact\"", "\"roughly\"", 1), "\"roughly\" is not one of exact, at_least"),
         (good.replacen("\"asof ", "\"since ", 1), "\"asof 2020-06\" or \"unstated\""),
         (good.replacen("\"facts\":[", "\"facts\":[7,", 1), "damaged report file"),

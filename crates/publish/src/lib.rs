@@ -201,7 +201,8 @@ pub struct Published {
 }
 
 /// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
-/// site's default report as `index.html`, each other one as `NAME.html` (`catalogue::pages`), each
+/// site's default report as `index.html` (and `NAME.html`), each other one as `NAME.html`
+/// (`catalogue::pages`), each
 /// with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
 /// page as one self-contained file. The reports' data and files must already be in `dir`
 /// ([`reports::write`]): the offline copy carries them inline.
@@ -230,10 +231,17 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
         if open == 0 && !served {
             published.index_policy = Some(site_policy(&inline_hashes(&page)?));
         }
-        let file = catalogue::pages::page_file(&report.name, open == 0);
-        let path = dir.join(&file);
-        std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
-        published.pages.push(file);
+        // The default report is also `NAME.html`, as every report is: a fact's link in the data
+        // (`catalogue::export::fact_link`) stays good should the site open with another report.
+        let mut files = vec![catalogue::pages::page_file(&report.name, false)];
+        if open == 0 {
+            files.insert(0, catalogue::pages::page_file(&report.name, true));
+        }
+        for file in files {
+            let path = dir.join(&file);
+            std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+            published.pages.push(file);
+        }
     }
     Ok(published)
 }

@@ -116,7 +116,7 @@ mod tests {
         assert_eq!((facts_name, report_name), ("facts.schema.json", "report-file.schema.json"));
         let facts: serde_json::Value = serde_json::from_str(&facts_schema).unwrap_or_default();
         let file: serde_json::Value =
-            serde_json::from_str(&catalogue::export::to_json_all(&catalogue::REPORTS)).unwrap_or_default();
+            serde_json::from_str(&catalogue::export::to_json_all(&catalogue::REPORTS, "")).unwrap_or_default();
         let properties = &facts["properties"];
         for key in file.as_object().map(|o| o.keys().collect::<Vec<_>>()).unwrap_or_default() {
             assert!(properties.get(key).is_some(), "facts.schema.json has no property {key}");

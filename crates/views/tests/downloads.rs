@@ -159,10 +159,10 @@ fn csv_records(csv: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn chart_csv_has_one_row_per_chart_fact_matching_the_catalogue() {
-    let all_rows = csv_records(&to_csv(&CATALOGUE));
+    let all_rows = csv_records(&to_csv(&CATALOGUE, ""));
     let col = |name: &str| FACT_COLUMNS.iter().position(|c| *c == name).unwrap_or_else(|| panic!("column {name}"));
     for s in all_specs() {
-        let rows = csv_records(&chart_csv(&CATALOGUE, &s));
+        let rows = csv_records(&chart_csv(&CATALOGUE, &s, ""));
         assert_eq!(rows[0], FACT_COLUMNS, "{}: header", s.id);
         let ids: Vec<&str> = rows[1..].iter().map(|r| r[col("id")].as_str()).collect();
         assert_eq!(ids, s.fact_ids(), "{}: one row per chart fact, in chart order", s.id);
@@ -181,19 +181,19 @@ fn chart_csv_has_one_row_per_chart_fact_matching_the_catalogue() {
 #[test]
 fn facts_csv_and_json_of_every_fact_match_the_catalogue_exports() {
     let all: Vec<&Fact> = CATALOGUE.facts.iter().collect();
-    assert_eq!(facts_csv(&CATALOGUE, &all), to_csv(&CATALOGUE));
-    let whole: serde_json::Value = serde_json::from_str(&to_json(&CATALOGUE)).unwrap_or_else(|e| panic!("{e}"));
-    let some: serde_json::Value = serde_json::from_str(&facts_json(&CATALOGUE, &all)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(facts_csv(&CATALOGUE, &all, ""), to_csv(&CATALOGUE, ""));
+    let whole: serde_json::Value = serde_json::from_str(&to_json(&CATALOGUE, "")).unwrap_or_else(|e| panic!("{e}"));
+    let some: serde_json::Value = serde_json::from_str(&facts_json(&CATALOGUE, &all, "")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(some, whole["facts"]);
-    assert_eq!(facts_json(&CATALOGUE, &[]), "[]");
+    assert_eq!(facts_json(&CATALOGUE, &[], ""), "[]");
 }
 
 #[test]
 fn chart_json_lists_exactly_the_chart_facts_and_its_derived_bars() {
-    let whole: serde_json::Value = serde_json::from_str(&to_json(&CATALOGUE)).unwrap_or_else(|e| panic!("{e}"));
+    let whole: serde_json::Value = serde_json::from_str(&to_json(&CATALOGUE, "")).unwrap_or_else(|e| panic!("{e}"));
     let catalogue_facts = whole["facts"].as_array().cloned().unwrap_or_default();
     for s in all_specs() {
-        let text = chart_json(&CATALOGUE, &s);
+        let text = chart_json(&CATALOGUE, &s, "");
         let v: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: JSON does not parse: {e}\n{text}", s.id));
         assert_eq!(v["chart"], s.id);
@@ -220,7 +220,7 @@ fn chart_json_lists_exactly_the_chart_facts_and_its_derived_bars() {
     }
     // The stock-and-flow chart has its computed sum.
     let s = spec("gd-5g-stations", Lang::Zh);
-    let v: serde_json::Value = serde_json::from_str(&chart_json(&CATALOGUE, &s)).unwrap_or_else(|e| panic!("{e}"));
+    let v: serde_json::Value = serde_json::from_str(&chart_json(&CATALOGUE, &s, "")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["derived"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["derived"][0]["unit"], v["facts"][0]["unit"]);
 }

@@ -71,7 +71,7 @@ static TRICKY: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
 });
 
 fn csv_rows(c: &Catalogue) -> Vec<Vec<String>> {
-    let csv = to_csv(c);
+    let csv = to_csv(c, "");
     let body = csv.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no BOM"));
     parse_csv(body).unwrap_or_else(|e| panic!("CSV does not parse: {e}\n{csv}"))
 }
@@ -87,9 +87,18 @@ fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
         .iter()
         .find(|u| u.id == f.unit)
         .map_or((String::new(), String::new()), |u| (u.zh.clone(), u.en.clone()));
+    let article = c.articles.iter().find(|a| a.id == f.article);
+    let of_article = |pick: fn(&facts::Article) -> &String| article.map_or(String::new(), |a| pick(a).clone());
+    let report = c.seed.trim_end_matches(".txt").to_string();
     vec![
         f.id.clone(),
+        report.clone(),
         f.article.clone(),
+        of_article(|a| &a.title_zh),
+        of_article(|a| &a.title_en),
+        of_article(|a| &a.source_zh),
+        of_article(|a| &a.source_en),
+        format!("{report}.html?fact={}", f.id),
         f.topic.clone(),
         tz,
         te,
@@ -106,10 +115,7 @@ fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
         ue,
         f.qualifier.spelling().to_string(),
         f.period.to_string(),
-        c.seed.clone(),
         f.quote.clone(),
-        f.quote_offset.to_string(),
-        f.expr.clone(),
         f.gloss_en.clone(),
     ]
 }
@@ -122,18 +128,20 @@ fn csv_round_trips_tricky_strings() {
     for (row, f) in rows[1..].iter().zip(&TRICKY.facts) {
         assert_eq!(*row, expected_row(&TRICKY, f));
     }
-    assert_eq!(rows[1][12], "230000000000");
-    assert_eq!(rows[1][17], "2020-01..2020-06");
-    assert_eq!(rows[1][9], "line one\r\nline two");
-    assert_eq!(rows[1][8], "带\"引号\"和,逗号");
-    assert_eq!(rows[1][4], " padded ");
-    assert_eq!(rows[2][3], "", "missing topic gives empty names");
+    assert_eq!(rows[1][18], "230000000000");
+    assert_eq!(rows[1][23], "2020-01..2020-06");
+    assert_eq!(rows[1][15], "line one\r\nline two");
+    assert_eq!(rows[1][14], "带\"引号\"和,逗号");
+    assert_eq!(rows[1][10], " padded ");
+    assert_eq!(rows[2][9], "", "missing topic gives empty names");
+    assert_eq!((rows[1][1].as_str(), rows[1][7].as_str()), ("tricky", "tricky.html?fact=f-1"));
+    assert_eq!((rows[1][3].as_str(), rows[1][6].as_str()), ("标题，逗号", "src\\path"));
 }
 
 #[test]
 fn csv_is_excel_friendly() {
-    let csv = to_csv(&CATALOGUE);
-    assert!(csv.starts_with("\u{feff}id,article,"), "BOM and header first");
+    let csv = to_csv(&CATALOGUE, "");
+    assert!(csv.starts_with("\u{feff}id,report,article,article_title_zh,"), "BOM and header first");
     assert!(csv.ends_with("\r\n"));
     // Every LF outside quoted fields is part of a CRLF (parse_csv rejects bare LFs).
     let rows = csv_rows(&CATALOGUE);
@@ -154,7 +162,7 @@ fn csv_reader_rejects_malformed_input() {
 }
 
 fn json_of(c: &Catalogue) -> serde_json::Value {
-    let text = to_json(c);
+    let text = to_json(c, "");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("JSON does not parse: {e}\n{text}"))
 }
 
@@ -170,10 +178,12 @@ fn json_round_trips_tricky_strings() {
         for (key, want) in FACT_COLUMNS.iter().zip(&row) {
             match *key {
                 "value" => assert_eq!(j[key].as_f64(), Some(f.value)),
-                "quote_offset" => assert_eq!(j[key].as_u64(), Some(f.quote_offset as u64)),
                 _ => assert_eq!(j[key].as_str(), Some(want.as_str()), "{key}"),
             }
         }
+        // The JSON alone keeps what goes back to the text: where the quote is, the expression.
+        assert_eq!(j["quote_offset"].as_u64(), Some(f.quote_offset as u64));
+        assert_eq!(j["expr"].as_str(), Some(f.expr.as_str()));
     }
     assert_eq!(v["articles"][0]["title_en"], "Title \"quoted\"");
     assert_eq!(v["articles"][0]["source_en"], "src\\path");
@@ -184,7 +194,7 @@ fn json_round_trips_tricky_strings() {
 
 #[test]
 fn json_of_the_catalogue_is_complete_and_ordered() {
-    let text = to_json(&CATALOGUE);
+    let text = to_json(&CATALOGUE, "");
     let v = json_of(&CATALOGUE);
     let keys = ["\"schema\"", "\"seed\"", "\"articles\"", "\"units\"", "\"regions\"", "\"topics\"", "\"facts\""];
     let positions: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap_or(usize::MAX)).collect();
@@ -209,5 +219,5 @@ fn json_of_the_catalogue_is_complete_and_ordered() {
         assert_eq!(j["period"], f.period.to_string());
     }
     // Same input, same bytes.
-    assert_eq!(text, to_json(&CATALOGUE));
+    assert_eq!(text, to_json(&CATALOGUE, ""));
 }

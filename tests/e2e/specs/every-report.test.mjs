@@ -238,6 +238,38 @@ test('a link with the real report\'s ids on a fixture report\'s page opens the s
   await context.close();
 });
 
+test('"all facts" from a report\'s page holds every report, each fact naming its report, article, issuing body and a link that opens it', async () => {
+  const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await page.goto(servers[MULTI].url + 'fixture-west-2021h1.html');
+  await waitForApp(page);
+  const fig = page.locator('figure[data-chart="west-revenue"]');
+  const save = async (format) => {
+    const toggle = fig.locator('.downloads__toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), fig.locator(`button[data-format="${format}"]`).click()]);
+    return readFile(await dl.path(), 'utf8');
+  };
+  const all = JSON.parse(await save('all-json'));
+  const published = catalogueOf({ dir: MULTI });
+  assert.deepEqual(all.facts.map((f) => f.id), published.facts.map((f) => f.id), 'every report\'s facts');
+  assert.deepEqual([...new Set(all.facts.map((f) => f.report))].sort(), ['000_51d79537997213ea', 'fixture-east-2021q1', 'fixture-east-2021q3', 'fixture-west-2021h1']);
+  const west = all.facts.find((f) => f.id === 'west-telecom-revenue-2021h1');
+  assert.equal(west.report, 'fixture-west-2021h1');
+  assert.equal(west.article_title_en, 'West Hill city telecom brief (first half of 2021)');
+  assert.equal(west.source_zh, '西山市通信发展办公室');
+  assert.equal(west.link, servers[MULTI].url + 'fixture-west-2021h1.html?fact=west-telecom-revenue-2021h1');
+  const csv = await save('all-csv');
+  assert.ok(csv.split('\r\n')[0].startsWith('\ufeffid,report,article,article_title_zh,article_title_en,source_zh,source_en,link,'), csv.slice(0, 120));
+  assert.ok(!csv.split('\r\n')[0].includes('quote_offset') && !csv.split('\r\n')[0].includes('expr'));
+  // A fact's link opens it on its report's page, the default report's too.
+  const real = all.facts.find((f) => f.id === 'gd-5g-stations-2019');
+  await page.goto(real.link);
+  await waitForApp(page);
+  await page.locator('aside.source[data-fact="gd-5g-stations-2019"]').waitFor();
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 test('hostile links mixing the ids of several reports each settle on one page that renders, never bouncing between pages', async () => {
   const IDS = [
     'chart=west-5g-stations', 'fact=west-5g-stations-2021-06', 'read=west-2021h1-brief', 'section=east-2021q1',

@@ -13,14 +13,15 @@ pub fn chart_facts<'a>(c: &'a Catalogue, spec: &ChartSpec<'_>) -> Vec<&'a Fact> 
 /// The chart's facts as CSV, with the columns, quoting, BOM and line ends of the whole-catalogue
 /// CSV, one row per fact. Derived bars (computed, not stated: no fact id) are not rows here,
 /// since they have none of the fact columns; the JSON lists them under "derived".
-pub fn chart_csv(c: &Catalogue, spec: &ChartSpec) -> String {
-    facts_csv(c, &chart_facts(c, spec))
+pub fn chart_csv(c: &Catalogue, spec: &ChartSpec, base: &str) -> String {
+    facts_csv(c, &chart_facts(c, spec), base)
 }
 
 /// The chart as JSON: what it is (id, language, title, subtitle, source, notes), its facts with
 /// the keys of the whole-catalogue JSON, and its derived bars (label, value, unit, value_text).
-pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
-    let facts: Vec<String> = chart_facts(c, spec).into_iter().map(|f| fact_json(c, f)).collect();
+/// Links are after `base` (`catalogue::export::fact_link`).
+pub fn chart_json(c: &Catalogue, spec: &ChartSpec, base: &str) -> String {
+    let facts: Vec<String> = chart_facts(c, spec).into_iter().map(|f| fact_json(c, f, base)).collect();
     let derived: Vec<String> = spec
         .panels
         .iter()
@@ -38,7 +39,7 @@ pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
         .collect();
     let notes: Vec<String> = spec.notes.iter().map(|n| json_string(n)).collect();
     format!(
-        "{{\n  \"schema\": {},\n  \"chart\": {},\n  \"lang\": {},\n  \"title\": {},\n  \"subtitle\": {},\n  \"source\": {},\n  \"notes\": {},\n  \"seed\": {},\n  \"facts\": {},\n  \"derived\": {}\n}}\n",
+        "{{\n  \"schema\": {},\n  \"chart\": {},\n  \"lang\": {},\n  \"title\": {},\n  \"subtitle\": {},\n  \"source\": {},\n  \"notes\": {},\n  \"report\": {},\n  \"facts\": {},\n  \"derived\": {}\n}}\n",
         catalogue::SCHEMA,
         json_string(spec.id),
         json_string(lang_code(spec.lang)),
@@ -46,7 +47,7 @@ pub fn chart_json(c: &Catalogue, spec: &ChartSpec) -> String {
         json_string(&spec.subtitle),
         json_string(&spec.source),
         array(&notes),
-        json_string(&c.seed),
+        json_string(catalogue::export::report_name(c)),
         array(&facts),
         array(&derived),
     )
