@@ -243,5 +243,24 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
             published.pages.push(file);
         }
     }
+    if reports.len() > views::markup::NAV_OTHERS + 1 {
+        let page = all_reports_page(&built, reports)?;
+        let page = if served { page } else { with_csp(&page)? };
+        let path = dir.join(views::markup::ALL_REPORTS_PAGE);
+        std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+        published.pages.push(views::markup::ALL_REPORTS_PAGE.to_string());
+    }
     Ok(published)
+}
+
+/// The page that lists every report (`views::markup::all_reports`), from the page Trunk built: its
+/// styles and icon, no script.
+pub fn all_reports_page(built: &str, reports: &[facts::Report]) -> Result<String, PublishError> {
+    let n = reports.len();
+    let head = page::with_report_head(
+        built,
+        &format!("本站的{n}份报告 · The {n} reports on this site"),
+        &format!("本站的{n}份报告，各附发布机构与链接。The {n} reports on this site, each with who issued it and a link to it."),
+    )?;
+    page::plain_page(&head, views::markup::all_reports(reports).as_str())
 }

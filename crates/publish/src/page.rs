@@ -247,3 +247,21 @@ pub fn with_report_head(html: &str, title: &str, description: &str) -> Result<St
         ],
     )
 }
+
+/// A plain page from the built page: its head (styles, icon) without any script or preload, and
+/// `body` as the whole of its body. The publish step writes the list of every report this way.
+pub fn plain_page(html: &str, body: &str) -> Result<String, PublishError> {
+    rewrite(
+        html,
+        vec![
+            element!("script, link[rel~='modulepreload'], link[rel~='preload']", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("body", |el| {
+                el.set_inner_content(body, ContentType::Html);
+                Ok(())
+            }),
+        ],
+    )
+}

@@ -383,3 +383,25 @@ fn another_reports_page_names_it_in_its_head() {
     assert!(head_title(r).contains(&r.catalogue.articles[0].title_zh));
     assert!(head_description(r).contains(&r.catalogue.articles[0].source_zh), "{}", head_description(r));
 }
+
+/// With many reports, the page of every report: the built page's styles, no script, every report
+/// a link to its page, and a policy that allows nothing to run.
+#[test]
+fn the_page_of_every_report_lists_them_all_and_runs_nothing() {
+    let reports: Vec<facts::Report> = (0..12)
+        .map(|i| {
+            let mut r = catalogue::REPORTS[0].clone();
+            r.name = format!("r{i}");
+            r
+        })
+        .collect();
+    let page = all_reports_page(&trunk_page(), &reports).unwrap();
+    assert!(elements(&page, "script").unwrap().is_empty(), "{page}");
+    assert!(page.contains("<title>本站的12份报告 · The 12 reports on this site</title>"), "{page}");
+    assert_eq!(page.matches("data-report-link=").count(), 12);
+    assert!(page.contains("<a href=\"./\" data-report-link=\"r0\">") && page.contains("href=\"r11.html\""));
+    assert!(page.contains("rel=\"stylesheet\""), "keeps the site's styles: {page}");
+    let with_policy = with_csp(&page).unwrap();
+    let policy = meta_policy(&with_policy);
+    assert_eq!(directive(&policy, "script-src"), ["'self'", "'wasm-unsafe-eval'"], "{policy}");
+}

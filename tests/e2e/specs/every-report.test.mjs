@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -268,6 +268,75 @@ test('"all facts" from a report\'s page holds every report, each fact naming its
   await page.locator('aside.source[data-fact="gd-5g-stations-2019"]').waitFor();
   assert.deepEqual(problems, CLEAN);
   await context.close();
+});
+
+for (const r of MULTI_REPORT) {
+  test(`${r.name}: topic and region filters, and a link made against other data names the stale figure`, async () => {
+    const cat = catalogueOf(r);
+    const fact = factOf(r);
+    const { context, page, problems } = await open(r, `?topic=${fact.topic}&region=${fact.region}`);
+    await page.locator(`.finder__results li[data-fact="${r.fact}"]`).waitFor();
+    const listed = await page.$$eval('.finder__results li[data-fact]', (l) => l.map((x) => x.dataset.fact));
+    assert.deepEqual(listed.sort(), cat.facts.filter((f) => f.topic === fact.topic && f.region === fact.region && f.report === fact.report).map((f) => f.id).sort());
+    // The link's stamp says which figures it saw; a wrong stamp gets the stale-link notice.
+    await page.goto(servers[MULTI].url + r.page + `?chart=${r.chart}&cv=aaaaaa&cf=aaaaaa`);
+    await waitForApp(page);
+    await page.locator('.notices-host .notice').first().waitFor({ timeout: 20000 });
+    assert.ok(page.url().includes(r.page), 'stays on its page');
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+
+  test(`${r.name}: its data cut short gets a message naming it, and its first view stays`, async () => {
+    const site = JSON.parse(readFileSync(join(MULTI, r.page), 'utf8').match(/<script type="application\/json" id="site">([^<]*)<\/script>/)[1]);
+    const { context, page } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+    await page.route(`**/${site.data}`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: readFileSync(join(MULTI, site.data)).subarray(0, 500) }));
+    await page.goto(servers[MULTI].url + r.page);
+    await page.locator('#fatal').waitFor({ state: 'visible', timeout: 30000 });
+    assert.match(await page.locator('#fatal-detail').textContent(), new RegExp(`报告“${r.name}”的数据无法读取[\\s\\S]*damaged`));
+    assert.ok(await page.locator('#boot figure').count() > 0);
+    await context.close();
+  });
+
+  test(`${r.name}: its report file missing gets a message naming it when the reading view needs it; the charts stay`, async () => {
+    const site = JSON.parse(readFileSync(join(MULTI, r.page), 'utf8').match(/<script type="application\/json" id="site">([^<]*)<\/script>/)[1]);
+    const { context, page } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+    await page.route(`**/${site.report}`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(servers[MULTI].url + r.page + `?read=${r.article}`);
+    await waitForApp(page);
+    await page.locator('#fatal').waitFor({ state: 'visible', timeout: 30000 });
+    const text = await page.locator('#fatal-detail').textContent();
+    assert.match(text, new RegExp(`报告“${r.name}”的数据无法读取`));
+    assert.ok(text.includes(`${site.report}: HTTP 404`), text);
+    assert.ok(await page.locator('figure[data-chart] canvas[data-drawn="1"]').count() > 0);
+    await context.close();
+  });
+}
+
+test('another report\'s file of another schema version, or missing, is named where it was needed: search and the checker', async () => {
+  const index = readdirSync(join(MULTI, 'reports')).find((f) => /^fixture-east-2021q1\..*\.json$/.test(f));
+  for (const [what, reply, expected] of [
+    ['of another schema version', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(join(MULTI, 'reports', index), 'utf8').replace(/^\{"schema":\d+/, '{"schema":99') }), /fixture-east-2021q1\.[0-9a-f]+\.json: schema version 99/],
+    ['missing', (route) => route.fulfill({ status: 404, body: 'gone' }), /fixture-east-2021q1\.[0-9a-f]+\.json: HTTP 404/],
+  ]) {
+    const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+    await page.route(`**/reports/${index}`, reply);
+    await page.goto(servers[MULTI].url);
+    await waitForApp(page);
+    await page.locator('input[type="search"]').pressSequentially('清偿');
+    const error = page.locator('.finder__elsewhere .reports__error');
+    await error.waitFor({ timeout: 30000 });
+    assert.match(await error.textContent(), expected, what);
+    await page.goto(servers[MULTI].url + `?check=${encodeURIComponent('广东减税降费超过1400亿元')}`);
+    await waitForApp(page);
+    const partial = page.locator('.checker__partial');
+    await partial.waitFor({ timeout: 30000 });
+    assert.match(await partial.textContent(), expected, what);
+    // Weighed against the open report alone, and said so: still a verdict.
+    await page.locator('.claim[data-claim-verdict="consistent"]').waitFor();
+    assert.deepEqual(problems.page, []);
+    await context.close();
+  }
 });
 
 test('hostile links mixing the ids of several reports each settle on one page that renders, never bouncing between pages', async () => {

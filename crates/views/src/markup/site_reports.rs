@@ -1,7 +1,8 @@
 //! The reports the site holds, at the top of every report's page: the open one (title and issuing
 //! body), and the others behind one disclosure ("3 other reports"), each a link to its own page
 //! (`catalogue::pages`), so a site of a hundred reports does not push the dashboard off the first
-//! screen. Written into each page by the publish step (it is the same for every view of it), in
+//! screen; past [`NAV_OTHERS`] of them, a link to the page of every report ([`all_reports`]), so
+//! a page's first load does not grow with the site. Written into each page by the publish step (it is the same for every view of it), in
 //! both languages: the page's `lang` shows one. A `<details>`, so it opens without scripts too.
 
 use crate::html;
@@ -52,15 +53,60 @@ pub fn site_reports(reports: &[Report], open: usize) -> Html {
             source(false)
         )
     };
-    let others: Html = reports.iter().enumerate().filter(|(i, _)| *i != open).map(|(i, r)| item(i, r)).collect();
+    // The reports nearest the open one in the site's order (the next ones first): a page lists at
+    // most NAV_OTHERS, so its first load does not grow with the site; the page of every report
+    // (`reports.html`) lists the rest.
+    let others: Vec<usize> = (open + 1..reports.len()).chain(0..open).take(NAV_OTHERS).collect();
+    let mut listed: Html = others.iter().map(|&i| item(i, &reports[i])).collect();
     let n = reports.len() - 1;
+    if n > others.len() {
+        listed.push(&html!(
+            "<li class=\"site-reports__all\"><a href=\"{}\"><span lang=\"zh-CN\">全部{}份报告</span><span lang=\"en\">All {} reports</span></a></li>",
+            ALL_REPORTS_PAGE,
+            reports.len(),
+            reports.len()
+        ));
+    }
     html!(
         "<nav class=\"site-reports\" aria-labelledby=\"site-reports-label\"><span id=\"site-reports-label\" class=\"site-reports__label\"><span lang=\"zh-CN\">本站的报告：</span><span lang=\"en\">Reports on this site:</span></span><ul class=\"site-reports__open\">{}</ul><details class=\"site-reports__others\"><summary><span lang=\"zh-CN\">另有{}份报告</span><span lang=\"en\">{} other report{}</span></summary><ul class=\"site-reports__list\">{}</ul></details></nav>",
         item(open, open_report),
         n,
         n,
         if n == 1 { "" } else { "s" },
-        others
+        listed
+    )
+}
+
+/// How many other reports a page's list at its top names; the rest are on [`ALL_REPORTS_PAGE`].
+pub const NAV_OTHERS: usize = 8;
+
+/// The page that lists every report of the site (written by the publish step with more than
+/// [`NAV_OTHERS`] + 1 reports).
+pub const ALL_REPORTS_PAGE: &str = "reports.html";
+
+/// The body of [`ALL_REPORTS_PAGE`]: every report, in the site's order, with its issuing body,
+/// in both languages, each a link to its page. A plain page: no script runs on it.
+pub fn all_reports(reports: &[Report]) -> Html {
+    let items: Html = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            html!(
+                "<li><a href=\"{}\" data-report-link=\"{}\"><span lang=\"zh-CN\">{}</span></a> <span class=\"site-reports__source\" lang=\"zh-CN\">{}</span><br><span lang=\"en\">{}</span> <span class=\"site-reports__source\" lang=\"en\">{}</span></li>",
+                page_link(&r.name, i == 0),
+                r.name,
+                report_title(r, true),
+                report_source(r, true),
+                report_title(r, false),
+                report_source(r, false)
+            )
+        })
+        .collect();
+    html!(
+        "<main class=\"all-reports\"><h1><span lang=\"zh-CN\">本站的{}份报告</span> · <span lang=\"en\">The {} reports on this site</span></h1><ol class=\"all-reports__list\">{}</ol></main>",
+        reports.len(),
+        reports.len(),
+        items
     )
 }
 
@@ -117,5 +163,24 @@ mod tests {
         assert!(on_b.contains("<a href=\"./\" data-report-link=\"a\">") && on_b.contains("data-report-link=\"c\""), "{on_b}");
         assert_eq!(on_b.matches("data-report-link").count(), 3);
         assert_eq!(site_reports(&reports, 9).as_str(), "");
+        assert!(!html.contains(ALL_REPORTS_PAGE), "three reports are all listed");
+    }
+
+    #[test]
+    fn a_page_lists_at_most_a_few_other_reports_the_next_ones_first_and_links_to_every_report() {
+        let reports: Vec<Report> = (0..30).map(|i| report(&format!("r{i}"), 1, None)).collect();
+        let nav = site_reports(&reports, 27);
+        let nav = nav.as_str();
+        // r27 is open; then r28, r29, r0, r1, ... up to NAV_OTHERS of them.
+        let links: Vec<&str> = nav.split("data-report-link=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        assert_eq!(links, ["r27", "r28", "r29", "r0", "r1", "r2", "r3", "r4", "r5"]);
+        assert!(nav.contains("另有29份报告") && nav.contains("<a href=\"reports.html\"><span lang=\"zh-CN\">全部30份报告</span>"), "{nav}");
+        // As long for 30 reports as for 300, but for the two counts it writes.
+        let named = |n: usize| -> Vec<Report> { (0..n).map(|i| report(&format!("x{}", i % 10), 1, None)).collect() };
+        let (thirty, three_hundred) = (named(30), named(300));
+        assert_eq!(site_reports(&three_hundred, 3).as_str().len(), site_reports(&thirty, 3).as_str().len() + 4);
+        let page = all_reports(&reports);
+        assert_eq!(page.as_str().matches("<li>").count(), 30);
+        assert!(page.as_str().contains("<a href=\"./\" data-report-link=\"r0\">") && page.as_str().contains("href=\"r29.html\""));
     }
 }
