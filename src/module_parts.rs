@@ -15,14 +15,6 @@ use views::cite::{AccessDate, Target};
 use views::html::Html;
 use views::{checker, cite, html, markup, qr, reader, view_state};
 
-pub fn lang(code: &str) -> Lang {
-    if code == "en" {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
-}
-
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
@@ -134,11 +126,13 @@ fn focus(document: &web_sys::Document, id: &str) {
 }
 
 /// Draws the share panel into its host beside the share button (`#INPUT_ID-panel`, if the panel
-/// is still open): the link `link` with its Copy button, for a chart (`target` "chart:ID") the code
+/// is still open): the link `link` with its Copy button, for a chart (`chart`, its id) the code
 /// that embeds it, "Share via…" where the browser has a share sheet, the QR code and the
 /// references. Opened from a file (`offline.html`) there is no address to share, and it says so.
 /// Drawn again as the view changes, keeping keyboard focus.
-pub fn share(input_id: &str, link: &str, target: &str, lang: Lang) {
+pub fn share(input_id: &str, link: &str, chart: Option<&str>, lang: Lang) {
+    let target = chart.map_or_else(|| "page".to_string(), |c| format!("chart:{c}"));
+    let target = target.as_str();
     let Some(document) = document() else { return };
     let Some(host) = document.get_element_by_id(&format!("{input_id}-panel")) else { return };
     let offline = web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:");

@@ -23,40 +23,26 @@ mod exports {
         app::save::save(&chart, lang, format).await.map_err(|e| JsValue::from_str(&e))
     }
 
-    use app::module_parts::{self, lang};
+    use app::module_parts;
+    use views::module_call::ModuleCall;
 
-    /// The claim checker and the reading view (`module_parts::desk`); `flags` holds the words
-    /// "checker" (it is open) and "chart" (a chart is in focus).
+    /// What the dashboard asks the module to draw: one typed message (`views::module_call`),
+    /// passed on by the page's script as a name and five strings. A message this module does not
+    /// know (a page and module of different builds) draws nothing.
     #[wasm_bindgen]
-    pub fn desk(article: &str, fact: &str, check: &str, lang_code: &str, flags: &str) {
-        let has = |word: &str| flags.split(' ').any(|w| w == word);
-        let flags = module_parts::DeskFlags { checker: has("checker"), chart_in_focus: has("chart") };
-        module_parts::desk(article, fact, check, lang(lang_code), flags);
-    }
-
-    /// The share panel's additions (`module_parts::share`).
-    #[wasm_bindgen]
-    pub fn share(input_id: &str, link: &str, target: &str, lang_code: &str) {
-        module_parts::share(input_id, link, target, lang(lang_code));
-    }
-
-    /// The source panel's paragraph and references (`module_parts::source`).
-    #[wasm_bindgen]
-    pub fn source(fact: &str, link: &str, lang_code: &str) {
-        module_parts::source(fact, link, lang(lang_code));
-    }
-
-    /// The link notices (`module_parts::notices`).
-    #[wasm_bindgen]
-    pub fn notices(query: &str, lang_code: &str) {
-        module_parts::notices(query, lang(lang_code));
-    }
-
-    /// What the open report shares with the other reports (`app::module_reports::run`): the series
-    /// of its indicators across them, and what a search for `q` finds in them.
-    #[wasm_bindgen]
-    pub fn reports(q: String, lang_code: &str, _c: &str, _d: &str, _e: &str) {
-        wasm_bindgen_futures::spawn_local(app::module_reports::run(q, lang(lang_code)));
+    pub fn call(name: &str, a: &str, b: &str, c: &str, d: &str, e: &str) {
+        let Some(call) = ModuleCall::from_args(name, [a, b, c, d, e]) else { return };
+        match call {
+            ModuleCall::Desk { article, fact, check, lang, checker, chart_in_focus } => {
+                module_parts::desk(article, fact, check, lang, module_parts::DeskFlags { checker, chart_in_focus })
+            }
+            ModuleCall::Share { input_id, link, chart, lang } => module_parts::share(input_id, link, chart, lang),
+            ModuleCall::Source { fact, link, lang } => module_parts::source(fact, link, lang),
+            ModuleCall::Notices { query, lang } => module_parts::notices(query, lang),
+            ModuleCall::Reports { search, lang } => {
+                wasm_bindgen_futures::spawn_local(app::module_reports::run(search.to_string(), lang))
+            }
+        }
     }
 
     /// Called by the page's script once the module has loaded: adopts the styles of what this

@@ -12,6 +12,7 @@ use super::extras;
 use super::state::{effect, UiState};
 use super::use_visibility::use_visibility;
 use catalogue::reports_index;
+use views::module_call::ModuleCall;
 
 pub fn install(ui: UiState, host: NodeRef<Div>) {
     if reports_index().is_empty() {
@@ -24,6 +25,6 @@ pub fn install(ui: UiState, host: NodeRef<Div>) {
         if !near.visible.get() && q.trim().is_empty() {
             return;
         }
-        extras::run("reports", [&q, lang.pick("zh", "en"), "", "", ""]);
+        extras::run(ModuleCall::Reports { search: &q, lang });
     });
 }

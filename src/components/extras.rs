@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use facts::i18n::Lang;
 use views::downloads::Format;
+use views::module_call::ModuleCall;
 
 #[wasm_bindgen]
 extern "C" {
@@ -50,9 +51,10 @@ fn answer(done: Box<dyn FnOnce(Option<String>)>) -> JsValue {
     Closure::once_into_js(move |v: Option<String>| done(v))
 }
 
-/// Runs the module's export `name` with five strings once it has loaded: the module draws its
-/// parts into the page itself (`crate::module_parts`: `desk`, `share`, `source`, `notices`). Calls
-/// run in the order they were made; a module that cannot load draws nothing.
-pub fn run(name: &str, [a, b, c, d, e]: [&str; 5]) {
+/// Sends `call` to the module once it has loaded: the module draws its parts into the page itself
+/// (`crate::module_parts`). Calls run in the order they were made; a module that cannot load
+/// draws nothing.
+pub fn run(call: ModuleCall) {
+    let (name, [a, b, c, d, e]) = call.args();
     js_run(&version(), name, a, b, c, d, e);
 }

@@ -5,6 +5,7 @@ use leptos::html::Div;
 use super::extras;
 use super::state::{effect, event_in, handler, use_ui};
 use super::write_html::write_html;
+use views::module_call::ModuleCall;
 
 /// What a link asked for that could not be shown, and what was shown instead
 /// (`views::markup::notices`, made by the on-demand module from the same link), until dismissed.
@@ -22,7 +23,7 @@ pub fn Notices() -> impl IntoView {
             return;
         }
         let _ = el.set_attribute("data-notices", &query);
-        extras::run("notices", [&query, lang.pick("zh", "en"), "", "", ""]);
+        extras::run(ModuleCall::Notices { query: &query, lang });
     });
     // The only button inside is "Dismiss".
     let dismiss = move |ev: web_sys::MouseEvent| {

@@ -16,6 +16,7 @@ use super::state::{effect, event_in, listen, UiState};
 use super::url_sync::scroll_to_focus;
 use super::write_html::{set_html_keeping_focus, write_html};
 use catalogue::CATALOGUE;
+use views::module_call::ModuleCall;
 use views::{checker, markup};
 
 /// Keeps `tools` (the masthead's row) and `desk` (the reading view and the checker) in step with
@@ -34,7 +35,8 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             // into view; nothing to load when nothing was open.
             if el.first_element_child().is_some() {
                 write_html(&el, &Default::default());
-                extras::run("desk", ["", "", "", "zh", ""]);
+                let closed = ModuleCall::Desk { article: "", fact: "", check: "", lang, checker: false, chart_in_focus: false };
+                extras::run(closed);
             }
             return;
         }
@@ -44,13 +46,14 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
         let highlight = fact.filter(|f| CATALOGUE.fact(f).is_some_and(|f| Some(f.article.as_str()) == read));
         // The module writes the desk itself, and brings the sentence (or the checker's field) into
         // view; with a chart in focus, the chart is where the reader is looking.
-        let flags = match (checking, chart.is_some()) {
-            (true, true) => "checker chart",
-            (true, false) => "checker",
-            (false, true) => "chart",
-            (false, false) => "",
-        };
-        extras::run("desk", [read.unwrap_or(""), highlight.unwrap_or(""), &check, lang.pick("zh", "en"), flags]);
+        extras::run(ModuleCall::Desk {
+            article: read.unwrap_or(""),
+            fact: highlight.unwrap_or(""),
+            check: &check,
+            lang,
+            checker: checking,
+            chart_in_focus: chart.is_some(),
+        });
     });
     // One listener for the whole page: links into the report (the masthead, chart source lines,
     // tooltips, the source panel, the checker), the masthead's checker button, the desk's

@@ -7,6 +7,7 @@ use super::state::{effect, event_in, handler, UiState};
 use super::url_sync::share_url;
 use super::write_html::set_html_keeping_focus;
 use views::markup;
+use views::module_call::ModuleCall;
 
 /// The share button of a chart or of the page, and, while it is open, the host of its panel: the
 /// on-demand module draws the panel (the link to this view with its Copy button, embed code for a
@@ -47,8 +48,7 @@ pub fn Share(chart: Option<&'static str>, ui: UiState) -> impl IntoView {
         if chart.is_some() {
             v.chart = chart;
         }
-        let target = chart.map_or_else(|| "page".to_string(), |c| format!("chart:{c}"));
-        extras::run("share", [&input_id, &share_url(&v), &target, l.pick("zh", "en"), ""]);
+        extras::run(ModuleCall::Share { input_id: &input_id, link: &share_url(&v), chart, lang: l });
     });
 
     let on_click = move |ev: web_sys::MouseEvent| {

@@ -7,6 +7,7 @@ use super::state::{effect, event_in, handler, use_ui};
 use super::write_html::write_html;
 use catalogue::CATALOGUE;
 use views::markup;
+use views::module_call::ModuleCall;
 
 /// The selected fact's sentence, highlighted inside its paragraph of the report, with the article
 /// it comes from (`views::markup::source_panel`). Esc or the close button dismisses it.
@@ -49,7 +50,7 @@ pub fn SourcePanel() -> impl IntoView {
         cited.read = None;
         cited.check.clear();
         let link = super::url_sync::share_url(&cited);
-        extras::run("source", [id, &link, lang.pick("zh", "en"), "", ""]);
+        extras::run(ModuleCall::Source { fact: id, link: &link, lang });
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         if event_in(&ev, ".source__close").is_some() {

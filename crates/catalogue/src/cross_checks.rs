@@ -340,7 +340,7 @@ mod tests {
         Fact { qualifier, ..fact(id, value) }
     }
 
-    /// The facts with the built-in report's checks (leaked, as the checks borrow from it).
+    /// The facts with the real report's checks (leaked, as the checks borrow from it).
     fn catalogue(facts: Vec<Fact>) -> &'static Catalogue {
         // The formulas name the unit of money; the test facts all have the unit "test".
         let units = vec![Unit {

@@ -111,7 +111,7 @@ pub fn paragraphs(seed_text: &str, range: Range<usize>) -> Option<Vec<Paragraph>
 }
 
 /// [`context`] for a catalogue fact, with the heading of the fact's article filled in.
-/// `seed_text` is the catalogue's report ([`crate::seed_text()`] for the built-in one).
+/// `seed_text` is the catalogue's report ([`crate::seed_text()`] for the open one).
 pub fn for_fact<'a>(catalogue: &'a Catalogue, seed_text: &'a str, fact: &Fact) -> Option<QuoteContext<'a>> {
     let mut ctx = context(seed_text, fact.quote_offset, &fact.quote)?;
     ctx.article_heading = article_heading(catalogue, fact);

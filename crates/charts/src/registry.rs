@@ -9,7 +9,7 @@ use facts::Catalogue;
 
 pub use facts::presentation::{ChartDef, ChartKind, PanelDef, SectionDef};
 
-/// The built-in report's sections, charts and headline figures, as its catalogue file declares
+/// The open report's sections, charts and headline figures, as its catalogue file declares
 /// them.
 pub fn sections() -> &'static [SectionDef] {
     &CATALOGUE.sections

@@ -11,6 +11,7 @@ pub mod downloads;
 pub mod html;
 pub mod inline_svg;
 pub mod markup;
+pub mod module_call;
 pub mod across_reports;
 pub mod print_sheet;
 pub mod qr;
