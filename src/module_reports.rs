@@ -214,7 +214,23 @@ async fn series(index: &SiteIndex, host: &web_sys::Element, lang: Lang) -> Resul
     let column = if width > 900.0 { width / 2.0 - 48.0 } else { width - 34.0 };
     let focus = view_state::parse(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()).0.fact;
     write_html(host, &across_reports::series_section(open_report, &on_pages(index, &reports), focus, column, lang));
+    place_points(host);
     Ok(())
+}
+
+/// Puts each point's hit target where its point is drawn (`data-x`, `data-y`: percent of the
+/// drawing), through the CSSOM: the page's policy lets no markup carry a style.
+fn place_points(host: &web_sys::Element) {
+    let Ok(hits) = host.query_selector_all(".series__hit[data-x][data-y]") else { return };
+    for i in 0..hits.length() {
+        let Some(hit) = hits.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let at = |name: &str| hit.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=100.0).contains(v));
+        if let (Some(x), Some(y)) = (at("data-x"), at("data-y")) {
+            let style = hit.style();
+            let _ = style.set_property("left", &format!("{x}%"));
+            let _ = style.set_property("top", &format!("{y}%"));
+        }
+    }
 }
 
 /// What a search finds in the other reports (all of them read), under the finder's results.

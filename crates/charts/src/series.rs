@@ -59,6 +59,23 @@ pub fn month_label(month: u32, lang: Lang) -> String {
     }
 }
 
+/// A tick's label on the time axis: the month alone ("6月", "Jun") when the tick before it is in
+/// the same year, so that narrow axes do not run their labels together; else [`month_label`].
+pub fn tick_label(month: u32, previous: Option<u32>, lang: Lang) -> String {
+    let year = |m: u32| (m - 1) / 12;
+    match previous {
+        Some(p) if year(p) == year(month) => {
+            let m = (month - 1) % 12 + 1;
+            const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            match lang {
+                Lang::Zh => format!("{m}月"),
+                Lang::En => EN[(m - 1) as usize].to_string(),
+            }
+        }
+        _ => month_label(month, lang),
+    }
+}
+
 /// The series of `indicator` from the facts of `reports` that name it; `None` when fewer than two
 /// of them can be placed in time (one point is no series).
 pub fn series<'a>(indicator: &'a str, reports: &'a [Report], lang: Lang) -> Option<SeriesSpec<'a>> {
@@ -114,5 +131,20 @@ impl SeriesSpec<'_> {
     pub fn ticks(&self) -> Vec<u32> {
         let (Some(first), Some(last)) = (self.points.first(), self.points.last()) else { return Vec::new() };
         (0..).map(|i| first.month + i * self.step).take_while(|m| *m <= last.month).collect()
+    }
+}
+
+#[cfg(test)]
+mod tick_labels {
+    use super::*;
+
+    #[test]
+    fn a_tick_in_the_same_year_as_the_one_before_gives_its_month_alone() {
+        let (dec20, mar21, jun21) = (2020 * 12 + 12, 2021 * 12 + 3, 2021 * 12 + 6);
+        assert_eq!(tick_label(dec20, None, Lang::Zh), "2020年12月");
+        assert_eq!(tick_label(mar21, Some(dec20), Lang::Zh), "2021年3月");
+        assert_eq!(tick_label(jun21, Some(mar21), Lang::Zh), "6月");
+        assert_eq!(tick_label(jun21, Some(mar21), Lang::En), "Jun");
+        assert_eq!(tick_label(mar21, Some(dec20), Lang::En), "Mar 2021");
     }
 }

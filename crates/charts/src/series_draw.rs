@@ -7,15 +7,70 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::draw::{Theme, FONT_FAMILY};
-use crate::series::{month_label, SeriesSpec};
+use crate::series::{tick_label, SeriesSpec};
 use crate::spec::axis_for;
 use facts::i18n::Lang;
 use facts::Qualifier;
 
+/// The drawing's size in px for a box `width` px wide (at least 280), its height in proportion.
+pub fn series_size(width: f64) -> (u32, u32) {
+    let width = if width.is_finite() { width.max(280.0) } else { 640.0 };
+    (width as u32, (width * 0.45).clamp(220.0, 300.0) as u32)
+}
+
+/// Where each point of the series is drawn on a drawing of `size` px, in point order: the place
+/// its hit target goes (as a share of the drawing's width and height, so it follows the drawing
+/// as the page scales it).
+pub fn point_positions(spec: &SeriesSpec, size: (u32, u32)) -> Vec<(f64, f64)> {
+    let Some(place) = Placement::of(spec, size) else { return Vec::new() };
+    spec.points
+        .iter()
+        .map(|p| (f64::from(place.x(p.month)) / f64::from(size.0), f64::from(place.y(p.value)) / f64::from(size.1)))
+        .collect()
+}
+
+/// Where periods and values go on a drawing: the margins, the value axis and the time span.
+struct Placement {
+    left: i32,
+    top: i32,
+    first: u32,
+    span: f64,
+    plot_w: f64,
+    plot_h: f64,
+    max: f64,
+}
+
+const MARGINS: (i32, i32, i32, i32) = (64, 24, 28, 44);
+
+impl Placement {
+    fn of(spec: &SeriesSpec, (w, h): (u32, u32)) -> Option<Placement> {
+        let (left, right, top, bottom) = MARGINS;
+        let ticks = spec.ticks();
+        let (first, last) = (*ticks.first()?, *ticks.last()?);
+        let axis = axis_for(&spec.unit, spec.points.iter().map(|p| p.value));
+        Some(Placement {
+            left,
+            top,
+            first,
+            span: f64::from((last - first).max(1)),
+            plot_w: f64::from(w as i32 - left - right),
+            plot_h: f64::from(h as i32 - top - bottom),
+            max: axis.max,
+        })
+    }
+
+    fn x(&self, m: u32) -> i32 {
+        self.left + (f64::from(m - self.first) / self.span * self.plot_w).round() as i32
+    }
+
+    fn y(&self, v: f64) -> i32 {
+        self.top + ((1.0 - (v / self.max).clamp(0.0, 1.0)) * self.plot_h).round() as i32
+    }
+}
+
 /// The series as an SVG document `width` px wide (at least 280), its height in proportion.
 pub fn series_svg(spec: &SeriesSpec, width: f64, lang: Lang, theme: &Theme) -> String {
-    let width = if width.is_finite() { width.max(280.0) } else { 640.0 };
-    let size = (width as u32, (width * 0.45).clamp(220.0, 300.0) as u32);
+    let size = series_size(width);
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
@@ -35,15 +90,12 @@ pub fn draw_series<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let (w, h) = root.dim_in_pixel();
-    let (left, right, top, bottom) = (64i32, 24i32, 28i32, 44i32);
+    let (left, right, top, bottom) = MARGINS;
     let axis = axis_for(&spec.unit, spec.points.iter().map(|p| p.value));
     let ticks = spec.ticks();
-    let (Some(first), Some(last)) = (ticks.first().copied(), ticks.last().copied()) else { return Ok(()) };
-    let span = f64::from((last - first).max(1));
-    let plot_w = f64::from(w as i32 - left - right);
-    let plot_h = f64::from(h as i32 - top - bottom);
-    let x = |m: u32| left + (f64::from(m - first) / span * plot_w).round() as i32;
-    let y = |v: f64| top + ((1.0 - (v / axis.max).clamp(0.0, 1.0)) * plot_h).round() as i32;
+    let (Some(place), Some(last)) = (Placement::of(spec, (w, h)), ticks.last().copied()) else { return Ok(()) };
+    let x = |m: u32| place.x(m);
+    let y = |v: f64| place.y(v);
 
     // Value axis: gridlines with their values.
     for t in axis.ticks() {
@@ -52,11 +104,11 @@ pub fn draw_series<DB: DrawingBackend>(
         root.draw(&Text::new(text, (left - 6, y(t)), label(12.0, &theme.muted, HPos::Right, VPos::Center)))?;
     }
     // Time axis: every period of the series' step; a missing one says so.
-    for m in &ticks {
+    for (i, m) in ticks.iter().enumerate() {
         let missing = spec.missing.contains(m);
         let color = if missing { &theme.reference } else { &theme.muted };
         root.draw(&Text::new(
-            month_label(*m, lang),
+            tick_label(*m, i.checked_sub(1).map(|p| ticks[p]), lang),
             (x(*m), h as i32 - bottom + 8),
             // The last period's label ends at its tick, so the edge never cuts it off.
             label(12.0, color, if *m == last && ticks.len() > 1 { HPos::Right } else { HPos::Center }, VPos::Top),

@@ -1,13 +1,13 @@
 //! What the open report shares with the site's other reports, as the on-demand module shows it
 //! once it has read their files: the series of the open report's indicators across every report
-//! that has a point of them (`series_section`), and what a search finds in the other reports
+//! that has a point of them (`series_section`; each point a hit target with its tip, a link to it), and what a search finds in the other reports
 //! (`search_hits`), each point and hit a link to its fact on its own report's page. Plain
 //! functions of the reports, so they are tested natively like the rest of the markup.
 //!
 //! A fact no person has reviewed yet (`status = "draft"`) is marked wherever it is shown.
 
 use charts::series::{month_label, series, SeriesSpec};
-use charts::series_draw::series_svg;
+use charts::series_draw::{point_positions, series_size, series_svg};
 use facts::i18n::Lang;
 use facts::{Catalogue, Fact, Report};
 
@@ -129,7 +129,7 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
     );
     let notes: Html = notes.iter().map(|n| html!("<p class=\"chart__note\">{}</p>", n.as_str())).collect();
     html!(
-        "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}{}</figure>",
+        "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p><div class=\"series__plot\"><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}</div>{}{}</figure>",
         s.indicator,
         latest,
         match lang {
@@ -139,9 +139,54 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
         latest,
         // plotters' SVG, drawn from the catalogue's numbers.
         Html::trusted(themed(&svg_font_sizes_in_px(&series_svg(s, width, lang, &PLACEHOLDERS)))),
+        hits(s, all, focus, width, lang),
         table(&rows, lang),
         notes
     )
+}
+
+/// A hit target over each point of the drawing: a link to the fact on its report's page, whose
+/// tip (on hover and keyboard focus, `style/report.css`) gives its value, period, report and
+/// sentence. Placed by share of the drawing's size (`data-x`, `data-y`, in percent), which the
+/// module turns into the targets' position once they are in the page (the page's policy lets no
+/// markup carry a style).
+fn hits(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
+    let at = point_positions(s, series_size(width));
+    let items: Html = s
+        .points
+        .iter()
+        .zip(at)
+        .filter_map(|(p, (x, y))| {
+            let r = all.iter().find(|r| r.report.name == p.report)?;
+            let c = &r.report.catalogue;
+            let t = fact_text::describe(c, p.fact, lang);
+            let current = if focus == Some(&p.fact.id) { html!(" aria-current=\"true\"") } else { Html::default() };
+            Some(html!(
+                "<li><a class=\"series__hit{}\" href=\"{}?fact={}\" data-series-point=\"{}\" data-x=\"{}\" data-y=\"{}\"{}><span class=\"visually-hidden\">{} · {} · {}</span><span class=\"series__tip\" aria-hidden=\"true\"><span class=\"tooltip__value\">{}</span>{} <span class=\"tooltip__meta\">{} · {}</span> <q lang=\"zh-CN\">{}</q></span></a></li>",
+                // A tip near an edge opens away from it, so it stays on the screen.
+                match x {
+                    x if x < 0.34 => " series__hit--start",
+                    x if x > 0.66 => " series__hit--end",
+                    _ => "",
+                },
+                r.page,
+                p.fact.id,
+                p.fact.id,
+                format!("{:.2}", x * 100.0),
+                format!("{:.2}", y * 100.0),
+                current,
+                t.value,
+                t.period,
+                title(r.report, lang),
+                t.value,
+                draft_mark(c, p.fact, lang),
+                t.period,
+                title(r.report, lang),
+                p.fact.quote
+            ))
+        })
+        .collect();
+    html!("<ul class=\"series__hits\" aria-label=\"{}\">{}</ul>", lang.pick("各时点", "The points"), items)
 }
 
 fn distinct_reports(s: &SeriesSpec) -> usize {

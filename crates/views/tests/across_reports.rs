@@ -56,11 +56,12 @@ fn drafted_points_are_marked_in_the_series_in_both_languages() {
     let all = reports();
     let pages = on_pages(&all);
     let q1 = report(&all, "fixture-east-2021q1");
-    // The reviewed brief has no mark of its own, only beside the draft's points in its series.
+    // The reviewed brief has no mark of its own, only beside the draft's two points in its
+    // series: in their table rows and in their tips.
     let zh = series_section(q1, &pages, None, 560.0, Lang::Zh);
-    assert_eq!(zh.as_str().matches(">未审核</span>").count(), 2, "{}", zh.as_str());
+    assert_eq!(zh.as_str().matches(">未审核</span>").count(), 4, "{}", zh.as_str());
     let en = series_section(q1, &pages, None, 560.0, Lang::En);
-    assert_eq!(en.as_str().matches(">not yet reviewed</span>").count(), 2);
+    assert_eq!(en.as_str().matches(">not yet reviewed</span>").count(), 4);
     // The real report has no indicator another report shares: no section at all.
     assert_eq!(series_section(&all[0], &pages, None, 560.0, Lang::Zh).as_str(), "");
 }
@@ -87,6 +88,27 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     // Each point links to its fact on its report's page; the focused one is marked.
     assert!(figure.contains("<a href=\"page.html?fact=fixture-east-2021q3-"), "{figure}");
     assert!(figure.contains("<tr data-series-fact=\"fixture-east-2021q1-3\" class=\"is-focus\" aria-current=\"true\">"), "{figure}");
+    // Every point is a hit target over the drawing: a link to its fact, placed inside the
+    // drawing, its tip giving the value, the report and the sentence; the link's fact marked.
+    let hits: Vec<&str> = figure.split("<a class=\"series__hit").skip(1).collect();
+    assert_eq!(hits.len(), 3, "{figure}");
+    for hit in &hits {
+        let pct = |name: &str| -> f64 {
+            hit.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(-1.0)
+        };
+        assert!((0.0..=100.0).contains(&pct("data-x")) && (0.0..=100.0).contains(&pct("data-y")), "{hit}");
+        assert!(hit.contains("<span class=\"series__tip\" aria-hidden=\"true\">") && hit.contains("<q lang=\"zh-CN\">"), "{hit}");
+        // Its name for a screen reader: value, period and report.
+        assert!(hit.contains("<span class=\"visually-hidden\">"), "{hit}");
+    }
+    // Tips near an edge open away from it.
+    assert!(hits[0].starts_with(" series__hit--start\" href=\"page.html?fact=fixture-east-2021q1-"), "{}", hits[0]);
+    assert!(hits[2].starts_with(" series__hit--end\" href=\"page.html?fact=fixture-east-2021q3-") && hits[2].contains("东海省"), "{}", hits[2]);
+    assert_eq!(figure.matches("data-series-point=\"fixture-east-2021q1-3\" ").count(), 1);
+    assert!(figure.contains("data-series-point=\"fixture-east-2021q1-3\"") && hits.iter().any(|h| h.contains("fixture-east-2021q1-3") && h.contains("aria-current=\"true\"")));
+    // Left to right in time, as drawn.
+    let xs: Vec<f64> = hits.iter().filter_map(|h| h.split("data-x=\"").nth(1)?.split('"').next()?.parse().ok()).collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     // June 2021 is missing: said under the axis and in a note, and the line does not cross it.
     assert!(figure.contains("2021年6月") && figure.contains("缺数据"), "{figure}");
     assert!(figure.contains("缺少2021年6月的数据"), "{figure}");

@@ -92,6 +92,27 @@ for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
     assert.match(await q3.getAttribute('href'), /^fixture-east-2021q3\.html\?fact=fixture-east-2021q3-/);
     // Drafted points are marked.
     assert.ok(await series.locator('.draft-mark').count() > 0);
+    // Interactive: each point a hit target over its drawn point; hover or keyboard focus shows
+    // its tip with the value, report and sentence; the link's point is marked.
+    await page.keyboard.press('Escape');
+    const hits = series.locator('a.series__hit');
+    assert.equal(await hits.count(), 3);
+    const dot = await series.locator('svg').evaluate((svg) => {
+      const c = [...svg.querySelectorAll('circle')].map((e) => e.getBoundingClientRect());
+      return c.map((r) => [r.x + r.width / 2, r.y + r.height / 2]);
+    });
+    const boxes = await hits.evaluateAll((a) => a.map((e) => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }));
+    boxes.forEach(([x, y], i) => assert.ok(Math.abs(x - dot[i][0]) < 3 && Math.abs(y - dot[i][1]) < 3, `point ${i} at ${x},${y}, drawn at ${dot[i]}`));
+    assert.equal(await series.locator('a.series__hit[aria-current="true"]').getAttribute('data-series-point'), 'fixture-east-2021q1-3');
+    await hits.nth(2).scrollIntoViewIfNeeded();
+    await hits.nth(2).hover();
+    const tip = hits.nth(2).locator('.series__tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.textContent(), /7\.4万座|74,000/);
+    assert.match(await tip.textContent(), /截至2021年9月末，全省累计建成5G基站7\.4万座/);
+    await page.mouse.move(0, 0);
+    await hits.nth(0).focus();
+    await hits.nth(0).locator('.series__tip').waitFor({ state: 'visible' });
     await series.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}reports-series-${lang}-${width}.png` });
     await q3.click();
@@ -176,6 +197,10 @@ test('Firefox: the series across reports on a report\'s page', async () => {
     await waitForAppFirefox(page, 1);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForSelector('#across figure[data-series="east-5g-stations"] svg', { timeout: 30000 });
+    const hit = '#across figure[data-series="east-5g-stations"] a.series__hit[data-series-point^="fixture-east-2021q3-"]';
+    await page.$eval(hit, (h) => h.scrollIntoView({ block: 'center' }));
+    await page.hover(hit);
+    await page.waitForFunction((sel) => getComputedStyle(document.querySelector(`${sel} .series__tip`)).display === 'block', {}, hit);
     await page.screenshot({ path: `${ARTIFACTS}firefox-reports-en.png` });
     assert.deepEqual(problems, CLEAN);
     await context.close();
