@@ -103,7 +103,10 @@ fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> 
         Some(Err(why)) => {
             let mut out = html!(
                 "<p class=\"checker__partial\" role=\"alert\">{}{}</p>",
-                lang.pick("未能读取本站的其他报告，以下仅与本报告核对：", "The site's other reports could not be read, so this is weighed against this report alone: "),
+                lang.pick(
+                    "未能读取本站的其他报告，以下仅与本报告核对：",
+                    "The site's other reports could not be read, so this is weighed against this report alone: "
+                ),
                 why
             );
             out.push(&open_only());

@@ -24,9 +24,9 @@ use catalogue::{report_file, reports_index, seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use facts::Report;
 use views::across_reports::{self, OnPage};
+use views::html;
 use views::html::Html;
 use views::view_state;
-use views::html;
 
 #[derive(Default)]
 struct State {
@@ -212,7 +212,8 @@ async fn series(index: &SiteIndex, host: &web_sys::Element, lang: Lang) -> Resul
     // Two columns of charts on a wide screen, one on a narrow one (see .topic__charts).
     let width = f64::from(host.client_width());
     let column = if width > 900.0 { width / 2.0 - 48.0 } else { width - 34.0 };
-    let focus = view_state::parse(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()).0.fact;
+    let focus =
+        view_state::parse(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()).0.fact;
     write_html(host, &across_reports::series_section(open_report, &on_pages(index, &reports), focus, column, lang));
     place_points(host);
     Ok(())
@@ -224,7 +225,9 @@ fn place_points(host: &web_sys::Element) {
     let Ok(hits) = host.query_selector_all(".series__hit[data-x][data-y]") else { return };
     for i in 0..hits.length() {
         let Some(hit) = hits.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
-        let at = |name: &str| hit.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=100.0).contains(v));
+        let at = |name: &str| {
+            hit.get_attribute(name).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=100.0).contains(v))
+        };
         if let (Some(x), Some(y)) = (at("data-x"), at("data-y")) {
             let style = hit.style();
             let _ = style.set_property("left", &format!("{x}%"));

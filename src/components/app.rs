@@ -53,7 +53,8 @@ pub fn App() -> impl IntoView {
             }
         }
         // The report's title first: every report is a page of the same site.
-        let site = format!("{} · {}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh), l.pick(TITLE.0, TITLE.1));
+        let site =
+            format!("{} · {}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh), l.pick(TITLE.0, TITLE.1));
         let title = match chart.and_then(chart_def) {
             Some(def) => format!("{} · {site}", l.pick(&def.title.0, &def.title.1)),
             None => site,

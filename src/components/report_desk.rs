@@ -35,7 +35,8 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             // into view; nothing to load when nothing was open.
             if el.first_element_child().is_some() {
                 write_html(&el, &Default::default());
-                let closed = ModuleCall::Desk { article: "", fact: "", check: "", lang, checker: false, chart_in_focus: false };
+                let closed =
+                    ModuleCall::Desk { article: "", fact: "", check: "", lang, checker: false, chart_in_focus: false };
                 extras::run(closed);
             }
             return;

@@ -155,11 +155,15 @@ mod links {
     #[test]
     fn a_fact_names_its_report_article_issuer_and_link() {
         let r = &crate::REPORTS[0];
-        let file: super::FactsFile = serde_json::from_str(&export::to_json_all(std::slice::from_ref(r), "")).unwrap_or_else(|e| panic!("{e}"));
+        let file: super::FactsFile =
+            serde_json::from_str(&export::to_json_all(std::slice::from_ref(r), "")).unwrap_or_else(|e| panic!("{e}"));
         for f in &file.facts {
             let article = r.catalogue.articles.iter().find(|a| a.id == f.article).expect("article");
             assert_eq!(f.report, r.name);
-            assert_eq!((f.article_title_zh.as_str(), f.source_en.as_str()), (article.title_zh.as_str(), article.source_en.as_str()));
+            assert_eq!(
+                (f.article_title_zh.as_str(), f.source_en.as_str()),
+                (article.title_zh.as_str(), article.source_en.as_str())
+            );
             assert_eq!(f.link, format!("{}.html?fact={}", r.name, f.id));
         }
         let fact = &r.catalogue.facts[0];

@@ -31,6 +31,9 @@ mod tests {
     #[test]
     fn the_default_report_is_the_sites_address_and_every_other_report_a_page_beside_it() {
         assert_eq!((page_file("a", true), page_link("a", true)), ("index.html".to_string(), "./".to_string()));
-        assert_eq!((page_file("b-2021", false), page_link("b-2021", false)), ("b-2021.html".to_string(), "b-2021.html".to_string()));
+        assert_eq!(
+            (page_file("b-2021", false), page_link("b-2021", false)),
+            ("b-2021.html".to_string(), "b-2021.html".to_string())
+        );
     }
 }

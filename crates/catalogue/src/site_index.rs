@@ -87,7 +87,11 @@ impl SiteIndex {
                     name: r.name.clone(),
                     page: page_link(&r.name, i == 0),
                     file: file.clone(),
-                    articles: c.articles.iter().map(|a| (a.id.clone(), a.title_zh.clone(), a.title_en.clone())).collect(),
+                    articles: c
+                        .articles
+                        .iter()
+                        .map(|a| (a.id.clone(), a.title_zh.clone(), a.title_en.clone()))
+                        .collect(),
                     sections: c.sections.iter().map(|s| (s.id.clone(), s.title.0.clone(), s.title.1.clone())).collect(),
                     charts: c.charts.iter().map(|x| x.id.clone()).collect(),
                     facts: c.facts.iter().map(|x| x.id.clone()).collect(),
@@ -130,7 +134,10 @@ impl SiteIndex {
 pub fn parse(text: &str) -> Result<SiteIndex, String> {
     let index: SiteIndex = serde_json::from_str(text).map_err(|e| format!("the reports' index is damaged: {e}"))?;
     if index.schema != SCHEMA {
-        return Err(format!("the reports' index has schema version {}, but this page reads version {SCHEMA}", index.schema));
+        return Err(format!(
+            "the reports' index has schema version {}, but this page reads version {SCHEMA}",
+            index.schema
+        ));
     }
     Ok(index)
 }
@@ -154,7 +161,11 @@ mod tests {
     fn a_link_belongs_to_the_report_that_holds_every_id_it_names() {
         let index = SiteIndex {
             schema: SCHEMA,
-            reports: vec![entry("a", &["a-c"], &["a-1"]), entry("b", &["b-c", "b-d"], &["b-1"]), entry("c", &["b-c"], &[])],
+            reports: vec![
+                entry("a", &["a-c"], &["a-1"]),
+                entry("b", &["b-c", "b-d"], &["b-1"]),
+                entry("c", &["b-c"], &[]),
+            ],
             series: Vec::new(),
         };
         let want = |charts: &[&str], facts: &[&str]| Wanted {

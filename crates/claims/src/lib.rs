@@ -87,13 +87,13 @@ pub fn check_reports<'a>(reports: &[&'a Catalogue], sentence: &str) -> Check<'a>
                 .filter_map(|(i, list)| list.iter().find(|s| (s.start, s.end) == span).map(|s| (i, s)))
                 .map(|(i, s)| (i, s, scored_fact(reports[i], sentence, s)))
                 .collect();
-            let best = candidates
-                .iter()
-                .filter_map(|(i, s, found)| found.map(|(score, f)| (*i, *s, score, f)))
-                .fold(None::<(usize, &Stated<'a>, f64, &'a Fact)>, |best, c| match best {
+            let best = candidates.iter().filter_map(|(i, s, found)| found.map(|(score, f)| (*i, *s, score, f))).fold(
+                None::<(usize, &Stated<'a>, f64, &'a Fact)>,
+                |best, c| match best {
                     Some(b) if b.2 >= c.2 => Some(b),
                     _ => Some(c),
-                });
+                },
+            );
             let Some((report, stated, score, fact)) = best else {
                 // No report has a fact of it: judged as the first report that read it.
                 let (report, stated, _) = candidates.first()?;

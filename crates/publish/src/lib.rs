@@ -162,7 +162,11 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
 pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     // The default report's page keeps the head index.html was written with (the site's address).
-    let built = if open == 0 { built.to_string() } else { page::with_report_head(built, &head_title(report), &head_description(report))? };
+    let built = if open == 0 {
+        built.to_string()
+    } else {
+        page::with_report_head(built, &head_title(report), &head_description(report))?
+    };
     catalogue::with_open_report(&report.name, || {
         with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)
     })
@@ -182,7 +186,7 @@ pub fn head_description(report: &facts::Report) -> String {
     let (zh, en) = (report_source(report, true), report_source(report, false));
     format!(
         "{}{}：报告中的每个数字及其原句。{}{}: every number in the report, with the sentence that states it.",
-        if zh.is_empty() { String::new() } else { format!("{zh}《") } ,
+        if zh.is_empty() { String::new() } else { format!("{zh}《") },
         if zh.is_empty() { report_title(report, true) } else { format!("{}》", report_title(report, true)) },
         report_title(report, false),
         if en.is_empty() { String::new() } else { format!(" ({en})") }

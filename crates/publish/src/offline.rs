@@ -214,10 +214,8 @@ fn with_report_inline(
         serde_json::from_str(site_json).map_err(|e| PublishError(format!("the page's site block: {e}")))?;
     let path = |field: &str| site.get(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let (data, report) = (path("data"), path("report"));
-    let mut blocks = format!(
-        "<script type=\"application/octet-stream\" id=\"file:{data}\">{}</script>",
-        base64(&read(&data)?)
-    );
+    let mut blocks =
+        format!("<script type=\"application/octet-stream\" id=\"file:{data}\">{}</script>", base64(&read(&data)?));
     if !report.is_empty() {
         let json = String::from_utf8(read(&report)?).map_err(|_| PublishError(format!("{report} is not UTF-8")))?;
         blocks.push_str(&format!(

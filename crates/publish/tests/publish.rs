@@ -349,7 +349,10 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert!(block < scripts.iter().position(is_inline_executable).unwrap());
     // The offline copy is its report alone: its file inline for the module, no index, no list.
     let report_path = reports::report_files(&catalogue::REPORTS)[0].path.clone();
-    let file = scripts.iter().find(|e| e.attr("id") == Some(format!("file:{report_path}").as_str())).expect("the report file, inline");
+    let file = scripts
+        .iter()
+        .find(|e| e.attr("id") == Some(format!("file:{report_path}").as_str()))
+        .expect("the report file, inline");
     assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
     assert_eq!(first_script(&offline).1["index"], "");
     assert!(!offline.contains("site-reports"));

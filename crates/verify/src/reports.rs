@@ -65,7 +65,9 @@ pub fn page_name(name: &str) -> Result<(), String> {
         ));
     }
     if ["index", "offline", "facts"].iter().any(|taken| name.eq_ignore_ascii_case(taken)) {
-        return Err(format!("the report's name {name:?} is taken by a page or file of the site: rename the report's files"));
+        return Err(format!(
+            "the report's name {name:?} is taken by a page or file of the site: rename the report's files"
+        ));
     }
     Ok(())
 }

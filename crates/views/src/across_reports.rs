@@ -57,10 +57,17 @@ pub fn series_section(open: &Report, all: &[OnPage], focus: Option<&str>, width:
 }
 
 fn table(rows: &Html, lang: Lang) -> Html {
-    let head: Html = [("指标", "Indicator"), ("数值", "Value"), ("性质", "Kind"), ("时间", "Period"), ("报告", "Report"), ("原文", "Sentence")]
-        .iter()
-        .map(|(zh, en)| html!("<th scope=\"col\">{}</th>", lang.pick(zh, en)))
-        .collect();
+    let head: Html = [
+        ("指标", "Indicator"),
+        ("数值", "Value"),
+        ("性质", "Kind"),
+        ("时间", "Period"),
+        ("报告", "Report"),
+        ("原文", "Sentence"),
+    ]
+    .iter()
+    .map(|(zh, en)| html!("<th scope=\"col\">{}</th>", lang.pick(zh, en)))
+    .collect();
     html!(
         "<div class=\"table-scroll\"><table class=\"chart__table\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
         head,
@@ -216,7 +223,11 @@ pub fn search_hits(reports: &[OnPage], text: &str, lang: Lang) -> Html {
             n += 1;
             let t = fact_text::describe(c, f, lang);
             let chart = c.charts.iter().find(|d| d.fact_ids().contains(&f.id.as_str())).map_or("", |d| &d.id);
-            let link = if chart.is_empty() { format!("{page}?fact={}", f.id) } else { format!("{page}?chart={chart}&fact={}", f.id) };
+            let link = if chart.is_empty() {
+                format!("{page}?fact={}", f.id)
+            } else {
+                format!("{page}?chart={chart}&fact={}", f.id)
+            };
             items.push(&html!(
                 "<li class=\"fact-list__item\"><a class=\"fact-list__button\" href=\"{}\" data-report-link=\"{}\"><span class=\"fact-list__label\">{}{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></a></li>",
                 link,

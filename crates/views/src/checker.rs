@@ -300,6 +300,9 @@ pub fn checker(reports: &[Weighed], text: &str, lang: Lang) -> Html {
 pub fn weighing(lang: Lang) -> Html {
     html!(
         "<p class=\"checker__weighing\" role=\"status\">{}</p>",
-        lang.pick("正在读取本站的全部报告，以便逐一核对……", "Reading every report of the site to weigh the sentence against them all…")
+        lang.pick(
+            "正在读取本站的全部报告，以便逐一核对……",
+            "Reading every report of the site to weigh the sentence against them all…"
+        )
     )
 }

@@ -5,6 +5,7 @@
 //! components and the publish step's first view both call these functions, so a fragment exists
 //! once.
 
+pub mod across_reports;
 pub mod checker;
 pub mod cite;
 pub mod downloads;
@@ -12,7 +13,6 @@ pub mod html;
 pub mod inline_svg;
 pub mod markup;
 pub mod module_call;
-pub mod across_reports;
 pub mod print_sheet;
 pub mod qr;
 pub mod reader;

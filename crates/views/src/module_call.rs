@@ -57,7 +57,9 @@ impl<'a> ModuleCall<'a> {
                 };
                 ("desk", [article, fact, check, lang_code(lang), flags])
             }
-            ModuleCall::Share { input_id, link, chart, lang } => ("share", [input_id, link, chart.unwrap_or(""), lang_code(lang), ""]),
+            ModuleCall::Share { input_id, link, chart, lang } => {
+                ("share", [input_id, link, chart.unwrap_or(""), lang_code(lang), ""])
+            }
             ModuleCall::Source { fact, link, lang } => ("source", [fact, link, lang_code(lang), "", ""]),
             ModuleCall::Notices { query, lang } => ("notices", [query, lang_code(lang), "", "", ""]),
             ModuleCall::Reports { search, lang } => ("reports", [search, lang_code(lang), "", "", ""]),
@@ -75,7 +77,9 @@ impl<'a> ModuleCall<'a> {
                 checker: e == CHECKER || e == CHECKER_CHART,
                 chart_in_focus: e == CHART || e == CHECKER_CHART,
             },
-            "share" => ModuleCall::Share { input_id: a, link: b, chart: Some(c).filter(|c| !c.is_empty()), lang: lang_of(d) },
+            "share" => {
+                ModuleCall::Share { input_id: a, link: b, chart: Some(c).filter(|c| !c.is_empty()), lang: lang_of(d) }
+            }
             "source" => ModuleCall::Source { fact: a, link: b, lang: lang_of(c) },
             "notices" => ModuleCall::Notices { query: a, lang: lang_of(b) },
             "reports" => ModuleCall::Reports { search: a, lang: lang_of(b) },
@@ -93,10 +97,29 @@ mod tests {
         let mut calls = Vec::new();
         for lang in [Lang::Zh, Lang::En] {
             for (checker, chart_in_focus) in [(false, false), (true, false), (false, true), (true, true)] {
-                calls.push(ModuleCall::Desk { article: "a", fact: "f", check: "超过50%", lang, checker, chart_in_focus });
+                calls.push(ModuleCall::Desk {
+                    article: "a",
+                    fact: "f",
+                    check: "超过50%",
+                    lang,
+                    checker,
+                    chart_in_focus,
+                });
             }
-            calls.push(ModuleCall::Desk { article: "", fact: "", check: "", lang, checker: false, chart_in_focus: false });
-            calls.push(ModuleCall::Share { input_id: "share-x", link: "https://e.org/?chart=c", chart: Some("c"), lang });
+            calls.push(ModuleCall::Desk {
+                article: "",
+                fact: "",
+                check: "",
+                lang,
+                checker: false,
+                chart_in_focus: false,
+            });
+            calls.push(ModuleCall::Share {
+                input_id: "share-x",
+                link: "https://e.org/?chart=c",
+                chart: Some("c"),
+                lang,
+            });
             calls.push(ModuleCall::Share { input_id: "share-page", link: "https://e.org/", chart: None, lang });
             calls.push(ModuleCall::Source { fact: "f", link: "https://e.org/?fact=f", lang });
             calls.push(ModuleCall::Notices { query: "?chart=x&fact=y", lang });

@@ -24,7 +24,9 @@ fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
 
 /// Every report of the site, each with its page as `catalogue::pages` names it.
 fn on_pages(all: &[Report]) -> Vec<OnPage<'_>> {
-    all.iter().map(|report| OnPage { report, page: if report.name == all[0].name { "./" } else { "page.html" } }).collect()
+    all.iter()
+        .map(|report| OnPage { report, page: if report.name == all[0].name { "./" } else { "page.html" } })
+        .collect()
 }
 
 /// Every report is drawn by the dashboard's own views: every chart of every report builds, its
@@ -36,12 +38,18 @@ fn every_reports_charts_build_with_every_number_and_its_sentence() {
         let c = &r.catalogue;
         for lang in [Lang::Zh, Lang::En] {
             for def in &c.charts {
-                let spec = charts::registry::build(def, c, lang).unwrap_or_else(|e| panic!("{}: {}: {e}", r.name, def.id));
+                let spec =
+                    charts::registry::build(def, c, lang).unwrap_or_else(|e| panic!("{}: {}: {e}", r.name, def.id));
                 let table = views::markup::chart_table(c, &spec, lang);
                 assert!(spec.bars().count() > 0, "{}: {}", r.name, def.id);
                 for id in spec.bars().filter_map(|b| b.fact_id) {
                     let f = c.fact(id).expect("charted fact");
-                    assert!(table.as_str().contains(&format!("<tr data-fact=\"{id}\"")), "{}: {}: row of {id}", r.name, def.id);
+                    assert!(
+                        table.as_str().contains(&format!("<tr data-fact=\"{id}\"")),
+                        "{}: {}: row of {id}",
+                        r.name,
+                        def.id
+                    );
                     // Its sentence is the source panel's, which every charted fact has.
                     let panel = views::markup::source_panel(c, f, lang);
                     assert!(panel.as_str().contains(&f.quote), "{}: sentence of {id}", r.name);
@@ -87,27 +95,46 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     }
     // Each point links to its fact on its report's page; the focused one is marked.
     assert!(figure.contains("<a href=\"page.html?fact=fixture-east-2021q3-"), "{figure}");
-    assert!(figure.contains("<tr data-series-fact=\"fixture-east-2021q1-3\" class=\"is-focus\" aria-current=\"true\">"), "{figure}");
+    assert!(
+        figure.contains("<tr data-series-fact=\"fixture-east-2021q1-3\" class=\"is-focus\" aria-current=\"true\">"),
+        "{figure}"
+    );
     // Every point is a hit target over the drawing: a link to its fact, placed inside the
     // drawing, its tip giving the value, the report and the sentence; the link's fact marked.
     let hits: Vec<&str> = figure.split("<a class=\"series__hit").skip(1).collect();
     assert_eq!(hits.len(), 3, "{figure}");
     for hit in &hits {
         let pct = |name: &str| -> f64 {
-            hit.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(-1.0)
+            hit.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(-1.0)
         };
         assert!((0.0..=100.0).contains(&pct("data-x")) && (0.0..=100.0).contains(&pct("data-y")), "{hit}");
-        assert!(hit.contains("<span class=\"series__tip\" aria-hidden=\"true\">") && hit.contains("<q lang=\"zh-CN\">"), "{hit}");
+        assert!(
+            hit.contains("<span class=\"series__tip\" aria-hidden=\"true\">") && hit.contains("<q lang=\"zh-CN\">"),
+            "{hit}"
+        );
         // Its name for a screen reader: value, period and report.
         assert!(hit.contains("<span class=\"visually-hidden\">"), "{hit}");
     }
     // Tips near an edge open away from it.
     assert!(hits[0].starts_with(" series__hit--start\" href=\"page.html?fact=fixture-east-2021q1-"), "{}", hits[0]);
-    assert!(hits[2].starts_with(" series__hit--end\" href=\"page.html?fact=fixture-east-2021q3-") && hits[2].contains("东海省"), "{}", hits[2]);
+    assert!(
+        hits[2].starts_with(" series__hit--end\" href=\"page.html?fact=fixture-east-2021q3-")
+            && hits[2].contains("东海省"),
+        "{}",
+        hits[2]
+    );
     assert_eq!(figure.matches("data-series-point=\"fixture-east-2021q1-3\" ").count(), 1);
-    assert!(figure.contains("data-series-point=\"fixture-east-2021q1-3\"") && hits.iter().any(|h| h.contains("fixture-east-2021q1-3") && h.contains("aria-current=\"true\"")));
+    assert!(
+        figure.contains("data-series-point=\"fixture-east-2021q1-3\"")
+            && hits.iter().any(|h| h.contains("fixture-east-2021q1-3") && h.contains("aria-current=\"true\""))
+    );
     // Left to right in time, as drawn.
-    let xs: Vec<f64> = hits.iter().filter_map(|h| h.split("data-x=\"").nth(1)?.split('"').next()?.parse().ok()).collect();
+    let xs: Vec<f64> =
+        hits.iter().filter_map(|h| h.split("data-x=\"").nth(1)?.split('"').next()?.parse().ok()).collect();
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     // June 2021 is missing: said under the axis and in a note, and the line does not cross it.
     assert!(figure.contains("2021年6月") && figure.contains("缺数据"), "{figure}");

@@ -6,7 +6,8 @@ use facts::i18n::Lang;
 use views::checker;
 
 fn result(sentence: &str, lang: Lang) -> String {
-    checker::result(&checker::Weighed::open(&CATALOGUE), sentence, &claims::check(&CATALOGUE, sentence), lang).into_string()
+    checker::result(&checker::Weighed::open(&CATALOGUE), sentence, &claims::check(&CATALOGUE, sentence), lang)
+        .into_string()
 }
 
 #[test]
@@ -57,7 +58,9 @@ fn a_figure_of_another_year_neither_establishes_nor_rules_out_the_claim() {
 
 #[test]
 fn the_readers_text_is_shown_as_text() {
-    let html = checker::checker(&checker::Weighed::open(&CATALOGUE), "<script>x</script> 超过50%以上 & \"q\"", Lang::En).into_string();
+    let html =
+        checker::checker(&checker::Weighed::open(&CATALOGUE), "<script>x</script> 超过50%以上 & \"q\"", Lang::En)
+            .into_string();
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
     assert!(!html.contains("style="), "{html}");
@@ -96,11 +99,18 @@ fn a_sentence_of_another_report_is_judged_against_that_report() {
     assert!(html.contains("data-verdict=\"consistent\" data-fact=\"west-5g-stations-2021-06\""), "{html}");
     assert!(html.contains("《西山市信息通信业发展简报（2021年上半年）》："), "{html}");
     assert!(html.contains("href=\"fixture-west-2021h1.html?fact=west-5g-stations-2021-06\""), "{html}");
-    assert!(html.contains("href=\"fixture-west-2021h1.html?read=west-2021h1-brief&amp;fact=west-5g-stations-2021-06\""), "{html}");
+    assert!(
+        html.contains("href=\"fixture-west-2021h1.html?read=west-2021h1-brief&amp;fact=west-5g-stations-2021-06\""),
+        "{html}"
+    );
     // The real report's own sentence stays the real report's, shown in place.
     let own = "广东减税降费超过1400亿元";
     let html = checker::result(&weighed, own, &claims::check_reports(&catalogues, own), Lang::Zh).into_string();
-    assert!(html.contains("data-fact=\"gd-tax-fee-cuts\"") && html.contains("<button type=\"button\" class=\"link claim__show\""), "{html}");
+    assert!(
+        html.contains("data-fact=\"gd-tax-fee-cuts\"")
+            && html.contains("<button type=\"button\" class=\"link claim__show\""),
+        "{html}"
+    );
     // A number no report measures says every report was weighed.
     let none = "养老床位达到35张";
     let html = checker::result(&weighed, none, &claims::check_reports(&catalogues, none), Lang::En).into_string();

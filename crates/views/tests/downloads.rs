@@ -183,7 +183,8 @@ fn facts_csv_and_json_of_every_fact_match_the_catalogue_exports() {
     let all: Vec<&Fact> = CATALOGUE.facts.iter().collect();
     assert_eq!(facts_csv(&CATALOGUE, &all, ""), to_csv(&CATALOGUE, ""));
     let whole: serde_json::Value = serde_json::from_str(&to_json(&CATALOGUE, "")).unwrap_or_else(|e| panic!("{e}"));
-    let some: serde_json::Value = serde_json::from_str(&facts_json(&CATALOGUE, &all, "")).unwrap_or_else(|e| panic!("{e}"));
+    let some: serde_json::Value =
+        serde_json::from_str(&facts_json(&CATALOGUE, &all, "")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(some, whole["facts"]);
     assert_eq!(facts_json(&CATALOGUE, &[], ""), "[]");
 }

@@ -550,7 +550,10 @@ fn ids_of_other_reports_are_unknown_here_with_a_notice_naming_each() {
     assert_eq!(wanted.facts, ["fixture-east-2021q1-3"]);
     assert_eq!(wanted.articles, ["east"]);
     let mixed = views::view_state::ids_elsewhere("?chart=gd-finance&fact=fixture-east-2021q1-3").expect("one unknown");
-    assert_eq!((mixed.charts, mixed.facts), (vec!["gd-finance".to_string()], vec!["fixture-east-2021q1-3".to_string()]));
+    assert_eq!(
+        (mixed.charts, mixed.facts),
+        (vec!["gd-finance".to_string()], vec!["fixture-east-2021q1-3".to_string()])
+    );
     // A link whose ids are all this report's, or that names none, stays here.
     assert_eq!(views::view_state::ids_elsewhere("?chart=gd-finance&fact=gd-tax-fee-cuts&lang=xx&topic=x"), None);
 }

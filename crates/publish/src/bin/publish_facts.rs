@@ -22,7 +22,9 @@ fn main() {
         exit(1);
     }
     let facts: usize = REPORTS.iter().map(|r| r.catalogue.facts.len()).sum();
-    for (name, text) in [("facts.json", export::to_json_all(&REPORTS, "")), ("facts.csv", export::to_csv_all(&REPORTS, ""))] {
+    for (name, text) in
+        [("facts.json", export::to_json_all(&REPORTS, "")), ("facts.csv", export::to_csv_all(&REPORTS, ""))]
+    {
         let path = dir.join(name);
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("publish_facts: cannot write {}: {e}", path.display());
@@ -41,7 +43,10 @@ fn main() {
     match publish::reports::write(&dir, &REPORTS, reports_index()) {
         Ok(0) => {}
         Ok(n) => {
-            println!("wrote {n} files under {} (each report's data and file, and their index)", dir.join("reports").display())
+            println!(
+                "wrote {n} files under {} (each report's data and file, and their index)",
+                dir.join("reports").display()
+            )
         }
         Err(e) => {
             eprintln!("publish_facts: {e}");

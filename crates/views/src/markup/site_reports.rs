@@ -159,8 +159,16 @@ mod tests {
         // On b's page, b is open and current; the default report is the site's address.
         let on_b = site_reports(&reports, 1);
         let on_b = on_b.as_str();
-        assert!(on_b.contains("<ul class=\"site-reports__open\"><li><a href=\"b.html\" data-report-link=\"b\" aria-current=\"page\">"), "{on_b}");
-        assert!(on_b.contains("<a href=\"./\" data-report-link=\"a\">") && on_b.contains("data-report-link=\"c\""), "{on_b}");
+        assert!(
+            on_b.contains(
+                "<ul class=\"site-reports__open\"><li><a href=\"b.html\" data-report-link=\"b\" aria-current=\"page\">"
+            ),
+            "{on_b}"
+        );
+        assert!(
+            on_b.contains("<a href=\"./\" data-report-link=\"a\">") && on_b.contains("data-report-link=\"c\""),
+            "{on_b}"
+        );
         assert_eq!(on_b.matches("data-report-link").count(), 3);
         assert_eq!(site_reports(&reports, 9).as_str(), "");
         assert!(!html.contains(ALL_REPORTS_PAGE), "three reports are all listed");
@@ -174,13 +182,20 @@ mod tests {
         // r27 is open; then r28, r29, r0, r1, ... up to NAV_OTHERS of them.
         let links: Vec<&str> = nav.split("data-report-link=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
         assert_eq!(links, ["r27", "r28", "r29", "r0", "r1", "r2", "r3", "r4", "r5"]);
-        assert!(nav.contains("另有29份报告") && nav.contains("<a href=\"reports.html\"><span lang=\"zh-CN\">全部30份报告</span>"), "{nav}");
+        assert!(
+            nav.contains("另有29份报告")
+                && nav.contains("<a href=\"reports.html\"><span lang=\"zh-CN\">全部30份报告</span>"),
+            "{nav}"
+        );
         // As long for 30 reports as for 300, but for the two counts it writes.
         let named = |n: usize| -> Vec<Report> { (0..n).map(|i| report(&format!("x{}", i % 10), 1, None)).collect() };
         let (thirty, three_hundred) = (named(30), named(300));
         assert_eq!(site_reports(&three_hundred, 3).as_str().len(), site_reports(&thirty, 3).as_str().len() + 4);
         let page = all_reports(&reports);
         assert_eq!(page.as_str().matches("<li>").count(), 30);
-        assert!(page.as_str().contains("<a href=\"./\" data-report-link=\"r0\">") && page.as_str().contains("href=\"r29.html\""));
+        assert!(
+            page.as_str().contains("<a href=\"./\" data-report-link=\"r0\">")
+                && page.as_str().contains("href=\"r29.html\"")
+        );
     }
 }
