@@ -37,6 +37,10 @@ struct State {
     drawn: Option<(Lang, String)>,
     /// Why the other reports could not all be read, once that failed.
     unreadable: Option<String>,
+    /// A [`run`] is under way; the latest request made meanwhile waits here, so two runs never
+    /// read the same files at once.
+    running: bool,
+    pending: Option<(String, Lang)>,
 }
 
 thread_local! {
@@ -174,8 +178,22 @@ fn problem(host: &web_sys::Element, message: &str, lang: Lang) {
 
 /// Draws, at the end of the page (`#across`), the series of the open report's indicators across
 /// the reports with points of them, and, under the finder's results, what a search for `q` finds
-/// in the other reports. Each only when it changed (language, search text).
+/// in the other reports. Each only when it changed (language, search text). One run at a time:
+/// a request made during a run (a reader typing) is done after it, the latest only.
 pub async fn run(q: String, lang: Lang) {
+    if STATE.with(|s| std::mem::replace(&mut s.borrow_mut().running, true)) {
+        STATE.with(|s| s.borrow_mut().pending = Some((q, lang)));
+        return;
+    }
+    let mut next = Some((q, lang));
+    while let Some((q, lang)) = next {
+        run_once(q, lang).await;
+        next = STATE.with(|s| s.borrow_mut().pending.take());
+    }
+    STATE.with(|s| s.borrow_mut().running = false);
+}
+
+async fn run_once(q: String, lang: Lang) {
     let Some(document) = document() else { return };
     let Ok(Some(across)) = document.query_selector("#across") else { return };
     let index = match index().await {

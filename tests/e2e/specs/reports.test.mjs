@@ -58,20 +58,36 @@ test('with three more reports the first load grows by less than 2 KB: the same w
   }
 });
 
-test('a report\'s page reads its own data and no other report until the reader nears the series or searches', async () => {
+test('a report\'s page reads its own data, and another report\'s file only when it needs it: the series of its indicators, a search', async () => {
   const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const files = (re) => fetched.filter((p) => re.test(p));
+  // The real report's page is long, and it shares no indicator with another report.
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.ok(fetched.some((p) => p.endsWith(dataPath(MULTI))), 'its own data, with the page');
+  assert.deepEqual(files(/\/reports\/.*\.json$/), [], 'no report file or index on arrival');
+  // Near the end of the page: the index, to find the series; no other report has a point of its
+  // indicators, so no other report's file.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/reports\/index\.[0-9a-f]+\.json$/.test(e.name)), null, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  assert.deepEqual(files(/\/reports\/fixture-[^/]*\.json$/), []);
+  // A search reads every report.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('input[type="search"]').pressSequentially('清偿');
+  await page.locator('.finder__elsewhere li').first().waitFor({ timeout: 30000 });
+  assert.equal(files(/\/reports\/fixture-[^/]*\.json$/).length, 3);
+  // A fixture brief's page: the series of its indicator read the one other report with points of
+  // it (the Q3 draft), not the others.
+  fetched.length = 0;
   await page.goto(server.url + 'fixture-east-2021q1.html');
   await waitForApp(page);
-  const own = dataPath(MULTI, 'fixture-east-2021q1.html');
-  assert.ok(fetched.some((p) => p.endsWith(own)), 'its own data, with the page');
-  assert.ok(!fetched.some((p) => /\/reports\/.*\.json$/.test(p)), `no report file or index yet: ${fetched.filter((p) => p.includes('/reports/'))}`);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('#across figure[data-series="east-5g-stations"]').waitFor({ timeout: 30000 });
-  // Only the reports with points of its indicators: the Q3 draft, not the others.
-  assert.ok(fetched.some((p) => /fixture-east-2021q3\.[0-9a-f]+\.json$/.test(p)));
-  assert.ok(!fetched.some((p) => /fixture-west-2021h1\.[0-9a-f]+\.json$/.test(p)));
+  assert.equal(files(/\/reports\/fixture-east-2021q3\.[0-9a-f]+\.json$/).length, 1);
+  assert.deepEqual(files(/\/reports\/(fixture-west-2021h1|000_)[^/]*\.json$/), []);
   assert.deepEqual(problems, CLEAN);
   await context.close();
 });
