@@ -221,7 +221,8 @@ fn today() -> AccessDate {
 
 /// "Cite this" for `target` at `link` (`views::cite`), ids prefixed with the target's.
 fn references(link: &str, target: &str, lang: Lang) -> Option<Html> {
-    let c = cite::citations(&CATALOGUE, cite_target(target)?, link, today())?;
+    let (zh, en) = crate::report_data::site_name();
+    let c = cite::citations(&CATALOGUE, cite_target(target)?, link, today(), (&zh, &en))?;
     let prefix: String = target.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     Some(cite::cite_block(&c, &prefix, lang))
 }

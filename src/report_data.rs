@@ -29,6 +29,13 @@ pub fn site(field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The site's name (Chinese, English) as the page's site block gives it (`seeds/site.toml`, or
+/// its default: the publish step always writes one; a page it did not write has no data either,
+/// so the app never mounts there).
+pub fn site_name() -> (String, String) {
+    (site("title_zh"), site("title_en"))
+}
+
 /// Installs the open report from the page's data, with the site's index of reports, then calls
 /// `start`. A callback rather than a future: the first load has no other use for a future's
 /// machinery.

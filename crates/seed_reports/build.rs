@@ -46,6 +46,7 @@ fn main() {
     // The report the page opens with first (site.toml's `open`), the others in file-name order.
     let (settings, settings_path) = site::load(&seeds).unwrap_or_else(|e| fail(&[e]));
     let paths = site::open_first(paths, &settings, settings_path.as_deref()).unwrap_or_else(|e| fail(&[e]));
+    let site_settings = settings.settings(settings_path.as_deref()).unwrap_or_else(|e| fail(&[e]));
     for p in &paths {
         println!("cargo:rerun-if-changed={}", p.display());
         println!("cargo:rerun-if-changed={}", p.with_extension("").with_extension("txt").display());
@@ -76,10 +77,11 @@ fn main() {
     let encode = |what: &str, bytes: Result<Vec<u8>, postcard::Error>| {
         bytes.unwrap_or_else(|e| fail(&[format!("cannot encode {what}: {e}")]))
     };
-    let files: [(&str, Vec<u8>); 3] = [
+    let files: [(&str, Vec<u8>); 4] = [
         ("open.bin", encode("the first report", postcard::to_allocvec(&open.catalogue))),
         ("reports.bin", encode("the reports", postcard::to_allocvec(&models))),
         ("reports_index.txt", index.into_bytes()),
+        ("site.bin", encode("the site's settings", postcard::to_allocvec(&site_settings))),
     ];
     for (name, bytes) in files {
         if let Err(e) = fs::write(out.join(name), bytes) {

@@ -17,7 +17,7 @@ use facts::i18n::Lang;
 use views::view_state::{parse, to_query, Theme};
 
 use catalogue::CATALOGUE;
-use views::markup::{LANG_LABEL, LEDE, SITE_TITLE as TITLE, THEME_LABEL};
+use views::markup::{LANG_LABEL, LEDE, THEME_LABEL};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,8 +53,10 @@ pub fn App() -> impl IntoView {
             }
         }
         // The report's title first: every report is a page of the same site.
-        let site =
-            format!("{} · {}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh), l.pick(TITLE.0, TITLE.1));
+        // The site's name: seeds/site.toml, from the page's site block.
+        let (site_zh, site_en) = crate::report_data::site_name();
+        let name = l.pick(&site_zh, &site_en);
+        let site = format!("{} · {name}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh));
         let title = match chart.and_then(chart_def) {
             Some(def) => format!("{} · {site}", l.pick(&def.title.0, &def.title.1)),
             None => site,
@@ -87,12 +89,23 @@ fn Dashboard() -> impl IntoView {
     }
     set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
     let (tools, desk, across) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    // The site's name heads the masthead, written as the language changes rather than as reactive
+    // text: the first load saves that code. Reading the heading's ref runs it again once mounted.
+    let site_heading = NodeRef::<leptos::html::H1>::new();
+    effect(move |_| {
+        let l = lang.get();
+        if let Some(h1) = site_heading.get() {
+            let (zh, en) = crate::report_data::site_name();
+            h1.set_text_content(Some(l.pick(&zh, &en)));
+        }
+    });
     super::report_desk::install(ui, tools, desk);
     super::across_reports::install(ui, across);
     view! {
         <header class="masthead">
             <div class="masthead__row">
-                <h1>{tr(lang, TITLE.0, TITLE.1)}</h1>
+                // The site's name: written by the effect that sets the document's title.
+                <h1 node_ref=site_heading></h1>
                 <div class="masthead__tools">
                     <Share chart=None ui=ui/>
                     <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| ui.toggle_theme())}>

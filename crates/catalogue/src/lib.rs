@@ -23,7 +23,7 @@ pub use open::{decode_data, reports_index, seed_text, OpenCatalogue, CATALOGUE};
 pub use open::{install_data, install_report, install_reports_index};
 /// Every report the site holds, with their texts: for the publish step, tools and tests.
 #[cfg(not(target_arch = "wasm32"))]
-pub use seed_reports::REPORTS;
+pub use seed_reports::{REPORTS, SITE};
 
 /// The version of every file the site publishes for scripts and for the page itself: `facts.json`,
 /// a chart's JSON download, each report file and the reports' index. Raised when any of their

@@ -145,3 +145,27 @@ pub struct Report {
     pub catalogue: Catalogue,
     pub text: String,
 }
+
+/// What belongs to the site rather than to one report (`seeds/site.toml`): its name, and what a
+/// link to its address says of it, in both languages. Each report's page names the report first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    pub title_zh: String,
+    pub title_en: String,
+    /// The site's address described, for search engines and link previews; "" to let the publish
+    /// step describe it from its reports.
+    pub description_zh: String,
+    pub description_en: String,
+}
+
+impl Default for Site {
+    /// A site that names itself by what it is.
+    fn default() -> Site {
+        Site {
+            title_zh: "指标数据看板".to_string(),
+            title_en: "Indicator dashboard".to_string(),
+            description_zh: String::new(),
+            description_en: String::new(),
+        }
+    }
+}

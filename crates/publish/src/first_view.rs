@@ -44,7 +44,7 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
     );
     let masthead = html!(
         "<header class=\"masthead\"><div class=\"masthead__row\"><h1>{}</h1><div class=\"masthead__tools boot__tools\" aria-hidden=\"true\">{}</div></div><p class=\"lede\">{}</p><div class=\"report-tools-host\" aria-hidden=\"true\">{}</div></header>",
-        pick(markup::SITE_TITLE),
+        pick((catalogue::SITE.title_zh.as_str(), catalogue::SITE.title_en.as_str())),
         tools,
         pick(markup::LEDE),
         markup::report_tools(catalogue, None, false, lang)

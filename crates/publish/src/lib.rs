@@ -161,16 +161,37 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
 /// open, `catalogue::with_open_report`), the list of reports at its top and its site block.
 pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
-    // The default report's page keeps the head index.html was written with (the site's address).
+    // The site's address is named by the site (`seeds/site.toml`), every other page by its report.
     let built = if open == 0 {
-        built.to_string()
+        page::with_report_head(built, &site_title(), &site_description(reports), true)?
     } else {
-        page::with_report_head(built, &head_title(report), &head_description(report))?
+        page::with_report_head(built, &head_title(report), &head_description(report), false)?
     };
     catalogue::with_open_report(&report.name, || {
         with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
+}
+
+/// The site's address's `<title>`: the site's name in both languages (`seeds/site.toml`).
+pub fn site_title() -> String {
+    format!("{} · {}", catalogue::SITE.title_zh, catalogue::SITE.title_en)
+}
+
+/// The site's address's description: `seeds/site.toml`'s, else what its reports are, in both
+/// languages.
+pub fn site_description(reports: &[facts::Report]) -> String {
+    use views::markup::report_title;
+    let site = &*catalogue::SITE;
+    if !site.description_zh.is_empty() {
+        return format!("{} {}", site.description_zh, site.description_en);
+    }
+    let titles = |zh: bool| reports.iter().map(|r| report_title(r, zh)).collect::<Vec<_>>();
+    format!(
+        "{}：报告中的每个数字及其原句。{}: every number in the reports, with the sentence that states it.",
+        titles(true).join("；"),
+        titles(false).join("; ")
+    )
 }
 
 /// A report page's `<title>`: the report's title in both languages, as index.html's names the site.
@@ -265,6 +286,7 @@ pub fn all_reports_page(built: &str, reports: &[facts::Report]) -> Result<String
         built,
         &format!("本站的{n}份报告 · The {n} reports on this site"),
         &format!("本站的{n}份报告，各附发布机构与链接。The {n} reports on this site, each with who issued it and a link to it."),
+        false,
     )?;
     page::plain_page(&head, views::markup::all_reports(reports).as_str())
 }

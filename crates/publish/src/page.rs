@@ -215,11 +215,11 @@ pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, P
     insert_in_head(&filled, style)
 }
 
-/// `html` with its head naming another report than the one the page was written for: `<title>`,
-/// the description and the link-preview titles and descriptions become `title` and
-/// `description`; the preview image, which shows the default report's figures, is dropped (a
-/// card without an image rather than one with another report's numbers).
-pub fn with_report_head(html: &str, title: &str, description: &str) -> Result<String, PublishError> {
+/// `html` with its head naming what the page shows: `<title>`, the description and the
+/// link-preview titles and descriptions become `title` and `description`. Unless `keep_image`
+/// (the site's address), the preview image, which shows the default report's figures, is dropped
+/// (a card without an image rather than one with another report's numbers).
+pub fn with_report_head(html: &str, title: &str, description: &str, keep_image: bool) -> Result<String, PublishError> {
     // lol_html writes an attribute's value as given but for `"`: a text's `&` is written `&amp;`
     // here, so "R&D;" stays text rather than a character reference.
     let (title_attr, description_attr) = (title.replace('&', "&amp;"), description.replace('&', "&amp;"));
@@ -238,8 +238,8 @@ pub fn with_report_head(html: &str, title: &str, description: &str) -> Result<St
                     "og:description" | "twitter:description" | "description" => {
                         el.set_attribute("content", description_attr)?
                     }
-                    "twitter:card" => el.set_attribute("content", "summary")?,
-                    k if k.starts_with("og:image") || k == "twitter:image" => el.remove(),
+                    "twitter:card" if !keep_image => el.set_attribute("content", "summary")?,
+                    k if !keep_image && (k.starts_with("og:image") || k == "twitter:image") => el.remove(),
                     _ => {}
                 }
                 Ok(())

@@ -62,7 +62,7 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 
 /// What the page of `reports[open]` says of the site, as the JSON of its `<script
 /// type="application/json" id="site">`: the open report's name, where its data and its report file
-/// are, and the reports' index ("" for one report). The page's boot script reads it (index.html).
+/// are, the reports' index ("" for one report), and the site's name (`seeds/site.toml`). The page's boot script reads it (index.html).
 pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     let (data, _) = report_data(report)?;
@@ -70,7 +70,16 @@ pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<St
     let files = report_files(std::slice::from_ref(report));
     let file = files.first().map_or("", |f| f.path.as_str());
     // `</` cannot occur: names, paths and the index path are letters, digits, '-', '_', '.', '/'.
-    Ok(json!({"name": report.name, "data": data, "report": file, "index": index_path}).to_string())
+    let site = &*catalogue::SITE;
+    Ok(json!({
+        "name": report.name,
+        "data": data,
+        "report": file,
+        "index": index_path,
+        "title_zh": site.title_zh,
+        "title_en": site.title_en,
+    })
+    .to_string())
 }
 
 /// The index of the reports (`catalogue::site_index`): for each, its page and report file and the

@@ -376,7 +376,7 @@ fn the_list_of_reports_sits_before_the_boot_shell_once() {
 #[test]
 fn another_reports_page_names_it_in_its_head() {
     let head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Site · Site</title><meta name=\"description\" content=\"site\"><meta property=\"og:title\" content=\"site\"><meta property=\"og:description\" content=\"site\"><meta property=\"og:image\" content=\"og-image.png\"><meta property=\"og:image:width\" content=\"1200\"><meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"twitter:title\" content=\"site\"><meta name=\"twitter:description\" content=\"site\"><meta name=\"twitter:image\" content=\"og-image.png\"><meta name=\"color-scheme\" content=\"light dark\"></head><body></body></html>";
-    let out = page::with_report_head(head, "西山 & <简报> · West Hill", "描述").unwrap();
+    let out = page::with_report_head(head, "西山 & <简报> · West Hill", "描述", false).unwrap();
     assert!(out.contains("<title>西山 &amp; &lt;简报&gt; · West Hill</title>"), "{out}");
     assert_eq!(out.matches("content=\"西山 &amp; <简报> · West Hill\"").count(), 2, "{out}");
     assert_eq!(out.matches("content=\"描述\"").count(), 3, "{out}");

@@ -19,6 +19,14 @@ pub static REPORTS: LazyLock<Vec<Report>> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the verified reports do not decode: {e}"))
 });
 
+/// The site's own settings (`site.toml`: its name and description), the defaults where it says
+/// nothing.
+pub static SITE: LazyLock<facts::Site> = LazyLock::new(|| {
+    // Written by build.rs from the same type a moment before: see REPORTS.
+    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/site.bin")))
+        .unwrap_or_else(|e| panic!("the site's settings do not decode: {e}"))
+});
+
 /// The open report's catalogue, encoded as the page's data file holds it.
 pub const OPEN_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/open.bin"));
 

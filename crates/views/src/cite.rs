@@ -10,7 +10,6 @@
 
 use crate::html;
 use crate::html::Html;
-use crate::markup::SITE_TITLE;
 use catalogue::fact_text::MONTH_NAME as MONTHS;
 use charts::registry::{chart_def, ChartDef};
 use facts::i18n::Lang;
@@ -68,6 +67,8 @@ struct Subject<'a> {
     part: Option<Part<'a>>,
     /// BibTeX key, ASCII.
     key: String,
+    /// The site's name (Chinese, English), which names the page.
+    site: (&'a str, &'a str),
 }
 
 struct Part<'a> {
@@ -75,10 +76,18 @@ struct Part<'a> {
     name: (&'a str, &'a str),
 }
 
-/// The references for `target` at `link`, looked at on `accessed`. `None` when the chart or fact
+/// The references for `target` at `link` on the site named `site` (Chinese, English), looked at
+/// on `accessed`. `None` when the chart or fact
 /// is not known, or none of its facts names a known article (a reference needs a source).
-pub fn citations(catalogue: &Catalogue, target: Target, link: &str, accessed: AccessDate) -> Option<Citations> {
-    let subject = resolve(catalogue, target)?;
+pub fn citations(
+    catalogue: &Catalogue,
+    target: Target,
+    link: &str,
+    accessed: AccessDate,
+    site: (&str, &str),
+) -> Option<Citations> {
+    let mut subject = resolve(catalogue, target)?;
+    subject.site = site;
     Some(Citations {
         gbt7714: gbt7714(&subject, link, accessed),
         apa: apa(&subject, link, accessed),
@@ -104,7 +113,7 @@ fn resolve(catalogue: &Catalogue, target: Target) -> Option<Subject<'_>> {
     if articles.is_empty() {
         return None;
     }
-    Some(Subject { articles, part, key })
+    Some(Subject { articles, part, key, site: ("", "") })
 }
 
 /// The articles the facts come from, each once, in the catalogue's order.
@@ -143,7 +152,7 @@ fn gbt7714(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
     let titles: Vec<&str> = s.articles.iter().map(|a| a.title_zh.as_str()).collect();
     let other = match &s.part {
         Some(p) => format!("{}“{}”", p.kind.0, p.name.0),
-        None => SITE_TITLE.0.to_string(),
+        None => s.site.0.to_string(),
     };
     format!("{}. {}：{}[EB/OL]. [{}]. {}.", authors.join(", "), titles.join("；"), other, accessed.iso(), link)
 }
@@ -167,10 +176,10 @@ fn apa(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
             p.name.0,
             capitalised(p.kind.1),
             p.name.1,
-            SITE_TITLE.0,
-            SITE_TITLE.1
+            s.site.0,
+            s.site.1
         ),
-        None => format!("{}: {} [{}]", titles, SITE_TITLE.0, SITE_TITLE.1),
+        None => format!("{}: {} [{}]", titles, s.site.0, s.site.1),
     };
     format!("{}. (n.d.). {}. Retrieved {}, from {}", authors, work, accessed.apa(), link)
 }
@@ -197,13 +206,13 @@ fn bibtex(s: &Subject<'_>, link: &str, accessed: AccessDate) -> String {
                 titles_en.join("; "),
                 p.kind.1,
                 p.name.1,
-                SITE_TITLE.1,
-                SITE_TITLE.0
+                s.site.1,
+                s.site.0
             ),
         ),
         None => (
-            format!("{}：{}", titles.join("；"), SITE_TITLE.0),
-            format!("English title: {}: {}", titles_en.join("; "), SITE_TITLE.1),
+            format!("{}：{}", titles.join("；"), s.site.0),
+            format!("English title: {}: {}", titles_en.join("; "), s.site.1),
         ),
     };
     format!(

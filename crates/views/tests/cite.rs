@@ -12,8 +12,13 @@ use views::cite::{bib_text, bib_url, citations, cite_block, AccessDate, Citation
 const LINK: &str = "https://example.org/a/b/?lang=en&chart=gd-5g-stations&q=5G%20%E5%9F%BA%E7%AB%99&cv=a1b2c3";
 const DAY: AccessDate = AccessDate { year: 2026, month: 12, day: 3 };
 
+/// The site's name, as `seeds/site.toml` gives it.
+fn site() -> (&'static str, &'static str) {
+    (catalogue::SITE.title_zh.as_str(), catalogue::SITE.title_en.as_str())
+}
+
 fn cite(target: Target) -> Citations {
-    citations(&CATALOGUE, target, LINK, DAY).unwrap_or_else(|| panic!("{target:?} is citable"))
+    citations(&CATALOGUE, target, LINK, DAY, site()).unwrap_or_else(|| panic!("{target:?} is citable"))
 }
 
 fn article(id: &str) -> &'static Article {
@@ -127,7 +132,8 @@ fn a_chart_cites_the_articles_of_its_facts_and_its_own_title() {
 #[test]
 fn every_chart_and_fact_is_citable() {
     for def in charts::registry::charts() {
-        let c = citations(&CATALOGUE, Target::Chart(&def.id), LINK, DAY).unwrap_or_else(|| panic!("{}", def.id));
+        let c =
+            citations(&CATALOGUE, Target::Chart(&def.id), LINK, DAY, site()).unwrap_or_else(|| panic!("{}", def.id));
         let mut articles: Vec<&Article> = Vec::new();
         for id in def.fact_ids() {
             let a = article(&CATALOGUE.fact(id).unwrap_or_else(|| panic!("fact {id}")).article);
@@ -138,7 +144,7 @@ fn every_chart_and_fact_is_citable() {
         check_styles(&c, &articles);
     }
     for f in &CATALOGUE.facts {
-        let c = citations(&CATALOGUE, Target::Fact(&f.id), LINK, DAY).unwrap_or_else(|| panic!("{}", f.id));
+        let c = citations(&CATALOGUE, Target::Fact(&f.id), LINK, DAY, site()).unwrap_or_else(|| panic!("{}", f.id));
         check_styles(&c, &[article(&f.article)]);
         assert!(c.gbt7714.contains(&format!("指标“{}”", f.label_zh)), "{}", c.gbt7714);
         assert!(field(&c.bibtex, "note").contains(&bib_text(&f.label_en)), "{}", c.bibtex);
@@ -159,9 +165,9 @@ fn a_fact_cites_its_article_and_its_label() {
 
 #[test]
 fn unknown_ids_are_none() {
-    assert!(citations(&CATALOGUE, Target::Chart("nope"), LINK, DAY).is_none());
-    assert!(citations(&CATALOGUE, Target::Fact("nope"), LINK, DAY).is_none());
-    assert!(citations(&CATALOGUE, Target::Chart(""), LINK, DAY).is_none());
+    assert!(citations(&CATALOGUE, Target::Chart("nope"), LINK, DAY, site()).is_none());
+    assert!(citations(&CATALOGUE, Target::Fact("nope"), LINK, DAY, site()).is_none());
+    assert!(citations(&CATALOGUE, Target::Chart(""), LINK, DAY, site()).is_none());
 }
 
 #[test]
@@ -172,7 +178,7 @@ fn access_dates_are_padded_and_named() {
     // A month that cannot be named is written as a number, never as a wrong month.
     assert_eq!(AccessDate { year: 2027, month: 13, day: 1 }.apa(), "2027-13-01");
     assert_eq!(AccessDate { year: 2027, month: 0, day: 1 }.apa(), "2027-00-01");
-    let c = citations(&CATALOGUE, Target::Page, LINK, d).unwrap_or_else(|| panic!("page"));
+    let c = citations(&CATALOGUE, Target::Page, LINK, d, site()).unwrap_or_else(|| panic!("page"));
     assert!(c.gbt7714.contains("[2027-01-09]") && c.apa.contains("Retrieved January 9, 2027,"));
     assert_eq!(field(&c.bibtex, "urldate"), "2027-01-09");
 }
@@ -210,7 +216,7 @@ fn specials_escaped(value: &str) -> bool {
 #[test]
 fn special_characters_are_escaped_for_bibtex() {
     for target in [Target::Page, Target::Fact("odd-fact")] {
-        let c = citations(&odd(), target, LINK, DAY).unwrap_or_else(|| panic!("{target:?}"));
+        let c = citations(&odd(), target, LINK, DAY, site()).unwrap_or_else(|| panic!("{target:?}"));
         assert!(braces_balance(&c.bibtex), "{}", c.bibtex);
         for name in ["author", "title", "note"] {
             assert!(specials_escaped(field(&c.bibtex, name)), "{name}: {}", c.bibtex);
@@ -237,7 +243,7 @@ fn special_characters_are_escaped_for_bibtex() {
 #[test]
 fn the_url_field_holds_only_what_bibtex_reads_verbatim() {
     let odd_link = "https://example.org/?q=5G基站&x={a}\\b c#top";
-    let c = citations(&CATALOGUE, Target::Page, odd_link, DAY).unwrap_or_else(|| panic!("page"));
+    let c = citations(&CATALOGUE, Target::Page, odd_link, DAY, site()).unwrap_or_else(|| panic!("page"));
     assert!(braces_balance(&c.bibtex), "{}", c.bibtex);
     assert_eq!(field(&c.bibtex, "url"), "https://example.org/?q=5G%E5%9F%BA%E7%AB%99&x=%7Ba%7D%5Cb%20c#top");
     assert!(bib_url(odd_link).is_ascii());

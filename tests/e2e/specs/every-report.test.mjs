@@ -384,6 +384,9 @@ for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
     // The page is the report's: its title and masthead name it, not the real report.
     assert.match(await page.title(), lang === 'en' ? /West Hill/ : /西山市/);
     assert.match(await page.locator('.masthead').innerText(), lang === 'en' ? /West Hill/ : /西山市/);
+    // Headed by the site's name (seeds/site.toml), in the reader's language; the tab by the report's.
+    assert.equal(await page.locator('.masthead h1').innerText(), lang === 'en' ? 'SME and industry indicator dashboard' : '中小企业与产业数据看板');
+    assert.match(await page.title(), lang === 'en' ? /^West Hill city telecom brief \(first half of 2021\) · SME and industry indicator dashboard$/ : /^西山市信息通信业发展简报（2021年上半年） · 中小企业与产业数据看板$/);
     await page.screenshot({ path: `${ARTIFACTS}every-report-west-${lang}-${width}.png`, fullPage: true });
     await page.locator('nav.site-reports details summary').click();
     await page.locator('nav.site-reports a[data-report-link="fixture-east-2021q1"]').click();

@@ -5,10 +5,9 @@ use crate::html::Html;
 use facts::i18n::Lang;
 use facts::Catalogue;
 
-/// The site's name, the masthead's lede and its buttons' labels (Chinese, English): the app's
-/// masthead and the boot shell's (drawn at build time) say the same.
-pub const SITE_TITLE: (&str, &str) = ("中小企业与产业数据看板", "SME and industry indicator dashboard");
-
+/// The masthead's lede and its buttons' labels (Chinese, English): the app's masthead and the boot
+/// shell's (drawn at build time) say the same. The site's name above them is a site setting
+/// (`seeds/site.toml`, `facts::Site`), which the page's site block carries.
 pub const LEDE: (&str, &str) = (
     "报告中的每一个数字，连同说出它的原句。点击任一数字查看出处。",
     "Every number in the report, with the sentence that states it. Choose any number to see its source.",
