@@ -31,6 +31,8 @@ for (const n of counts.map(Number)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const ext of ['facts.toml', 'txt']) copyFileSync(join(ROOT, 'seeds', `${REAL}.${ext}`), join(out, `${REAL}.${ext}`));
+  // The site's settings too (which report opens, the site's name and description), as the site has them.
+  copyFileSync(join(ROOT, 'seeds', 'site.toml'), join(out, 'site.toml'));
   for (let i = 1; i < n; i++) {
     const c = copyOf(i);
     writeFileSync(join(out, `${c.name}.facts.toml`), c.toml);

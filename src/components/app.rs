@@ -52,10 +52,15 @@ pub fn App() -> impl IntoView {
                 }
             }
         }
-        // The report's title first: every report is a page of the same site.
-        // The site's name: seeds/site.toml, from the page's site block.
+        // The report's title first: every report is a page of the same site, whose name
+        // (seeds/site.toml, from the page's site block) also heads the masthead: written here as
+        // the language changes (the masthead is drawn with the first language's), which costs the
+        // first load less than reactive text.
         let (site_zh, site_en) = crate::report_data::site_name();
         let name = l.pick(&site_zh, &site_en);
+        if let Ok(Some(h1)) = document().query_selector(".masthead__site") {
+            h1.set_text_content(Some(name));
+        }
         let site = format!("{} · {name}", views::markup::catalogue_title(&CATALOGUE, "", l == Lang::Zh));
         let title = match chart.and_then(chart_def) {
             Some(def) => format!("{} · {site}", l.pick(&def.title.0, &def.title.1)),
@@ -89,23 +94,15 @@ fn Dashboard() -> impl IntoView {
     }
     set_timeout(move || reveal_next(ui), std::time::Duration::ZERO);
     let (tools, desk, across) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
-    // The site's name heads the masthead, written as the language changes rather than as reactive
-    // text: the first load saves that code. Reading the heading's ref runs it again once mounted.
-    let site_heading = NodeRef::<leptos::html::H1>::new();
-    effect(move |_| {
-        let l = lang.get();
-        if let Some(h1) = site_heading.get() {
-            let (zh, en) = crate::report_data::site_name();
-            h1.set_text_content(Some(l.pick(&zh, &en)));
-        }
-    });
+    // The site's name in the first language; the title's effect writes it as the language changes.
+    let (site_zh, site_en) = crate::report_data::site_name();
+    let site_name = if lang.get_untracked() == Lang::En { site_en } else { site_zh };
     super::report_desk::install(ui, tools, desk);
     super::across_reports::install(ui, across);
     view! {
         <header class="masthead">
             <div class="masthead__row">
-                // The site's name: written by the effect that sets the document's title.
-                <h1 node_ref=site_heading></h1>
+                <h1 class="masthead__site">{site_name}</h1>
                 <div class="masthead__tools">
                     <Share chart=None ui=ui/>
                     <button class="theme-toggle" aria-pressed=move || ui.dark.get().to_string() on:click={handler(move |_: web_sys::MouseEvent| ui.toggle_theme())}>

@@ -186,9 +186,17 @@ pub fn site_description(reports: &[facts::Report]) -> String {
     if !site.description_zh.is_empty() {
         return format!("{} {}", site.description_zh, site.description_en);
     }
-    let titles = |zh: bool| reports.iter().map(|r| report_title(r, zh)).collect::<Vec<_>>();
+    // The first three reports' titles, and how many more: a description stays short whatever the
+    // site holds (and the site's address's first load with it).
+    let titles = |zh: bool| reports.iter().take(3).map(|r| report_title(r, zh)).collect::<Vec<_>>();
+    let more = reports.len().saturating_sub(3);
+    let (more_zh, more_en) = if more == 0 {
+        (String::new(), String::new())
+    } else {
+        (format!("等{}份报告", reports.len()), format!(" and {more} more"))
+    };
     format!(
-        "{}：报告中的每个数字及其原句。{}: every number in the reports, with the sentence that states it.",
+        "{}{more_zh}：报告中的每个数字及其原句。{}{more_en}: every number in the reports, with the sentence that states it.",
         titles(true).join("；"),
         titles(false).join("; ")
     )

@@ -408,3 +408,22 @@ fn the_page_of_every_report_lists_them_all_and_runs_nothing() {
     let policy = meta_policy(&with_policy);
     assert_eq!(directive(&policy, "script-src"), ["'self'", "'wasm-unsafe-eval'"], "{policy}");
 }
+
+/// Without a description in `site.toml`, the site's address is described by its first reports'
+/// titles and how many more there are: as long for a hundred reports as for four.
+#[test]
+fn the_sites_description_stays_short_whatever_the_site_holds() {
+    let many: Vec<facts::Report> = (0..100).map(|_| catalogue::REPORTS[0].clone()).collect();
+    let four = &many[..4];
+    let title = views::markup::report_title(&many[0], true);
+    let (d4, d100) = (site_description(four), site_description(&many));
+    if catalogue::SITE.description_zh.is_empty() {
+        assert!(d100.contains(&title) && d100.contains("等100份报告") && d100.contains(" and 97 more"), "{d100}");
+        assert_eq!(d100.len(), d4.len() + 2, "{d4}\n{d100}");
+        assert_eq!(site_description(&many[..1]).matches(&title).count(), 1);
+    } else {
+        // seeds/site.toml describes the site itself.
+        assert_eq!(d4, d100);
+        assert!(d4.starts_with(&catalogue::SITE.description_zh));
+    }
+}
