@@ -40,24 +40,39 @@ pub struct DeskFlags {
 pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags) {
     let Some(document) = document() else { return };
     let Ok(Some(el)) = document.query_selector(".desk") else { return };
-    let mut html = Html::default();
+    let highlight = Some(fact).filter(|f| !f.is_empty());
+    let reader = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang).unwrap_or_default();
+    let existing = document.get_element_by_id("checker");
+    let opening_checker = flags.checker && check.is_empty() && existing.is_none();
     if flags.checker {
         let again = (article.to_string(), fact.to_string(), check.to_string(), flags);
-        html.push(&weighed_checker(check, lang, move || {
+        let (result, status) = weighed_verdicts(check, lang, move || {
             let (article, fact, check, flags) = again;
             // Unless the reader has moved on to another sentence meanwhile.
             let now = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
             if view_state::parse(&now).0.check == check {
                 desk(&article, &fact, &check, lang, flags);
             }
-        }));
+        });
+        let same_language =
+            existing.as_ref().and_then(|c| c.get_attribute("data-lang")).as_deref() == Some(lang.pick("zh", "en"));
+        match existing.filter(|_| same_language) {
+            // The panel stays: its status line is announced as it changes, and the reader's
+            // field keeps what they are typing.
+            Some(panel) => {
+                update_checker(&document, &panel, check, &result, &status);
+                replace_after(&el, &panel, &reader);
+            }
+            None => {
+                let mut html = checker::panel(check, &result, &status, lang);
+                html.push(&reader);
+                set_html_keeping_focus(&el, &html);
+                enter_checks(&document);
+            }
+        }
+    } else {
+        set_html_keeping_focus(&el, &reader);
     }
-    let highlight = Some(fact).filter(|f| !f.is_empty());
-    if let Some(panel) = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang) {
-        html.push(&panel);
-    }
-    let opening_checker = flags.checker && check.is_empty() && document.get_element_by_id("checker").is_none();
-    set_html_keeping_focus(&el, &html);
     if opening_checker {
         focus(&document, "check-text");
     }
@@ -77,12 +92,70 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
     SHOWN.with(|s| *s.borrow_mut() = Some(key));
 }
 
-/// The checker with its verdicts on `check`, weighed against every report of the site: on a site
-/// of several reports, once all of them have been read (until then it says it is reading them,
-/// and `redraw` draws the desk again when they are in). Should one not be read, the sentence is
-/// weighed against the open report alone, and the checker says why.
-fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> Html {
-    let open_only = || checker::checker(&checker::Weighed::open(&CATALOGUE), check, lang);
+/// Writes the verdicts into the checker's panel that is already there: the result, the status
+/// line (which screen readers announce), and the field when it holds another sentence and the
+/// reader is not typing in it.
+fn update_checker(document: &web_sys::Document, panel: &web_sys::Element, check: &str, result: &Html, status: &str) {
+    if let Ok(Some(r)) = panel.query_selector(".checker__result") {
+        write_html(&r, result);
+    }
+    if let Ok(Some(line)) = panel.query_selector(".checker__status") {
+        line.set_text_content(Some(status));
+    }
+    let field =
+        document.get_element_by_id("check-text").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(area) = field {
+        let typing = document.active_element().is_some_and(|a| a.id() == "check-text");
+        if !typing && area.value().trim() != check.trim() {
+            area.set_value(check);
+        }
+    }
+}
+
+/// Replaces what follows `keep` in `host` (the reading view after the checker) with `html`.
+fn replace_after(host: &web_sys::Element, keep: &web_sys::Element, html: &Html) {
+    while let Some(next) = keep.next_element_sibling() {
+        next.remove();
+    }
+    let rest = document().and_then(|d| d.create_element("div").ok());
+    if let Some(rest) = rest {
+        write_html(&rest, html);
+        while let Some(child) = rest.first_element_child() {
+            let _ = host.append_child(&child);
+        }
+    }
+}
+
+/// Enter in the checker's field checks the sentence (the form's submit, which the dashboard
+/// answers); Shift+Enter starts a new line, and Enter that ends an input method's composition
+/// (Chinese typed by pinyin) only ends it.
+fn enter_checks(document: &web_sys::Document) {
+    let Some(field) = document.get_element_by_id("check-text") else { return };
+    let on_key = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Enter" || ev.shift_key() || ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        ev.prevent_default();
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("form").ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            let _ = form.request_submit();
+        }
+    });
+    let _ = field.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    // The field lives as long as the panel; the listener goes with it.
+    on_key.forget();
+}
+
+/// The verdicts on `check`, weighed against every report of the site, and the status line's
+/// sentence: on a site of several reports, once all of them have been read (until then it says
+/// it is reading them, and `redraw` draws the desk again when they are in). Should one not be
+/// read, the sentence is weighed against the open report alone, and the checker says why.
+fn weighed_verdicts(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> (Html, String) {
+    let open_only = || checker::verdicts(&checker::Weighed::open(&CATALOGUE), check, lang);
     if catalogue::reports_index().is_empty() || check.trim().is_empty() {
         return open_only();
     }
@@ -98,7 +171,7 @@ fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> 
                     page: page.clone(),
                 })
                 .collect();
-            checker::checker(&weighed, check, lang)
+            checker::verdicts(&weighed, check, lang)
         }
         Some(Err(why)) => {
             let mut out = html!(
@@ -109,15 +182,16 @@ fn weighed_checker(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) -> 
                 ),
                 why
             );
-            out.push(&open_only());
-            out
+            let (result, status) = open_only();
+            out.push(&result);
+            (out, status)
         }
         None => {
             wasm_bindgen_futures::spawn_local(async move {
                 crate::module_reports::read_all().await;
                 redraw();
             });
-            checker::panel(check, &checker::weighing(lang), lang)
+            (checker::weighing(lang), String::new())
         }
     }
 }

@@ -46,6 +46,11 @@ pub fn rounding_of(core: &str, scale: f64) -> f64 {
 /// are not stated quantities and are left out.
 pub fn stated_numbers<'a>(catalogue: &'a Catalogue, sentence: &str) -> Vec<Stated<'a>> {
     let mut out: Vec<Stated> = fractions(sentence);
+    for t in tenths(sentence) {
+        if !out.iter().any(|o| o.start < t.end && t.start < o.end) {
+            out.push(t);
+        }
+    }
     for span in numbers::scan(sentence) {
         if out.iter().any(|o| o.start < span.end && span.start < o.end) {
             continue;
@@ -97,7 +102,48 @@ fn fractions(sentence: &str) -> Vec<Stated<'static>> {
     out
 }
 
+/// Shares in tenths, "三成" (30%), with their qualifier words (六成以上, 超过三成, 不到三成, 三成多).
+/// Not 一成不变, nor 建成 or 完成, where no numeral stands before 成.
+fn tenths(sentence: &str) -> Vec<Stated<'static>> {
+    let mut out = Vec::new();
+    for (at, _) in sentence.match_indices('成') {
+        let before = &sentence[..at];
+        let n_len: usize =
+            before.chars().rev().take_while(|c| "一二两三四五六七八九十".contains(*c)).map(char::len_utf8).sum();
+        let rest = &sentence[at + '成'.len_utf8()..];
+        if n_len == 0 || rest.starts_with("不变") || rest.starts_with('员') || rest.starts_with('立') {
+            continue;
+        }
+        let Some(n) = numeral(&before[before.len() - n_len..]).filter(|n| (1.0..=10.0).contains(n)) else { continue };
+        let start = at - n_len;
+        let prefix = facts::numbers::qualifying_prefix(&sentence[..start]).unwrap_or("");
+        let more = if rest.starts_with('多') { "多" } else { "" };
+        let suffix = ZH_SUFFIXES.iter().find(|s| rest[more.len()..].starts_with(**s)).copied().unwrap_or("");
+        let Ok(q) = numbers::parse_expr(&format!("{prefix}1{more}{suffix}")) else { continue };
+        let (start, end) = (start - prefix.len(), at + '成'.len_utf8() + more.len() + suffix.len());
+        out.push(Stated {
+            text: sentence[start..end].to_string(),
+            start,
+            end,
+            value: 10.0 * n,
+            qualifier: q.qualifier,
+            rounding: 0.0,
+            units: vec!["percent"],
+            kind: Some(UnitKind::Percent),
+        });
+    }
+    out
+}
+
 const ZH_SUFFIXES: &[&str] = &["以上", "以下", "左右"];
+
+/// Comparisons before a number: "低于3%" is less than 3%.
+const COMPARISONS: &[(&str, Qualifier)] = &[
+    ("低于", Qualifier::LessThan),
+    ("小于", Qualifier::LessThan),
+    ("高于", Qualifier::MoreThan),
+    ("大于", Qualifier::MoreThan),
+];
 
 fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usize) -> Option<Stated<'a>> {
     let core = &sentence[start..end];
@@ -112,16 +158,32 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
     {
         return None;
     }
-    // A year or a date is when, not how much.
-    if ["年", "月", "日"].iter().any(|w| after.starts_with(w)) && !core.contains('%') {
+    // Digits with no Chinese on either side are English, read by [`english`] ("by mid-2020").
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if core.is_ascii() && !after.chars().next().is_some_and(cjk) && !sentence[..start].chars().last().is_some_and(cjk) {
+        return None;
+    }
+    // A year or a date is when, not how much; a few years (连续4年, 提前一年) are a count.
+    let year = core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit()) || core.contains(['〇', '零']);
+    if (["月", "日"].iter().any(|w| after.starts_with(w)) || (after.starts_with('年') && year)) && !core.contains('%')
+    {
         return None;
     }
     if sentence[..start].ends_with('第') {
         return None;
     }
-    let prefix = facts::numbers::qualifying_prefix(&sentence[..start]).unwrap_or("");
+    // 低于3%, 高于: comparisons a sentence makes that a report's own expressions do not.
+    let (prefix, compared) = match facts::numbers::qualifying_prefix(&sentence[..start]) {
+        Some(p) => (p, None),
+        None => {
+            COMPARISONS.iter().find(|(w, _)| sentence[..start].ends_with(w)).map_or(("", None), |(w, q)| (*w, Some(*q)))
+        }
+    };
     // The unit: a catalogue unit whose display suffix the text goes on with ("座", "个端口"), or
     // every unit whose suffix starts as the text does ("个…": several).
+    // 80多个, 300余家: "more than", before the counter.
+    let more = ["多", "余"].into_iter().find(|m| after.starts_with(m) && !core.contains(['多', '余'])).unwrap_or("");
+    let after = &after[more.len()..];
     let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();
     let full = units.iter().filter(|u| after.starts_with(&u.zh)).max_by_key(|u| u.zh.len());
     let first = after.chars().next().filter(|c| !c.is_ascii());
@@ -139,8 +201,14 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
     };
     let tail = &after[counter.len()..];
     let suffix = ZH_SUFFIXES.iter().find(|s| tail.starts_with(**s)).copied().unwrap_or("");
-    let text = format!("{prefix}{core}{counter}{suffix}");
-    let parsed = numbers::parse_expr(&text).ok()?;
+    let text = format!("{prefix}{core}{more}{counter}{suffix}");
+    let mut parsed = match compared {
+        Some(_) => numbers::parse_expr(&format!("{core}{more}{counter}{suffix}")).ok()?,
+        None => numbers::parse_expr(&text).ok()?,
+    };
+    if let Some(q) = compared {
+        parsed.qualifier = q;
+    }
     let (value, unit_id, kind) = match parsed.form {
         Form::Ordinal => return None,
         Form::Percent => (parsed.value, vec!["percent"], Some(UnitKind::Percent)),
@@ -150,7 +218,7 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
     let scale = if parsed.form == Form::Plain { scale_of(core) } else { 1.0 };
     Some(Stated {
         start: start - prefix.len(),
-        end: end + counter.len() + suffix.len(),
+        end: end + more.len() + counter.len() + suffix.len(),
         text,
         value,
         qualifier: parsed.qualifier,
@@ -214,6 +282,71 @@ const EN_FRACTIONS: &[(&str, f64)] = &[
     ("three quarters", 75.0),
 ];
 
+/// English numbers in words, up to ninety-nine: counts ("three 5G industrial parks") when a unit
+/// follows, and the numerators of fractions ("nine tenths").
+const EN_ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const EN_TENS: &[&str] = &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Denominators of fractions in words, singular and plural.
+const EN_PARTS: &[(&str, f64)] = &[
+    ("halves", 2.0),
+    ("thirds", 3.0),
+    ("third", 3.0),
+    ("quarters", 4.0),
+    ("quarter", 4.0),
+    ("fifths", 5.0),
+    ("fifth", 5.0),
+    ("tenths", 10.0),
+    ("tenth", 10.0),
+];
+
+/// A number in words at the start of `s` (lower case): its value and byte length.
+fn english_numeral(s: &str) -> Option<(f64, usize)> {
+    let word_end = |w: &str| !s[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+    if let Some((t, w)) = EN_TENS.iter().enumerate().skip(2).find(|(_, w)| s.starts_with(**w)) {
+        let rest = &s[w.len()..];
+        if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix(' ')) {
+            if let Some((o, ow)) = EN_ONES
+                .iter()
+                .enumerate()
+                .skip(1)
+                .take(9)
+                .find(|(_, o)| r.starts_with(**o) && !r[o.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
+            {
+                return Some(((t * 10 + o) as f64, w.len() + 1 + ow.len()));
+            }
+        }
+        return word_end(w).then_some(((t * 10) as f64, w.len()));
+    }
+    EN_ONES
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| s.starts_with(**w) && word_end(w))
+        .max_by_key(|(_, w)| w.len())
+        .map(|(v, w)| (v as f64, w.len()))
+}
+
 const EN_SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
 /// English numbers in `sentence`: digits with "," groups and "." decimals, optionally a scale
@@ -244,6 +377,30 @@ pub fn english<'a>(catalogue: &'a Catalogue, sentence: &str) -> Vec<Stated<'a>> 
                     i = end;
                     continue;
                 }
+            }
+        }
+        // A number in words: a fraction ("nine tenths") or a count ("three 5G industrial parks"),
+        // the count only when a unit follows it ("one of the", "one year ahead" without a unit
+        // of the catalogue are not counts).
+        if word_start {
+            if let Some((v, len)) = english_numeral(&lower[i..]) {
+                let end = i + len;
+                let next = lower[end..].trim_start();
+                let gap = lower.len() - end - next.len();
+                if let Some((w, d)) = EN_PARTS.iter().find(|(w, _)| {
+                    next.starts_with(w) && !next[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                }) {
+                    let stop = end + gap + w.len();
+                    out.push(finish(catalogue, sentence, &lower, i, stop, 100.0 * v / d, 0.0, vec!["percent"]));
+                    i = stop;
+                    continue;
+                }
+                let counted = finish(catalogue, sentence, &lower, i, end, v, 0.0, Vec::new());
+                if !counted.units.is_empty() {
+                    out.push(counted);
+                }
+                i = end;
+                continue;
             }
         }
         if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.')) {

@@ -51,9 +51,10 @@ fn what_cannot_be_judged_is_said_not_guessed() {
 fn a_figure_of_another_year_neither_establishes_nor_rules_out_the_claim() {
     let html = result("2018年广东5G基站累计7.8万座", Lang::En);
     assert!(html.contains("data-verdict=\"unsupported\" data-fact=\"gd-5g-stations-cumulative-2020-06\""), "{html}");
-    assert!(html.contains("another time (as of end-June 2020) than the year the sentence names"), "{html}");
+    assert!(html.contains("for another period (as of end-June 2020); the sentence speaks of 2018"), "{html}");
+    assert!(html.contains("subject “5G”, “基站”, “累计”"), "{html}");
     let zh = result("2018年广东5G基站累计7.8万座", Lang::Zh);
-    assert!(zh.contains("与这句话所说的年份不同"), "{zh}");
+    assert!(zh.contains("是另一时期（截至2020年6月末）的数字，这句话说的是2018年"), "{zh}");
 }
 
 #[test]
@@ -118,19 +119,20 @@ fn a_sentence_of_another_report_is_judged_against_that_report() {
 }
 
 /// Two reports that match a number equally well: the first (the open one) is judged, and the
-/// verdict names the other, since the sentence does not say which it means.
+/// verdict names the other's figure, since the sentence does not say which it means.
 #[test]
 fn a_tie_between_reports_is_said() {
     let sentence = "广东减税降费超过1400亿元";
     let check = claims::check_reports(&[&*CATALOGUE, &*CATALOGUE], sentence);
     assert_eq!(check.numbers.len(), 1);
-    assert_eq!((check.numbers[0].report, check.numbers[0].also.clone()), (0, vec![1]));
+    let others: Vec<(usize, &str)> = check.numbers[0].others.iter().map(|(r, f)| (*r, f.id.as_str())).collect();
+    assert_eq!((check.numbers[0].report, others), (0, vec![(1, "gd-tax-fee-cuts")]));
     let weighed = [
         checker::Weighed { catalogue: &CATALOGUE, title: "甲".into(), page: String::new() },
         checker::Weighed { catalogue: &CATALOGUE, title: "乙".into(), page: "b.html".into() },
     ];
     let html = checker::result(&weighed, sentence, &check, Lang::Zh).into_string();
-    assert!(html.contains("《乙》中也有同样相符的数字"), "{html}");
+    assert!(html.contains("同一数据在其他时期或报告中：《乙》"), "{html}");
     let en = checker::result(&weighed, sentence, &check, Lang::En).into_string();
-    assert!(en.contains("“乙” has a figure that matches as closely"), "{en}");
+    assert!(en.contains("the same figure for other periods or in other reports: “乙” "), "{en}");
 }

@@ -421,3 +421,60 @@ test('Firefox: a fixture report\'s page is a dashboard: its charts, tooltip, sou
     await firefox.close();
   }
 });
+
+// The claim set of several reports (crates/claims/tests/claim_set_reports.json, the file the native
+// test reads), typed into the box on the site's address: each sentence judged against the report
+// it speaks of, in Chromium and in Firefox.
+const REPORT_CLAIMS = JSON.parse(readFileSync(new URL('../../../crates/claims/tests/claim_set_reports.json', import.meta.url), 'utf8'));
+
+// The fact of the first number and, through its link, the report that holds it ('' for the open one).
+const verdictOf = () => {
+  const claim = document.querySelector('.checker__result .claim');
+  const li = document.querySelector('.checker__result .claim__number');
+  const show = li?.querySelector('a.claim__show')?.getAttribute('href') ?? '';
+  return { verdict: claim?.dataset.claimVerdict, fact: li?.dataset.fact ?? '', page: show.split('?')[0] };
+};
+const wantPage = (c) => (c.report === '000_51d79537997213ea' || !c.fact ? '' : `${c.report}.html`);
+
+test('the claim set of several reports gets its verdicts through the page, each against the report it speaks of', async () => {
+  const { context, page, problems } = await openPage(browser, servers[MULTI].origin, { viewport: { width: 1280, height: 900 } });
+  await page.goto(servers[MULTI].url + `?check=${encodeURIComponent(REPORT_CLAIMS[0].sentence)}`);
+  await waitForApp(page);
+  await page.locator('.checker__result .claim').waitFor({ timeout: 30000 });
+  const wrong = [];
+  for (const c of REPORT_CLAIMS) {
+    await page.locator('#check-text').fill(c.sentence);
+    await page.evaluate(() => document.querySelector('.checker__result').replaceChildren());
+    await page.locator('.checker__go').click();
+    await page.waitForFunction((s) => new URLSearchParams(location.search).get('check') === s && document.querySelector('.checker__result .claim'), c.sentence, { timeout: 20000 });
+    const got = await page.evaluate(verdictOf);
+    if (got.verdict !== c.verdict || got.fact !== c.fact || got.page !== wantPage(c)) wrong.push(`${c.sentence}: want ${c.verdict} (${c.fact} ${wantPage(c)}), got ${JSON.stringify(got)}`);
+  }
+  assert.deepEqual(wrong, []);
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: the claim set of several reports gets its verdicts through the page', async () => {
+  const firefox = await launchFirefox();
+  try {
+    const { context, page, problems } = await openFirefoxPage(firefox, servers[MULTI].origin, { width: 1280, height: 900 });
+    await page.goto(servers[MULTI].url + `?check=${encodeURIComponent(REPORT_CLAIMS[0].sentence)}`);
+    await waitForAppFirefox(page, 1);
+    await page.waitForSelector('.checker__result .claim', { timeout: 30000 });
+    const wrong = [];
+    for (const c of REPORT_CLAIMS) {
+      await page.$eval('#check-text', (t, s) => { t.value = s; document.querySelector('.checker__result').replaceChildren(); }, c.sentence);
+      await page.click('.checker__go');
+      await page.waitForFunction((s) => new URLSearchParams(location.search).get('check') === s &&
+        document.querySelector('.checker__result .claim'), { timeout: 20000 }, c.sentence);
+      const got = await page.evaluate(verdictOf);
+      if (got.verdict !== c.verdict || got.fact !== c.fact || got.page !== wantPage(c)) wrong.push(`${c.sentence}: want ${c.verdict} (${c.fact} ${wantPage(c)}), got ${JSON.stringify(got)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  } finally {
+    await firefox.close();
+  }
+});

@@ -129,6 +129,44 @@ test('the claim set gets the verdicts decided from the report, through the page'
   await context.close();
 });
 
+test('Enter checks the sentence and Shift+Enter starts a new line; the verdict is announced by a status line that stays', async () => {
+  for (const lang of ['zh', 'en']) {
+    const { context, page, problems } = await open(`?lang=${lang}`);
+    await page.locator('.report-tools__check').click();
+    const field = page.locator('#check-text');
+    await field.waitFor();
+    assert.equal(await field.getAttribute('aria-describedby'), 'check-hint');
+    const status = page.locator('.checker__status[role="status"]');
+    // A handle on the element itself: it must be the same one after each check, or a screen
+    // reader would not announce what it says.
+    const first = await status.elementHandle();
+    await field.type('浙江省2019年建成5G基站36988座');
+    await field.press('Shift+Enter');
+    await field.type('广东减税降费超过1000亿元');
+    assert.equal(await field.inputValue(), '浙江省2019年建成5G基站36988座\n广东减税降费超过1000亿元');
+    assert.equal(await page.locator('.checker__result .claim').count(), 0, 'Shift+Enter does not check');
+    await field.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.checker__result .claim')?.dataset.claimVerdict);
+    assert.equal(await page.locator('.checker__result .claim').getAttribute('data-claim-verdict'), 'not-found');
+    assert.equal(await first.evaluate((el) => el.isConnected), true, 'the status line stayed');
+    assert.match(await status.textContent(), lang === 'en' ? /Not found in the report: 2 numbers checked\./ : /报告中未找到：核对了2个数字。/);
+    // The wrong place is named, and the number matched is shown with what it was matched on.
+    const reasons = await page.locator('.claim__reason').allTextContents();
+    assert.match(reasons[0], lang === 'en' ? /is Guangdong's, not Zhejiang's/ : /是广东省的，不是浙江省的/);
+    assert.match(await page.locator('.claim__basis').first().textContent(), lang === 'en' ? /place Guangdong/ : /地区 广东/);
+    await page.screenshot({ path: `${ARTIFACTS}checker-near-miss-${lang}-1280.png` });
+    await field.fill('Guangdong had built 78,000 5G base stations by mid-2020');
+    await field.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('check')?.startsWith('Guangdong had built'));
+    await page.waitForFunction(() => document.querySelector('.checker__result .claim')?.dataset.claimVerdict === 'consistent');
+    assert.equal(await first.evaluate((el) => el.isConnected), true, 'the status line stayed');
+    assert.match(await status.textContent(), lang === 'en' ? /Consistent with the report: one number checked\./ : /与报告一致：核对了1个数字。/);
+    assert.deepEqual(await axe(page, '#checker'), [], `checker, ${lang}`);
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  }
+});
+
 test('?check= opens the checker filled in and checked; each verdict shows its fact, sentence and reasoning', async () => {
   for (const lang of ['zh', 'en']) {
     const { context, page, problems } = await open(`?lang=${lang}&check=${encodeURIComponent('广东减税降费超过2000亿元')}`);
