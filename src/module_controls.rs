@@ -2,7 +2,8 @@
 //! `src/bin/extras.rs`, `ready`): the share panel's "Copy link" copies its link (or, where the
 //! clipboard is refused, selects it to copy by hand), its fields select their text as they get
 //! focus, "Copy" beside a reference copies the text its `data-copy` names, "Share via…" hands the
-//! share panel's link to the system share sheet.
+//! share panel's link to the system share sheet. Keys: Enter in the checker's field checks, and
+//! arrows move through an open download menu (the menu loads this module as it opens).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,6 +35,57 @@ fn page_lang() -> facts::i18n::Lang {
     } else {
         facts::i18n::Lang::Zh
     }
+}
+
+pub fn on_keydown(ev: web_sys::KeyboardEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let key = ev.key();
+    if target.id() == "check-text" {
+        enter_checks(&ev, &target);
+    } else if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+        if let Ok(Some(menu)) = target.closest(".downloads") {
+            if let Ok(Some(_open)) = menu.query_selector(".downloads__panel") {
+                ev.prevent_default();
+                move_among_formats(&menu, &key);
+            }
+        }
+    }
+}
+
+/// Enter in the checker's field checks the sentence (the form's submit, which the dashboard
+/// answers); Shift+Enter starts a new line, and Enter that ends an input method's composition
+/// (Chinese typed by pinyin) only ends it.
+fn enter_checks(ev: &web_sys::KeyboardEvent, field: &web_sys::Element) {
+    if ev.key() != "Enter" || ev.shift_key() || ev.is_composing() || ev.key_code() == 229 {
+        return;
+    }
+    ev.prevent_default();
+    let form = field.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+    if let Some(form) = form {
+        let _ = form.request_submit();
+    }
+}
+
+/// Arrows, Home and End move through the download menu's formats as in a menu, instead of
+/// scrolling the page: the next (ArrowDown), previous (ArrowUp), first or last that can be chosen,
+/// round the ends; from the menu's button, ArrowDown goes to the first.
+fn move_among_formats(menu: &web_sys::Element, key: &str) {
+    let Ok(list) = menu.query_selector_all(".downloads__item:not([disabled])") else { return };
+    let items: Vec<web_sys::HtmlElement> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
+    let Some(last) = items.len().checked_sub(1) else { return };
+    let active = web_sys::window().and_then(|w| w.document()?.active_element());
+    let at = items.iter().position(|i| active.as_ref().is_some_and(|a| a.is_same_node(Some(i))));
+    let next = match (key, at) {
+        ("Home", _) | ("ArrowDown", None) => 0,
+        ("End", _) | ("ArrowUp", None) => last,
+        ("ArrowDown", Some(i)) if i < last => i + 1,
+        ("ArrowDown", Some(_)) => 0,
+        (_, Some(0)) => last,
+        (_, Some(i)) => i - 1,
+        _ => 0,
+    };
+    let _ = items[next].focus();
 }
 
 /// The share panel's link and embed code are selected as they get focus, ready to copy.

@@ -67,7 +67,6 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
                 let mut html = checker::panel(check, &result, &status, lang);
                 html.push(&reader);
                 set_html_keeping_focus(&el, &html);
-                enter_checks(&document);
             }
         }
     } else {
@@ -84,9 +83,14 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
     if flags.chart_in_focus || SHOWN.with(|s| s.borrow().as_ref() == Some(&key)) {
         return;
     }
-    // Focus first (it scrolls to the title), then bring the sentence into view.
+    // Focus first (it scrolls to the title), then bring the sentence into view, or the whole
+    // head of the reading view (its kicker and close button sit above the title).
     focus(&document, "reader-title");
-    if let Some(t) = document.get_element_by_id(if highlight.is_some() { "read-quote" } else { "reader-title" }) {
+    let target = match highlight {
+        Some(_) => document.get_element_by_id("read-quote"),
+        None => document.query_selector(".reader").ok().flatten(),
+    };
+    if let Some(t) = target {
         t.scroll_into_view();
     }
     SHOWN.with(|s| *s.borrow_mut() = Some(key));
@@ -124,30 +128,6 @@ fn replace_after(host: &web_sys::Element, keep: &web_sys::Element, html: &Html) 
             let _ = host.append_child(&child);
         }
     }
-}
-
-/// Enter in the checker's field checks the sentence (the form's submit, which the dashboard
-/// answers); Shift+Enter starts a new line, and Enter that ends an input method's composition
-/// (Chinese typed by pinyin) only ends it.
-fn enter_checks(document: &web_sys::Document) {
-    let Some(field) = document.get_element_by_id("check-text") else { return };
-    let on_key = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
-        if ev.key() != "Enter" || ev.shift_key() || ev.is_composing() || ev.key_code() == 229 {
-            return;
-        }
-        ev.prevent_default();
-        let form = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("form").ok().flatten())
-            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if let Some(form) = form {
-            let _ = form.request_submit();
-        }
-    });
-    let _ = field.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-    // The field lives as long as the panel; the listener goes with it.
-    on_key.forget();
 }
 
 /// The verdicts on `check`, weighed against every report of the site, and the status line's

@@ -48,8 +48,8 @@ mod exports {
     /// Called by the page's script once the module has loaded: adopts the styles of what this
     /// module draws (style/report.css, as a constructed stylesheet, which the page's policy
     /// allows), says whether the browser has a system share sheet, and answers the controls of
-    /// this module's markup ("Copy" beside a reference, "Share via…"). The first load carries
-    /// none of it.
+    /// this module's markup ("Copy" beside a reference, "Share via…") and its keys (Enter in the
+    /// checker, arrows in a download menu). The first load carries none of it.
     #[wasm_bindgen]
     pub async fn ready(report_file: String) -> Result<(), JsValue> {
         app::report_data::install_report_file(&report_file).await.map_err(|e| JsValue::from_str(&e))?;
@@ -71,9 +71,12 @@ mod exports {
         let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         let on_focusin = Closure::<dyn FnMut(web_sys::FocusEvent)>::new(app::module_controls::on_focusin);
         let _ = document.add_event_listener_with_callback("focusin", on_focusin.as_ref().unchecked_ref());
+        let on_keydown = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(app::module_controls::on_keydown);
+        let _ = document.add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref());
         // The page lives as long as the module: the listeners are never removed.
         on_click.forget();
         on_focusin.forget();
+        on_keydown.forget();
         Ok(())
     }
 }

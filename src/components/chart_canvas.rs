@@ -10,25 +10,21 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::state::{effect, event_in, listen, scoped_memo, UiState};
+use super::state::{effect, event_in, listen, scoped_fresh, scoped_memo, SharedSpec, UiState};
 use super::use_css_size::use_css_size;
 use super::use_visibility::use_visibility;
 use super::write_html::{bind_html, set_style, write_html};
 use charts::draw::{draw, Theme, DARK, LIGHT};
 use charts::layout::{css_height, hit_targets, layout, Hit, Layout};
-use charts::spec::{ChartSpec, SpecError};
+use charts::spec::ChartSpec;
 use views::markup;
 
 #[component]
-pub fn ChartCanvas(
-    chart: &'static str,
-    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
-    ui: UiState,
-) -> impl IntoView {
+pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> impl IntoView {
     // Replaced by the table and back again, as often as the reader switches: read outer state
     // through scoped memos (see `state::scoped_memo`).
     let ui = ui.scoped();
-    let spec = scoped_memo(move || spec.get());
+    let spec = scoped_fresh(move || spec.get());
     let wrapper = NodeRef::<Div>::new();
     let hits = RwSignal::new(Vec::<Hit>::new());
     let active = RwSignal::new(None::<usize>);
@@ -53,7 +49,8 @@ pub fn ChartCanvas(
         owed.set_value(false);
         let (css_w, dpr) = size.get_untracked();
         let canvas = wrapper.get_untracked().and_then(|w| w.first_element_child()).and_then(|c| c.dyn_into().ok());
-        let (Some(canvas), Ok(s)) = (canvas, spec.get_untracked()) else { return };
+        let shared = spec.get_untracked();
+        let (Some(canvas), Ok(s)) = (canvas, Result::as_ref(&shared)) else { return };
         let theme = if ui.dark.get_untracked() { &DARK } else { &LIGHT };
         if css_w <= 0.0 {
             return;
@@ -149,7 +146,7 @@ pub fn ChartCanvas(
         let anchor = hits.with(|h| h.iter().find(|h| h.index == i).map(|h| h.rect))?;
         let lang = ui.lang.get_untracked();
         spec.with(|s| {
-            let bar = s.as_ref().ok()?.bars().nth(i)?;
+            let bar = Result::as_ref(s).ok()?.bars().nth(i)?;
             let width = size.get().0;
             Some((markup::tooltip(&catalogue::CATALOGUE, bar, lang), markup::tooltip_style(anchor, width)))
         })

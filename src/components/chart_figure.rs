@@ -5,7 +5,7 @@ use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
 use super::downloads::Downloads;
 use super::share::Share;
-use super::state::{event_in, handler, scoped_memo, tr, use_ui};
+use super::state::{changed_always, event_in, handler, scoped_memo, tr, use_ui, SharedSpec};
 use super::write_html::bind_html;
 use catalogue::CATALOGUE;
 use charts::registry::{build, ChartDef};
@@ -20,16 +20,18 @@ pub fn ChartFigure(def: &'static ChartDef) -> impl IntoView {
     // read through scoped memos (see `state::scoped_memo`).
     let ui = use_ui().scoped();
     let lang = ui.lang;
-    let spec = Memo::new(move |_| build(def, &CATALOGUE, lang.get()));
+    let spec = Memo::new_with_compare(move |_| SharedSpec::new(build(def, &CATALOGUE, lang.get())), changed_always);
     let as_table = scoped_memo(move || ui.is_table(&def.id));
     // The canvas is created once and redraws from `spec`; only a change between "can be shown"
     // and "cannot" rebuilds the body. Rebuilding canvases on every language switch cost a frame.
-    let broken = Memo::new(move |_| spec.with(Result::is_err));
+    let broken = Memo::new(move |_| spec.with(|s| s.is_err()));
 
-    let heading = move || spec.with(|s| markup::figure_heading(s.as_ref().ok()));
+    let heading = move || spec.with(|s| markup::figure_heading(Result::as_ref(s).ok()));
     let foot = move || {
         let table = as_table.get();
-        spec.with(|s| markup::figure_foot(&CATALOGUE, s.as_ref().map_err(ToString::to_string), table, lang.get()))
+        spec.with(|s| {
+            markup::figure_foot(&CATALOGUE, Result::as_ref(s).map_err(ToString::to_string), table, lang.get())
+        })
     };
     let (head_node, foot_node) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
     bind_html(head_node, heading);

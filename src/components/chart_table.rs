@@ -2,26 +2,21 @@ use leptos::prelude::*;
 
 use leptos::html::Div;
 
-use super::state::{event_in, handler, scoped_memo, UiState};
+use super::state::{event_in, handler, scoped_fresh, SharedSpec, UiState};
 use super::write_html::bind_html;
 use catalogue::CATALOGUE;
-use charts::spec::{ChartSpec, SpecError};
 use views::markup;
 
 /// The same numbers the chart draws, as a table (`views::markup::chart_table`). A row's "Source"
 /// button opens its fact.
 #[component]
-pub fn ChartTable(
-    chart: &'static str,
-    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
-    ui: UiState,
-) -> impl IntoView {
+pub fn ChartTable(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> impl IntoView {
     // Replaced by the chart and back again, as often as the reader switches.
     let ui = ui.scoped();
-    let spec = scoped_memo(move || spec.get());
+    let spec = scoped_fresh(move || spec.get());
     let html = move || {
         let lang = ui.lang.get();
-        spec.with(|s| s.as_ref().map(|s| markup::chart_table(&CATALOGUE, s, lang)).unwrap_or_default())
+        spec.with(|s| Result::as_ref(s).map(|s| markup::chart_table(&CATALOGUE, s, lang)).unwrap_or_default())
     };
     let open = move |ev: web_sys::MouseEvent| {
         let row = event_in(&ev, ".link").and_then(|link| link.closest("tr").ok().flatten());

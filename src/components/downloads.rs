@@ -8,18 +8,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::extras;
-use super::state::{effect, event_in, handler, UiState};
+use super::state::{effect, event_in, handler, SharedSpec, UiState};
 use super::write_html::set_html_keeping_focus;
-use charts::spec::{ChartSpec, SpecError};
 use views::downloads::Format;
 use views::markup;
 
 #[component]
-pub fn Downloads(
-    chart: &'static str,
-    spec: Memo<Result<ChartSpec<'static>, SpecError<'static>>>,
-    ui: UiState,
-) -> impl IntoView {
+pub fn Downloads(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> impl IntoView {
     let lang = ui.lang;
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -43,7 +38,7 @@ pub fn Downloads(
     };
     let choose = move |format: Format| {
         let l = lang.get_untracked();
-        if !format.is_catalogue() && spec.with_untracked(Result::is_err) {
+        if !format.is_catalogue() && spec.with_untracked(|s| s.is_err()) {
             error.set(Some(l.pick("此图表无法导出。", "This chart cannot be exported.").to_string()));
             return;
         }
@@ -64,10 +59,15 @@ pub fn Downloads(
         );
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
+        let key = ev.key();
+        if key == "Escape" && open.get_untracked() {
             ev.stop_propagation();
             ev.prevent_default();
             close(true);
+        } else if open.get_untracked() && matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+            // The on-demand module (which the menu loads as it opens) moves through the formats;
+            // until it is in, the keys do nothing rather than scroll the page.
+            ev.prevent_default();
         }
     };
     // Focus moving outside (Tab away, a click elsewhere) closes the menu.
@@ -101,7 +101,7 @@ pub fn Downloads(
         let l = lang.get();
         let mut html = markup::downloads_toggle(&panel_id, is_open, l);
         if is_open {
-            html.push(&markup::downloads_panel(&panel_id, l, spec.with(Result::is_err)));
+            html.push(&markup::downloads_panel(&panel_id, l, spec.with(|s| s.is_err())));
         }
         error.with(|e| html.push(&markup::downloads_messages(busy.get(), e.as_deref(), l)));
         if let Some(w) = wrapper.get() {

@@ -28,13 +28,22 @@ pub fn SourcePanel() -> impl IntoView {
         let (lang, selected) = (ui.lang.get(), ui.selected.get());
         let Some(el) = host.get() else { return };
         let fact = selected.and_then(|id| CATALOGUE.fact(id));
+        let had_focus = document().active_element();
         write_html(&el, &fact.map(|f| markup::source_panel(&CATALOGUE, f, lang)).unwrap_or_default());
         let Some(id) = selected else {
+            if opened.get_value().is_some() {
+                return_focus();
+            }
             opened.set_value(None);
             return;
         };
         // Move focus into the panel when it opens, so keyboard readers land on it.
         if opened.get_value() != selected {
+            // What had the focus (a bar, a table's "Source") is marked, to get it back when the
+            // panel closes: the next Tab goes on from there and the page stays where it is.
+            if let Some(a) = had_focus.filter(|a| opened.get_value().is_none() && !el.contains(Some(a))) {
+                let _ = a.set_attribute("data-opener", "");
+            }
             let close = el.query_selector(".source__close").ok().flatten();
             if let Some(b) = close.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = b.focus();
@@ -58,4 +67,14 @@ pub fn SourcePanel() -> impl IntoView {
         }
     };
     view! { <div class="source-host" node_ref=host on:click={handler(on_click)}></div> }
+}
+
+/// Gives the focus back to what opened the panel (marked `data-opener`), if it is still there.
+fn return_focus() {
+    if let Ok(Some(e)) = document().query_selector("[data-opener]") {
+        let _ = e.remove_attribute("data-opener");
+        if let Some(e) = e.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = e.focus();
+        }
+    }
 }

@@ -68,6 +68,9 @@ pub fn scroll_to_focus(ui: UiState) {
     request_animation_frame(move || {
         if let Ok(Some(el)) = document().query_selector(&selector) {
             el.scroll_into_view();
+            // Which chart the link meant: it flashes once (style/main.css, `.linked`); its
+            // section's heading stays in view above it (sticky).
+            let _ = el.class_list().add_1("linked");
         }
     });
 }

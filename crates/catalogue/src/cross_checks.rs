@@ -16,7 +16,7 @@ pub struct CrossCheck<'a> {
     pub label_en: &'a str,
     /// Human readable and language-neutral (it is shown in both interface languages): symbols,
     /// numbers and the report's own words, with the catalogue's values filled in,
-    /// e.g. "36988 + 41000 = 77988 ≈ 78000 (7.8万, ±1000)".
+    /// e.g. "36988 + 41000 = 77988 ≈ 78000 (±1000)".
     pub formula: String,
     /// Fact ids the check reads.
     pub inputs: Vec<&'a str>,
@@ -35,6 +35,22 @@ pub struct CrossCheck<'a> {
 /// Every cross-check the report's catalogue declares, in its order.
 pub fn cross_checks(c: &Catalogue) -> Vec<CrossCheck<'_>> {
     c.checks.iter().map(|def| compute(c, def)).collect()
+}
+
+/// The stock-and-flow check `id` alone (what the dashboard's stock-and-flow chart shows), so the
+/// dashboard's code holds this one computation and not every kind of check; `None` when the
+/// catalogue has no such check of that kind.
+pub fn stock_flow_check<'a>(c: &'a Catalogue, id: &str) -> Option<CrossCheck<'a>> {
+    let def = c.checks.iter().find(|d| d.id == id)?;
+    let CheckKind::StockFlow { tolerance } = def.kind else { return None };
+    let input = |i: usize| def.inputs.get(i).map_or("", String::as_str);
+    Some(match values(c, [input(0), input(1), input(2)]) {
+        Ok(v) => stock_and_flow(def, v, tolerance),
+        Err(_) => {
+            let absent = def.inputs.iter().map(String::as_str).filter(|i| fact(c, i).is_none()).collect();
+            missing(&def.id, &def.label_zh, &def.label_en, def.inputs.iter().map(String::as_str).collect(), absent)
+        }
+    })
 }
 
 fn compute<'a>(c: &Catalogue, def: &'a CheckDef) -> CrossCheck<'a> {
@@ -141,14 +157,15 @@ fn stock_and_flow<'a>(def: &'a CheckDef, [stock, added, reported]: [f64; 3], tol
         id: &def.id,
         label_zh: &def.label_zh,
         label_en: &def.label_en,
+        // Numbers only, so it reads the same in both languages (the chart's bars show the report's
+        // own wording, 7.8万座 or 78,000 stations).
         formula: format!(
-            "{} + {} = {} {} {} ({}, ±{})",
+            "{} + {} = {} {} {} (±{})",
             plain(stock),
             plain(added),
             plain(derived),
             if agrees { "≈" } else { "≠" },
             plain(reported),
-            zh(reported),
             plain(tolerance),
         ),
         inputs: def.inputs.iter().map(String::as_str).collect(),
@@ -397,7 +414,8 @@ mod tests {
         assert_eq!(c.reported, Some(78000.0));
         assert_eq!(c.agrees, Some(true));
         assert!(c.formula.contains("36988 + 41000 = 77988"), "{}", c.formula);
-        assert!(c.formula.contains("≈ 78000 (7.8万, ±1000)"), "{}", c.formula);
+        assert!(c.formula.contains("≈ 78000 (±1000)"), "{}", c.formula);
+        assert!(!c.formula.contains('万'), "the same in both languages: {}", c.formula);
     }
 
     #[test]

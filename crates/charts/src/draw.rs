@@ -86,6 +86,9 @@ pub fn draw<DB: DrawingBackend>(
             open_end(root, open, theme, s)?;
         }
         text(root, &mark.label, theme.text)?;
+        for line in &mark.label_more {
+            text(root, line, theme.text)?;
+        }
         let colour = if mark.value.on_bar { theme.text_on_bar } else { theme.text };
         text(root, &mark.value, colour)?;
     }

@@ -2,7 +2,7 @@
 //! `draw.rs` only paints what this decides, and the component places hit targets from it.
 
 use super::spec::{Axis, BarKind, ChartSpec, PanelSpec};
-use super::text_width;
+use super::{text_width, text_wrap};
 use catalogue::format;
 
 /// Below this CSS width labels go above their bars instead of beside them.
@@ -77,6 +77,9 @@ pub struct BarMark<'a> {
     /// For lower bounds: the open-ended extension beyond the stated value, ending in an arrow.
     pub open_end: Option<Rect>,
     pub label: TextMark,
+    /// The label's further lines, when it is wrapped above its bar (narrow canvases): every
+    /// label is shown whole, never cut.
+    pub label_more: Vec<TextMark>,
     pub value: TextMark,
 }
 
@@ -125,12 +128,15 @@ pub struct Layout<'a> {
     pub bars: Vec<BarMark<'a>>,
 }
 
+#[derive(Clone, Copy)]
 struct Metrics {
     font: f64,
     pad: f64,
     row: f64,
     bar: f64,
     label_row: f64,
+    /// A further line of a wrapped label.
+    line: f64,
     axis: f64,
     caption: f64,
     panel_gap: f64,
@@ -144,6 +150,7 @@ fn metrics(scale: f64, stacked: bool) -> Metrics {
         row: if stacked { 52.0 } else { 36.0 } * scale,
         bar: if stacked { 20.0 } else { 22.0 } * scale,
         label_row: if stacked { 24.0 * scale } else { 0.0 },
+        line: 17.0 * scale,
         axis: 20.0 * scale,
         caption: 24.0 * scale,
         panel_gap: 14.0 * scale,
@@ -151,10 +158,28 @@ fn metrics(scale: f64, stacked: bool) -> Metrics {
     }
 }
 
-fn panel_height(p: &PanelSpec, m: &Metrics) -> f64 {
+/// The lines of a bar's label: above the bar (`stacked`), wrapped to the canvas's width less its
+/// padding; beside it, one line (the label column is as wide as the widest label).
+fn label_lines(label: &str, m: &Metrics, stacked: bool, width: f64) -> Vec<String> {
+    if stacked {
+        let lines = text_wrap::wrap(label, m.font, width - 2.0 * m.pad);
+        if !lines.is_empty() {
+            return lines;
+        }
+    }
+    vec![label.to_string()]
+}
+
+/// The height of each bar's row: one more line of label adds a line's height.
+fn row_heights(p: &PanelSpec, m: &Metrics, stacked: bool, width: f64) -> Vec<f64> {
+    p.bars.iter().map(|b| m.row + m.line * (label_lines(&b.label, m, stacked, width).len() - 1) as f64).collect()
+}
+
+fn panel_height(p: &PanelSpec, m: &Metrics, stacked: bool, width: f64) -> f64 {
     let caption = if p.caption.is_empty() { 0.0 } else { m.caption };
     let refs = if p.references.is_empty() { 0.0 } else { m.reference };
-    caption + refs + m.row * p.bars.len().max(1) as f64 + m.axis
+    let rows: f64 = row_heights(p, m, stacked, width).iter().sum();
+    caption + refs + rows.max(m.row) + m.axis
 }
 
 /// Labels go above their bars on narrow canvases, and whenever the longest label would take
@@ -167,8 +192,9 @@ pub fn is_stacked(spec: &ChartSpec, css_width: f64) -> bool {
 
 /// CSS height the canvas needs at `css_width` to show every bar without squeezing.
 pub fn css_height(spec: &ChartSpec, css_width: f64) -> f64 {
-    let m = metrics(1.0, is_stacked(spec, css_width));
-    let panels: f64 = spec.panels.iter().map(|p| panel_height(p, &m)).sum();
+    let stacked = is_stacked(spec, css_width);
+    let m = metrics(1.0, stacked);
+    let panels: f64 = spec.panels.iter().map(|p| panel_height(p, &m, stacked, css_width)).sum();
     let gaps = m.panel_gap * spec.panels.len().saturating_sub(1) as f64;
     (m.pad * 2.0 + panels + gaps).ceil()
 }
@@ -241,8 +267,35 @@ pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> 
         spec.bars().map(|b| text_width::estimate(&b.label, m.font)).fold(0.0, f64::max) + m.pad
     };
     let plot_x = m.pad + label_w;
-    let plot_w = (width - plot_x - m.pad - value_w - m.pad).max(width * 0.3);
+    let column = (width - plot_x - m.pad - value_w - m.pad).max(width * 0.3);
+    if stacked {
+        // Above their bars, labels leave the bars the whole width (less a lower bound's open end):
+        // a value goes beside its bar where it fits and inside it where not, so no column is kept
+        // for values, unless one could go in neither place (a long value on a middling bar).
+        let open_room = if spec.bars().any(|b| b.is_lower_bound()) { 24.0 * scale } else { 0.0 };
+        let (plan, placed) = lay_out(spec, width, height, scale, &m, true, plot_x, width - plot_x - m.pad - open_room);
+        if placed {
+            return plan;
+        }
+    }
+    lay_out(spec, width, height, scale, &m, stacked, plot_x, column).0
+}
 
+/// [`layout`] with the plot's left edge and width decided; also whether every value found a
+/// place beside or inside its bar.
+#[allow(clippy::too_many_arguments)]
+fn lay_out<'a>(
+    spec: &ChartSpec<'a>,
+    width: f64,
+    height: f64,
+    scale: f64,
+    m: &Metrics,
+    stacked: bool,
+    plot_x: f64,
+    plot_w: f64,
+) -> (Layout<'a>, bool) {
+    let m = *m;
+    let mut placed = true;
     let mut y = m.pad;
     let mut panels = Vec::new();
     let mut bars = Vec::new();
@@ -264,22 +317,26 @@ pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> 
         if !p.references.is_empty() {
             y += m.reference;
         }
-        let plot = Rect { x: plot_x, y, w: plot_w, h: m.row * p.bars.len().max(1) as f64 };
+        let rows = row_heights(p, &m, stacked, width);
+        let plot = Rect { x: plot_x, y, w: plot_w, h: rows.iter().sum::<f64>().max(m.row) };
         let (axis, ticks) = fitted_ticks(p, plot, spec.lang, &m);
         let axis_max = if axis.max > 0.0 { axis.max } else { 1.0 };
         let x_of = |v: f64| plot.x + plot.w * (v.max(0.0) / axis_max).min(1.0);
         // Lower bounds get an open end: long enough to read as "and beyond".
         let open_len = (plot.w * 0.08).max(16.0 * scale);
 
+        let mut row_top = plot.y;
         for (i, b) in p.bars.iter().enumerate() {
-            let row_top = plot.y + m.row * i as f64;
-            let bar_y = row_top + m.label_row + (m.row - m.label_row - m.bar) / 2.0;
+            let lines = label_lines(&b.label, &m, stacked, width);
+            let more = m.line * (lines.len() - 1) as f64;
+            let bar_y = row_top + m.label_row + more + (m.row - m.label_row - m.bar) / 2.0;
             let x0 = x_of(b.start);
             let bar = Rect { x: x0, y: bar_y, w: (x_of(b.end()) - x0).max(1.0 * scale), h: m.bar };
             let open_end = b.is_lower_bound().then(|| Rect { x: bar.right(), y: bar.y, w: open_len, h: m.bar });
             let mark_end = open_end.map_or(bar.right(), |r| r.right());
             let this_value_w = text_width::estimate(&b.value_text, m.font);
             let fits_outside = mark_end + m.pad / 2.0 + this_value_w <= width - m.pad / 2.0;
+            placed &= fits_outside || bar.w >= this_value_w + m.pad;
             let value = TextMark {
                 text: b.value_text.clone(),
                 x: if fits_outside { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 },
@@ -289,21 +346,24 @@ pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> 
                 on_bar: !fits_outside && b.kind == BarKind::Stated,
                 bold: false,
             };
-            let label_text =
-                text_width::fit(&b.label, m.font, if stacked { width - 2.0 * m.pad } else { label_w - m.pad });
+            let line_mark = |text: String, k: usize| TextMark {
+                text,
+                x: plot.x + 3.0 * scale,
+                y: row_top + m.label_row / 2.0 + 2.0 * scale + m.line * k as f64,
+                size: m.font,
+                anchor: Anchor::Start,
+                on_bar: false,
+                bold: false,
+            };
+            let mut lines = lines.into_iter();
+            let first = lines.next().unwrap_or_default();
+            let label_more: Vec<TextMark> =
+                if stacked { lines.enumerate().map(|(k, t)| line_mark(t, k + 1)).collect() } else { Vec::new() };
             let label = if stacked {
-                TextMark {
-                    text: label_text,
-                    x: plot.x + 3.0 * scale,
-                    y: row_top + m.label_row / 2.0 + 2.0 * scale,
-                    size: m.font,
-                    anchor: Anchor::Start,
-                    on_bar: false,
-                    bold: false,
-                }
+                line_mark(first, 0)
             } else {
                 TextMark {
-                    text: label_text,
+                    text: first,
                     x: plot.x - m.pad,
                     y: bar.y + bar.h / 2.0,
                     size: m.font,
@@ -312,7 +372,17 @@ pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> 
                     bold: false,
                 }
             };
-            bars.push(BarMark { index: bars.len(), fact_id: b.fact_id, kind: b.kind, bar, open_end, label, value });
+            bars.push(BarMark {
+                index: bars.len(),
+                fact_id: b.fact_id,
+                kind: b.kind,
+                bar,
+                open_end,
+                label,
+                label_more,
+                value,
+            });
+            row_top += rows.get(i).copied().unwrap_or(m.row);
         }
 
         let references = p
@@ -350,7 +420,7 @@ pub fn layout<'a>(spec: &ChartSpec<'a>, width: f64, height: f64, scale: f64) -> 
         panels.push(PanelLayout { plot, caption, ticks, references });
     }
 
-    Layout { width, height, scale, panels, bars }
+    (Layout { width, height, scale, panels, bars }, placed)
 }
 
 /// A bar's hit target in CSS pixels.
@@ -370,7 +440,8 @@ pub fn hit_targets<'a>(spec: &ChartSpec<'a>, plan: &Layout<'a>) -> Vec<Hit<'a>> 
         .iter()
         .map(|m| {
             let r = m.hit_area();
-            let aria = bars.get(m.index).map(|b| format!("{}：{}", b.label, b.value_text)).unwrap_or_default();
+            let colon = spec.lang.pick("：", ": ");
+            let aria = bars.get(m.index).map(|b| format!("{}{colon}{}", b.label, b.value_text)).unwrap_or_default();
             Hit {
                 index: m.index,
                 fact_id: m.fact_id,

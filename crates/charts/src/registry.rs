@@ -2,7 +2,7 @@
 //! report's catalogue file, see `seeds/CATALOGUE.md`), and the spec each chart is built into.
 
 use super::spec::{self, BarKind, BarSpec, ChartSpec, PanelSpec, SpecError};
-use catalogue::cross_checks::{cross_checks, CrossCheck};
+use catalogue::cross_checks::{self, CrossCheck};
 use catalogue::{format, CATALOGUE};
 use facts::i18n::Lang;
 use facts::Catalogue;
@@ -59,7 +59,7 @@ pub fn build<'a>(def: &'a ChartDef, catalogue: &'a Catalogue, lang: Lang) -> Res
         }
         ChartKind::StockFlow { stock, added, reported, check } => {
             let facts = spec::resolve(catalogue, &def.id, &[stock, added, reported])?;
-            stock_flow_check = cross_checks(catalogue).into_iter().find(|c| c.id == *check);
+            stock_flow_check = cross_checks::stock_flow_check(catalogue, check);
             (
                 vec![stock_flow_panel(catalogue, &def.id, &facts, stock_flow_check.as_ref(), lang)?],
                 facts.first().copied(),

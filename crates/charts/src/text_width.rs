@@ -9,25 +9,6 @@ pub fn estimate(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px
 }
 
-/// `text` shortened with an ellipsis so that it fits in `max_px`; unchanged when it fits.
-/// Charts show the full text in the tooltip and the table, so nothing is lost.
-pub fn fit(text: &str, font_px: f64, max_px: f64) -> String {
-    if estimate(text, font_px) <= max_px {
-        return text.to_string();
-    }
-    let budget = max_px - estimate("…", font_px);
-    let mut used = 0.0;
-    let mut out = String::new();
-    for c in text.chars() {
-        used += char_em(c) * font_px;
-        if used > budget {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
-}
-
 fn char_em(c: char) -> f64 {
     match c {
         ' ' => 0.3,
@@ -49,14 +30,6 @@ mod tests {
     #[test]
     fn chinese_is_a_full_em_per_character() {
         assert_eq!(estimate("税收占比", 10.0), 40.0);
-    }
-
-    #[test]
-    fn fit_shortens_with_an_ellipsis_only_when_needed() {
-        assert_eq!(super::fit("5G基站", 10.0, 100.0), "5G基站");
-        let short = super::fit("Strategic pillar industry clusters to be developed", 10.0, 120.0);
-        assert!(short.ends_with('…'), "{short}");
-        assert!(estimate(&short, 10.0) <= 120.0, "{short}");
     }
 
     #[test]

@@ -123,6 +123,14 @@ fn check_fits(id: &str, plan: &Layout) {
             m.hit_area()
         );
         assert!(inside(&m.label.bounds(), plan.width, plan.height), "{id}: label '{}' leaves the canvas", m.label.text);
+        for line in &m.label_more {
+            assert!(
+                inside(&line.bounds(), plan.width, plan.height),
+                "{id}: label line '{}' leaves the canvas",
+                line.text
+            );
+            assert!(line.y < m.bar.y, "{id}: label line '{}' is not above its bar", line.text);
+        }
         assert!(
             !m.label.bounds().overlaps(&m.bar) || m.label.y < m.bar.y,
             "{id}: label '{}' overlaps its bar",
@@ -175,6 +183,31 @@ fn every_chart_fits_its_canvas_from_phone_to_desktop_at_every_pixel_ratio() {
                     let css_h = css_height(&s, css_w);
                     let plan = layout(&s, css_w * dpr, css_h * dpr, dpr);
                     check_fits(&format!("{} {lang:?} {css_w}px@{dpr}x", def.id), &plan);
+                }
+            }
+        }
+    }
+}
+
+/// No label is cut: on a phone a long label wraps above its bar, every word of it drawn, and the
+/// bars get the width the values do not need (English at 360 px gave them about 100 px).
+#[test]
+fn every_label_is_whole_and_the_bars_get_the_width_on_a_phone() {
+    for def in charts() {
+        for lang in [Lang::Zh, Lang::En] {
+            let s = build(def, &CATALOGUE, lang).unwrap_or_else(|e| panic!("{e}"));
+            for css_w in [294.0, 360.0, 900.0] {
+                let plan = layout(&s, css_w, css_height(&s, css_w), 1.0);
+                for (bar, mark) in s.bars().zip(&plan.bars) {
+                    let drawn: String =
+                        std::iter::once(&mark.label).chain(&mark.label_more).map(|l| l.text.as_str()).collect();
+                    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                    assert_eq!(squeeze(&drawn), squeeze(&bar.label), "{} {lang:?} {css_w}px: label cut", def.id);
+                    assert!(!drawn.contains('…'), "{} {lang:?} {css_w}px: {drawn}", def.id);
+                }
+                if css_w == 360.0 {
+                    let plot = plan.panels[0].plot;
+                    assert!(plot.w >= 180.0, "{} {lang:?} at 360 px: the bars get {} px", def.id, plot.w);
                 }
             }
         }

@@ -249,3 +249,26 @@ fn file_names_differ_per_chart_language_and_format() {
     let ids: HashSet<&str> = Format::ALL.iter().map(|f| f.id()).collect();
     assert_eq!(ids.len(), Format::ALL.len());
 }
+
+/// A downloaded picture keeps every bar's label whole: wrapped above its bar where it is long
+/// ("“专精特新”等企业贷款（2020年上半年）" was cut with "…"), never shortened, at the download's
+/// width and at a phone's.
+#[test]
+fn every_bar_label_is_whole_in_the_picture() {
+    for s in all_specs() {
+        for width in [DOWNLOAD_CSS_WIDTH, 360.0] {
+            let svg = chart_svg(&s, width);
+            let texts = svg_texts(&svg);
+            assert!(!texts.iter().any(|t| t.contains('…')), "{} at {width}: {texts:?}", s.id);
+            let all = squash(&texts.concat());
+            for bar in s.bars() {
+                assert!(
+                    all.contains(&squash(&bar.label)),
+                    "{} at {width}: label {:?} not whole in {texts:?}",
+                    s.id,
+                    bar.label
+                );
+            }
+        }
+    }
+}
