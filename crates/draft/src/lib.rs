@@ -486,9 +486,17 @@ impl Units<'_> {
         if let Some(u) = self.used.iter().find(|u| u.id.starts_with("draft-unit-") && u.counter.accepts(counter)) {
             return u.id.clone();
         }
-        self.new_count += 1;
+        // A new id no unit in sight has: a neighbouring draft's units are known under the same
+        // scheme (draft-unit-1, …), and two units of one id would not build.
+        let id = loop {
+            self.new_count += 1;
+            let id = format!("draft-unit-{}", self.new_count);
+            if !self.known.iter().chain(&self.used).any(|u| u.id == id) {
+                break id;
+            }
+        };
         let unit = UnitDef {
-            id: format!("draft-unit-{}", self.new_count),
+            id,
             kind: "count".to_string(),
             counter: Counters::One(counter.to_string()),
             zh: if counter.is_empty() { "（待定）".to_string() } else { counter.to_string() },

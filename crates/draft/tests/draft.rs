@@ -282,3 +282,31 @@ fn the_script_runs_the_binary() {
     let script = read(".ci/draft");
     assert!(script.contains("cargo run --quiet -p draft --"));
 }
+
+/// Monthly releases drafted one beside the other build together: the second knows the first
+/// draft's units (draft-unit-1, …) and numbers its own new ones after them, so no id is
+/// declared twice (tests/fixtures/releases/, written in the style of a provincial release).
+#[test]
+fn drafts_of_releases_side_by_side_build() {
+    let dir = temp_dir("releases");
+    let mut known = known_units();
+    for name in ["fixture-release-2020m10", "fixture-release-2020m11"] {
+        let text = read(&format!("tests/fixtures/releases/{name}.txt"));
+        let d = draft::draft(&format!("{name}.txt"), &text, &known);
+        let toml = draft::to_toml(&d);
+        std::fs::write(dir.join(format!("{name}.txt")), &text).expect("write");
+        std::fs::write(dir.join(format!("{name}.facts.toml")), &toml).expect("write");
+        let mut ids: Vec<&str> = d.units.iter().map(|u| u.id.as_str()).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "{name}: a unit id declared twice");
+        known.extend(draft::units_of_catalogue(&toml).expect("the draft reads back"));
+    }
+    let paths = verify::reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths");
+    if let Err(errors) = verify::reports::load_all(&paths) {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{}", lines.join("\n"));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

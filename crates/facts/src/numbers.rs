@@ -14,13 +14,17 @@
 //!           | "一半"                                      -> Fraction  (value 0.5)
 //!           | digits "/" digits                          -> Fraction  (1/4 = 0.25)
 //!           | "百分之" number                              -> Percent   (百分之五十 = 50)
+//!           | "千分之" / "万分之" number                    -> Percent   (千分之五 = 0.5, 万分之五 = 0.05)
 //!           | number more? mult* more? "%"?  counter?    -> Plain, or Percent with "%"
 //! number   := Arabic decimal (ASCII or full-width digits, "." decimals, "," groups of three)
 //!           | Chinese numeral (一二两三四五六七八九十百千万亿零〇, e.g. 十九, 二十五, 一百零五, 三千万, 二〇二〇)
 //! more     := "多" | "余"                                 -> more than  (80多个, 100多万, 300余家)
 //! mult     := 百 | 千 | 万 | 亿                              -> ×100, ×1000, ×1e4, ×1e8 (4.1万 = 41000)
 //! suffix   := 以上 (at least) | 以下 (less than) | 左右 (about), at the very end
-//! counter  := whatever text is left ("座", "元", "个端口", "人次", "方面", "大"); no digits in it
+//! counter  := whatever text is left ("座", "元", "个端口", "人次", "方面", "大", "GB"); no digits in it;
+//!             "成" alone makes tenths of a whole a Percent (七成 = 70, 三成多 = more than 30). A unit
+//!             that begins with a multiplier's character (千瓦时, 千克, 百公里) is the counter, not a
+//!             multiplier: 300万千瓦时 is 3,000,000 with counter 千瓦时
 //! ```
 //!
 //! [`NumberExpr::value`] has the multipliers applied: "2300亿元" is 230000000000 with counter "元";
@@ -200,6 +204,24 @@ fn is_chinese_numeral_start(c: char) -> bool {
 }
 
 /// Power of ten of a multiplier after a number: 百 2, 千 3, 万 4, 亿 8.
+/// Words that make the number after them a part of a whole, in percent, with the power of ten
+/// its value is shifted by: 百分之五十 = 50, 千分之五 = 0.5, 万分之五 = 0.05.
+const PER_WORDS: &[(&str, i8)] = &[("百分之", 0), ("千分之", -1), ("万分之", -2)];
+
+/// Units whose first character is also a multiplier: after a number they are the unit, not 千
+/// (×1000) or 百 (×100) and the rest ("300万千瓦时" is 3,000,000 kWh: 万 multiplies, 千瓦时 is the
+/// unit; "10千克" is 10 kg).
+pub const UNITS_AFTER_MULTIPLIER_CHAR: &[&str] =
+    &["千瓦时", "千瓦", "千克", "千米", "千伏", "千焦", "千帕", "千公里", "千公顷", "百公里", "百千米"];
+
+/// The multiplier `s` starts with, unless it starts a unit of [`UNITS_AFTER_MULTIPLIER_CHAR`].
+fn multiplier_at(s: &str) -> Option<i32> {
+    if UNITS_AFTER_MULTIPLIER_CHAR.iter().any(|u| s.starts_with(u)) {
+        return None;
+    }
+    first_char(s).and_then(multiplier_exp)
+}
+
 fn multiplier_exp(c: char) -> Option<i32> {
     match c {
         '百' => Some(2),
@@ -435,9 +457,11 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         pos += '第'.len_utf8();
         form = Form::Ordinal;
     }
-    let percent_words = !ordinal && s[pos..].starts_with("百分之");
-    if percent_words {
-        pos += "百分之".len();
+    // 百分之五十 is 50 (percent); 千分之五 0.5 and 万分之五 0.05, in percent too.
+    let per = (!ordinal).then(|| PER_WORDS.iter().find(|(w, _)| s[pos..].starts_with(w))).flatten();
+    let percent_words = per.is_some();
+    if let Some((word, _)) = per {
+        pos += word.len();
         form = Form::Percent;
     }
     let core_start = pos;
@@ -479,6 +503,9 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         let found = if pos < s.len() { format!("found {:?}", &s[pos..]) } else { "found the end".to_string() };
         return Err(err(at(pos), format!("expected a number, {found}")));
     };
+    if let (Some((_, shift)), Value::Decimal { exp, .. }) = (per, &mut value) {
+        *exp += i64::from(*shift);
+    }
 
     // 多 / 余, multipliers, 多 / 余, %.
     let mut more_seen = false;
@@ -500,7 +527,7 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
         Ok(())
     };
     take_more(&mut pos, &mut quals)?;
-    while let Some(e) = first_char(&s[pos..]).and_then(multiplier_exp) {
+    while let Some(e) = multiplier_at(&s[pos..]) {
         match &mut value {
             Value::Decimal { exp, .. } => *exp += i64::from(e),
             Value::Ratio(_) => return Err(err(at(pos), "multiplier after a fraction".to_string())),
@@ -534,6 +561,21 @@ pub fn parse_expr(input: &str) -> Result<NumberExpr, NumberError> {
     if let Some(r) = rest.strip_prefix('点') {
         if first_char(r).is_some_and(is_chinese_numeral_char) {
             return Err(err(at(pos), "Chinese decimals (三点五) are not supported; write 3.5".to_string()));
+        }
+    }
+    // 七成 is 70%: tenths of a whole (one to ten of them, 多 allowed: 三成多), not a count of 成.
+    let tenths_more = ["成多", "成余"].into_iter().find(|w| rest == *w);
+    if form == Form::Plain && (rest == "成" || tenths_more.is_some()) {
+        if let Value::Decimal { digits, exp } = &mut value {
+            let tenths = digits.parse::<f64>().map(|d| d * 10f64.powi(*exp as i32)).unwrap_or(f64::NAN);
+            if (1.0..=10.0).contains(&tenths) {
+                *exp += 1;
+                form = Form::Percent;
+                rest = "";
+                if let Some(word) = tenths_more {
+                    quals.push((Qualifier::MoreThan, word));
+                }
+            }
         }
     }
     let counter = if form == Form::Percent {
@@ -615,10 +657,10 @@ pub fn scan(text: &str) -> Vec<Span> {
     let extend = |mut end: usize, percent: bool| -> usize {
         let rest = &text[end..];
         let skip_more = if rest.starts_with('多') || rest.starts_with('余') { '多'.len_utf8() } else { 0 };
-        if first_char(&rest[skip_more..]).and_then(multiplier_exp).is_some() {
+        if multiplier_at(&rest[skip_more..]).is_some() {
             end += skip_more;
-            while let Some(c) = first_char(&text[end..]).filter(|c| multiplier_exp(*c).is_some()) {
-                end += c.len_utf8();
+            while multiplier_at(&text[end..]).is_some() {
+                end += first_char(&text[end..]).map_or(1, char::len_utf8);
             }
         }
         if percent {
@@ -641,14 +683,14 @@ pub fn scan(text: &str) -> Vec<Span> {
             i = end;
             continue;
         }
-        if let Some(after) = rest.strip_prefix("百分之") {
+        if let Some((word, after)) = PER_WORDS.iter().find_map(|(w, _)| Some((*w, rest.strip_prefix(w)?))) {
             let num_len = match lex_arabic(after) {
                 Some((_, len)) => len,
                 None if first_char(after).is_some_and(is_chinese_numeral_start) => chinese_run_len(after),
                 None => 0,
             };
             if num_len > 0 {
-                let end = i + "百分之".len() + num_len;
+                let end = i + word.len() + num_len;
                 push(i, end);
                 i = end;
                 continue;
@@ -693,6 +735,37 @@ pub fn scan(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The forms of statistical releases: units that begin with a multiplier's character, parts
+    /// per thousand and ten thousand, tenths (成), and Latin units kept as the counter.
+    #[test]
+    fn release_forms() {
+        let e = ok("300万千瓦时");
+        assert_eq!((e.value, e.counter.as_str()), (3_000_000.0, "千瓦时"));
+        assert_eq!(ok("10千克").value, 10.0);
+        assert_eq!(ok("5百公里").counter, "百公里");
+        assert_eq!(ok("4.1万座").value, 41_000.0, "万 still multiplies");
+        let e = ok("千分之五");
+        assert_eq!((e.value, e.form, e.counter.as_str()), (0.5, Form::Percent, "%"));
+        assert!((ok("万分之3.5").value - 0.035).abs() < 1e-12);
+        let e = ok("约七成");
+        assert_eq!((e.value, e.form, e.qualifier), (70.0, Form::Percent, Qualifier::About));
+        let e = ok("三成多");
+        assert_eq!((e.value, e.qualifier), (30.0, Qualifier::MoreThan));
+        assert_eq!(ok("十成").value, 100.0);
+        assert_eq!(ok("二十成").form, Form::Plain, "more than ten tenths is not a share");
+        let e = ok("1305亿GB");
+        assert_eq!((e.value, e.counter.as_str()), (130_500_000_000.0, "GB"));
+        assert_eq!(ok("10.4GB/户·月").counter, "GB/户·月");
+    }
+
+    #[test]
+    fn release_forms_are_scanned_whole() {
+        let texts = |t: &str| scan(t).into_iter().map(|s| s.text).collect::<Vec<_>>();
+        assert_eq!(texts("全省发电量300万千瓦时，增长5%"), ["300万", "5%"]);
+        assert_eq!(texts("不良率为千分之五"), ["千分之五"]);
+        assert_eq!(texts("约占全球的七成"), ["七"]);
+    }
 
     fn ok(s: &str) -> NumberExpr {
         match parse_expr(s) {
