@@ -308,15 +308,15 @@ fn decide<'a>(
         let best_by = |c: &&Candidate, d: &&Candidate| {
             c.compared.score().total_cmp(&d.compared.score()).then(c.nearness.total_cmp(&d.nearness)).reverse()
         };
-        let mut elsewhere: Vec<&Candidate> =
-            candidates.iter().filter(|c| c.compared.agrees() && c.place.is_err()).collect();
-        elsewhere.sort_by(|c, d| best_by(c, d).then(c.report.cmp(&d.report)));
-        let basis = if let Some(c) = elsewhere.first() {
-            Basis::OtherPlace {
-                fact: c.fact,
-                report: c.report,
-                named: c.place.clone().err().unwrap_or_else(|| named_place.cloned().unwrap_or_else(place_unknown)),
-            }
+        // Facts of the same thing elsewhere, each with the place the sentence speaks of instead.
+        let mut elsewhere: Vec<(&Candidate, &Place)> = candidates
+            .iter()
+            .filter(|c| c.compared.agrees())
+            .filter_map(|c| c.place.as_ref().err().map(|p| (c, p)))
+            .collect();
+        elsewhere.sort_by(|(c, _), (d, _)| best_by(c, d).then(c.report.cmp(&d.report)));
+        let basis = if let Some((c, named)) = elsewhere.first() {
+            Basis::OtherPlace { fact: c.fact, report: c.report, named: (*named).clone() }
         } else {
             let mut near: Vec<&Candidate> = candidates
                 .iter()
@@ -388,10 +388,6 @@ fn decide<'a>(
         others,
         periods_differ,
     }
-}
-
-fn place_unknown() -> Place {
-    Place { key: String::new(), zh: String::new(), en: String::new(), within: Vec::new(), span: (0, 0) }
 }
 
 /// Whether `fact` is a figure of the kind `stated` is: a share, money or a count, in the unit it

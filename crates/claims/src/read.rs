@@ -46,11 +46,6 @@ pub fn rounding_of(core: &str, scale: f64) -> f64 {
 /// are not stated quantities and are left out.
 pub fn stated_numbers<'a>(catalogue: &'a Catalogue, sentence: &str) -> Vec<Stated<'a>> {
     let mut out: Vec<Stated> = fractions(sentence);
-    for t in tenths(sentence) {
-        if !out.iter().any(|o| o.start < t.end && t.start < o.end) {
-            out.push(t);
-        }
-    }
     for span in numbers::scan(sentence) {
         if out.iter().any(|o| o.start < span.end && span.start < o.end) {
             continue;
@@ -93,39 +88,6 @@ fn fractions(sentence: &str) -> Vec<Stated<'static>> {
             start,
             end,
             value: 100.0 * n / d,
-            qualifier: q.qualifier,
-            rounding: 0.0,
-            units: vec!["percent"],
-            kind: Some(UnitKind::Percent),
-        });
-    }
-    out
-}
-
-/// Shares in tenths, "三成" (30%), with their qualifier words (六成以上, 超过三成, 不到三成, 三成多).
-/// Not 一成不变, nor 建成 or 完成, where no numeral stands before 成.
-fn tenths(sentence: &str) -> Vec<Stated<'static>> {
-    let mut out = Vec::new();
-    for (at, _) in sentence.match_indices('成') {
-        let before = &sentence[..at];
-        let n_len: usize =
-            before.chars().rev().take_while(|c| "一二两三四五六七八九十".contains(*c)).map(char::len_utf8).sum();
-        let rest = &sentence[at + '成'.len_utf8()..];
-        if n_len == 0 || rest.starts_with("不变") || rest.starts_with('员') || rest.starts_with('立') {
-            continue;
-        }
-        let Some(n) = numeral(&before[before.len() - n_len..]).filter(|n| (1.0..=10.0).contains(n)) else { continue };
-        let start = at - n_len;
-        let prefix = facts::numbers::qualifying_prefix(&sentence[..start]).unwrap_or("");
-        let more = if rest.starts_with('多') { "多" } else { "" };
-        let suffix = ZH_SUFFIXES.iter().find(|s| rest[more.len()..].starts_with(**s)).copied().unwrap_or("");
-        let Ok(q) = numbers::parse_expr(&format!("{prefix}1{more}{suffix}")) else { continue };
-        let (start, end) = (start - prefix.len(), at + '成'.len_utf8() + more.len() + suffix.len());
-        out.push(Stated {
-            text: sentence[start..end].to_string(),
-            start,
-            end,
-            value: 10.0 * n,
             qualifier: q.qualifier,
             rounding: 0.0,
             units: vec!["percent"],
@@ -184,6 +146,8 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
     // 80多个, 300余家: "more than", before the counter.
     let more = ["多", "余"].into_iter().find(|m| after.starts_with(m) && !core.contains(['多', '余'])).unwrap_or("");
     let after = &after[more.len()..];
+    // 七成, 三成多: tenths of a whole, which the project's parser reads as a share.
+    let tenths = ["成多", "成余", "成"].into_iter().find(|w| after.starts_with(w) && !after.starts_with("成不变"));
     let units: Vec<_> = catalogue.units.iter().filter(|u| !u.zh.is_empty() && u.zh != "%").collect();
     let full = units.iter().filter(|u| after.starts_with(&u.zh)).max_by_key(|u| u.zh.len());
     let first = after.chars().next().filter(|c| !c.is_ascii());
@@ -194,7 +158,11 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
         }
         (None, None) => (Vec::new(), ""),
     };
-    let counter = if unit_ids.is_empty() { "" } else { counter };
+    let counter = match tenths {
+        Some(w) => w,
+        None if unit_ids.is_empty() => "",
+        None => counter,
+    };
     let unit_kind = {
         let kinds: Vec<_> = unit_ids.iter().filter_map(|id| catalogue.unit(id)).map(|u| u.kind).collect();
         kinds.first().copied().filter(|k| kinds.iter().all(|x| x == k))

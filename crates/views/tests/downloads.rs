@@ -250,6 +250,35 @@ fn file_names_differ_per_chart_language_and_format() {
     assert_eq!(ids.len(), Format::ALL.len());
 }
 
+/// The fixture reports' charts too: on a phone and at the download's width, every label whole in
+/// the picture and the bars given the width (every report is a dashboard, not only the first).
+#[test]
+fn every_report_keeps_its_labels_whole_and_gives_its_bars_the_width() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let paths = verify::reports::catalogue_paths(&[root.join("tests/fixtures/reports")]).expect("catalogues");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    let reports: Vec<facts::Report> = loaded.iter().map(verify::to_model::report).collect();
+    assert!(reports.len() >= 3);
+    for r in &reports {
+        for def in &r.catalogue.charts {
+            for lang in LANGS {
+                let s = build(def, &r.catalogue, lang).unwrap_or_else(|e| panic!("{}: {e}", r.name));
+                for width in [DOWNLOAD_CSS_WIDTH, 360.0] {
+                    let texts = svg_texts(&chart_svg(&s, width));
+                    assert!(!texts.iter().any(|t| t.contains('…')), "{} {} at {width}: {texts:?}", r.name, s.id);
+                    let all = squash(&texts.concat());
+                    for bar in s.bars() {
+                        assert!(all.contains(&squash(&bar.label)), "{} {}: {:?} not whole", r.name, s.id, bar.label);
+                    }
+                }
+                let plan = charts::layout::layout(&s, 360.0, charts::layout::css_height(&s, 360.0), 1.0);
+                let plot = plan.panels[0].plot;
+                assert!(plot.w >= 180.0, "{} {} {lang:?} at 360 px: the bars get {} px", r.name, s.id, plot.w);
+            }
+        }
+    }
+}
+
 /// A downloaded picture keeps every bar's label whole: wrapped above its bar where it is long
 /// ("“专精特新”等企业贷款（2020年上半年）" was cut with "…"), never shortened, at the download's
 /// width and at a phone's.
