@@ -343,6 +343,8 @@ mod tests {
             value,
             unit: "test".to_string(),
             qualifier: Qualifier::Exact,
+            measure: facts::Measure::Level,
+            base: facts::Base::None,
             period: Period::Unstated,
             quote: String::new(),
             expr: String::new(),
@@ -365,6 +367,7 @@ mod tests {
             kind: facts::UnitKind::Currency,
             zh: "元".to_string(),
             en: "yuan".to_string(),
+            baseline: 0.0,
         }];
         Box::leak(Box::new(Catalogue {
             seed: "test.txt".to_string(),

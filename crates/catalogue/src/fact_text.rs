@@ -5,8 +5,9 @@
 //! which is ugly but honest and keeps the page up.
 
 use crate::format::value_with_unit;
+use facts::change_words::Direction;
 use facts::i18n::Lang;
-use facts::{Catalogue, Fact, Period, Qualifier, Unit, UnitKind};
+use facts::{Catalogue, Fact, Measure, Period, Qualifier, Unit, UnitKind};
 
 /// English month abbreviations, used in ranges ("Jan–Jun 2020").
 const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -141,14 +142,62 @@ pub fn describe(c: &Catalogue, f: &Fact, lang: Lang) -> FactText {
     }
 }
 
-/// The value with its unit; with an unknown unit, the bare number followed by the unit id.
+/// The value with its unit, and for a change or a multiple the words that say what it is ("同比增长
+/// 3.6%", "down 1.2 million subscribers since the end of last year"); with an unknown unit, the
+/// bare number followed by the unit id.
 fn value_text(c: &Catalogue, f: &Fact, lang: Lang) -> String {
     match c.unit(&f.unit) {
+        Some(u) if f.measure.has_base() => change_text(f, u, lang),
         Some(u) => value_with_unit(f.value, u, f.qualifier, lang),
         None => {
-            let bare = Unit { id: f.unit.clone(), kind: UnitKind::Count, zh: String::new(), en: String::new() };
+            let bare =
+                Unit { id: f.unit.clone(), kind: UnitKind::Count, zh: String::new(), en: String::new(), baseline: 0.0 };
             format!("{} {}", value_with_unit(f.value, &bare, f.qualifier, lang), f.unit)
         }
+    }
+}
+
+/// A change as the report would say it: base, direction, then the magnitude. A base the quote
+/// names itself (较2018年年底) is left to the label, which says it. Tables indexed by the enums'
+/// order rather than matches: this runs in the page's first download.
+fn change_text(f: &Fact, u: &Unit, lang: Lang) -> String {
+    let flat = f.value == 0.0;
+    let amount = if flat { String::new() } else { value_with_unit(f.value.abs(), u, f.qualifier, lang) };
+    let base = f.base as usize;
+    if f.measure == Measure::Multiple {
+        const OF: [(&str, &str); 5] = [
+            ("基期的", " the base"),
+            ("去年同期的", " the same period a year before"),
+            ("上期的", " the previous period"),
+            ("上年末的", " the end of last year"),
+            ("基期的", " the base"),
+        ];
+        let (zh, en) = OF.get(base).copied().unwrap_or(OF[0]);
+        return match lang {
+            Lang::Zh => format!("是{zh}{amount}"),
+            Lang::En => format!("{amount}{en}"),
+        };
+    }
+    const BASE: [(&str, &str); 5] = [
+        ("", ""),
+        ("同比", " year on year"),
+        ("环比", " on the previous period"),
+        ("比上年末", " since the end of last year"),
+        ("", ""),
+    ];
+    let (base_zh, base_en) = BASE.get(base).copied().unwrap_or(BASE[0]);
+    let (zh, en) = match (Direction::of(f.value), f.measure) {
+        (Direction::Flat, _) => ("持平", "unchanged"),
+        (Direction::Up, Measure::Change) => ("增加", "up "),
+        (Direction::Up, Measure::PointChange) => ("提高", "up "),
+        (Direction::Up, Measure::IndexChange) => ("上升", "up "),
+        (Direction::Up, _) => ("增长", "up "),
+        (Direction::Down, Measure::Change) => ("减少", "down "),
+        (Direction::Down, _) => ("下降", "down "),
+    };
+    match lang {
+        Lang::Zh => format!("{base_zh}{zh}{amount}"),
+        Lang::En => format!("{en}{amount}{base_en}"),
     }
 }
 

@@ -92,6 +92,10 @@ pub struct FactEntry {
     pub unit_zh: String,
     pub unit_en: String,
     pub qualifier: facts::Qualifier,
+    /// What the number measures: a level, a share, a change (signed) against `base` …
+    pub measure: facts::Measure,
+    /// What a change or a multiple is measured against; "none" for the rest.
+    pub base: facts::Base,
     pub period: facts::Period,
     /// The sentence fragment that states the number, verbatim.
     pub quote: String,

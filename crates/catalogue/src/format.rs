@@ -223,7 +223,7 @@ mod tests {
     use super::*;
 
     fn unit(id: &str, kind: UnitKind, zh: &str, en: &str) -> Unit {
-        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string() }
+        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string(), baseline: 0.0 }
     }
 
     fn pct() -> Unit {

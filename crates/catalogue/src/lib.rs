@@ -30,8 +30,10 @@ pub use seed_reports::{REPORTS, SITE};
 /// shapes changes; a reader of one of them refuses another version by name. (2: report files
 /// became the model's serde form; the other files kept their shape. 3: each fact in facts.json,
 /// facts.csv and the downloads names its report, its article's title and issuing body and a link
-/// to it on its report's page; `seed` left each fact, `quote_offset` and `expr` left the CSV.)
-pub const SCHEMA: u32 = 3;
+/// to it on its report's page; `seed` left each fact, `quote_offset` and `expr` left the CSV. 4:
+/// each fact says what it measures, `measure` and `base`, and a change's value is signed; units
+/// have a `baseline`.)
+pub const SCHEMA: u32 = 4;
 
 /// The fact with this id in [`CATALOGUE`].
 pub fn fact(id: &str) -> Option<&'static Fact> {

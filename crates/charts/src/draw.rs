@@ -67,9 +67,10 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
             text(root, &tick.text, theme.muted)?;
         }
-        // The zero line is drawn darker: bars start from it.
+        // The baseline (zero, or an index's own) is drawn darker: bars start from it.
+        let x = panel.baseline_x.round() as i32;
         root.draw(&PathElement::new(
-            vec![(plot.x as i32, plot.y as i32), (plot.x as i32, plot.bottom() as i32)],
+            vec![(x, plot.y as i32), (x, plot.bottom() as i32)],
             ShapeStyle::from(&theme.muted).stroke_width(px(s)),
         ))?;
     }
@@ -83,7 +84,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
         if let Some(open) = mark.open_end {
-            open_end(root, open, theme, s)?;
+            open_end(root, open, open.x < mark.bar.x, theme, s)?;
         }
         text(root, &mark.label, theme.text)?;
         for line in &mark.label_more {
@@ -102,22 +103,24 @@ pub fn draw<DB: DrawingBackend>(
     root.present()
 }
 
-/// A lower bound's extension: a dashed outline that ends in an arrow, so it reads "and more".
+/// A lower bound's extension: a dashed outline that ends in an arrow, so it reads "and more";
+/// pointing left from a decline (下降超过3%: further down).
 fn open_end<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     r: Rect,
+    left: bool,
     theme: &Theme,
     s: f64,
 ) -> DrawResult<DB::ErrorType> {
     let head = (r.h * 0.5).min(r.w * 0.6);
-    let shaft_end = r.right() - head;
+    let (tip, shaft_end, start) = if left { (r.x, r.x + head, r.right()) } else { (r.right(), r.right() - head, r.x) };
     let mid = r.y + r.h / 2.0;
-    dashed(root, (r.x, r.y + 1.0), (shaft_end, r.y + 1.0), theme.bar, s)?;
-    dashed(root, (r.x, r.bottom() - 1.0), (shaft_end, r.bottom() - 1.0), theme.bar, s)?;
+    dashed(root, (start, r.y + 1.0), (shaft_end, r.y + 1.0), theme.bar, s)?;
+    dashed(root, (start, r.bottom() - 1.0), (shaft_end, r.bottom() - 1.0), theme.bar, s)?;
     root.draw(&Polygon::new(
         vec![
             (shaft_end as i32, (r.y - r.h * 0.1) as i32),
-            (r.right() as i32, mid as i32),
+            (tip as i32, mid as i32),
             (shaft_end as i32, (r.bottom() + r.h * 0.1) as i32),
         ],
         theme.bar.filled(),

@@ -112,8 +112,10 @@ pub struct ReferenceMark {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PanelLayout {
-    /// The area bars are drawn in; value 0 is at `plot.x` and the axis end at `plot.right()`.
+    /// The area bars are drawn in: the axis's start at `plot.x`, its end at `plot.right()`.
     pub plot: Rect,
+    /// Where bars start: zero, or the unit's baseline; declines go to its left.
+    pub baseline_x: f64,
     pub caption: Option<TextMark>,
     pub ticks: Vec<TickMark>,
     pub references: Vec<ReferenceMark>,
@@ -204,12 +206,11 @@ pub fn css_height(spec: &ChartSpec, css_width: f64) -> f64 {
 fn tick_marks(axis: &Axis, panel: &PanelSpec, plot: Rect, lang: facts::i18n::Lang, m: &Metrics) -> Vec<TickMark> {
     let values = axis.ticks();
     let last = values.len().saturating_sub(1);
-    let max = if axis.max > 0.0 { axis.max } else { 1.0 };
     values
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let x = plot.x + plot.w * (v.max(0.0) / max).min(1.0);
+            let x = plot.x + plot.w * axis.fraction(*v);
             let anchor = match i {
                 0 => Anchor::Start,
                 i if i == last => Anchor::End,
@@ -246,7 +247,7 @@ fn fitted_ticks(panel: &PanelSpec, plot: Rect, lang: facts::i18n::Lang, m: &Metr
         }
         let coarser = axis.coarser(&panel.unit);
         axis = if coarser.step >= coarser.max || coarser.step <= axis.step {
-            Axis { max: axis.max, step: axis.max }
+            Axis { step: axis.max - axis.min, ..axis }
         } else {
             coarser
         };
@@ -320,8 +321,8 @@ fn lay_out<'a>(
         let rows = row_heights(p, &m, stacked, width);
         let plot = Rect { x: plot_x, y, w: plot_w, h: rows.iter().sum::<f64>().max(m.row) };
         let (axis, ticks) = fitted_ticks(p, plot, spec.lang, &m);
-        let axis_max = if axis.max > 0.0 { axis.max } else { 1.0 };
-        let x_of = |v: f64| plot.x + plot.w * (v.max(0.0) / axis_max).min(1.0);
+        let x_of = |v: f64| plot.x + plot.w * axis.fraction(v);
+        let baseline_x = x_of(p.unit.baseline);
         // Lower bounds get an open end: long enough to read as "and beyond".
         let open_len = (plot.w * 0.08).max(16.0 * scale);
 
@@ -330,19 +331,38 @@ fn lay_out<'a>(
             let lines = label_lines(&b.label, &m, stacked, width);
             let more = m.line * (lines.len() - 1) as f64;
             let bar_y = row_top + m.label_row + more + (m.row - m.label_row - m.bar) / 2.0;
-            let x0 = x_of(b.start);
-            let bar = Rect { x: x0, y: bar_y, w: (x_of(b.end()) - x0).max(1.0 * scale), h: m.bar };
-            let open_end = b.is_lower_bound().then(|| Rect { x: bar.right(), y: bar.y, w: open_len, h: m.bar });
-            let mark_end = open_end.map_or(bar.right(), |r| r.right());
+            let (from, to) = (x_of(b.start), x_of(b.end()));
+            // A decline (or an index below its baseline) runs left from the baseline, its value
+            // text on its left.
+            let left = to < from;
+            let bar = Rect { x: from.min(to), y: bar_y, w: (to - from).abs().max(1.0 * scale), h: m.bar };
+            let open_end = b.is_lower_bound().then(|| Rect {
+                x: if left { bar.x - open_len } else { bar.right() },
+                y: bar.y,
+                w: open_len,
+                h: m.bar,
+            });
             let this_value_w = text_width::estimate(&b.value_text, m.font);
-            let fits_outside = mark_end + m.pad / 2.0 + this_value_w <= width - m.pad / 2.0;
+            let (fits_outside, x, anchor) = if left {
+                let mark_end = open_end.map_or(bar.x, |r| r.x);
+                let fits = mark_end - m.pad / 2.0 - this_value_w >= m.pad / 2.0;
+                (fits, if fits { mark_end - m.pad / 2.0 } else { bar.x + m.pad / 2.0 }, Anchor::End)
+            } else {
+                let mark_end = open_end.map_or(bar.right(), |r| r.right());
+                let fits = mark_end + m.pad / 2.0 + this_value_w <= width - m.pad / 2.0;
+                (fits, if fits { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 }, Anchor::Start)
+            };
             placed &= fits_outside || bar.w >= this_value_w + m.pad;
             let value = TextMark {
                 text: b.value_text.clone(),
-                x: if fits_outside { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 },
+                x,
                 y: bar.y + bar.h / 2.0,
                 size: m.font,
-                anchor: if fits_outside { Anchor::Start } else { Anchor::End },
+                anchor: match (fits_outside, left) {
+                    (true, _) => anchor,
+                    (false, true) => Anchor::Start,
+                    (false, false) => Anchor::End,
+                },
                 on_bar: !fits_outside && b.kind == BarKind::Stated,
                 bold: false,
             };
@@ -417,7 +437,7 @@ fn lay_out<'a>(
             })
             .collect();
         y = plot.bottom() + m.axis + m.panel_gap;
-        panels.push(PanelLayout { plot, caption, ticks, references });
+        panels.push(PanelLayout { plot, baseline_x, caption, ticks, references });
     }
 
     (Layout { width, height, scale, panels, bars }, placed)

@@ -106,7 +106,7 @@ fn stock_flow_panel<'a>(
         value_text: format::value_with_unit(sum, &unit, facts::Qualifier::Exact, lang),
     };
     let bars = vec![spec::stated_bar(stock, &unit, lang), add_bar, derived, spec::stated_bar(reported, &unit, lang)];
-    let axis = spec::axis_for(&unit, bars.iter().map(BarSpec::end));
+    let axis = spec::axis_for(&unit, false, bars.iter().map(BarSpec::end));
     Ok(PanelSpec { caption: String::new(), unit, axis, bars, references: Vec::new() })
 }
 

@@ -35,6 +35,9 @@ pub struct SeriesSpec<'a> {
     pub missing: Vec<u32>,
     /// Facts of the indicator whose period the report does not state.
     pub unplaced: usize,
+    /// The indicator is a change (a growth rate, a net change): its axis follows its values on
+    /// both sides of zero, never 0 to 100 as for a share.
+    pub change: bool,
 }
 
 /// The month a period ends in; `None` for an unstated period.
@@ -114,7 +117,8 @@ pub fn series<'a>(indicator: &'a str, reports: &'a [Report], lang: Lang) -> Opti
             m += step;
         }
     }
-    Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced })
+    let change = points.iter().any(|p| p.fact.measure.is_change());
+    Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced, change })
 }
 
 impl SeriesSpec<'_> {

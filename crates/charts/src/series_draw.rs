@@ -1,5 +1,5 @@
 //! Draws a [`SeriesSpec`] on any plotters backend (SVG for the figure and the tests): a value axis
-//! from zero, one tick per step with its period (a missing period labelled as such), lines only
+//! from zero (or through it, for a change), one tick per step with its period (a missing period labelled as such), lines only
 //! between neighbouring periods, and each point marked by its qualifier: filled for a stated
 //! value, hollow for an approximate one, an arrow up from a lower bound, down from an upper one.
 
@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::draw::{Theme, FONT_FAMILY};
 use crate::series::{tick_label, SeriesSpec};
 use crate::spec::axis_for;
+
 use facts::i18n::Lang;
 use facts::Qualifier;
 
@@ -37,7 +38,7 @@ struct Placement {
     span: f64,
     plot_w: f64,
     plot_h: f64,
-    max: f64,
+    axis: crate::spec::Axis,
 }
 
 const MARGINS: (i32, i32, i32, i32) = (64, 24, 28, 44);
@@ -47,7 +48,7 @@ impl Placement {
         let (left, right, top, bottom) = MARGINS;
         let ticks = spec.ticks();
         let (first, last) = (*ticks.first()?, *ticks.last()?);
-        let axis = axis_for(&spec.unit, spec.points.iter().map(|p| p.value));
+        let axis = axis_for(&spec.unit, spec.change, spec.points.iter().map(|p| p.value));
         Some(Placement {
             left,
             top,
@@ -55,7 +56,7 @@ impl Placement {
             span: f64::from((last - first).max(1)),
             plot_w: f64::from(w as i32 - left - right),
             plot_h: f64::from(h as i32 - top - bottom),
-            max: axis.max,
+            axis,
         })
     }
 
@@ -64,7 +65,7 @@ impl Placement {
     }
 
     fn y(&self, v: f64) -> i32 {
-        self.top + ((1.0 - (v / self.max).clamp(0.0, 1.0)) * self.plot_h).round() as i32
+        self.top + ((1.0 - self.axis.fraction(v)) * self.plot_h).round() as i32
     }
 }
 
@@ -91,14 +92,13 @@ pub fn draw_series<DB: DrawingBackend>(
     root.fill(&theme.background)?;
     let (w, h) = root.dim_in_pixel();
     let (left, right, top, bottom) = MARGINS;
-    let axis = axis_for(&spec.unit, spec.points.iter().map(|p| p.value));
     let ticks = spec.ticks();
     let (Some(place), Some(last)) = (Placement::of(spec, (w, h)), ticks.last().copied()) else { return Ok(()) };
     let x = |m: u32| place.x(m);
     let y = |v: f64| place.y(v);
 
     // Value axis: gridlines with their values.
-    for t in axis.ticks() {
+    for t in place.axis.ticks() {
         root.draw(&PathElement::new(vec![(left, y(t)), (w as i32 - right, y(t))], theme.grid))?;
         let text = catalogue::format::tick(t, &spec.unit, lang);
         root.draw(&Text::new(text, (left - 6, y(t)), label(12.0, &theme.muted, HPos::Right, VPos::Center)))?;

@@ -139,16 +139,22 @@ pub fn bar_label(f: &Fact, lang: Lang) -> String {
     lang.pick(&f.short_zh, &f.short_en).to_string()
 }
 
-/// A bar for a stated fact.
+/// A bar for a stated fact, drawn from the unit's baseline (zero; one for a multiple, the index's
+/// own for an index). A change is signed on the chart ("+3.6%", "-120万户"): its axis says it is
+/// a change, the tooltip and the table say it in words.
 pub fn stated_bar<'a>(f: &'a Fact, unit: &Unit, lang: Lang) -> BarSpec<'a> {
+    let mut value_text = format::value_with_unit(f.value, unit, f.qualifier, lang);
+    if f.measure.is_change() && f.value > 0.0 {
+        value_text.insert(0, '+');
+    }
     BarSpec {
         fact_id: Some(&f.id),
         label: bar_label(f, lang),
-        start: 0.0,
-        value: f.value,
+        start: unit.baseline,
+        value: f.value - unit.baseline,
         qualifier: f.qualifier,
         kind: BarKind::Stated,
-        value_text: format::value_with_unit(f.value, unit, f.qualifier, lang),
+        value_text,
     }
 }
 
@@ -173,52 +179,69 @@ pub fn bar_panel<'a>(
                 + &format::value_with_unit(f.value, &unit, f.qualifier, lang),
         })
         .collect::<Vec<_>>();
-    let axis = axis_for(&unit, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
+    let change = facts.iter().any(|f| f.measure.is_change());
+    let axis = axis_for(&unit, change, bars.iter().map(BarSpec::end).chain(references.iter().map(|r| r.value)));
     Ok(PanelSpec { caption, unit, axis, bars, references })
 }
 
-/// A value axis from zero: its end and the step between ticks.
+/// A value axis: its ends and the step between ticks. It starts at zero unless a value lies below
+/// it (a decline) or the unit's baseline is not zero (an index read against 100).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Axis {
+    pub min: f64,
     pub max: f64,
     pub step: f64,
 }
 
 impl Axis {
-    /// Tick values from 0 to `max` inclusive.
+    /// Tick values from `min` to `max` inclusive.
     pub fn ticks(&self) -> Vec<f64> {
-        let n = (self.max / self.step).round().clamp(1.0, 20.0) as usize;
-        (0..=n).map(|i| self.step * i as f64).collect()
+        let n = ((self.max - self.min) / self.step).round().clamp(1.0, 20.0) as usize;
+        (0..=n).map(|i| self.min + self.step * i as f64).collect()
+    }
+
+    /// Where `v` falls between the ends, 0 to 1 (clamped).
+    pub fn fraction(&self, v: f64) -> f64 {
+        let span = self.max - self.min;
+        if span > 0.0 {
+            ((v - self.min) / span).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
     }
 }
 
-/// Percentages run to 100 in steps of 20; anything else to at most five readable steps above the
-/// largest value, with room for lower-bound arrows. Counts never get fractional ticks.
-pub fn axis_for(unit: &Unit, values: impl Iterator<Item = f64>) -> Axis {
-    let largest = values.fold(0.0_f64, f64::max);
-    if unit.kind == UnitKind::Percent && largest <= 100.0 {
-        return Axis { max: 100.0, step: 20.0 };
+/// Shares and percent levels run 0 to 100 in steps of 20; anything else (a change, an index, a
+/// count) to at most five readable steps past the values on either side of the unit's baseline,
+/// with room for lower-bound arrows, and the baseline on a tick. Counts never get fractional
+/// ticks.
+pub fn axis_for(unit: &Unit, change: bool, values: impl Iterator<Item = f64>) -> Axis {
+    let base = unit.baseline;
+    let (low, high) = values.fold((base, base), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if unit.kind == UnitKind::Percent && !change && low >= 0.0 && high <= 100.0 {
+        return Axis { min: 0.0, max: 100.0, step: 20.0 };
     }
-    let target = (largest * 1.15).max(f64::MIN_POSITIVE);
-    let mut step = nice_step(target / 5.0);
+    let (low, high) = (base - (base - low) * 1.15, base + (high - base) * 1.15);
+    let span = (high - low).max(f64::MIN_POSITIVE);
+    let mut step = nice_step(span / 5.0);
     if unit.kind == UnitKind::Count && step < 1.0 {
         step = 1.0;
     }
     if unit.kind == UnitKind::Count && step.fract() != 0.0 {
         step = nice_step(step * 1.01).max(step.ceil());
     }
-    Axis { max: step * (target / step).ceil(), step }
+    Axis { min: step * (low / step).floor(), max: step * (high / step).ceil(), step }
 }
 
 impl Axis {
     /// The next coarser axis over at least the same range: the next 1, 2, 2.5 or 5 × 10^k step
-    /// (whole steps only on a count axis), its end rounded up to a whole number of steps.
+    /// (whole steps only on a count axis), its ends rounded out to a whole number of steps.
     pub fn coarser(&self, unit: &Unit) -> Axis {
         let mut step = nice_step(self.step * (1.0 + 1e-9));
         if unit.kind == UnitKind::Count && step.fract() != 0.0 {
             step = nice_step(step * (1.0 + 1e-9));
         }
-        Axis { max: step * (self.max / step - 1e-9).ceil(), step }
+        Axis { min: step * (self.min / step + 1e-9).floor(), max: step * (self.max / step - 1e-9).ceil(), step }
     }
 }
 
@@ -293,7 +316,7 @@ mod tests {
     use facts::{Unit, UnitKind};
 
     fn unit(id: &str, kind: UnitKind, zh: &str, en: &str) -> Unit {
-        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string() }
+        Unit { id: id.to_string(), kind, zh: zh.to_string(), en: en.to_string(), baseline: 0.0 }
     }
 
     fn count() -> Unit {
@@ -332,35 +355,61 @@ mod tests {
     #[test]
     fn a_coarser_axis_takes_the_next_round_step_and_still_covers_the_range() {
         let pct = pct();
-        let a = Axis { max: 100.0, step: 20.0 }.coarser(&pct);
-        assert_eq!(a, Axis { max: 100.0, step: 25.0 });
-        assert_eq!(a.coarser(&pct), Axis { max: 100.0, step: 50.0 });
-        assert_eq!(Axis { max: 120_000.0, step: 20_000.0 }.coarser(&pct), Axis { max: 125_000.0, step: 25_000.0 });
+        let a = Axis { min: 0.0, max: 100.0, step: 20.0 }.coarser(&pct);
+        assert_eq!(a, Axis { min: 0.0, max: 100.0, step: 25.0 });
+        assert_eq!(a.coarser(&pct), Axis { min: 0.0, max: 100.0, step: 50.0 });
+        assert_eq!(
+            Axis { min: 0.0, max: 120_000.0, step: 20_000.0 }.coarser(&pct),
+            Axis { min: 0.0, max: 125_000.0, step: 25_000.0 }
+        );
         // Counts skip 2.5.
-        assert_eq!(Axis { max: 10.0, step: 2.0 }.coarser(&count()), Axis { max: 10.0, step: 5.0 });
+        assert_eq!(Axis { min: 0.0, max: 10.0, step: 2.0 }.coarser(&count()), Axis { min: 0.0, max: 10.0, step: 5.0 });
     }
 
     #[test]
     fn count_axes_have_whole_ticks_and_hold_the_largest_value() {
         // 3 and 8 parks: ticks 0, 2, 4 … 10.
-        assert_eq!(axis_for(&count(), [3.0, 8.0].into_iter()), Axis { max: 10.0, step: 2.0 });
+        assert_eq!(axis_for(&count(), false, [3.0, 8.0].into_iter()), Axis { min: 0.0, max: 10.0, step: 2.0 });
         // 10 clusters: a 2.5 step would give fractional ticks.
-        let a = axis_for(&count(), [10.0].into_iter());
+        let a = axis_for(&count(), false, [10.0].into_iter());
         assert_eq!(a.step.fract(), 0.0);
         assert!(a.max >= 11.5);
-        assert_eq!(axis_for(&count(), [3.0].into_iter()), Axis { max: 4.0, step: 1.0 });
+        assert_eq!(axis_for(&count(), false, [3.0].into_iter()), Axis { min: 0.0, max: 4.0, step: 1.0 });
     }
 
     #[test]
     fn money_axes_end_on_a_round_step_above_the_value() {
-        let a = axis_for(&yuan(), [1.4e11, 3.15e10].into_iter());
+        let a = axis_for(&yuan(), false, [1.4e11, 3.15e10].into_iter());
         assert!(a.max >= 1.4e11 * 1.15 && a.ticks().len() <= 6, "{a:?}");
         assert_eq!(a.ticks().first(), Some(&0.0));
     }
 
     #[test]
+    fn a_decline_puts_zero_inside_the_axis_on_a_tick() {
+        // 同比增长3.8%, 34.9%, 下降1.8%: the axis runs below zero, and zero is a tick.
+        let a = axis_for(&pct(), true, [3.8, 34.9, -1.8].into_iter());
+        assert!(a.min < -1.8 && a.max >= 34.9 * 1.15, "{a:?}");
+        assert!(a.ticks().iter().any(|t| t.abs() < 1e-9), "{:?}", a.ticks());
+        // A growth rate never runs to 100 as a share does.
+        assert!(axis_for(&pct(), true, [3.6, 35.7].into_iter()).max < 100.0);
+        // Declines alone: the axis ends at zero.
+        let a = axis_for(&count(), true, [-1_200_000.0].into_iter());
+        assert_eq!(a.max, 0.0);
+        assert!(a.min <= -1_200_000.0 && a.step.fract() == 0.0, "{a:?}");
+    }
+
+    #[test]
+    fn an_index_is_read_from_its_baseline() {
+        let index = Unit { baseline: 100.0, ..unit("pmi", UnitKind::Index, "", "") };
+        let a = axis_for(&index, false, [98.5, 101.2].into_iter());
+        assert!(a.min > 90.0 && a.min <= 98.5 && a.max >= 101.2 && a.max < 110.0, "{a:?}");
+        assert!(a.ticks().iter().any(|t| (t - 100.0).abs() < 1e-9), "{:?}", a.ticks());
+        assert!((a.fraction(100.0) - (100.0 - a.min) / (a.max - a.min)).abs() < 1e-12);
+    }
+
+    #[test]
     fn percentages_run_to_one_hundred() {
-        assert_eq!(axis_for(&pct(), [93.6, 50.0].into_iter()), Axis { max: 100.0, step: 20.0 });
-        assert_eq!(axis_for(&pct(), [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(axis_for(&pct(), false, [93.6, 50.0].into_iter()), Axis { min: 0.0, max: 100.0, step: 20.0 });
+        assert_eq!(axis_for(&pct(), false, [].into_iter()).ticks(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
     }
 }

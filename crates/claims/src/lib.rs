@@ -237,7 +237,8 @@ fn judge_sentence<'a>(reports: &[&'a Catalogue], sentence: &str) -> Vec<Judgemen
                 };
                 let dated = format!("{}{}", fact.label_zh, fact.quote);
                 let fit = when::fit(when, fact.period, context[i], &dated);
-                let nearness = -((fact.value - stated.value).abs() / fact.value.abs().max(stated.value.abs()).max(1.0));
+                let value = stated.value_for(fact);
+                let nearness = -((fact.value - value).abs() / fact.value.abs().max(value.abs()).max(1.0));
                 candidates.push(Candidate {
                     report: i,
                     fact,
@@ -395,6 +396,10 @@ fn decide<'a>(
 /// a share.
 fn kind_fits(catalogue: &Catalogue, stated: &Stated, fact: &Fact) -> bool {
     let Some(unit) = catalogue.unit(&fact.unit) else { return false };
+    // A percentage after 增长 or 下降 is a growth rate, never a share or a level.
+    if stated.direction.is_some() && unit.kind == UnitKind::Percent && !fact.measure.is_change() {
+        return false;
+    }
     match (stated.kind, stated.units.is_empty()) {
         (Some(k), _) => unit.kind == k,
         (None, false) => stated.units.contains(&fact.unit.as_str()),
@@ -468,6 +473,11 @@ const ABOUT: f64 = 0.10;
 /// What a number with this qualifier and rounding allows. A bound is a bound at the number as
 /// written: the report's "50%以上" is not "anything from 49.5%".
 pub fn range(value: f64, qualifier: Qualifier, rounding: f64) -> Range {
+    // A bound on a decline bounds its size: 下降超过3% is below -3.
+    if value < 0.0 {
+        let m = range(-value, qualifier, rounding);
+        return Range { lo: -m.hi, lo_open: m.hi_open, hi: -m.lo, hi_open: m.lo_open };
+    }
     let r = rounding.abs();
     match qualifier {
         // Half open: 4 (3.5 to 4.5) and 5 (4.5 to 5.5) do not touch.
@@ -520,7 +530,8 @@ pub fn fact_rounding(f: &Fact) -> f64 {
 pub fn judge(stated: &Stated, fact: &Fact) -> Verdict {
     let report = range(fact.value, fact.qualifier, fact_rounding(fact));
     // The sentence's own rounding, at most 5% of its number: "1万座" is not anything from 5000.
-    let claim = range(stated.value, stated.qualifier, stated.rounding.min(stated.value.abs() * 0.05));
+    let value = stated.value_for(fact);
+    let claim = range(value, stated.qualifier, stated.rounding.min(value.abs() * 0.05));
     if !report.meets(&claim) {
         return Verdict::Inconsistent;
     }
@@ -529,7 +540,7 @@ pub fn judge(stated: &Stated, fact: &Fact) -> Verdict {
         // report gives a number, not only a bound.
         Qualifier::Exact => {
             let bounded = matches!(fact.qualifier, Qualifier::Exact | Qualifier::About);
-            if bounded && report.contains(stated.value) {
+            if bounded && report.contains(value) {
                 Verdict::Consistent
             } else {
                 Verdict::Unsupported

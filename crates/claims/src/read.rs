@@ -2,8 +2,9 @@
 //! it names, read with the project's number parser (Chinese) or a small reader of English
 //! numerals ("more than 50%", "about 1/4", "2,000 billion yuan", "one third").
 
+use facts::change_words::{self, Direction};
 use facts::numbers::{self, Form};
-use facts::{Catalogue, Qualifier, UnitKind};
+use facts::{Catalogue, Fact, Qualifier, UnitKind};
 
 /// A number a claim states.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +25,91 @@ pub struct Stated<'a> {
     pub units: Vec<&'a str>,
     /// What kind of quantity, when it is clear from the expression alone.
     pub kind: Option<UnitKind>,
+    /// The direction the sentence gives the number (下降1.8%, "fell 1.8%"): it is then a change,
+    /// and `value` is its magnitude.
+    pub direction: Option<Direction>,
+}
+
+impl Stated<'_> {
+    /// The value to weigh against `fact`: signed by the sentence's direction when the fact is a
+    /// change; a change whose direction the sentence leaves unsaid is taken with the fact's sign
+    /// (it neither agrees nor disagrees on it); against a level or a share, the number as written
+    /// (减负1400亿元 is an amount).
+    pub fn value_for(&self, fact: &Fact) -> f64 {
+        match (fact.measure.is_change(), self.direction) {
+            (true, Some(d)) => d.sign() * self.value,
+            (true, None) if fact.value < 0.0 => -self.value,
+            _ => self.value,
+        }
+    }
+}
+
+/// English words that give the number after them a direction ("fell 1.8%", "down 3%").
+const EN_BEFORE: &[(&str, Direction)] = &[
+    ("down", Direction::Down),
+    ("fell", Direction::Down),
+    ("fell by", Direction::Down),
+    ("dropped", Direction::Down),
+    ("dropped by", Direction::Down),
+    ("declined", Direction::Down),
+    ("declined by", Direction::Down),
+    ("decreased", Direction::Down),
+    ("decreased by", Direction::Down),
+    ("shrank", Direction::Down),
+    ("shrank by", Direction::Down),
+    ("cut by", Direction::Down),
+    ("lower by", Direction::Down),
+    ("up", Direction::Up),
+    ("rose", Direction::Up),
+    ("rose by", Direction::Up),
+    ("grew", Direction::Up),
+    ("grew by", Direction::Up),
+    ("increased", Direction::Up),
+    ("increased by", Direction::Up),
+    ("climbed", Direction::Up),
+    ("gained", Direction::Up),
+];
+
+/// English words that give the number before them a direction ("a 34.4% cut").
+const EN_AFTER: &[(&str, Direction)] = &[
+    ("cut", Direction::Down),
+    ("fall", Direction::Down),
+    ("drop", Direction::Down),
+    ("decline", Direction::Down),
+    ("decrease", Direction::Down),
+    ("reduction", Direction::Down),
+    ("lower", Direction::Down),
+    ("less", Direction::Down),
+    ("fewer", Direction::Down),
+    ("rise", Direction::Up),
+    ("increase", Direction::Up),
+    ("growth", Direction::Up),
+    ("higher", Direction::Up),
+    ("more than a year", Direction::Up),
+];
+
+/// Whether an English word only says which way a number moved ("cut", "fell", "up"): the sign
+/// weighs it, not the subject.
+pub fn says_direction(word: &str) -> bool {
+    EN_BEFORE.iter().chain(EN_AFTER).any(|(w, _)| *w == word) || matches!(word, "change" | "changed")
+}
+
+/// The direction English words give a number at `start..end` of `lower` (lowercased).
+fn english_direction(lower: &str, start: usize, end: usize) -> Option<Direction> {
+    let before = lower[..start].trim_end();
+    let word_end = |w: &str| {
+        before.ends_with(w) && before[..before.len() - w.len()].chars().last().is_none_or(|c| !c.is_ascii_alphabetic())
+    };
+    if let Some((_, d)) = EN_BEFORE.iter().filter(|(w, _)| word_end(w)).max_by_key(|(w, _)| w.len()) {
+        return Some(*d);
+    }
+    let after = lower[end..].trim_start();
+    // "a 34.4% cut", "1.8 percent lower"; units first ("1.2 million subscribers fewer" is rare).
+    let after = after.strip_prefix("percent").unwrap_or(after).trim_start();
+    EN_AFTER
+        .iter()
+        .find(|(w, _)| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic()))
+        .map(|(_, d)| *d)
 }
 
 /// Half the place value of the last digit written ("7.8" -> 0.05, "36,988" -> 0.5, "2300" ->
@@ -92,6 +178,7 @@ fn fractions(sentence: &str) -> Vec<Stated<'static>> {
             rounding: 0.0,
             units: vec!["percent"],
             kind: Some(UnitKind::Percent),
+            direction: None,
         });
     }
     out
@@ -177,12 +264,23 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
     if let Some(q) = compared {
         parsed.qualifier = q;
     }
+    // 个百分点 and 倍 say what the number is, whatever units the catalogue has: 加快0.6个百分点 is
+    // never 0.6%, nor 0.6 of something counted with 个.
+    let unit_kind = if parsed.counter.ends_with("百分点") {
+        Some(UnitKind::PercentagePoints)
+    } else if parsed.counter == "倍" {
+        Some(UnitKind::Times)
+    } else {
+        unit_kind
+    };
     let (value, unit_id, kind) = match parsed.form {
         Form::Ordinal => return None,
         Form::Percent => (parsed.value, vec!["percent"], Some(UnitKind::Percent)),
         Form::Fraction => (parsed.value * 100.0, vec!["percent"], Some(UnitKind::Percent)),
         Form::Plain => (parsed.value, unit_ids, unit_kind),
     };
+    let direction =
+        change_words::direction_before(change_words::clause_lead(&sentence[..start - prefix.len()])).map(|(d, _)| d);
     let scale = if parsed.form == Form::Plain { scale_of(core) } else { 1.0 };
     Some(Stated {
         start: start - prefix.len(),
@@ -193,6 +291,7 @@ fn chinese<'a>(catalogue: &'a Catalogue, sentence: &str, start: usize, end: usiz
         rounding: rounding_of(core, scale),
         units: unit_id,
         kind,
+        direction,
     })
 }
 
@@ -490,7 +589,18 @@ fn finish<'a>(
         .filter_map(|id| if *id == "percent" { Some(UnitKind::Percent) } else { catalogue.unit(id).map(|u| u.kind) })
         .collect();
     let kind = kinds.first().copied().filter(|k| kinds.iter().all(|x| x == k));
-    Stated { text: sentence[q_start..end].to_string(), start: q_start, end, value, qualifier, rounding, units, kind }
+    let direction = english_direction(lower, q_start, end);
+    Stated {
+        text: sentence[q_start..end].to_string(),
+        start: q_start,
+        end,
+        value,
+        qualifier,
+        rounding,
+        units,
+        kind,
+        direction,
+    }
 }
 
 #[cfg(test)]

@@ -390,6 +390,7 @@ pub fn compare(stretch: &str, v: &Vocabulary) -> Compared {
     // English words, and Latin tokens inside Chinese (GDP, 5G).
     for word in english_words(&text) {
         if EN_FILLERS.contains(&word.as_str())
+            || crate::read::says_direction(&word)
             || crate::when::MONTHS.contains(&word.as_str())
             || word.bytes().all(|b| b.is_ascii_digit())
         {
@@ -463,7 +464,8 @@ fn compare_run(run: &[char], v: &Vocabulary, out: &mut Compared) {
 /// longest run of what remains.
 fn strip_fillers(text: &str) -> String {
     let mut t = text.to_string();
-    for f in ZH_FILLERS {
+    // A change's words (下降, 降幅, 同比) say how the number moved, which the sign weighs.
+    for f in ZH_FILLERS.iter().copied().chain(facts::change_words::words()) {
         t = t.replace(f, " ");
     }
     t.split(|c: char| c == ' ' || STOP_CHARS.contains(c)).max_by_key(|w| w.chars().count()).unwrap_or("").to_string()

@@ -126,21 +126,6 @@ fn dash_span(s: &str) -> Option<(u8, u8, usize)> {
     (b >= a).then_some((a, b, digits + dash.len_utf8() + len))
 }
 
-/// Spans of months named in words, as (words, first month, last month).
-const ZH_SPANS: &[(&str, u8, u8)] = &[
-    ("上半年", 1, 6),
-    ("下半年", 7, 12),
-    ("前三季度", 1, 9),
-    ("第一季度", 1, 3),
-    ("第二季度", 4, 6),
-    ("第三季度", 7, 9),
-    ("第四季度", 10, 12),
-    ("一季度", 1, 3),
-    ("二季度", 4, 6),
-    ("三季度", 7, 9),
-    ("四季度", 10, 12),
-];
-
 /// Words after a year or month that make it a point at the month's (the year's) end.
 const ZH_ENDS: &[&str] = &["年底", "年末", "底", "末"];
 
@@ -158,7 +143,7 @@ fn chinese(s: &str) -> Vec<(When, (usize, usize))> {
         if let Some(y) = four_digits(rest).filter(|_| !prev_digit && rest[4..].starts_with('年')) {
             let mut end = i + 4 + '年'.len_utf8();
             let after = &s[end..];
-            let when = if let Some((w, a, b)) = ZH_SPANS.iter().find(|(w, _, _)| after.starts_with(w)) {
+            let when = if let Some((w, a, b)) = facts::period::PARTS_OF_YEAR.iter().find(|(w, _, _)| after.starts_with(w)) {
                 end += w.len();
                 When::Months(Some(y), *a, *b)
             } else if let Some(w) = ["底", "末"].iter().find(|w| after.starts_with(**w)) {
@@ -185,7 +170,7 @@ fn chinese(s: &str) -> Vec<(When, (usize, usize))> {
         // 今年 / 本年 before a span or a month: the report's year.
         let this_year = ["今年", "本年"].iter().find(|w| rest.starts_with(**w)).map(|w| w.len()).unwrap_or(0);
         let after = &rest[this_year..];
-        if let Some((w, a, b)) = ZH_SPANS.iter().find(|(w, _, _)| after.starts_with(w)) {
+        if let Some((w, a, b)) = facts::period::PARTS_OF_YEAR.iter().find(|(w, _, _)| after.starts_with(w)) {
             let len = this_year + w.len();
             out.push((When::Months(None, *a, *b), (i, i + len)));
             i += len;

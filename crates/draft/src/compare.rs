@@ -1,17 +1,21 @@
 //! Measures a draft against a finished catalogue of the same text: for each finished fact, does
-//! the draft have a fact at the same place in the text, and with the same value, unit and
-//! qualifier?
+//! the draft have a fact at the same place in the text, and with the same value, unit, qualifier,
+//! kind (its `measure`), direction (the sign of its value), base and period?
 
 use std::fmt;
 
 use serde::Deserialize;
 
+use facts::change_words::Direction;
+use facts::counters::Counters;
 use facts::numbers;
 
 use crate::Draft;
 
 #[derive(Deserialize)]
 struct Finished {
+    #[serde(default, rename = "unit")]
+    units: Vec<FinishedUnit>,
     #[serde(default, rename = "fact")]
     facts: Vec<FinishedFact>,
     #[serde(default, rename = "not_indicator")]
@@ -24,9 +28,22 @@ struct FinishedFact {
     value: f64,
     unit: String,
     qualifier: String,
+    /// "level" when not given (the model's default).
+    #[serde(default)]
+    measure: Option<String>,
+    /// "none" when not given.
+    #[serde(default)]
+    base: Option<String>,
     period: String,
     quote: String,
     expr: String,
+}
+
+#[derive(Deserialize)]
+struct FinishedUnit {
+    id: String,
+    kind: String,
+    counter: Counters,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +64,14 @@ pub struct Comparison {
     pub right_qualifier: usize,
     /// Value, unit and qualifier all right.
     pub all_three: usize,
+    /// The unit's kind and counter words right, whatever its id (a draft without the finished
+    /// catalogues beside it names its units itself).
+    pub right_unit_shape: usize,
+    /// The measure ("kind" in the summary), the direction (the sign of the value: up, down, flat)
+    /// and the base.
+    pub right_kind: usize,
+    pub right_direction: usize,
+    pub right_base: usize,
     /// Not asked for by the brief, but cheap: the period too.
     pub right_period: usize,
     /// Scanned numbers: (finished says, draft says) counts, each side fact or not-indicator.
@@ -78,6 +103,14 @@ fn ranges(text: &str, quote: Option<&str>, expr: &str) -> Vec<(usize, usize)> {
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+fn direction_word(value: f64) -> &'static str {
+    match Direction::of(value) {
+        Direction::Up => "up",
+        Direction::Down => "down",
+        Direction::Flat => "flat",
+    }
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -115,11 +148,31 @@ pub fn compare(draft: &Draft, finished_toml: &str, text: &str) -> Result<Compari
         let unit = d.unit == f.unit;
         let qualifier = d.qualifier.spelling() == f.qualifier;
         let period = d.period == f.period;
+        let shape = |words: &[String]| {
+            let mut w = words.to_vec();
+            w.sort();
+            w
+        };
+        let draft_unit = draft.units.iter().find(|u| u.id == d.unit);
+        let finished_unit = finished.units.iter().find(|u| u.id == f.unit);
+        let unit_shape = match (draft_unit, finished_unit) {
+            (Some(a), Some(b)) => a.kind == b.kind && shape(a.counter.words()) == shape(b.counter.words()),
+            _ => unit,
+        };
+        let want_kind = f.measure.as_deref().unwrap_or("level");
+        let want_base = f.base.as_deref().unwrap_or("none");
+        let kind = d.measure.spelling() == want_kind;
+        let direction = Direction::of(d.value) == Direction::of(f.value);
+        let base = d.base.spelling() == want_base;
         c.right_value += usize::from(value);
         c.right_unit += usize::from(unit);
         c.right_qualifier += usize::from(qualifier);
         c.all_three += usize::from(value && unit && qualifier);
         c.right_period += usize::from(period);
+        c.right_unit_shape += usize::from(unit_shape);
+        c.right_kind += usize::from(kind);
+        c.right_direction += usize::from(direction);
+        c.right_base += usize::from(base);
         let mut diffs = Vec::new();
         if !value {
             diffs.push(format!("value {} (want {})", d.value, f.value));
@@ -129,6 +182,15 @@ pub fn compare(draft: &Draft, finished_toml: &str, text: &str) -> Result<Compari
         }
         if !qualifier {
             diffs.push(format!("qualifier {} (want {})", d.qualifier.spelling(), f.qualifier));
+        }
+        if !kind {
+            diffs.push(format!("kind {} (want {want_kind})", d.measure.spelling()));
+        }
+        if !direction {
+            diffs.push(format!("direction {} (want {})", direction_word(d.value), direction_word(f.value)));
+        }
+        if !base {
+            diffs.push(format!("base {} (want {want_base})", d.base.spelling()));
         }
         if !period {
             diffs.push(format!("period {} (want {})", d.period, f.period));
@@ -175,8 +237,19 @@ impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{} finished facts: found {} / right value {} / right unit {} / right qualifier {} / all three {} (right period {})",
-            self.finished, self.found, self.right_value, self.right_unit, self.right_qualifier, self.all_three, self.right_period
+            "{} finished facts: found {} / right value {} / right unit {} / right qualifier {} / all three {} / \
+             right kind {} / right direction {} / right base {} (right period {}; unit kind and counter {})",
+            self.finished,
+            self.found,
+            self.right_value,
+            self.right_unit,
+            self.right_qualifier,
+            self.all_three,
+            self.right_kind,
+            self.right_direction,
+            self.right_base,
+            self.right_period,
+            self.right_unit_shape
         )?;
         writeln!(
             f,

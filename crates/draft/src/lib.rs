@@ -5,28 +5,42 @@
 //! `status = "draft"`, English fields hold the Chinese until translated, and topics and regions
 //! are placeholders.
 //!
+//! Every fact also says what it measures (`measure`: a level, a share, a growth, a change …) and,
+//! for a change or a multiple, its `base` (同比, 比上年末 …), proposed from the words before the
+//! number with the shared table of `facts::change_words`; its period is read from the dates
+//! around it and the release's title (`context`).
+//!
 //! The one promise the draft keeps without review: every fact's `value` is what its `expr`
-//! parses to with the same parser the verifier uses, so a reviewer checks meaning, not arithmetic.
+//! parses to with the same parser the verifier uses, signed and read as the verifier reads its
+//! quote (下降3.2% is -3.2, 增长1.3倍 is 2.3), so a reviewer checks meaning, not arithmetic.
 
 pub mod compare;
 mod context;
+mod measure;
+mod units;
 mod write;
 
 use serde::Deserialize;
 
 use facts::counters::Counters;
-use facts::numbers::{self, Form, NumberExpr, Qualifier, Span};
+use facts::numbers::{self, NumberExpr, Qualifier, Span};
+use facts::{Base, Measure};
+
+use units::{Around, Units};
 
 pub use write::to_toml;
 
 /// A `[[unit]]` entry, as the catalogue format spells it.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct UnitDef {
     pub id: String,
     pub kind: String,
     pub counter: Counters,
     pub zh: String,
     pub en: String,
+    /// An index unit's baseline (100 for 上年=100, 50 for a diffusion index).
+    #[serde(default)]
+    pub baseline: Option<f64>,
 }
 
 /// A drafted `[[fact]]`.
@@ -39,6 +53,10 @@ pub struct DraftFact {
     pub qualifier: Qualifier,
     /// A qualifying word outside `expr` (约 in 约占全国1/4).
     pub qualifier_word: Option<String>,
+    /// What the number measures; `base` is what a change or a multiple is measured against
+    /// (`Base::None` for the rest).
+    pub measure: Measure,
+    pub base: Base,
     pub period: String,
     pub quote: String,
     /// Byte offset of `quote` in the text (the format computes it, so it is written as a comment).
@@ -89,11 +107,20 @@ pub fn builtin_units() -> Vec<UnitDef> {
         counter: Counters::One(counter.to_string()),
         zh: zh.to_string(),
         en: en.to_string(),
+        baseline: None,
     };
     vec![
         unit("percent", "percent", "%", "%", "%"),
         unit("yuan", "currency", "元", "元", "yuan"),
         unit("rank", "count", "第", "位（排名）", "(rank)"),
+        unit("percentage-point", "percentage_points", "个百分点", "个百分点", "percentage points"),
+        unit("times", "times", "倍", "倍", "times"),
+        // 指数为86.3, 上升0.2点. The baseline is a proposal: the draft says so beside it.
+        UnitDef {
+            counter: Counters::Several(vec![String::new(), "点".to_string()]),
+            baseline: Some(100.0),
+            ..unit("index", "index", "", "点", "points")
+        },
     ]
 }
 
@@ -153,6 +180,8 @@ const ARTICLE_ONE: &str = "“one” used as an article (一个, 一批, 一项)
 const PLAN_NAME: &str = "part of a plan's name (三年行动计划)";
 const SLOGAN: &str = "name or slogan in quotation marks, not a statistic";
 const UNPARSED: &str = "TODO: the number parser cannot read this expression; decide by hand";
+const NAMED_GROUP: &str =
+    "a group named by its size (三家基础电信企业, 三大门类, 三个原则), not a count the text measures";
 
 /// Qualifying words that qualify a number from further back in its clause when a verb follows
 /// them (约占全国1/4, 近为, 超过有): the catalogue's `qualifier_word`.
@@ -252,7 +281,9 @@ fn classify(text: &str, span: &Span, counters: &[&str]) -> Found {
     let not = |start: usize, end: usize, reason: &'static str| Found::Not { start, end, reason, everywhere: false };
 
     if whole {
+        // 500GB is a quantity; 5G and 4K are names.
         let letters_after = post.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let letters_after = if units::latin_unit_len(post).is_some() { 0 } else { letters_after };
         let letters_before = pre.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
         if letters_after + letters_before > 0 {
             return Found::Not {
@@ -371,8 +402,72 @@ fn classify(text: &str, span: &Span, counters: &[&str]) -> Found {
             };
             return not(s, end, SLOGAN);
         }
+        if let Some(len) = named_group(pre, core, post) {
+            return not(s, e + len, NAMED_GROUP);
+        }
     }
     fact(text, s, s, e, counters)
+}
+
+/// Measure words after which a small Chinese numeral names a group rather than counting it.
+const GROUP_COUNTERS: &[&str] = &["家", "大", "个"];
+
+/// What a group named by its size is a group of, right after its counter: firms everyone can
+/// name (三家基础电信企业) and the parts of a whole or an argument (三大门类, 三个原则).
+const GROUP_NOUNS: &[&str] = &[
+    "基础电信企业",
+    "电信企业",
+    "电信运营商",
+    "运营商",
+    "国有大型商业银行",
+    "国有大行",
+    "政策性银行",
+    "交易所",
+    "门类",
+    "行业",
+    "产业",
+    "领域",
+    "板块",
+    "集群",
+    "原则",
+    "方面",
+    "特点",
+    "环节",
+    "市场",
+    "大局",
+    "阶段",
+    "层面",
+];
+
+/// Verbs that make a number of things a measured count however it is written: 获得, 推动, 建成 ….
+const MEASURING_VERBS: &[&str] = &[
+    "获得", "推动", "建成", "建设", "新建", "新增", "培育", "认定", "累计", "共有", "拥有", "现有", "达到", "达",
+    "引进", "落户", "入选", "组建", "设立", "评为", "支持", "扶持", "带动", "覆盖", "完成",
+];
+
+/// A small Chinese numeral (两 to 十) with 家, 大 or 个 that names a group the sentence does not
+/// measure: 三家基础电信企业, 三大门类, 以下三个原则. Digits (228家企业) are always counted, and so is
+/// a group after a verb that counts it (获得, 推动, 建成 …). The length of what follows the numeral
+/// in the not-indicator's expr: the counter and the group's noun.
+fn named_group(pre: &str, core: &str, post: &str) -> Option<usize> {
+    let n = numbers::parse_chinese_numeral(core).ok()?;
+    if !(2..=10).contains(&n) {
+        return None;
+    }
+    let counter = GROUP_COUNTERS.iter().find(|c| post.starts_with(**c))?;
+    let clause = facts::change_words::clause_lead(pre);
+    // 比上年增加两家: a change word right before it counts it too.
+    if MEASURING_VERBS.iter().any(|v| clause.contains(v)) || facts::change_words::direction_before(clause).is_some() {
+        return None;
+    }
+    let rest = tail(post, counter.len());
+    let noun = GROUP_NOUNS.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len());
+    match noun {
+        Some(noun) => Some(counter.len() + noun.len()),
+        // 三大 is a name whatever follows: 四大 of anything is those four.
+        None if *counter == "大" => Some(counter.len()),
+        None => None,
+    }
 }
 
 /// Builds the fact's `expr` around a scanned core at `core_start..e` (`start` is before it when a
@@ -393,6 +488,8 @@ fn fact(text: &str, start: usize, core_start: usize, e: usize, counters: &[&str]
         }
         if let Some(c) = longest_prefix(tail(text, end), counters) {
             end += c.len();
+        } else if let Some(len) = units::latin_unit_len(tail(text, end)) {
+            end += len;
         }
     }
     if let Some(w) = longest_prefix(tail(text, end), &["以上", "以下", "左右"]) {
@@ -404,151 +501,6 @@ fn fact(text: &str, start: usize, core_start: usize, e: usize, counters: &[&str]
         }
     }
     Found::Not { start, end: e, reason: UNPARSED, everywhere: false }
-}
-
-/// Chooses the unit of a plain or ordinal number and declares it in the draft.
-struct Units<'a> {
-    known: &'a [UnitDef],
-    used: Vec<UnitDef>,
-    new_count: usize,
-}
-
-impl Units<'_> {
-    fn declare(&mut self, unit: &UnitDef) -> String {
-        if !self.used.iter().any(|u| u.id == unit.id) {
-            self.used.push(unit.clone());
-        }
-        unit.id.clone()
-    }
-
-    fn known_or_builtin(&mut self, pick: impl Fn(&UnitDef) -> bool) -> Option<String> {
-        let unit =
-            self.known.iter().find(|u| pick(u)).cloned().or_else(|| builtin_units().into_iter().find(|u| pick(u)))?;
-        Some(self.declare(&unit))
-    }
-
-    /// The unit id and the value in base units for a parsed expression.
-    fn choose(&mut self, parsed: &NumberExpr, context_after: &str, context_before: &str) -> (String, f64) {
-        match parsed.form {
-            Form::Percent | Form::Fraction => {
-                let value = if parsed.form == Form::Fraction { parsed.value * 100.0 } else { parsed.value };
-                (self.known_or_builtin(|u| u.kind == "percent").unwrap_or_else(|| "percent".to_string()), value)
-            }
-            Form::Ordinal => {
-                (self.known_or_builtin(|u| u.counter.accepts("第")).unwrap_or_else(|| "rank".to_string()), parsed.value)
-            }
-            Form::Plain => {
-                let counter = parsed.counter.as_str();
-                if counter == "元" {
-                    if let Some(id) = self.known_or_builtin(|u| u.kind == "currency" && u.counter.accepts("元")) {
-                        return (id, parsed.value);
-                    }
-                }
-                (self.count_unit(counter, context_after, context_before), parsed.value)
-            }
-        }
-    }
-
-    /// A count unit with this counter: of the known ones, the one whose noun (its `zh` without the
-    /// counter: 部门 in 个部门) best matches the words after the number (or before it, when the
-    /// counter ends the clause: 基站3个); a new unit when none fits.
-    fn count_unit(&mut self, counter: &str, after: &str, before: &str) -> String {
-        let phrase = noun_phrase(after);
-        let phrase = if phrase.chars().count() < 2 {
-            before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect()
-        } else {
-            phrase
-        };
-        let candidates: Vec<&UnitDef> = self
-            .known
-            .iter()
-            .filter(|u| u.kind == "count" && u.counter.accepts(counter) && !counter.is_empty())
-            .collect();
-        let mut best: Option<(usize, &UnitDef)> = None;
-        for u in &candidates {
-            let noun = unit_noun(u);
-            let score = if noun.is_empty() {
-                1
-            } else {
-                let shared = common_run(&noun, &phrase);
-                let head_bonus =
-                    if shared > 0 && phrase.chars().last().is_some_and(|c| noun.contains(c)) { 3 } else { 0 };
-                shared + head_bonus
-            };
-            if score > 0 && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, u));
-            }
-        }
-        if let Some((_, u)) = best {
-            let u = u.clone();
-            return self.declare(&u);
-        }
-        if let Some(u) = self.used.iter().find(|u| u.id.starts_with("draft-unit-") && u.counter.accepts(counter)) {
-            return u.id.clone();
-        }
-        // A new id no unit in sight has: a neighbouring draft's units are known under the same
-        // scheme (draft-unit-1, …), and two units of one id would not build.
-        let id = loop {
-            self.new_count += 1;
-            let id = format!("draft-unit-{}", self.new_count);
-            if !self.known.iter().chain(&self.used).any(|u| u.id == id) {
-                break id;
-            }
-        };
-        let unit = UnitDef {
-            id,
-            kind: "count".to_string(),
-            counter: Counters::One(counter.to_string()),
-            zh: if counter.is_empty() { "（待定）".to_string() } else { counter.to_string() },
-            // The Chinese measure word until someone translates it.
-            en: if counter.is_empty() { "(to be decided)".to_string() } else { counter.to_string() },
-        };
-        self.declare(&unit)
-    }
-}
-
-/// The noun a count unit counts: its `zh` without the counter and a leading 个 (个部门 → 部门,
-/// 家创新中心 → 创新中心, 个方面 → "", 座 → "").
-fn unit_noun(u: &UnitDef) -> String {
-    let word = u.counter.words().iter().find(|w| !w.is_empty() && u.zh.contains(w.as_str()));
-    let zh = word.map_or_else(|| u.zh.clone(), |w| u.zh.replacen(w.as_str(), "", 1));
-    zh.trim_start_matches('个').to_string()
-}
-
-/// The words after a counter up to the end of the phrase: clause punctuation, a list separator,
-/// or a digit once two Chinese characters are in (扶贫村4G… → 扶贫村). At most 16 characters.
-fn noun_phrase(after: &str) -> String {
-    let mut out = String::new();
-    let mut han = 0;
-    for c in after.chars().take(16) {
-        if "，。；！？：、,;\n和及与".contains(c) || (han >= 2 && c.is_ascii_digit()) {
-            break;
-        }
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            han += 1;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Length in characters of the longest run of characters two strings share.
-fn common_run(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut best = 0;
-    let mut prev = vec![0usize; b.len() + 1];
-    for ca in &a {
-        let mut row = vec![0usize; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            if ca == cb {
-                row[j + 1] = prev[j] + 1;
-                best = best.max(row[j + 1]);
-            }
-        }
-        prev = row;
-    }
-    best
 }
 
 /// A qualifying word earlier in the clause that qualifies the number through a verb (约占全国1/4):
@@ -570,11 +522,12 @@ fn distant_qualifier(clause_before: &str) -> Option<String> {
 /// Every measure word an `expr` may end in: the known units' counters, the scanner's measure
 /// words and a few compounds the scanner's list lacks.
 fn counters(known: &[UnitDef]) -> Vec<String> {
-    let mut out: Vec<String> = ["元", "人次", "个百分点", "百分点", "平方米", "平方公里", "千米", "万元"]
+    let mut out: Vec<String> = ["元", "人次", "个百分点", "百分点", "平方米", "平方公里", "千米", "万元", "公斤"]
         .iter()
         .map(|s| s.to_string())
         .collect();
     out.extend(numbers::MEASURE_WORDS.iter().map(|s| s.to_string()));
+    out.extend(numbers::UNITS_AFTER_MULTIPLIER_CHAR.iter().map(|s| s.to_string()));
     out.extend(
         known.iter().flat_map(|u| u.counter.words()).filter(|w| !w.is_empty() && *w != "%" && *w != "第").cloned(),
     );
@@ -590,7 +543,8 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
     let prefix = id_prefix(stem);
     let counter_list = counters(known);
     let counter_refs: Vec<&str> = counter_list.iter().map(String::as_str).collect();
-    let mut units = Units { known, used: Vec::new(), new_count: 0 };
+    let mut units = Units::new(known);
+    let dates = context::Dates::of(text);
     let mut out = Draft { seed: seed.to_string(), ..Draft::default() };
     let (articles, candidates) = context::headings(text);
     // Article ids are unique across all reports, like fact ids.
@@ -621,19 +575,40 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
                 let clause_end = context::clause_end(text, end);
                 let before = text.get(clause_start..start).unwrap_or("");
                 let after = text.get(end..clause_end).unwrap_or("");
-                let (unit, value) = units.choose(&parsed, after, before);
+                let sentence_before = text.get(context::period_start(text, start)..start).unwrap_or("");
+                let around = Around { after, before, sentence_before };
+                let (unit, magnitude, kind) = units.choose(&parsed, &around);
+                // The words before expr as the build reads them: up to its first occurrence in
+                // the quote.
+                let at = quote.find(expr.as_str()).unwrap_or(start.saturating_sub(quote_offset));
+                let quote_before = quote.get(..at).unwrap_or("");
+                let proposal = match measure::propose(quote_before, &expr, parsed.form, after, kind, magnitude) {
+                    Ok(p) => p,
+                    Err(reason) => {
+                        out.not_indicators.push(DraftNot {
+                            expr,
+                            quote: Some(quote.to_string()),
+                            reason: reason.to_string(),
+                            expr_offset: start,
+                        });
+                        continue;
+                    }
+                };
                 let qualifier_word =
                     if parsed.qualifier == Qualifier::Exact { distant_qualifier(before) } else { None };
                 let qualifier = qualifier_word.as_deref().and_then(numbers::qualifier_word).unwrap_or(parsed.qualifier);
-                let sentence_before = text.get(context::period_start(text, start)..start).unwrap_or("");
+                let clause = text.get(clause_start..clause_end).unwrap_or("");
+                let stock = context::is_stock(clause, proposal.base);
                 out.facts.push(DraftFact {
                     id: format!("{prefix}-{}", out.facts.len() + 1),
                     label_zh: context::label(before, after, &expr),
-                    value,
+                    value: proposal.value,
                     unit,
                     qualifier,
                     qualifier_word,
-                    period: context::period(sentence_before),
+                    measure: proposal.measure,
+                    base: proposal.base,
+                    period: dates.period(text, start, stock),
                     quote: quote.to_string(),
                     quote_offset,
                     expr,
@@ -643,7 +618,8 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
             }
         }
     }
-    out.units = units.used;
+    // Units only a number drafted as a not-indicator needed are left out.
+    out.units = units.used.into_iter().filter(|u| out.facts.iter().any(|f| f.unit == u.id)).collect();
     out
 }
 
@@ -665,6 +641,10 @@ pub fn summary(d: &Draft) -> String {
         format!("{} facts, {} not-indicator entries, {} units\n", d.facts.len(), d.not_indicators.len(), d.units.len());
     s.push_str("facts by unit:\n");
     for (k, n) in tally(d.facts.iter().map(|f| f.unit.as_str())) {
+        s.push_str(&format!("  {n:>4}  {k}\n"));
+    }
+    s.push_str("facts by measure:\n");
+    for (k, n) in tally(d.facts.iter().map(|f| f.measure.spelling())) {
         s.push_str(&format!("  {n:>4}  {k}\n"));
     }
     s.push_str("facts by qualifier:\n");

@@ -29,9 +29,10 @@ pub fn to_toml(d: &Draft) -> String {
         s,
         "# Drafted from {} by `bash .ci/draft` (crates/draft); schema: seeds/CATALOGUE.md.\n\
          # Every entry needs review: facts carry status = \"draft\" until a person has checked the\n\
-         # value, unit, qualifier, period and label against the text, translated the English fields\n\
-         # (until then they hold the Chinese, so the English page shows the original words rather\n\
-         # than a placeholder), and replaced the placeholder topic and region \"{PLACEHOLDER_ID}\".\n",
+         # value, unit, qualifier, measure, base, period and label against the text, translated the\n\
+         # English fields (until then they hold the Chinese, so the English page shows the original\n\
+         # words rather than a placeholder; units with a standard English name have it), and\n\
+         # replaced the placeholder topic and region \"{PLACEHOLDER_ID}\".\n",
         d.seed
     );
     let _ = writeln!(s, "seed = {}\n", q(&d.seed));
@@ -55,13 +56,21 @@ pub fn to_toml(d: &Draft) -> String {
     for u in &d.units {
         let _ = writeln!(
             s,
-            "[[unit]]\nid = {}\nkind = {}\ncounter = {}\nzh = {}\nen = {}\n",
+            "[[unit]]\nid = {}\nkind = {}\ncounter = {}\nzh = {}\nen = {}",
             q(&u.id),
             q(&u.kind),
             counter_toml(&u.counter),
             q(&u.zh),
             q(&u.en)
         );
+        if let Some(b) = u.baseline {
+            let _ = writeln!(
+                s,
+                "baseline = {}  # proposed: check it (100 for 上年=100 or 同期=100, 50 for a diffusion index such as PMI)",
+                number(b)
+            );
+        }
+        s.push('\n');
     }
     let _ = writeln!(s, "[[region]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"(to be decided)\"\n");
     let _ = writeln!(s, "[[topic]]\nid = \"{PLACEHOLDER_ID}\"\nzh = \"（待定）\"\nen = \"(to be decided)\"\n");
@@ -86,6 +95,10 @@ pub fn to_toml(d: &Draft) -> String {
         if let Some(w) = &f.qualifier_word {
             let _ = writeln!(s, "qualifier_word = {}", q(w));
         }
+        let _ = writeln!(s, "measure = {}", q(f.measure.spelling()));
+        if f.measure.has_base() {
+            let _ = writeln!(s, "base = {}", q(f.base.spelling()));
+        }
         let _ = writeln!(s, "period = {}\nquote = {}\nexpr = {}\n", q(&f.period), q(&f.quote), q(&f.expr));
     }
     charts(&mut s, d);
@@ -100,7 +113,8 @@ pub fn to_toml(d: &Draft) -> String {
 }
 
 /// One section for the report and one chart per unit its facts use (facts sharing a unit share an
-/// axis), so a draft builds and shows as it is.
+/// axis), so a draft builds and shows as it is. A unit's changes (a growth, a net change) are a
+/// panel of their own: a change never shares an axis with a level or a share.
 fn charts(s: &mut String, d: &Draft) {
     let stem = d.seed.strip_suffix(".txt").unwrap_or(&d.seed);
     let prefix = crate::id_prefix(stem);
@@ -120,16 +134,31 @@ fn charts(s: &mut String, d: &Draft) {
     }
     for unit in units {
         let zh = d.units.iter().find(|u| u.id == unit).map_or(unit, |u| u.zh.as_str());
-        let facts: Vec<String> = d.facts.iter().filter(|f| f.unit == unit).map(|f| q(&f.id)).collect();
         let _ = writeln!(
             s,
-            "[[chart]]\nid = {}\nsection = {}\ntitle_zh = {}\ntitle_en = {}\n[[chart.panel]]\nfacts = [{}]\n",
+            "[[chart]]\nid = {}\nsection = {}\ntitle_zh = {}\ntitle_en = {}",
             q(&format!("{prefix}-{unit}")),
             q(&prefix),
             q(&format!("{title}（{zh}）")),
             q(&format!("{title}（{zh}）")),
-            facts.join(", ")
         );
+        for change in [false, true] {
+            let facts: Vec<String> = d
+                .facts
+                .iter()
+                .filter(|f| f.unit == unit && f.measure.is_change() == change)
+                .map(|f| q(&f.id))
+                .collect();
+            if facts.is_empty() {
+                continue;
+            }
+            s.push_str("[[chart.panel]]\n");
+            if change {
+                s.push_str("caption_zh = \"变化\"\ncaption_en = \"Change\"\n");
+            }
+            let _ = writeln!(s, "facts = [{}]", facts.join(", "));
+        }
+        s.push('\n');
     }
 }
 

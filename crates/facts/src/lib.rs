@@ -5,6 +5,7 @@
 
 pub mod spelling;
 
+pub mod change_words;
 pub mod counters;
 pub mod i18n;
 pub mod model;

@@ -28,22 +28,80 @@ crate::spelled_enum! {
     pub enum UnitKind {
         Percent = "percent",
         Currency = "currency",
+        /// Things counted, and physical units (座, 户, 千瓦时, GB).
         Count = "count",
+        /// The difference between two percentages (个百分点): not a percent of anything.
+        PercentagePoints = "percentage_points",
+        /// So many times a base (倍).
+        Times = "times",
+        /// Points of an index, read against the index's own baseline (100, 50).
+        Index = "index",
+    }
+}
+
+crate::spelled_enum! {
+    /// What a number measures. Releases state changes more often than levels, and a reader must
+    /// never see a decline drawn as a gain or a growth rate on the same axis as a share.
+    #[derive(Default)]
+    pub enum Measure {
+        /// A stock or a flow: 累计建成7.8万座, 收入285亿元, 加权平均利率2.30%.
+        #[default]
+        Level = "level",
+        /// A part of a whole, in percent: 占全国的15.1%, 约占七成.
+        Share = "share",
+        /// A change in percent against a base: 同比增长3.6%, 较2018年年底下降34.4%.
+        Growth = "growth",
+        /// A change of a level against a base, in the level's unit: 比上年末净减少120万户.
+        Change = "change",
+        /// A change of a percentage, in percentage points: 增速提高0.4个百分点.
+        PointChange = "point_change",
+        /// So many times a base: 是去年同期的1.3倍.
+        Multiple = "multiple",
+        /// A value of an index: 指数为86.3.
+        Index = "index",
+        /// A change of an index, in its points: 上升0.2点.
+        IndexChange = "index_change",
+    }
+}
+
+impl Measure {
+    /// A change against a base: its value is signed (negative for a decline, zero for 持平).
+    pub fn is_change(self) -> bool {
+        matches!(self, Measure::Growth | Measure::Change | Measure::PointChange | Measure::IndexChange)
+    }
+
+    /// A change or a multiple: a number that means nothing without its base.
+    pub fn has_base(self) -> bool {
+        self.is_change() || self == Measure::Multiple
+    }
+}
+
+crate::spelled_enum! {
+    /// What a change or a multiple is measured against.
+    #[derive(Default)]
+    pub enum Base {
+        /// Not a change: a level, a share or an index value.
+        #[default]
+        None = "none",
+        /// The same period a year before: 同比, 比上年同期, 比上年 (for a whole year).
+        YearOnYear = "year_on_year",
+        /// The period just before: 环比, 比上月, 比上季度.
+        PeriodOnPeriod = "period_on_period",
+        /// The end of the year before: 比上年末, 比年初.
+        SinceYearEnd = "since_year_end",
+        /// A base the quote names itself: 较2018年年底, 较1—9月.
+        Stated = "stated",
     }
 }
 
 crate::spelled_enum! {
     /// Whether a person has reviewed a fact. Drafted facts (written by the draft tool) are shown
     /// marked "未审核 / not yet reviewed" until someone has.
+    #[derive(Default)]
     pub enum Status {
+        #[default]
         Reviewed = "reviewed",
         Draft = "draft",
-    }
-}
-
-impl Default for Status {
-    fn default() -> Self {
-        Status::Reviewed
     }
 }
 
@@ -56,6 +114,10 @@ pub struct Unit {
     pub zh: String,
     /// Display noun in English, e.g. "stations", "yuan", "ports".
     pub en: String,
+    /// Where the unit's bars start: 0, except 1 for a multiple (the base itself) and an index's
+    /// own baseline (100 for 上年=100, 50 for a diffusion index).
+    #[serde(default)]
+    pub baseline: f64,
 }
 
 /// A region or a topic: an id and its name in both languages.
@@ -94,10 +156,17 @@ pub struct Fact {
     /// catalogue gives none).
     pub short_zh: String,
     pub short_en: String,
-    /// In base units: yuan not 亿元, 41000 not 4.1万, 25 (percent) for 1/4.
+    /// In base units: yuan not 亿元, 41000 not 4.1万, 25 (percent) for 1/4. Signed for a change:
+    /// 下降3.2% is -3.2.
     pub value: f64,
     pub unit: String,
     pub qualifier: Qualifier,
+    /// What the number measures: a level, a share, a change against `base` ...
+    #[serde(default)]
+    pub measure: Measure,
+    /// What a change or a multiple is measured against; `None` for the rest.
+    #[serde(default)]
+    pub base: Base,
     pub period: Period,
     /// Verbatim sentence fragment from the report's text that states the number.
     pub quote: String,

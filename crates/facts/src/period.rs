@@ -65,6 +65,24 @@ fn parse_month(s: &str) -> Result<(u16, u8), String> {
     Ok((y, m))
 }
 
+/// The parts of a year releases name, as (words, first month, last month): 前三季度 is January to
+/// September. Longer words first where one ends another (第一季度 before 一季度). The draft tool
+/// and the claim checker read periods with this one table.
+pub const PARTS_OF_YEAR: &[(&str, u8, u8)] = &[
+    ("前三季度", 1, 9),
+    ("前两季度", 1, 6),
+    ("第一季度", 1, 3),
+    ("第二季度", 4, 6),
+    ("第三季度", 7, 9),
+    ("第四季度", 10, 12),
+    ("一季度", 1, 3),
+    ("二季度", 4, 6),
+    ("三季度", 7, 9),
+    ("四季度", 10, 12),
+    ("上半年", 1, 6),
+    ("下半年", 7, 12),
+];
+
 /// Parses a catalogue period: "2019", "2019..2022", "2020-06", "2020-01..2020-06",
 /// "asof 2020-06", "unstated".
 pub fn parse(s: &str) -> Result<Period, String> {

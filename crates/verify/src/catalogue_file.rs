@@ -173,8 +173,28 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
                     );
                 }
             }
-            Some(UnitKind::Currency | UnitKind::Count) => {}
+            Some(UnitKind::Times) if words != ["倍"] => {
+                errs.push(&name, "counter", format!("{}, but a times unit's counter is \"倍\"", u.counter.describe()))
+            }
+            Some(UnitKind::PercentagePoints) if !words.iter().all(|w| w.ends_with("百分点")) => errs.push(
+                &name,
+                "counter",
+                format!("{}, but a percentage-point unit's counter is \"个百分点\" or \"百分点\"", u.counter.describe()),
+            ),
+            Some(UnitKind::Index) => match u.baseline {
+                None => errs.push(
+                    &name,
+                    "baseline",
+                    "missing: an index is read against its baseline (100 for 上年=100, 50 for a diffusion index, 0 to read it from zero)",
+                ),
+                Some(b) if !b.is_finite() => errs.push(&name, "baseline", format!("{b} is not a finite number")),
+                Some(_) => {}
+            },
+            Some(_) => {}
             None => errs.push(&name, "kind", format!("{:?} is not one of {}", u.kind, UnitKind::spellings())),
+        }
+        if u.baseline.is_some() && UnitKind::from_spelling(&u.kind) != Some(UnitKind::Index) {
+            errs.push(&name, "baseline", "only an index unit has a baseline");
         }
     }
     let units: HashMap<&str, &UnitEntry> = file.units.iter().map(|u| (u.id.as_str(), u)).collect();
@@ -346,8 +366,11 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
             }
         }
 
-        // Unit and value.
-        let Some(unit) = units.get(f.unit.as_str()) else {
+        // Measure, base and direction; then unit and value.
+        let unit = units.get(f.unit.as_str());
+        let unit_kind = unit.and_then(|u| Some((u.id.as_str(), UnitKind::from_spelling(&u.kind)?)));
+        let rule = crate::measure::check(&mut errs, &name, f, unit_kind, expr_at.first().copied());
+        let Some(unit) = unit else {
             continue;
         };
         let percent = UnitKind::from_spelling(&unit.kind) == Some(UnitKind::Percent);
@@ -393,6 +416,8 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
             }
         };
         if let Some(expected) = expected {
+            let magnitude = expected;
+            let expected = rule.expected(magnitude);
             let tolerance = 1e-9 * expected.abs().max(f.value.abs()).max(1.0);
             if (expected - f.value).abs() > tolerance {
                 let scale = if percent && parsed.form == Form::Fraction {
@@ -400,11 +425,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
                 } else {
                     ""
                 };
-                errs.push(
-                    &name,
-                    "value",
-                    format!("{} parses to {}{scale} but value is {}", f.expr, num(expected), num(f.value)),
-                );
+                errs.push(&name, "value", crate::measure::value_message(&f.expr, magnitude, scale, &rule, f.value));
             }
         }
     }

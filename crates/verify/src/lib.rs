@@ -5,6 +5,7 @@
 
 pub mod catalogue_file;
 pub mod coverage;
+mod measure;
 pub mod presentation;
 pub mod problems;
 pub mod reports;

@@ -6,7 +6,7 @@
 use crate::problems::*;
 use crate::schema::*;
 use facts::presentation::CheckKind;
-use facts::Status;
+use facts::{Measure, Status};
 use std::collections::{HashMap, HashSet};
 
 /// A kind of cross-check as catalogue files write it: its word, the inputs it takes (in order), the
@@ -75,6 +75,11 @@ pub fn fraction(s: &str) -> Option<f64> {
 /// Verifies headlines, sections, charts, cross-checks and the facts' status and indicator.
 pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
     let unit_of: HashMap<&str, &str> = file.facts.iter().map(|f| (f.id.as_str(), f.unit.as_str())).collect();
+    let measure_of: HashMap<&str, Measure> = file
+        .facts
+        .iter()
+        .filter_map(|f| Some((f.id.as_str(), Measure::from_spelling(f.measure.as_deref()?)?)))
+        .collect();
     let topics: HashSet<&str> = file.topics.iter().map(|t| t.id.as_str()).collect();
 
     for (i, f) in file.facts.iter().enumerate() {
@@ -152,6 +157,7 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
                 }
             }
             same_unit(errs, &pname, "facts", panel.facts.iter().chain(&panel.references), &unit_of);
+            changes_apart(errs, &pname, "facts", panel.facts.iter().chain(&panel.references), &measure_of);
         }
         if let Some(sf) = &c.stock_flow {
             for (field, id) in [("stock", &sf.stock), ("added", &sf.added), ("reported", &sf.reported)] {
@@ -160,6 +166,7 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
                 }
             }
             same_unit(errs, &name, "stock_flow", [&sf.stock, &sf.added, &sf.reported].into_iter(), &unit_of);
+            changes_apart(errs, &name, "stock_flow", [&sf.stock, &sf.added, &sf.reported].into_iter(), &measure_of);
             if !checks.contains(sf.check.as_str()) || !stock_flow_checks.contains(sf.check.as_str()) {
                 errs.push(
                     &name,
@@ -167,6 +174,37 @@ pub(crate) fn check(file: &CatalogueFile, errs: &mut Errors<'_>) {
                     format!("no cross_check of kind stock_flow has id {:?}", sf.check),
                 );
             }
+        }
+    }
+}
+
+/// A change (a growth rate, a net change, points) is never drawn on one axis with a level or a
+/// share: 同比增长6.9% beside 占比15.1% would read as two shares.
+fn changes_apart<'a>(
+    errs: &mut Errors<'_>,
+    name: &str,
+    field: &str,
+    ids: impl Iterator<Item = &'a String>,
+    measure_of: &HashMap<&str, Measure>,
+) {
+    let mut first: Option<(&str, Measure)> = None;
+    for id in ids {
+        let Some(&measure) = measure_of.get(id.as_str()) else { continue };
+        match first {
+            None => first = Some((id, measure)),
+            Some((fid, fm)) if fm.is_change() != measure.is_change() => {
+                errs.push(
+                    name,
+                    field,
+                    format!(
+                        "{id:?} is a {} but {fid:?} is a {}: a change never shares an axis with a level or a share",
+                        measure.spelling(),
+                        fm.spelling()
+                    ),
+                );
+                return;
+            }
+            Some(_) => {}
         }
     }
 }

@@ -59,7 +59,7 @@ pub struct ArticleEntry {
 #[serde(deny_unknown_fields)]
 pub struct UnitEntry {
     pub id: String,
-    /// percent | currency | count.
+    /// percent | currency | count | percentage_points | times | index.
     pub kind: String,
     /// The measure words right after the number ("座", "元", "个", "人次"), "" for none; "%" for
     /// percent units; "第" for a rank unit (matches any ordinal, 第一 or 第2家). One word, or several
@@ -67,6 +67,10 @@ pub struct UnitEntry {
     pub counter: Counters,
     pub zh: String,
     pub en: String,
+    /// An index unit's baseline (100 for 上年=100, 50 for a diffusion index, 0 when the index is
+    /// read from zero); index units only.
+    #[serde(default)]
+    pub baseline: Option<f64>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -96,6 +100,14 @@ pub struct FactEntry {
     pub unit: String,
     /// exact | at_least | more_than | about | less_than.
     pub qualifier: String,
+    /// What the number measures (level, share, growth, change, point_change, multiple, index,
+    /// index_change); required: `load` names a fact that leaves it out.
+    #[serde(default)]
+    pub measure: Option<String>,
+    /// What a change or a multiple is measured against (year_on_year, period_on_period,
+    /// since_year_end, stated); only for those.
+    #[serde(default)]
+    pub base: Option<String>,
     /// See [`facts::Period`].
     pub period: String,
     pub quote: String,

@@ -7,7 +7,7 @@ use crate::catalogue_file::{CatalogueFile, NamedEntry};
 use crate::presentation::check_kind;
 use crate::reports::LoadedReport;
 use facts::presentation::{ChartDef, ChartKind, CheckDef, CheckKind, PanelDef, SectionDef};
-use facts::{Article, Catalogue, Fact, Named, Period, Qualifier, Report, Status, Unit, UnitKind};
+use facts::{Article, Base, Catalogue, Fact, Measure, Named, Period, Qualifier, Report, Status, Unit, UnitKind};
 
 fn named(list: &[NamedEntry]) -> Vec<Named> {
     list.iter().map(|n| Named { id: n.id.clone(), zh: n.zh.clone(), en: n.en.clone() }).collect()
@@ -33,11 +33,16 @@ pub fn catalogue(file: &CatalogueFile) -> Catalogue {
         units: file
             .units
             .iter()
-            .map(|u| Unit {
-                id: u.id.clone(),
-                kind: UnitKind::from_spelling(&u.kind).unwrap_or(UnitKind::Count),
-                zh: u.zh.clone(),
-                en: u.en.clone(),
+            .map(|u| {
+                let kind = UnitKind::from_spelling(&u.kind).unwrap_or(UnitKind::Count);
+                Unit {
+                    id: u.id.clone(),
+                    kind,
+                    zh: u.zh.clone(),
+                    en: u.en.clone(),
+                    // A multiple is drawn against its base, once the base.
+                    baseline: if kind == UnitKind::Times { 1.0 } else { u.baseline.unwrap_or(0.0) },
+                }
             })
             .collect(),
         regions: named(&file.regions),
@@ -57,6 +62,8 @@ pub fn catalogue(file: &CatalogueFile) -> Catalogue {
                 value: f.value,
                 unit: f.unit.clone(),
                 qualifier: Qualifier::from_spelling(&f.qualifier).unwrap_or(Qualifier::Exact),
+                measure: f.measure.as_deref().and_then(Measure::from_spelling).unwrap_or_default(),
+                base: f.base.as_deref().and_then(Base::from_spelling).unwrap_or_default(),
                 period: facts::period::parse(&f.period).unwrap_or(Period::Unstated),
                 quote: f.quote.clone(),
                 expr: f.expr.clone(),

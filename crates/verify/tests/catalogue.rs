@@ -578,3 +578,169 @@ fn the_hand_written_fixture_report_loads_with_two_counter_words_for_one_unit() {
     let exprs: Vec<&str> = file.facts.iter().filter(|f| f.unit == "base-station").map(|f| f.expr.as_str()).collect();
     assert_eq!(exprs, ["12680座", "9560座", "3120个"]);
 }
+
+// ----------------------------------------------------------------------------------------------
+// What a number measures: kinds, bases and signs (tests/fixtures/reports/fixture-release-*)
+// ----------------------------------------------------------------------------------------------
+
+const RELEASE: &str = "fixture-release-2020m10.facts.toml";
+
+fn release() -> (String, String) {
+    (read(&format!("tests/fixtures/reports/{RELEASE}")), read("tests/fixtures/reports/fixture-release-2020m10.txt"))
+}
+
+#[test]
+fn the_fixture_releases_load_with_signed_changes_and_every_kind() {
+    use facts::{Base, Measure};
+    for name in ["fixture-release-2020m10", "fixture-release-2020m11"] {
+        let toml = read(&format!("tests/fixtures/reports/{name}.facts.toml"));
+        let seed = read(&format!("tests/fixtures/reports/{name}.txt"));
+        let file = load_ok(&toml, &format!("{name}.facts.toml"), &seed);
+        assert!(catalogue_file::uncovered(&file, &seed).is_empty(), "{name}");
+        let model = verify::to_model::catalogue(&file);
+        // 比上年末净减少 is a negative change, 同比增长 a positive growth against last year.
+        let net = model.facts.iter().find(|f| f.measure == Measure::Change).expect("a net change");
+        assert!(net.value < 0.0 && net.base == Base::SinceYearEnd, "{name}: {net:?}");
+        let growth = model.facts.iter().find(|f| f.measure == Measure::Growth).expect("a growth rate");
+        assert!(growth.value > 0.0 && growth.base == Base::YearOnYear, "{name}");
+        assert!(model.facts.iter().any(|f| f.measure == Measure::PointChange), "{name}");
+    }
+    let m11 = read("tests/fixtures/reports/fixture-release-2020m11.facts.toml");
+    let seed = read("tests/fixtures/reports/fixture-release-2020m11.txt");
+    let file = load_ok(&m11, "fixture-release-2020m11.facts.toml", &seed);
+    let power = file.facts.iter().find(|f| f.expr == "1.8%").map(|f| f.value);
+    assert_eq!(power, Some(-1.8), "同比下降1.8% is stored as -1.8");
+    let (toml, seed) = release();
+    let file = verify::to_model::catalogue(&load_ok(&toml, RELEASE, &seed));
+    let share = file.facts.iter().find(|f| f.expr == "七成以上").expect("七成以上");
+    assert_eq!((share.measure, share.value, share.qualifier), (Measure::Share, 70.0, facts::Qualifier::AtLeast));
+    let times = file.facts.iter().find(|f| f.measure == Measure::Multiple).expect("a multiple");
+    assert_eq!((times.value, times.base), (1.3, Base::YearOnYear));
+    assert_eq!(file.unit(&times.unit).map(|u| u.baseline), Some(1.0), "a multiple is drawn from its base");
+}
+
+#[test]
+fn a_decline_stored_as_a_gain_fails_naming_the_value() {
+    // The real report: 较2018年年底平均下降34.4%.
+    let (toml, seed) = real();
+    let errs = load_err(&set(&toml, "fact", "luoning-data-tariff-cut", "value", "34.4"), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry("luoning-data-tariff-cut"), "value", "must be -34.4");
+    assert_named(&errs, REAL, &fact_entry("luoning-data-tariff-cut"), "value", "下降");
+    // A fixture release: 比上年末净减少120万户.
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-mobile-subscribers-change";
+    let errs = load_err(&set(&toml, "fact", id, "value", "1200000"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "value", "净减少");
+    // And a gain stored as a decline.
+    let id = "beiling-2020m10-revenue-growth";
+    let errs = load_err(&set(&toml, "fact", id, "value", "-3.6"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "value", "must be 3.6");
+}
+
+#[test]
+fn a_growth_rate_declared_as_a_share_or_a_level_fails_naming_the_measure() {
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-revenue-growth";
+    for measure in ["\"share\"", "\"level\""] {
+        let wrong = remove(&set(&toml, "fact", id, "measure", measure), "fact", id, "base");
+        let errs = load_err(&wrong, RELEASE, &seed);
+        assert_named(&errs, RELEASE, &fact_entry(id), "measure", "增长");
+        assert_named(&errs, RELEASE, &fact_entry(id), "measure", "growth");
+    }
+    // The real report's tariff cut as a share.
+    let (toml, seed) = real();
+    let wrong = remove(
+        &set(&toml, "fact", "luoning-data-tariff-cut", "measure", "\"share\""),
+        "fact",
+        "luoning-data-tariff-cut",
+        "base",
+    );
+    let errs = load_err(&wrong, REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry("luoning-data-tariff-cut"), "measure", "下降");
+}
+
+#[test]
+fn seven_tenths_declared_as_a_count_fails_naming_the_unit() {
+    // 约占七成以上 is a share of about 70%, not the count 7.
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-gigabit-share";
+    let wrong = set(
+        &set(&set(&toml, "fact", id, "unit", "\"household\""), "fact", id, "value", "7"),
+        "fact",
+        id,
+        "measure",
+        "\"level\"",
+    );
+    let errs = load_err(&wrong, RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "unit", "is a percentage");
+    // As a share in a count unit the measure says so too.
+    let wrong = set(&toml, "fact", id, "unit", "\"household\"");
+    let errs = load_err(&wrong, RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "measure", "count unit");
+}
+
+#[test]
+fn bases_are_required_of_changes_and_must_be_the_quotes() {
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-revenue-growth";
+    let errs = load_err(&remove(&toml, "fact", id, "base"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "base", "the quote says year_on_year");
+    let errs = load_err(&set(&toml, "fact", id, "base", "\"since_year_end\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "base", "say year_on_year");
+    let errs = load_err(&set(&toml, "fact", id, "base", "\"yoy\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "base", "is not one of");
+    // A level has no base.
+    let level = "beiling-2020m10-revenue";
+    let errs = load_err(&set(&toml, "fact", level, "base", "\"year_on_year\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(level), "base", "has no base");
+    // Every fact says what it measures.
+    let errs = load_err(&remove(&toml, "fact", level, "measure"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(level), "measure", "missing");
+    let errs = load_err(&set(&toml, "fact", level, "measure", "\"stock\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(level), "measure", "is not one of");
+}
+
+#[test]
+fn a_multiple_is_read_as_the_quote_reads_it() {
+    // 是去年同期的1.3倍 is 1.3 times; stored as a growth by 1.3 times (2.3) it fails, saying why.
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-data-per-subscriber-multiple";
+    let errs = load_err(&set(&toml, "fact", id, "value", "2.3"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "value", "so many times the base");
+    // 增长1.3倍 is 2.3 times the base.
+    let text = seed.replace("是去年同期的1.3倍", "比去年同期增长1.3倍");
+    let grown = toml.replace("是去年同期的1.3倍", "比去年同期增长1.3倍");
+    let errs = load_err(&grown, RELEASE, &text);
+    assert_named(&errs, RELEASE, &fact_entry(id), "value", "must be 2.3");
+    assert_named(&errs, RELEASE, &fact_entry(id), "value", "growth by");
+    load_ok(&set(&grown, "fact", id, "value", "2.3"), RELEASE, &text);
+}
+
+#[test]
+fn units_of_points_times_and_indexes_are_checked() {
+    let (toml, seed) = release();
+    let errs = load_err(&set(&toml, "unit", "times", "counter", "\"个\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, "unit \"times\"", "counter", "倍");
+    let errs = load_err(&set(&toml, "unit", "percentage-point", "counter", "\"点\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, "unit \"percentage-point\"", "counter", "百分点");
+    let errs = load_err(&set(&toml, "unit", "percentage-point", "kind", "\"index\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, "unit \"percentage-point\"", "baseline", "missing");
+    let errs = load_err(&set(&toml, "unit", "yuan", "baseline", "100"), RELEASE, &seed);
+    assert_named(&errs, RELEASE, "unit \"yuan\"", "baseline", "only an index");
+    // A percentage-point change in a percent unit.
+    let id = "beiling-2020m10-gigabit-share-change";
+    let errs = load_err(&set(&toml, "fact", id, "unit", "\"percent\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "unit", "not a percentage");
+}
+
+#[test]
+fn a_change_never_shares_an_axis_with_a_share() {
+    let (toml, seed) = release();
+    let wrong = toml.replace(
+        "facts = [\"beiling-2020m10-gigabit-share\"]",
+        "facts = [\"beiling-2020m10-gigabit-share\", \"beiling-2020m10-revenue-growth\"]",
+    );
+    assert_ne!(wrong, toml);
+    let errs = load_err(&wrong, RELEASE, &seed);
+    assert_named(&errs, RELEASE, "chart \"beiling-2020m10-gigabit\" panel #1", "facts", "never shares an axis");
+}

@@ -22,7 +22,13 @@ static TRICKY: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
         text_start: 0,
         text_end: 0,
     }],
-    units: vec![Unit { id: "u".into(), kind: UnitKind::Currency, zh: "元".into(), en: "yuan, CNY".into() }],
+    units: vec![Unit {
+        id: "u".into(),
+        kind: UnitKind::Currency,
+        zh: "元".into(),
+        en: "yuan, CNY".into(),
+        baseline: 0.0,
+    }],
     regions: vec![Named { id: "r".into(), zh: "广东省".into(), en: "Guang\ndong".into() }],
     topics: vec![Named { id: "t".into(), zh: "主题".into(), en: " padded ".into() }],
     facts: vec![
@@ -38,6 +44,8 @@ static TRICKY: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
             value: 230_000_000_000.0,
             unit: "u".into(),
             qualifier: Qualifier::MoreThan,
+            measure: facts::Measure::Level,
+            base: facts::Base::None,
             period: Period::MonthRange { from: (2020, 1), to: (2020, 6) },
             quote: "超过1400亿元".into(),
             expr: "超过1400亿元".into(),
@@ -58,6 +66,8 @@ static TRICKY: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
             value: 2.3,
             unit: "missing-unit".into(),
             qualifier: Qualifier::Exact,
+            measure: facts::Measure::Level,
+            base: facts::Base::None,
             period: Period::Unstated,
             quote: "2.30%".into(),
             expr: "2.30%".into(),
@@ -114,6 +124,8 @@ fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
         uz,
         ue,
         f.qualifier.spelling().to_string(),
+        f.measure.spelling().to_string(),
+        f.base.spelling().to_string(),
         f.period.to_string(),
         f.quote.clone(),
         f.gloss_en.clone(),
@@ -129,7 +141,8 @@ fn csv_round_trips_tricky_strings() {
         assert_eq!(*row, expected_row(&TRICKY, f));
     }
     assert_eq!(rows[1][18], "230000000000");
-    assert_eq!(rows[1][23], "2020-01..2020-06");
+    assert_eq!((rows[1][23].as_str(), rows[1][24].as_str()), ("level", "none"));
+    assert_eq!(rows[1][25], "2020-01..2020-06");
     assert_eq!(rows[1][15], "line one\r\nline two");
     assert_eq!(rows[1][14], "带\"引号\"和,逗号");
     assert_eq!(rows[1][10], " padded ");

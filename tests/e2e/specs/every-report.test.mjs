@@ -1,6 +1,7 @@
 // Every report is a dashboard (#22): the reader tasks that work on the real report, run against
 // the real report (dist/) and against fixture reports, each on its own page of the site of four
-// reports (dist-multi/, built by .ci/test with DASHBOARD_SEEDS=seeds:tests/fixtures/reports):
+// reports (dist-multi/, built by .ci/test with DASHBOARD_SEEDS=seeds:tests/fixtures/reports), a
+// monthly release among them:
 // interactive charts, chart ⇄ table, embed, the source panel with its paragraph, the reading view,
 // the claim checker, search hits as fact controls, share with its QR code and references, and
 // downloads. Then what joins the pages: a link with another report's ids opens that report's page,
@@ -24,6 +25,8 @@ const REPORTS = [
   { name: 'the real report', dir: DIST, page: '', chart: 'gd-5g-stations', fact: 'gd-5g-stations-2019', article: 'guangdong', search: '36988' },
   { name: 'fixture-west-2021h1', dir: MULTI, page: 'fixture-west-2021h1.html', chart: 'west-5g-stations', fact: 'west-5g-stations-2021-06', article: 'west-2021h1-brief', search: '12680' },
   { name: 'fixture-east-2021q1', dir: MULTI, page: 'fixture-east-2021q1.html', chart: 'east-2021q1-stations', fact: 'fixture-east-2021q1-1', article: 'fixture-east-2021q1-article-1', search: '5.2万' },
+  // A monthly release, its figure a decline (同比下降1.8%, stored -1.8).
+  { name: 'fixture-release-2020m11', dir: MULTI, page: 'fixture-release-2020m11.html', chart: 'beiling-2020m11-growth', fact: 'beiling-2020m11-power-growth', article: 'fixture-release-2020m11-release', search: '发电量' },
 ];
 
 let servers, browser;

@@ -119,12 +119,21 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
     let mut rows = Html::default();
     for p in &spec.panels {
         for b in &p.bars {
-            let (qualifier, period, region) = match b.fact_id.and_then(|id| catalogue.fact(id)) {
+            // A change's row says it in words (同比增长3.6%, not the bar's signed +3.6%); other rows
+            // show the bar's text (an addition keeps its +).
+            let (value, text, qualifier, period, region) = match b.fact_id.and_then(|id| catalogue.fact(id)) {
                 Some(f) => {
                     let t = fact_text::describe(catalogue, f, lang);
-                    (t.qualifier.to_string(), t.period, t.region)
+                    let text = if f.measure.has_base() { t.value } else { b.value_text.clone() };
+                    (f.value, text, t.qualifier.to_string(), t.period, t.region)
                 }
-                None => (lang.pick("推算值", "computed").to_string(), String::new(), String::new()),
+                None => (
+                    b.value,
+                    b.value_text.clone(),
+                    lang.pick("推算值", "computed").to_string(),
+                    String::new(),
+                    String::new(),
+                ),
             };
             let label = if p.caption.is_empty() { b.label.clone() } else { format!("{} · {}", p.caption, b.label) };
             let mark =
@@ -140,8 +149,8 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
                 derived,
                 label,
                 mark,
-                b.value,
-                b.value_text,
+                value,
+                text,
                 qualifier,
                 period,
                 region,

@@ -151,11 +151,32 @@ mod tests {
             let html = chart_table(&CATALOGUE, &spec, Lang::Zh);
             assert_eq!(html.matches("<tr data-fact=").count(), spec.bars().count(), "{}", def.id);
             for b in spec.bars() {
-                assert!(html.contains(&format!("data-value=\"{}\">{}<", b.value, escape(&b.value_text))), "{}", def.id);
+                let (value, text) = match b.fact_id.and_then(|id| CATALOGUE.fact(id)) {
+                    Some(f) if f.measure.has_base() => {
+                        (f.value, catalogue::fact_text::describe(&CATALOGUE, f, Lang::Zh).value)
+                    }
+                    Some(f) => (f.value, b.value_text.clone()),
+                    None => (b.value, b.value_text.clone()),
+                };
+                assert!(html.contains(&format!("data-value=\"{value}\">{}<", escape(&text))), "{}", def.id);
             }
             // Only stated bars point to a source.
             let stated = spec.bars().filter(|b| b.fact_id.is_some()).count();
             assert_eq!(html.matches("class=\"link\"").count(), stated);
+        }
+    }
+
+    #[test]
+    fn a_decline_reads_as_one_in_the_table_and_the_tooltip() {
+        // 较2018年年底平均下降34.4%: stored -34.4, said "下降34.4%" / "down 34.4%".
+        let def = charts().iter().find(|c| c.shows("luoning-data-tariff-cut")).expect("the tariff chart");
+        for (lang, words) in [(Lang::Zh, "下降34.4%"), (Lang::En, "down 34.4%")] {
+            let spec = build(def, &CATALOGUE, lang).expect("spec");
+            let html = chart_table(&CATALOGUE, &spec, lang);
+            assert!(html.contains(&format!("data-value=\"-34.4\">{words}<")), "{html}");
+            let bar = spec.bars().find(|b| b.fact_id == Some("luoning-data-tariff-cut")).expect("bar");
+            assert_eq!(bar.value_text, "-34.4%");
+            assert!(tooltip(&CATALOGUE, bar, lang).to_string().contains(words));
         }
     }
 
