@@ -100,8 +100,14 @@ fn english_direction(lower: &str, start: usize, end: usize) -> Option<Direction>
     let word_end = |w: &str| {
         before.ends_with(w) && before[..before.len() - w.len()].chars().last().is_none_or(|c| !c.is_ascii_alphabetic())
     };
-    if let Some((_, d)) = EN_BEFORE.iter().filter(|(w, _)| word_end(w)).max_by_key(|(w, _)| w.len()) {
-        return Some(*d);
+    if let Some((w, d)) = EN_BEFORE.iter().filter(|(w, _)| word_end(w)).max_by_key(|(w, _)| w.len()) {
+        // "make up 90%", "set up": a verb's particle, not a direction.
+        let verb = before[..before.len() - w.len()].split_whitespace().last().unwrap_or("");
+        let particle =
+            ["make", "makes", "made", "making", "take", "takes", "took", "set", "sets", "account", "accounts"];
+        if !(*w == "up" && particle.contains(&verb)) {
+            return Some(*d);
+        }
     }
     let after = lower[end..].trim_start();
     // "a 34.4% cut", "1.8 percent lower"; units first ("1.2 million subscribers fewer" is rare).

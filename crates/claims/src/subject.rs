@@ -438,9 +438,15 @@ fn compare_run(run: &[char], v: &Vocabulary, out: &mut Compared) {
         let longest_in = |text: &str| {
             (i + 2..=run.len()).rev().map(|j| (j, run[i..j].iter().collect::<String>())).find(|(_, p)| text.contains(p))
         };
-        let longest = longest_in(&v.label_zh)
-            .map(|(j, p)| (j, p, true))
-            .or_else(|| longest_in(&v.other_zh).map(|(j, p)| (j, p, false)));
+        let longest = longest_in(&v.label_zh).map(|(j, p)| (j, p, true)).or_else(|| {
+            // A piece of the sentence's quote stops where a piece of the label starts:
+            // "全省发电量累计完成" is 全省 then 发电量, the label's words, not one piece of the quote.
+            let (j, _) = longest_in(&v.other_zh)?;
+            let label_at =
+                |k: usize| (k + 2..=run.len()).any(|e| v.label_zh.contains(&run[k..e].iter().collect::<String>()));
+            let cut = (i + 1..j).find(|&k| label_at(k)).unwrap_or(j);
+            Some((cut, run[i..cut].iter().collect::<String>(), false))
+        });
         match longest {
             Some((j, piece, on_label)) => {
                 flush(&mut left, out);

@@ -143,26 +143,27 @@ fn chinese(s: &str) -> Vec<(When, (usize, usize))> {
         if let Some(y) = four_digits(rest).filter(|_| !prev_digit && rest[4..].starts_with('年')) {
             let mut end = i + 4 + '年'.len_utf8();
             let after = &s[end..];
-            let when = if let Some((w, a, b)) = facts::period::PARTS_OF_YEAR.iter().find(|(w, _, _)| after.starts_with(w)) {
-                end += w.len();
-                When::Months(Some(y), *a, *b)
-            } else if let Some(w) = ["底", "末"].iter().find(|w| after.starts_with(**w)) {
-                end += w.len();
-                When::AsOf(Some(y), 12)
-            } else if after.starts_with("以来") {
-                end += "以来".len();
-                When::Since(y)
-            } else if let Some((a, b, len)) = dash_span(after) {
-                end += len;
-                When::Months(Some(y), a, b)
-            } else if let Some((m, len)) = month_before_yue(after) {
-                end += len;
-                month_point(s, &mut end, Some(y), m)
-            } else if s[..i].ends_with('自') {
-                When::Since(y)
-            } else {
-                When::Year(y)
-            };
+            let when =
+                if let Some((w, a, b)) = facts::period::PARTS_OF_YEAR.iter().find(|(w, _, _)| after.starts_with(w)) {
+                    end += w.len();
+                    When::Months(Some(y), *a, *b)
+                } else if let Some(w) = ["底", "末"].iter().find(|w| after.starts_with(**w)) {
+                    end += w.len();
+                    When::AsOf(Some(y), 12)
+                } else if after.starts_with("以来") {
+                    end += "以来".len();
+                    When::Since(y)
+                } else if let Some((a, b, len)) = dash_span(after) {
+                    end += len;
+                    When::Months(Some(y), a, b)
+                } else if let Some((m, len)) = month_before_yue(after) {
+                    end += len;
+                    month_point(s, &mut end, Some(y), m)
+                } else if s[..i].ends_with('自') {
+                    When::Since(y)
+                } else {
+                    When::Year(y)
+                };
             out.push((when, (i, end)));
             i = end;
             continue;

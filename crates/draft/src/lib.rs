@@ -544,7 +544,7 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
     let counter_list = counters(known);
     let counter_refs: Vec<&str> = counter_list.iter().map(String::as_str).collect();
     let mut units = Units::new(known);
-    let dates = context::Dates::of(text);
+    let dates = facts::dates::Dates::of(text);
     let mut out = Draft { seed: seed.to_string(), ..Draft::default() };
     let (articles, candidates) = context::headings(text);
     // Article ids are unique across all reports, like fact ids.

@@ -7,6 +7,7 @@ pub mod spelling;
 
 pub mod change_words;
 pub mod counters;
+pub mod dates;
 pub mod i18n;
 pub mod model;
 pub mod numbers;

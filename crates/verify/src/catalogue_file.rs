@@ -206,6 +206,7 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
     }
 
     // Facts.
+    let dates = facts::dates::Dates::of(seed_text);
     let mut offsets = Vec::with_capacity(file.facts.len());
     for (i, f) in file.facts.iter().enumerate() {
         let name = entry_name("fact", i, &f.id);
@@ -287,6 +288,13 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
         let expr_at = occurrences(&f.quote, &f.expr);
         if !f.quote.is_empty() && expr_at.is_empty() {
             errs.push(&name, "expr", format!("{:?} does not occur in the quote", f.expr));
+        }
+        // The period, against the text's dates (the quote found once, so its place is known).
+        if let (Ok(period), Some(at), [_]) =
+            (facts::period::parse(&f.period), expr_at.first(), occurrences(seed_text, &f.quote).as_slice())
+        {
+            let text = (&dates, seed_text);
+            crate::period_check::check(&mut errs, &name, period, &f.period, text, offset + at, &f.expr);
         }
         let parsed = match numbers::parse_expr(&f.expr) {
             Ok(p) => p,

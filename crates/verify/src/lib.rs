@@ -6,6 +6,7 @@
 pub mod catalogue_file;
 pub mod coverage;
 mod measure;
+mod period_check;
 pub mod presentation;
 pub mod problems;
 pub mod reports;

@@ -744,3 +744,25 @@ fn a_change_never_shares_an_axis_with_a_share() {
     let errs = load_err(&wrong, RELEASE, &seed);
     assert_named(&errs, RELEASE, "chart \"beiling-2020m10-gigabit\" panel #1", "facts", "never shares an axis");
 }
+
+#[test]
+fn a_period_the_text_contradicts_fails_naming_what_the_text_says() {
+    // 1—10月 in the release: revenue over January to October, subscribers at the end of October.
+    let (toml, seed) = release();
+    let id = "beiling-2020m10-revenue";
+    let errs = load_err(&set(&toml, "fact", id, "period", "\"2020-01..2020-09\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "period", "the text dates \"285亿元\" 2020-01..2020-10");
+    let errs = load_err(&set(&toml, "fact", id, "period", "\"2019-01..2019-10\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "period", "2020-01..2020-10");
+    let id = "beiling-2020m10-mobile-subscribers";
+    let errs = load_err(&set(&toml, "fact", id, "period", "\"asof 2020-09\""), RELEASE, &seed);
+    assert_named(&errs, RELEASE, &fact_entry(id), "period", "asof 2020-10");
+    // A stock or a flow of the same months agrees (the end is what a date fixes), and a period the
+    // catalogue leaves unstated is its own call.
+    load_ok(&set(&toml, "fact", id, "period", "\"2020-01..2020-10\""), RELEASE, &seed);
+    load_ok(&set(&toml, "fact", id, "period", "\"unstated\""), RELEASE, &seed);
+    // The real report: 截至今年6月末 with no year above it is not checked; 2019年 is.
+    let (toml, seed) = real();
+    let errs = load_err(&set(&toml, "fact", "gd-5g-stations-2019", "period", "\"2020\""), REAL, &seed);
+    assert_named(&errs, REAL, &fact_entry("gd-5g-stations-2019"), "period", "2019");
+}
