@@ -471,3 +471,79 @@ pub fn hit_targets<'a>(spec: &ChartSpec<'a>, plan: &Layout<'a>) -> Vec<Hit<'a>> 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{axis_for, BarSpec, PanelSpec};
+    use facts::i18n::Lang;
+    use facts::{Qualifier, Unit, UnitKind};
+
+    fn bar(label: &str, start: f64, value: f64) -> BarSpec<'static> {
+        BarSpec {
+            fact_id: None,
+            label: label.to_string(),
+            start,
+            value,
+            qualifier: Qualifier::Exact,
+            kind: BarKind::Stated,
+            value_text: format!("{}", start + value),
+        }
+    }
+
+    /// One panel of `values`, drawn from `unit`'s baseline as `spec::stated_bar` draws them.
+    fn plan(unit: Unit, change: bool, values: &[f64]) -> Layout<'static> {
+        let bars: Vec<BarSpec> = values.iter().map(|v| bar("x", unit.baseline, v - unit.baseline)).collect();
+        let axis = axis_for(&unit, change, bars.iter().map(BarSpec::end));
+        let panel = PanelSpec { caption: String::new(), unit, axis, bars, references: Vec::new() };
+        let spec = ChartSpec {
+            id: "t",
+            lang: Lang::En,
+            title: String::new(),
+            subtitle: String::new(),
+            panels: vec![panel],
+            source: String::new(),
+            notes: Vec::new(),
+        };
+        let spec: &'static ChartSpec<'static> = Box::leak(Box::new(spec));
+        layout(spec, 800.0, css_height(spec, 800.0), 1.0)
+    }
+
+    fn unit(kind: UnitKind, baseline: f64) -> Unit {
+        Unit { id: "u".into(), kind, zh: String::new(), en: String::new(), baseline }
+    }
+
+    #[test]
+    fn a_decline_runs_left_from_the_baseline_with_its_value_on_its_left() {
+        // 同比增长3.8%, 34.9%, 下降1.8%.
+        let p = plan(unit(UnitKind::Percent, 0.0), true, &[3.8, 34.9, -1.8]);
+        let zero = p.panels[0].baseline_x;
+        assert!(zero > p.panels[0].plot.x + 1.0, "room left of zero");
+        let [up, far, down] = [&p.bars[0], &p.bars[1], &p.bars[2]];
+        assert!((up.bar.x - zero).abs() < 1e-9 && (far.bar.x - zero).abs() < 1e-9);
+        assert!((down.bar.right() - zero).abs() < 1e-9 && down.bar.x < zero);
+        assert!(down.value.anchor == Anchor::End && down.value.bounds().right() <= down.bar.x);
+        assert!(up.value.anchor == Anchor::Start && up.value.x >= up.bar.right());
+    }
+
+    #[test]
+    fn an_index_and_a_multiple_are_drawn_from_their_base() {
+        // An index of 上年=100: 98.5 below it, 101.2 above.
+        let p = plan(unit(UnitKind::Index, 100.0), false, &[98.5, 101.2]);
+        let base = p.panels[0].baseline_x;
+        assert!((p.bars[0].bar.right() - base).abs() < 1e-9 && (p.bars[1].bar.x - base).abs() < 1e-9);
+        // 是去年同期的1.3倍: from 1 (the base) to 1.3.
+        let p = plan(unit(UnitKind::Times, 1.0), false, &[1.3]);
+        let base = p.panels[0].baseline_x;
+        assert!((p.bars[0].bar.x - base).abs() < 1e-9 && p.bars[0].bar.w > 10.0);
+    }
+
+    #[test]
+    fn declines_alone_end_at_the_right_of_the_plot() {
+        // 比上年末净减少134万户: the axis ends at zero.
+        let p = plan(unit(UnitKind::Count, 0.0), true, &[-1_340_000.0]);
+        let plot = p.panels[0].plot;
+        assert!((p.panels[0].baseline_x - plot.right()).abs() < 1e-6);
+        assert!(p.bars[0].bar.x >= plot.x - 1e-9 && p.bars[0].bar.w > plot.w * 0.5);
+    }
+}

@@ -250,15 +250,17 @@ fn file_names_differ_per_chart_language_and_format() {
     assert_eq!(ids.len(), Format::ALL.len());
 }
 
-/// The fixture reports' charts too: on a phone and at the download's width, every label whole in
-/// the picture and the bars given the width (every report is a dashboard, not only the first).
+/// Every report's charts, the fixture reports' too: on a phone and at the download's width, every
+/// label whole in the picture, the bars given the width and every caption on the canvas (every
+/// report is a dashboard, not only the first).
 #[test]
 fn every_report_keeps_its_labels_whole_and_gives_its_bars_the_width() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let paths = verify::reports::catalogue_paths(&[root.join("tests/fixtures/reports")]).expect("catalogues");
+    let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
+    let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
     let reports: Vec<facts::Report> = loaded.iter().map(verify::to_model::report).collect();
-    assert!(reports.len() >= 3);
+    assert!(reports.len() >= 4);
     for r in &reports {
         for def in &r.catalogue.charts {
             for lang in LANGS {
@@ -274,6 +276,19 @@ fn every_report_keeps_its_labels_whole_and_gives_its_bars_the_width() {
                 let plan = charts::layout::layout(&s, 360.0, charts::layout::css_height(&s, 360.0), 1.0);
                 let plot = plan.panels[0].plot;
                 assert!(plot.w >= 180.0, "{} {} {lang:?} at 360 px: the bars get {} px", r.name, s.id, plot.w);
+                // A panel's caption is one line: it must fit the canvas a 360 px phone gives a chart
+                // (294 px inside the page's and the card's padding).
+                let phone = charts::layout::layout(&s, 294.0, charts::layout::css_height(&s, 294.0), 1.0);
+                for caption in phone.panels.iter().filter_map(|p| p.caption.as_ref()) {
+                    let right = caption.bounds().right();
+                    assert!(
+                        right <= 294.0,
+                        "{} {} {lang:?}: caption {:?} runs to {right} px",
+                        r.name,
+                        s.id,
+                        caption.text
+                    );
+                }
             }
         }
     }
