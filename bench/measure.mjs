@@ -5,7 +5,7 @@
 //
 //   node bench/measure.mjs --dist DIR [--runs 5] [--out FILE] [--interactions 10] [--memory 200]
 import { chromium } from 'playwright-core';
-import { readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -443,7 +443,10 @@ async function fileSizes(dist) {
     const e = await load(file);
     out.push({ file: label, raw: e.raw.length, gzip: e.gz ? e.gz.length : e.raw.length });
   };
-  for (const f of (await readdir(dist)).sort()) await add(`dist/${f}`, join(dist, f));
+  // Every file of the site, those under reports/ too (directories are not files to size).
+  for (const f of (await readdir(dist, { recursive: true })).sort()) {
+    if ((await stat(join(dist, f))).isFile()) await add(`dist/${f}`, join(dist, f));
+  }
   await add('chart.js/dist/chart.umd.min.js', join(BENCH, 'node_modules/chart.js/dist/chart.umd.min.js'));
   await add('bench/chartjs/ref.js', join(BENCH, 'chartjs/ref.js'));
   await add('bench/chartjs/index.html', join(BENCH, 'chartjs/index.html'));

@@ -77,7 +77,12 @@ async fn index() -> Result<Rc<SiteIndex>, String> {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         if s.reports.is_empty() {
-            s.reports.push(Report { name: site("name"), catalogue: CATALOGUE.clone(), text: seed_text().to_string() });
+            s.reports.push(Report {
+                name: site("name"),
+                catalogue: CATALOGUE.clone(),
+                text: seed_text().to_string(),
+                indicators: catalogue::indicators().to_vec(),
+            });
         }
         s.index = Some(index.clone());
     });

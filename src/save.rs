@@ -74,7 +74,8 @@ fn site_base() -> String {
 async fn every_report() -> Result<Vec<facts::Report>, String> {
     if catalogue::reports_index().is_empty() {
         let name = crate::report_data::site("name");
-        return Ok(vec![facts::Report { name, catalogue: CATALOGUE.clone(), text: String::new() }]);
+        let indicators = catalogue::indicators().to_vec();
+        return Ok(vec![facts::Report { name, catalogue: CATALOGUE.clone(), text: String::new(), indicators }]);
     }
     crate::module_reports::read_all().await;
     match crate::module_reports::all_read() {

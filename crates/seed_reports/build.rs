@@ -69,7 +69,7 @@ fn main() {
         }
     }
 
-    let models: Vec<facts::Report> = all.iter().map(to_model::report).collect();
+    let models: Vec<facts::Report> = to_model::reports(&all);
     let Some(open) = models.first() else { fail(&["no report to build".to_string()]) };
     let index =
         if all.len() > 1 { format!("reports/index.{}.json", reports::content_key(&all)) } else { String::new() };

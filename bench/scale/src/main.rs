@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use charts::draw::{draw, LIGHT};
 use charts::layout::{css_height, layout};
-use charts::registry::{build, CHARTS};
+use charts::registry::{build, charts};
 use charts::spec::{bar_panel, notes_for, ChartSpec};
 use catalogue::fact_text;
 use catalogue::CATALOGUE;
@@ -24,24 +24,20 @@ use facts::i18n::Lang;
 use views::search::{filter, Filter};
 use plotters::prelude::*;
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 /// `n` facts: the real ones over and over, each with its own id and a slightly different value.
 fn catalogue(n: usize) -> Catalogue {
-    let base: &'static [Fact] = CATALOGUE.facts;
+    let base = &CATALOGUE.facts;
     let facts: Vec<Fact> = (0..n)
         .map(|i| {
-            let mut f = base[i % base.len()];
+            let mut f = base[i % base.len()].clone();
             let round = i / base.len();
             if round > 0 {
-                f.id = leak(format!("{}-{round}", f.id));
+                f.id = format!("{}-{round}", f.id);
             }
             f
         })
         .collect();
-    Catalogue { facts: Box::leak(facts.into_boxed_slice()), ..CATALOGUE }
+    Catalogue { facts, ..CATALOGUE.clone() }
 }
 
 /// CPU time of this thread, in ms.
@@ -91,7 +87,7 @@ fn text(t: &str) -> Filter {
 }
 
 /// What one list row shows: label, value and "period · region · qualifier".
-fn list_rows(c: &Catalogue, facts: &[&'static Fact], lang: Lang) -> usize {
+fn list_rows(c: &Catalogue, facts: &[&Fact], lang: Lang) -> usize {
     let mut bytes = 0;
     for f in facts {
         let t = fact_text::describe(c, f, lang);
@@ -102,7 +98,7 @@ fn list_rows(c: &Catalogue, facts: &[&'static Fact], lang: Lang) -> usize {
 }
 
 /// One chart of one panel with `n` bars, all in stations.
-fn series_spec(c: &Catalogue, facts: &[&'static Fact]) -> ChartSpec {
+fn series_spec<'a>(c: &Catalogue, facts: &[&'a Fact]) -> ChartSpec<'a> {
     let panel = bar_panel(c, "bench-series", facts, &[], "基站数（座）".to_string(), Lang::Zh).expect("one unit");
     let notes = notes_for(std::slice::from_ref(&panel), Lang::Zh);
     ChartSpec {
@@ -161,30 +157,32 @@ fn main() {
 
     // ---- the real charts, for reference ------------------------------------------------------
     {
-        let t = time(5, || CHARTS.iter().map(|d| build(d, &CATALOGUE, Lang::Zh).expect("builds")).count());
-        rows.push(Row { group: "chart", what: "spec: all real charts".into(), size: CHARTS.len(), t, items: CHARTS.len(), note: String::new() });
-        let specs: Vec<ChartSpec> = CHARTS.iter().map(|d| build(d, &CATALOGUE, Lang::Zh).expect("builds")).collect();
+        let defs = charts();
+        let t = time(5, || defs.iter().map(|d| build(d, &CATALOGUE, Lang::Zh).expect("builds")).count());
+        rows.push(Row { group: "chart", what: "spec: all real charts".into(), size: defs.len(), t, items: defs.len(), note: String::new() });
+        let specs: Vec<ChartSpec> = defs.iter().map(|d| build(d, &CATALOGUE, Lang::Zh).expect("builds")).collect();
         let t = time(5, || specs.iter().map(draw_svg).sum::<usize>());
         let bytes: usize = specs.iter().map(draw_svg).sum();
-        rows.push(Row { group: "chart", what: "layout + draw: all real charts".into(), size: CHARTS.len(), t, items: CHARTS.len(), note: format!("{bytes} B of SVG") });
+        rows.push(Row { group: "chart", what: "layout + draw: all real charts".into(), size: defs.len(), t, items: defs.len(), note: format!("{bytes} B of SVG") });
     }
 
     // ---- one chart series of 100, 1,000 and 10,000 bars ---------------------------------------
     let station = CATALOGUE.fact("gd-5g-stations-2019").expect("the 2019 stations fact");
     for n in [100, 1_000, 10_000, 100_000] {
-        let facts: Vec<&'static Fact> = (0..n)
+        let owned: Vec<Fact> = (0..n)
             .map(|i| {
-                let mut f = *station;
-                f.id = leak(format!("series-{i}"));
-                f.short_zh = leak(format!("第{i}点"));
+                let mut f = station.clone();
+                f.id = format!("series-{i}");
+                f.short_zh = format!("第{i}点");
                 f.value = 1000.0 + i as f64 * 7.0;
-                &*Box::leak(Box::new(f))
+                f
             })
             .collect();
-        let c = CATALOGUE;
-        let t = time(3, || series_spec(&c, &facts));
+        let facts: Vec<&Fact> = owned.iter().collect();
+        let c: &Catalogue = &CATALOGUE;
+        let t = time(3, || series_spec(c, &facts));
         rows.push(Row { group: "chart", what: "series: spec".into(), size: n, t, items: n, note: String::new() });
-        let spec = series_spec(&c, &facts);
+        let spec = series_spec(c, &facts);
         let h = css_height(&spec, CSS_WIDTH);
         let t = time(3, || layout(&spec, CSS_WIDTH, h, 1.0));
         rows.push(Row { group: "chart", what: "series: layout".into(), size: n, t, items: n, note: format!("canvas {CSS_WIDTH}×{h} CSS px") });

@@ -3,7 +3,7 @@
 //!
 //! Both list every fact with the same columns, in this order: [`FACT_COLUMNS`].
 
-use facts::{Catalogue, Fact};
+use facts::{Catalogue, Fact, Indicator};
 
 pub use crate::SCHEMA;
 
@@ -39,6 +39,11 @@ pub const FACT_COLUMNS: &[&str] = &[
     "period",
     "quote",
     "gloss_en",
+    "indicator",
+    "indicator_name_zh",
+    "indicator_name_en",
+    "indicator_definition_zh",
+    "indicator_definition_en",
 ];
 
 /// Keys each JSON fact has after [`FACT_COLUMNS`] and the CSV leaves out: where the quote sits
@@ -76,7 +81,9 @@ enum Cell {
 
 /// The row of one fact, in [`FACT_COLUMNS`] then [`JSON_ONLY_COLUMNS`] order (links after
 /// `base`, see [`fact_link`]). Names of missing ids are empty.
-fn fact_row<'a>(c: &'a Catalogue, f: &Fact, base: &str) -> Vec<Cell> {
+fn fact_row<'a>(c: &'a Catalogue, indicators: &[Indicator], f: &Fact, base: &str) -> Vec<Cell> {
+    let indicator = f.indicator.as_deref().and_then(|id| indicators.iter().find(|i| i.id == id));
+    let of_indicator = |pick: fn(&Indicator) -> &str| indicator.map_or("", pick);
     let find =
         |list: &'a [facts::Named], id: &str| list.iter().find(|n| n.id == id).map(|n| (n.zh.as_str(), n.en.as_str()));
     let (topic_zh, topic_en) = find(&c.topics, &f.topic).unwrap_or(("", ""));
@@ -115,6 +122,11 @@ fn fact_row<'a>(c: &'a Catalogue, f: &Fact, base: &str) -> Vec<Cell> {
         Cell::Text(f.period.to_string()),
         t(&f.quote),
         t(&f.gloss_en),
+        t(f.indicator.as_deref().unwrap_or("")),
+        t(of_indicator(|i| &i.name_zh)),
+        t(of_indicator(|i| &i.name_en)),
+        t(of_indicator(|i| &i.definition_zh)),
+        t(of_indicator(|i| &i.definition_en)),
         Cell::Int(f.quote_offset),
         t(&f.expr),
     ]
@@ -172,6 +184,11 @@ fn json_array(indent: &str, items: &[String]) -> String {
 /// "topics": [...], "facts": [...]}`, keys in a fixed order, one entry per line; links after
 /// `base` ([`fact_link`]).
 pub fn to_json(c: &Catalogue, base: &str) -> String {
+    to_json_with(c, crate::indicators(), base)
+}
+
+/// [`to_json`] with the declarations of the catalogue's indicators.
+fn to_json_with(c: &Catalogue, indicators: &[Indicator], base: &str) -> String {
     let s = |v: &str| json_string(v);
     let articles: Vec<String> = c
         .articles
@@ -194,7 +211,7 @@ pub fn to_json(c: &Catalogue, base: &str) -> String {
     let named = |list: &[facts::Named]| -> Vec<String> {
         list.iter().map(|n| json_object(&[("id", s(&n.id)), ("zh", s(&n.zh)), ("en", s(&n.en))])).collect()
     };
-    let facts: Vec<String> = c.facts.iter().map(|f| fact_json(c, f, base)).collect();
+    let facts: Vec<String> = c.facts.iter().map(|f| fact_json_with(c, indicators, f, base)).collect();
     format!(
         "{{\n  \"schema\": {SCHEMA},\n  \"seed\": {},\n  \"articles\": {},\n  \"units\": {},\n  \"regions\": {},\n  \"topics\": {},\n  \"facts\": {}\n}}\n",
         json_string(&c.seed),
@@ -226,11 +243,16 @@ pub fn to_csv(c: &Catalogue, base: &str) -> String {
 
 /// One fact as a one-line JSON object with the keys of [`FACT_COLUMNS`] and
 /// [`JSON_ONLY_COLUMNS`], exactly as [`to_json`] writes it.
+/// Its indicator's name and definition are the open report's declarations (`crate::indicators`).
 pub fn fact_json(c: &Catalogue, f: &Fact, base: &str) -> String {
+    fact_json_with(c, crate::indicators(), f, base)
+}
+
+fn fact_json_with(c: &Catalogue, indicators: &[Indicator], f: &Fact, base: &str) -> String {
     let pairs: Vec<(&str, String)> = FACT_COLUMNS
         .iter()
         .chain(JSON_ONLY_COLUMNS)
-        .zip(fact_row(c, f, base))
+        .zip(fact_row(c, indicators, f, base))
         .map(|(k, cell)| {
             let v = match cell {
                 Cell::Text(t) => json_string(&t),
@@ -252,12 +274,16 @@ pub fn facts_json(c: &Catalogue, facts: &[&Fact], base: &str) -> String {
 /// Some facts as CSV, in the given order, with the header, quoting, BOM and line ends of
 /// [`to_csv`]: `facts_csv(c, &all_facts, base)` is `to_csv(c, base)`.
 pub fn facts_csv(c: &Catalogue, facts: &[&Fact], base: &str) -> String {
+    facts_csv_with(c, crate::indicators(), facts, base)
+}
+
+fn facts_csv_with(c: &Catalogue, indicators: &[Indicator], facts: &[&Fact], base: &str) -> String {
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = FACT_COLUMNS.iter().map(|h| csv_field(h)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for f in facts {
-        let row: Vec<String> = fact_row(c, f, base)
+        let row: Vec<String> = fact_row(c, indicators, f, base)
             .into_iter()
             .take(FACT_COLUMNS.len())
             .map(|cell| match cell {
@@ -278,7 +304,7 @@ pub fn facts_csv(c: &Catalogue, facts: &[&Fact], base: &str) -> String {
 /// are listed once per id (each fact carries its own unit's and names' text as well).
 pub fn to_json_all<'a>(reports: &'a [facts::Report], base: &str) -> String {
     match reports {
-        [one] => to_json(&one.catalogue, base),
+        [one] => to_json_with(&one.catalogue, &one.indicators, base),
         _ => {
             let s = |v: &str| json_string(v);
             let mut articles = Vec::new();
@@ -321,7 +347,7 @@ pub fn to_json_all<'a>(reports: &'a [facts::Report], base: &str) -> String {
                         }
                     }
                 }
-                fact_lines.extend(c.facts.iter().map(|f| fact_json(c, f, base)));
+                fact_lines.extend(c.facts.iter().map(|f| fact_json_with(c, &r.indicators, f, base)));
             }
             let seeds: Vec<String> = reports.iter().map(|r| s(&r.catalogue.seed)).collect();
             format!(
@@ -341,12 +367,15 @@ pub fn to_json_all<'a>(reports: &'a [facts::Report], base: &str) -> String {
 /// text in `seed`).
 pub fn to_csv_all(reports: &[facts::Report], base: &str) -> String {
     match reports {
-        [one] => to_csv(&one.catalogue, base),
+        [one] => {
+            let all: Vec<&Fact> = one.catalogue.facts.iter().collect();
+            facts_csv_with(&one.catalogue, &one.indicators, &all, base)
+        }
         _ => {
             let mut out = String::new();
             for (i, r) in reports.iter().enumerate() {
                 let all: Vec<&Fact> = r.catalogue.facts.iter().collect();
-                let part = facts_csv(&r.catalogue, &all, base);
+                let part = facts_csv_with(&r.catalogue, &r.indicators, &all, base);
                 if i == 0 {
                     out.push_str(&part);
                 } else {

@@ -101,6 +101,13 @@ pub struct FactEntry {
     pub quote: String,
     /// The quote in English.
     pub gloss_en: String,
+    /// The indicator the fact measures ("" for none), with its declaration's name and definition
+    /// (what is counted: 口径) in both languages.
+    pub indicator: String,
+    pub indicator_name_zh: String,
+    pub indicator_name_en: String,
+    pub indicator_definition_zh: String,
+    pub indicator_definition_en: String,
     /// Where `quote` starts in the report's text, in UTF-8 bytes (JSON only).
     pub quote_offset: usize,
     /// The numeric expression inside `quote`, as written ("4.1万座") (JSON only).

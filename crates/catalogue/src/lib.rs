@@ -18,7 +18,7 @@ use facts::{Article, Fact, Named, Unit};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use open::with_open_report;
-pub use open::{decode_data, reports_index, seed_text, OpenCatalogue, CATALOGUE};
+pub use open::{decode_data, indicators, reports_index, seed_text, OpenCatalogue, CATALOGUE};
 #[cfg(target_arch = "wasm32")]
 pub use open::{install_data, install_report, install_reports_index};
 /// Every report the site holds, with their texts: for the publish step, tools and tests.

@@ -65,6 +65,11 @@ mod source {
         open().map_or("", |r| r.text.as_str())
     }
 
+    /// The declarations of the indicators the open report's facts name.
+    pub fn indicators() -> &'static [facts::Indicator] {
+        open().map_or(&[], |r| r.indicators.as_slice())
+    }
+
     /// Runs `f` with the report `name` open on this thread, as its own page opens it (the publish
     /// step writes every report's page this way); `None` when no report has that name.
     pub fn with_open_report<T>(name: &str, f: impl FnOnce() -> T) -> Option<T> {
@@ -90,6 +95,7 @@ mod source {
     static OPEN: OnceLock<Catalogue> = OnceLock::new();
     static TEXT: OnceLock<String> = OnceLock::new();
     static INDEX: OnceLock<String> = OnceLock::new();
+    static INDICATORS: OnceLock<Vec<facts::Indicator>> = OnceLock::new();
 
     /// The installed catalogue; an empty one before (the app mounts only once it is installed, so
     /// nothing reads this earlier but a test that forgot to install).
@@ -121,6 +127,13 @@ mod source {
     pub fn install_report(report: Report) {
         let _ = TEXT.set(report.text);
         let _ = OPEN.set(report.catalogue);
+        let _ = INDICATORS.set(report.indicators);
+    }
+
+    /// The declarations of the indicators the open report's facts name, once the on-demand
+    /// module has installed its report file (none before: the first download carries none).
+    pub fn indicators() -> &'static [facts::Indicator] {
+        INDICATORS.get().map_or(&[], Vec::as_slice)
     }
 
     /// Where the page says the reports' index is.

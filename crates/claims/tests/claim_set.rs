@@ -40,7 +40,7 @@ fn site_reports() -> Vec<Report> {
     let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
     let paths = verify::reports::catalogue_paths(&dirs).unwrap_or_else(|e| panic!("{e:?}"));
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    loaded.iter().map(verify::to_model::report).collect()
+    verify::to_model::reports(&loaded)
 }
 
 /// What one sentence got: the verdict, the first number's fact and its report's name.

@@ -206,6 +206,22 @@ pub struct Catalogue {
     pub headlines: Vec<String>,
 }
 
+/// An indicator: what the facts of one series count, declared once for the whole site (any
+/// report's catalogue may declare it, `[[indicator]]`) and named by each fact that measures it.
+/// Its name titles its series; its definition (口径) says what is counted: cumulative or new, by
+/// whom, from when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Indicator {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub definition_zh: String,
+    pub definition_en: String,
+    /// The unit its facts are counted in: a unit id of every report that gives one of its points.
+    pub unit: String,
+}
+
 /// One report: its name (NAME of NAME.txt and NAME.facts.toml), its catalogue and its text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -213,6 +229,18 @@ pub struct Report {
     pub name: String,
     pub catalogue: Catalogue,
     pub text: String,
+    /// The declarations of the indicators its facts name, wherever in the site they are declared.
+    /// Here, not in the catalogue: the page's first download carries the catalogue, and only what
+    /// the reader opens needs the definitions.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+impl Report {
+    /// The declaration of the indicator with this id, among those the report carries.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
 }
 
 /// What belongs to the site rather than to one report (`seeds/site.toml`): its name, and what a

@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 pub use crate::coverage::{coverage_errors, covered_ranges, idle_not_indicators, uncovered};
 pub use crate::problems::{line_of, occurrences, span_context, valid_id, CatalogueError};
 pub use crate::schema::{
-    ArticleEntry, CatalogueFile, ChartEntry, CrossCheckEntry, FactEntry, NamedEntry, NotIndicatorEntry, PanelEntry,
-    SectionEntry, StockFlowEntry, UnitEntry,
+    ArticleEntry, CatalogueFile, ChartEntry, CrossCheckEntry, FactEntry, IndicatorEntry, NamedEntry, NotIndicatorEntry,
+    PanelEntry, SectionEntry, StockFlowEntry, UnitEntry,
 };
 
 /// Where a column banner over the next article's heading starts (做好“六稳”落实“六保” over the
@@ -439,6 +439,25 @@ pub fn load(toml_text: &str, file_name: &str, seed_text: &str) -> Result<Catalog
     }
     for (f, o) in file.facts.iter_mut().zip(offsets) {
         f.quote_offset = o;
+    }
+
+    // Indicators declared here (checked against the other files' by `verify::indicators`).
+    check_ids(&mut errs, "indicator", file.indicators.iter().map(|i| i.id.as_str()));
+    for (i, d) in file.indicators.iter().enumerate() {
+        let name = entry_name("indicator", i, &d.id);
+        non_empty(
+            &mut errs,
+            &name,
+            &[
+                ("name_zh", &d.name_zh),
+                ("name_en", &d.name_en),
+                ("definition_zh", &d.definition_zh),
+                ("definition_en", &d.definition_en),
+            ],
+        );
+        if !unit_ids.contains(d.unit.as_str()) {
+            errs.push(&name, "unit", format!("no unit has id {:?}", d.unit));
+        }
     }
 
     // Not-indicators.

@@ -5,6 +5,7 @@
 
 pub mod catalogue_file;
 pub mod coverage;
+pub mod indicators;
 mod measure;
 mod period_check;
 pub mod presentation;

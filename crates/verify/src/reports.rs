@@ -111,6 +111,7 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<LoadedReport>, Vec<CatalogueErr
         }
     }
     errors.extend(clashes(&reports));
+    errors.extend(crate::indicators::problems(&reports));
     if errors.is_empty() {
         Ok(reports)
     } else {

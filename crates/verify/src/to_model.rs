@@ -125,7 +125,18 @@ pub fn catalogue(file: &CatalogueFile) -> Catalogue {
     }
 }
 
-/// The report: its name, catalogue and text.
-pub fn report(r: &LoadedReport) -> Report {
-    Report { name: r.name.clone(), catalogue: catalogue(&r.file), text: r.text.clone() }
+/// The report: its name, catalogue and text, and the declarations of the indicators its facts
+/// name, from whichever of the site's reports (`all`) declares them.
+pub fn report(r: &LoadedReport, all: &[LoadedReport]) -> Report {
+    Report {
+        name: r.name.clone(),
+        catalogue: catalogue(&r.file),
+        text: r.text.clone(),
+        indicators: crate::indicators::of_report(r, all),
+    }
+}
+
+/// Every report of the site, in its order.
+pub fn reports(all: &[LoadedReport]) -> Vec<Report> {
+    all.iter().map(|r| report(r, all)).collect()
 }

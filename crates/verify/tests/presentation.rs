@@ -322,3 +322,86 @@ fn the_site_setting_chooses_the_report_the_page_opens_with() {
     assert!(e.contains("site.toml") && e.contains("opne"), "{e}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Runs the site checks over these reports (name, catalogue, text) and returns the problems.
+fn site_problems(tag: &str, reports: &[(&str, String, String)]) -> Vec<CatalogueError> {
+    let dir = scratch(tag, reports);
+    let result = reports::load_all(&reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths"));
+    let _ = std::fs::remove_dir_all(dir);
+    match result {
+        Ok(_) => panic!("{tag}: the broken declaration was accepted"),
+        Err(e) => e,
+    }
+}
+
+fn has(errs: &[CatalogueError], file: &str, entry: &str, field: &str, needle: &str) -> bool {
+    errs.iter().any(|e| e.file == file && e.entry == entry && e.field == field && e.message.contains(needle))
+}
+
+/// An indicator is declared once for the site: a fact naming an undeclared one, a declaration
+/// in a unit the file lacks, and two declarations that disagree each fail, naming the file, the
+/// entry and the field (and, for a disagreement, both files).
+#[test]
+fn broken_indicator_declarations_are_named() {
+    let (q1, q1_text) = fixture("fixture-east-2021q1");
+    let (q3, q3_text) = fixture("fixture-east-2021q3");
+    // The Q3 brief names an indicator no file declares.
+    let undeclared = q3.replace("indicator = \"east-clearance\"", "indicator = \"east-clearance-rate\"");
+    let errs = site_problems(
+        "undeclared",
+        &[("fixture-east-2021q1", q1.clone(), q1_text.clone()), ("fixture-east-2021q3", undeclared, q3_text.clone())],
+    );
+    assert!(
+        has(
+            &errs,
+            "fixture-east-2021q3.facts.toml",
+            "fact \"fixture-east-2021q3-4\"",
+            "indicator",
+            "declares indicator \"east-clearance-rate\""
+        ),
+        "got:\n{}",
+        list(&errs)
+    );
+    // A declaration in a unit its file does not have.
+    let unknown_unit = q1.replacen("unit = \"station\"\n\n[[indicator]]", "unit = \"tower\"\n\n[[indicator]]", 1);
+    assert_ne!(unknown_unit, q1, "the fixture declares east-5g-stations in stations");
+    let errs = site_problems("unit", &[("fixture-east-2021q1", unknown_unit, q1_text.clone())]);
+    assert!(
+        has(
+            &errs,
+            "fixture-east-2021q1.facts.toml",
+            "indicator \"east-5g-stations\"",
+            "unit",
+            "no unit has id \"tower\""
+        ),
+        "got:\n{}",
+        list(&errs)
+    );
+    // The Q3 brief declares the Q1 brief's indicator again, with another definition.
+    let again = format!(
+        "{q3}\n[[indicator]]\nid = \"east-clearance\"\nname_zh = \"东海省拖欠中小企业账款清偿进度\"\nname_en = \"East Sea's clearance of overdue payments to SMEs\"\ndefinition_zh = \"已清偿金额占比（%），当年新增拖欠不计。\"\ndefinition_en = \"Share cleared, leaving out new arrears of the year.\"\nunit = \"percent\"\n"
+    );
+    let errs = site_problems(
+        "twice",
+        &[("fixture-east-2021q1", q1.clone(), q1_text.clone()), ("fixture-east-2021q3", again, q3_text.clone())],
+    );
+    assert!(
+        has(
+            &errs,
+            "fixture-east-2021q3.facts.toml",
+            "indicator \"east-clearance\"",
+            "definition_zh",
+            "fixture-east-2021q1.facts.toml declares this indicator"
+        ),
+        "got:\n{}",
+        list(&errs)
+    );
+    // Word for word, a second declaration is the same declaration.
+    let block =
+        q1.find("[[indicator]]\nid = \"east-clearance\"").map(|at| q1[at..].to_string()).expect("the Q1 declaration");
+    let same = format!("{q3}\n{block}");
+    let dir = scratch("same", &[("fixture-east-2021q1", q1, q1_text), ("fixture-east-2021q3", same, q3_text)]);
+    let ok = reports::load_all(&reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths"));
+    let _ = std::fs::remove_dir_all(dir);
+    assert!(ok.is_ok(), "{:?}", ok.err().map(|e| list(&e)));
+}

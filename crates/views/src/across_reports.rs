@@ -113,6 +113,18 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
         |p: &&charts::series::SeriesPoint| on_page(p.report).is_some_and(|r| r.report.catalogue.reviewed(&p.fact.id));
     let titled = s.points.iter().rev().find(reviewed).or(s.points.last());
     let latest = titled.map_or("", |p| lang.pick(&p.fact.label_zh, &p.fact.label_en));
+    // Titled by its indicator's declared name, with the definition under it: a point's label
+    // ("截至2021年3月末累计5G基站") names one period, not the series.
+    let declared = all.iter().find_map(|r| r.report.indicator(s.indicator));
+    let name = declared.map_or(latest, |d| lang.pick(&d.name_zh, &d.name_en));
+    let definition = declared.map_or(Html::default(), |d| {
+        html!(
+            "<p class=\"chart__definition\" data-indicator=\"{}\"><span class=\"chart__definition-label\">{}</span>{}</p>",
+            d.id.as_str(),
+            lang.pick("口径：", "Definition: "),
+            lang.pick(&d.definition_zh, &d.definition_en)
+        )
+    });
     let missing: Vec<String> = s.missing.iter().map(|m| month_label(*m, lang)).collect();
     let mut notes = Vec::new();
     if !missing.is_empty() {
@@ -136,14 +148,15 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
     );
     let notes: Html = notes.iter().map(|n| html!("<p class=\"chart__note\">{}</p>", n.as_str())).collect();
     html!(
-        "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p><div class=\"series__plot\"><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}</div>{}{}</figure>",
+        "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p>{}<div class=\"series__plot\"><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}</div>{}{}</figure>",
         s.indicator,
-        latest,
+        name,
         match lang {
             Lang::Zh => format!("{}个时点，来自{}份报告", s.points.len(), distinct_reports(s)),
             Lang::En => format!("{} points from {} reports", s.points.len(), distinct_reports(s)),
         },
-        latest,
+        definition,
+        name,
         // plotters' SVG, drawn from the catalogue's numbers.
         Html::trusted(themed(&svg_font_sizes_in_px(&series_svg(s, width, lang, &PLACEHOLDERS)))),
         hits(s, all, focus, width, lang),

@@ -15,7 +15,7 @@ fn reports() -> Vec<Report> {
     let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
     let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    loaded.iter().map(verify::to_model::report).collect()
+    verify::to_model::reports(&loaded)
 }
 
 fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
@@ -229,5 +229,32 @@ fn series_labels_do_not_overlap_when_narrow() {
             let apart_y = a.1 + 12.0 <= b.1 || b.1 + 12.0 <= a.1;
             assert!(apart_x || apart_y, "labels {a:?} and {b:?} overlap");
         }
+    }
+}
+
+/// A series is titled by its indicator's declared name, not by one of its points' labels, with
+/// the definition under the title (marked with the indicator), in both languages; a report's file
+/// carries the declaration even when another report declares it.
+#[test]
+fn a_series_is_titled_by_its_indicator_with_its_definition() {
+    let all = reports();
+    let q3 = report(&all, "fixture-east-2021q3");
+    assert!(q3.indicator("east-5g-stations").is_some(), "declared in the Q1 brief, carried by the Q3 one");
+    let pages = on_pages(&all);
+    let q1 = report(&all, "fixture-east-2021q1");
+    for (lang, name, definition) in [
+        (Lang::Zh, "东海省累计建成5G基站", "口径：</span>全省自建设以来累计建成的5G基站数"),
+        (
+            Lang::En,
+            "East Sea&#39;s 5G base stations, cumulative",
+            "Definition: </span>5G base stations built in the province",
+        ),
+    ] {
+        let html = series_section(q1, &pages, None, 640.0, lang).as_str().to_string();
+        let figure = html.split("data-series=\"east-5g-stations\"").nth(1).expect("the station series");
+        let title = figure.split("<h4 class=\"chart__title\">").nth(1).and_then(|t| t.split("</h4>").next());
+        assert_eq!(title, Some(name), "{lang:?}");
+        assert!(figure.contains("data-indicator=\"east-5g-stations\""), "{lang:?}");
+        assert!(figure.contains(definition), "{lang:?}: {figure}");
     }
 }

@@ -74,7 +74,7 @@ fn site_reports() -> Vec<facts::Report> {
     let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
     let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    loaded.iter().map(verify::to_model::report).collect()
+    verify::to_model::reports(&loaded)
 }
 
 /// On a site of several reports, a sentence of another report, checked on the real report's

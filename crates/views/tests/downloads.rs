@@ -259,7 +259,7 @@ fn every_report_keeps_its_labels_whole_and_gives_its_bars_the_width() {
     let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
     let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
     let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    let reports: Vec<facts::Report> = loaded.iter().map(verify::to_model::report).collect();
+    let reports: Vec<facts::Report> = verify::to_model::reports(&loaded);
     assert!(reports.len() >= 4);
     for r in &reports {
         for def in &r.catalogue.charts {

@@ -129,7 +129,39 @@ fn expected_row(c: &Catalogue, f: &Fact) -> Vec<String> {
         f.period.to_string(),
         f.quote.clone(),
         f.gloss_en.clone(),
+        f.indicator.clone().unwrap_or_default(),
+        // The open report's declarations (the real report names no indicator).
+        indicator(f).map_or(String::new(), |i| i.name_zh.clone()),
+        indicator(f).map_or(String::new(), |i| i.name_en.clone()),
+        indicator(f).map_or(String::new(), |i| i.definition_zh.clone()),
+        indicator(f).map_or(String::new(), |i| i.definition_en.clone()),
     ]
+}
+
+fn indicator(f: &Fact) -> Option<&'static facts::Indicator> {
+    catalogue::indicators().iter().find(|i| Some(i.id.as_str()) == f.indicator.as_deref())
+}
+
+/// Downloads carry each fact's indicator with its declaration's name and definition, from the
+/// report that declares it (fixture-release-2020m11's revenue is declared in the m10 release).
+#[test]
+fn downloads_carry_the_indicator_its_name_and_its_definition() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let paths = verify::reports::catalogue_paths(&[root.join("tests/fixtures/reports")]).expect("catalogues");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    let reports = verify::to_model::reports(&loaded);
+    let json: serde_json::Value =
+        serde_json::from_str(&catalogue::export::to_json_all(&reports, "")).expect("facts.json parses");
+    let facts = json["facts"].as_array().expect("facts");
+    let revenue = facts.iter().find(|f| f["id"] == "beiling-2020m11-revenue").expect("the November revenue");
+    assert_eq!(revenue["indicator"], "beiling-telecom-revenue");
+    assert_eq!(revenue["indicator_name_zh"], "北岭省电信业务收入（年初至今）");
+    assert!(revenue["indicator_definition_en"].as_str().is_some_and(|d| d.contains("cumulative from January")));
+    let none =
+        facts.iter().find(|f| f["id"] == "beiling-2020m11-revenue-growth-change").expect("a fact of no indicator");
+    assert_eq!((none["indicator"].as_str(), none["indicator_name_en"].as_str()), (Some(""), Some("")));
+    let csv = catalogue::export::to_csv_all(&reports, "");
+    assert!(csv.contains("全省规模以上电厂发电量，自1月起累计至报告月（千瓦时）。"), "the definition is a CSV column");
 }
 
 #[test]

@@ -1,0 +1,102 @@
+//! Indicators across the site's catalogues: each declared once (`[[indicator]]` in any file; the
+//! same declaration repeated word for word is one declaration), every indicator a fact names
+//! declared, and every fact of an indicator in the indicator's unit. A problem names the file, the
+//! entry and the field, and a disagreement both files.
+
+use std::collections::BTreeMap;
+
+use crate::catalogue_file::{CatalogueError, IndicatorEntry};
+use crate::reports::LoadedReport;
+use facts::Indicator;
+
+/// Every declaration of the site by id, with the file it is first declared in.
+fn declarations(reports: &[LoadedReport]) -> BTreeMap<&str, (&IndicatorEntry, &str)> {
+    let mut out = BTreeMap::new();
+    for r in reports {
+        for d in &r.file.indicators {
+            out.entry(d.id.as_str()).or_insert((d, r.file.file_name.as_str()));
+        }
+    }
+    out
+}
+
+/// What is wrong with the site's indicators.
+pub fn problems(reports: &[LoadedReport]) -> Vec<CatalogueError> {
+    let declared = declarations(reports);
+    let mut errors = Vec::new();
+    let error = |file: &str, entry: String, field: &str, message: String| CatalogueError {
+        file: file.to_string(),
+        entry,
+        field: field.to_string(),
+        message,
+    };
+    for r in reports {
+        let file = r.file.file_name.as_str();
+        for d in &r.file.indicators {
+            let Some((first, first_file)) = declared.get(d.id.as_str()) else { continue };
+            if *first_file == file {
+                continue;
+            }
+            let fields = [
+                ("name_zh", &first.name_zh, &d.name_zh),
+                ("name_en", &first.name_en, &d.name_en),
+                ("definition_zh", &first.definition_zh, &d.definition_zh),
+                ("definition_en", &first.definition_en, &d.definition_en),
+                ("unit", &first.unit, &d.unit),
+            ];
+            if let Some((field, there, here)) = fields.iter().find(|(_, a, b)| a != b) {
+                errors.push(error(
+                    file,
+                    format!("indicator {:?}", d.id),
+                    field,
+                    format!(
+                        "{here:?} but {first_file} declares this indicator with {field} {there:?}: an indicator is declared once for the whole site (repeat it word for word, or give the new one its own id)"
+                    ),
+                ));
+            }
+        }
+        for f in &r.file.facts {
+            let Some(id) = f.indicator.as_deref() else { continue };
+            match declared.get(id) {
+                None => errors.push(error(
+                    file,
+                    format!("fact {:?}", f.id),
+                    "indicator",
+                    format!(
+                        "no catalogue of the site declares indicator {id:?}: add an [[indicator]] with its name and definition (seeds/CATALOGUE.md, \"Indicators\")"
+                    ),
+                )),
+                Some((d, declared_in)) if d.unit != f.unit => errors.push(error(
+                    file,
+                    format!("fact {:?}", f.id),
+                    "unit",
+                    format!("{:?}, but indicator {id:?} is counted in {:?} ({declared_in})", f.unit, d.unit),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    errors
+}
+
+/// The declarations of the indicators `report`'s facts name, in the order they are first named.
+pub fn of_report(report: &LoadedReport, reports: &[LoadedReport]) -> Vec<Indicator> {
+    let declared = declarations(reports);
+    let mut out: Vec<Indicator> = Vec::new();
+    for id in report.file.facts.iter().filter_map(|f| f.indicator.as_deref()) {
+        if out.iter().any(|i| i.id == id) {
+            continue;
+        }
+        if let Some((d, _)) = declared.get(id) {
+            out.push(Indicator {
+                id: d.id.clone(),
+                name_zh: d.name_zh.clone(),
+                name_en: d.name_en.clone(),
+                definition_zh: d.definition_zh.clone(),
+                definition_en: d.definition_en.clone(),
+                unit: d.unit.clone(),
+            });
+        }
+    }
+    out
+}
