@@ -212,6 +212,7 @@ pub struct Catalogue {
 /// whom, from when.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
     pub name_zh: String,

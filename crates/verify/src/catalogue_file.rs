@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 pub use crate::coverage::{coverage_errors, covered_ranges, idle_not_indicators, uncovered};
 pub use crate::problems::{line_of, occurrences, span_context, valid_id, CatalogueError};
 pub use crate::schema::{
-    ArticleEntry, CatalogueFile, ChartEntry, CrossCheckEntry, FactEntry, IndicatorEntry, NamedEntry, NotIndicatorEntry,
-    PanelEntry, SectionEntry, StockFlowEntry, UnitEntry,
+    ArticleEntry, CatalogueFile, ChartEntry, CrossCheckEntry, FactEntry, NamedEntry, NotIndicatorEntry, PanelEntry,
+    SectionEntry, StockFlowEntry, UnitEntry,
 };
 
 /// Where a column banner over the next article's heading starts (做好“六稳”落实“六保” over the

@@ -5,12 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalogue_file::{CatalogueError, IndicatorEntry};
+use crate::catalogue_file::CatalogueError;
 use crate::reports::LoadedReport;
 use facts::Indicator;
 
 /// Every declaration of the site by id, with the file it is first declared in.
-fn declarations(reports: &[LoadedReport]) -> BTreeMap<&str, (&IndicatorEntry, &str)> {
+fn declarations(reports: &[LoadedReport]) -> BTreeMap<&str, (&Indicator, &str)> {
     let mut out = BTreeMap::new();
     for r in reports {
         for d in &r.file.indicators {
@@ -88,14 +88,7 @@ pub fn of_report(report: &LoadedReport, reports: &[LoadedReport]) -> Vec<Indicat
             continue;
         }
         if let Some((d, _)) = declared.get(id) {
-            out.push(Indicator {
-                id: d.id.clone(),
-                name_zh: d.name_zh.clone(),
-                name_en: d.name_en.clone(),
-                definition_zh: d.definition_zh.clone(),
-                definition_en: d.definition_en.clone(),
-                unit: d.unit.clone(),
-            });
+            out.push((*d).clone());
         }
     }
     out

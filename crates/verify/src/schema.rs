@@ -26,9 +26,10 @@ pub struct CatalogueFile {
     pub facts: Vec<FactEntry>,
     #[serde(default, rename = "not_indicator")]
     pub not_indicators: Vec<NotIndicatorEntry>,
-    /// Indicators this file declares for the whole site.
+    /// Indicators this file declares for the whole site: the model's own type, as the entry has
+    /// its fields and no others.
     #[serde(default, rename = "indicator")]
-    pub indicators: Vec<IndicatorEntry>,
+    pub indicators: Vec<facts::Indicator>,
     #[serde(default, rename = "section")]
     pub sections: Vec<SectionEntry>,
     #[serde(default, rename = "chart")]
@@ -74,20 +75,6 @@ pub struct UnitEntry {
     /// read from zero); index units only.
     #[serde(default)]
     pub baseline: Option<f64>,
-}
-
-/// `[[indicator]]`: an indicator declared for the whole site (see `facts::Indicator`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IndicatorEntry {
-    pub id: String,
-    pub name_zh: String,
-    pub name_en: String,
-    /// What is counted (口径): cumulative or new, by whom, from when.
-    pub definition_zh: String,
-    pub definition_en: String,
-    /// A unit id of this file.
-    pub unit: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
