@@ -138,6 +138,53 @@ impl SeriesSpec<'_> {
     }
 }
 
+/// The change from one point of a series to the next, as far as the two figures allow: exact when
+/// both are (approximate when either is 约), a bound when one of them is (超过6万 then 7.4万 is at
+/// most +1.4万), unknown when both bound the same way. `percent` is relative to the earlier point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    Exact {
+        by: f64,
+        percent: Option<f64>,
+        approximate: bool,
+    },
+    AtMost {
+        by: f64,
+        percent: Option<f64>,
+    },
+    AtLeast {
+        by: f64,
+        percent: Option<f64>,
+    },
+    /// Both figures are lower bounds, or both upper bounds: the change could be anything.
+    Unknown,
+}
+
+/// How a qualifier bounds the true value: below it (+1: it is a lower bound), above (-1), or not.
+fn bound(q: Qualifier) -> i8 {
+    match q {
+        Qualifier::AtLeast | Qualifier::MoreThan => 1,
+        Qualifier::LessThan => -1,
+        Qualifier::Exact | Qualifier::About => 0,
+    }
+}
+
+/// The change from `(value, qualifier)` `from` to `to`.
+pub fn change(from: (f64, Qualifier), to: (f64, Qualifier)) -> Change {
+    let by = to.0 - from.0;
+    let percent = (from.0 != 0.0).then(|| by / from.0.abs() * 100.0);
+    // A later lower bound or an earlier upper bound can only make the change larger, and the
+    // other way round.
+    match bound(to.1) - bound(from.1) {
+        0 if bound(to.1) == 0 => {
+            Change::Exact { by, percent, approximate: from.1 == Qualifier::About || to.1 == Qualifier::About }
+        }
+        0 => Change::Unknown,
+        d if d > 0 => Change::AtLeast { by, percent },
+        _ => Change::AtMost { by, percent },
+    }
+}
+
 #[cfg(test)]
 mod tick_labels {
     use super::*;
@@ -150,5 +197,26 @@ mod tick_labels {
         assert_eq!(tick_label(jun21, Some(mar21), Lang::Zh), "6月");
         assert_eq!(tick_label(jun21, Some(mar21), Lang::En), "Jun");
         assert_eq!(tick_label(mar21, Some(dec20), Lang::En), "Mar 2021");
+    }
+
+    #[test]
+    fn a_change_between_bounds_is_a_bound_never_a_false_exact_figure() {
+        use super::{change, Change};
+        use facts::Qualifier::*;
+        // 超过6万 then 7.4万: at most +1.4万.
+        assert!(matches!(change((60000.0, MoreThan), (74000.0, Exact)), Change::AtMost { by, .. } if by == 14000.0));
+        // 5.2万 then 超过6万: at least +8000.
+        assert!(matches!(change((52000.0, Exact), (60000.0, MoreThan)), Change::AtLeast { by, .. } if by == 8000.0));
+        // 不到5% then 8%: at least +3.
+        assert!(matches!(change((5.0, LessThan), (8.0, Exact)), Change::AtLeast { .. }));
+        assert!(matches!(change((5.0, Exact), (8.0, LessThan)), Change::AtMost { .. }));
+        assert_eq!(change((5.0, MoreThan), (8.0, AtLeast)), Change::Unknown);
+        assert!(matches!(change((60000.0, MoreThan), (8.0, LessThan)), Change::AtMost { .. }));
+        let Change::Exact { by, percent, approximate } = change((285.0, Exact), (314.0, About)) else {
+            panic!("two stated figures give an exact change")
+        };
+        assert_eq!((by, approximate), (29.0, true));
+        assert!(percent.is_some_and(|p| (p - 10.175).abs() < 0.01));
+        assert!(matches!(change((0.0, Exact), (3.0, Exact)), Change::Exact { percent: None, .. }));
     }
 }

@@ -6,10 +6,10 @@
 //!
 //! A fact no person has reviewed yet (`status = "draft"`) is marked wherever it is shown.
 
-use charts::series::{month_label, series, SeriesSpec};
+use charts::series::{change, month_label, series, Change, SeriesPoint, SeriesSpec};
 use charts::series_draw::{point_positions, series_size, series_svg};
 use facts::i18n::Lang;
-use facts::{Catalogue, Fact, Report};
+use facts::{Catalogue, Fact, Qualifier, Report, Unit, UnitKind};
 
 use crate::downloads::svg_font_sizes_in_px;
 use crate::html;
@@ -17,7 +17,7 @@ use crate::html::Html;
 use crate::inline_svg::{themed, PLACEHOLDERS};
 use crate::markup::draft_mark;
 use crate::search::{self, Filter};
-use catalogue::fact_text;
+use catalogue::{fact_text, format};
 
 /// The narrowest and widest CSS px the series are drawn at; the page scales a drawing to its box.
 const CHART_WIDTH: (f64, f64) = (280.0, 560.0);
@@ -63,6 +63,7 @@ fn table(rows: &Html, lang: Lang) -> Html {
         ("性质", "Kind"),
         ("时间", "Period"),
         ("报告", "Report"),
+        ("较上一时点", "Change from the point before"),
         ("原文", "Sentence"),
     ]
     .iter()
@@ -77,11 +78,11 @@ fn table(rows: &Html, lang: Lang) -> Html {
 
 /// A point's row: label, value, kind, period, its report (a link to the fact on that report's
 /// page, or the page itself for the open report) and its sentence, marked when unreviewed.
-fn fact_row(c: &Catalogue, f: &Fact, report: &str, page: &str, focus: Option<&str>, lang: Lang) -> Html {
+fn fact_row(c: &Catalogue, f: &Fact, report: &str, page: &str, change: Html, focus: Option<&str>, lang: Lang) -> Html {
     let t = fact_text::describe(c, f, lang);
     let focus = if focus == Some(&f.id) { html!(" class=\"is-focus\" aria-current=\"true\"") } else { Html::default() };
     html!(
-        "<tr data-series-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td><a href=\"{}?fact={}\">{}</a></td><td><q lang=\"zh-CN\">{}</q></td></tr>",
+        "<tr data-series-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td><a href=\"{}?fact={}\">{}</a></td>{}<td><q lang=\"zh-CN\">{}</q></td></tr>",
         f.id,
         focus,
         t.label,
@@ -93,7 +94,70 @@ fn fact_row(c: &Catalogue, f: &Fact, report: &str, page: &str, focus: Option<&st
         page,
         f.id,
         report,
+        change,
         f.quote
+    )
+}
+
+/// The change from the point before (`data-change`: exact, at_most, at_least, unknown): a bound
+/// where one figure is a bound, never a false exact figure; in percentage points for a percent.
+fn change_cell(before: Option<&SeriesPoint>, p: &SeriesPoint, unit: &Unit, lang: Lang) -> Html {
+    let Some(b) = before else { return html!("<td data-change=\"none\">—</td>") };
+    if b.month == p.month {
+        return html!(
+            "<td data-change=\"same-period\">{}</td>",
+            lang.pick("与上一行同一时期", "the same period as the row above")
+        );
+    }
+    let points = Unit {
+        id: String::new(),
+        kind: UnitKind::PercentagePoints,
+        zh: "个百分点".to_string(),
+        en: "percentage points".to_string(),
+        baseline: 0.0,
+    };
+    let percent_unit = unit.kind == UnitKind::Percent;
+    let (kind, by, percent, words) = match change((b.value, b.qualifier), (p.value, p.qualifier)) {
+        Change::Exact { by, percent, approximate } => {
+            ("exact", by, percent, if approximate { lang.pick("约", "about ") } else { "" })
+        }
+        Change::AtMost { by, percent } => ("at_most", by, percent, lang.pick("至多", "at most ")),
+        Change::AtLeast { by, percent } => ("at_least", by, percent, lang.pick("至少", "at least ")),
+        Change::Unknown => {
+            let why =
+                lang.pick("无法计算：两个数字都是同向的界限", "cannot tell: both figures are bounds the same way");
+            return html!("<td data-change=\"unknown\">{}</td>", why);
+        }
+    };
+    let sign = if by > 0.0 {
+        "+"
+    } else if by < 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    let amount = format::value_with_unit(by.abs(), if percent_unit { &points } else { unit }, Qualifier::Exact, lang);
+    let relative = match percent.filter(|_| !percent_unit) {
+        Some(pc) => {
+            let pc_sign = if pc > 0.0 {
+                "+"
+            } else if pc < 0.0 {
+                "-"
+            } else {
+                ""
+            };
+            format!(" ({pc_sign}{}%)", format::digits::grouped(pc.abs(), lang, 1))
+        }
+        None => String::new(),
+    };
+    html!(
+        "<td class=\"num\" data-change=\"{}\" data-change-by=\"{}\">{}{}{}{}</td>",
+        kind,
+        by,
+        words,
+        sign,
+        amount,
+        relative
     )
 }
 
@@ -103,9 +167,12 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
     let rows: Html = s
         .points
         .iter()
-        .filter_map(|p| {
+        .enumerate()
+        .filter_map(|(i, p)| {
             let r = on_page(p.report)?;
-            Some(fact_row(&r.report.catalogue, p.fact, &title(r.report, lang), r.page, focus, lang))
+            let before = i.checked_sub(1).and_then(|b| s.points.get(b));
+            let change = change_cell(before, p, &s.unit, lang);
+            Some(fact_row(&r.report.catalogue, p.fact, &title(r.report, lang), r.page, change, focus, lang))
         })
         .collect();
     // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).

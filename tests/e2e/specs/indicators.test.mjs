@@ -1,5 +1,6 @@
 // Indicators (#26, first part): a series across reports is titled by its indicator's declared
-// name, with the definition (口径) under the title, in Chromium and Firefox and in both languages;
+// name, with the definition (口径) under the title, in Chromium and Firefox and in both languages,
+// and each point says its change from the point before (a bound where a figure is one);
 // "all facts" carries each fact's indicator with its name and definition; axe finds nothing in the
 // series. Run on the site of several reports (dist-multi/).
 import { test, before, after } from 'node:test';
@@ -48,6 +49,11 @@ for (const lang of ['zh', 'en']) {
     const seen = await page.evaluate(readSeries, SERIES);
     assert.equal(seen.title, WORDS[lang].name);
     assert.ok(seen.definition.includes(WORDS[lang].definition), seen.definition);
+    // Each point's change from the one before: 超过6万 then 7.4万 is at most +1.4万, never exact.
+    const change = page.locator(`${SERIES} tr[data-series-fact="fixture-east-2021q3-1"] td[data-change]`);
+    assert.equal(await change.getAttribute('data-change'), 'at_most');
+    assert.equal(await change.getAttribute('data-change-by'), '14000');
+    assert.match(await change.textContent(), lang === 'zh' ? /至多\+1\.4万座/ : /at most \+14,000 stations/);
     await page.evaluate(AXE);
     const violations = await page.evaluate(async (sel) => {
       const r = await window.axe.run({ include: [[sel]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
