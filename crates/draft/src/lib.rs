@@ -16,6 +16,7 @@
 
 pub mod compare;
 mod context;
+pub mod indicators;
 mod measure;
 mod units;
 mod write;
@@ -66,6 +67,9 @@ pub struct DraftFact {
     pub expr_offset: usize,
     /// 1-based line of the quote.
     pub line: usize,
+    /// The declared indicator a finished catalogue beside the text gives points of in the same
+    /// words and unit (`indicators::propose`); none until then.
+    pub indicator: Option<String>,
 }
 
 /// A drafted `[[not_indicator]]`.
@@ -614,6 +618,7 @@ pub fn draft(seed: &str, text: &str, known: &[UnitDef]) -> Draft {
                     expr,
                     expr_offset: start,
                     line: context::line_of(text, quote_offset),
+                    indicator: None,
                 });
             }
         }

@@ -30,6 +30,27 @@ fn known_units(dir: &Path) -> Vec<draft::UnitDef> {
     units
 }
 
+/// The indicators the finished catalogues beside the text declare, and their points, for
+/// `draft::indicators::propose`.
+fn known_series(dir: &Path) -> (Vec<String>, Vec<draft::indicators::KnownSeries>) {
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(dir).map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    files.retain(|p| p.to_string_lossy().ends_with(".facts.toml"));
+    files.sort();
+    let (mut declared, mut series) = (Vec::new(), Vec::new());
+    for p in files {
+        match fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|t| draft::indicators::series_of_catalogue(&t))
+        {
+            Ok((d, s)) => {
+                declared.extend(d);
+                series.extend(s);
+            }
+            Err(e) => eprintln!("draft: ignoring the indicators of {}: {e}", p.display()),
+        }
+    }
+    (declared, series)
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let (compare, text_path) = match args {
         [t] if !t.starts_with('-') => (None, t),
@@ -45,7 +66,9 @@ fn run(args: &[String]) -> Result<(), String> {
     let dir = text_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let out_path = dir.join(format!("{stem}.facts.toml"));
     let units = known_units(dir);
-    let d = draft::draft(file_name, &text, &units);
+    let mut d = draft::draft(file_name, &text, &units);
+    let (declared, series) = known_series(dir);
+    draft::indicators::propose(&mut d, &declared, &series);
 
     if let Some(finished_path) = compare {
         let finished = fs::read_to_string(finished_path).map_err(|e| format!("{finished_path}: {e}"))?;

@@ -95,6 +95,9 @@ pub fn to_toml(d: &Draft) -> String {
         if let Some(w) = &f.qualifier_word {
             let _ = writeln!(s, "qualifier_word = {}", q(w));
         }
+        if let Some(i) = &f.indicator {
+            let _ = writeln!(s, "indicator = {}  # proposed: its points beside say the same in the same unit", q(i));
+        }
         let _ = writeln!(s, "measure = {}", q(f.measure.spelling()));
         if f.measure.has_base() {
             let _ = writeln!(s, "base = {}", q(f.base.spelling()));

@@ -545,3 +545,39 @@ fn fixture_alone(name: &str) -> (String, draft::Draft) {
     let d = draft::draft(name, &text, &draft::builtin_units());
     (text, d)
 }
+
+/// Drafted beside the October release's reviewed catalogue, the November release's facts are
+/// proposed the October indicators that say the same in the same unit (revenue, subscribers, 5G
+/// connections, traffic, data per subscriber), never one of two that fit alike (同比增长 is the
+/// growth of revenue and of traffic), and the draft builds beside it.
+#[test]
+fn a_draft_beside_a_reviewed_release_is_proposed_its_indicators_and_builds() {
+    let dir = temp_dir("indicators");
+    for ext in ["txt", "facts.toml"] {
+        let name = format!("fixture-release-2020m10.{ext}");
+        std::fs::copy(root().join("tests/fixtures/reports").join(&name), dir.join(&name)).expect("copy");
+    }
+    let txt = dir.join("fixture-release-2020m11.txt");
+    std::fs::copy(root().join("tests/fixtures/reports/fixture-release-2020m11.txt"), &txt).expect("copy");
+    let run = Command::new(env!("CARGO_BIN_EXE_draft")).arg(&txt).output().expect("run draft");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let toml = std::fs::read_to_string(dir.join("fixture-release-2020m11.facts.toml")).expect("draft written");
+    let proposed = |expr: &str| -> Option<String> {
+        let block = toml.split("[[fact]]").find(|b| b.contains(&format!("expr = \"{expr}\"")))?;
+        let line = block.lines().find(|l| l.starts_with("indicator = "))?;
+        Some(line.split('"').nth(1)?.to_string())
+    };
+    assert_eq!(proposed("314亿元").as_deref(), Some("beiling-telecom-revenue"));
+    assert_eq!(proposed("5466万户").as_deref(), Some("beiling-mobile-subscribers"));
+    assert_eq!(proposed("1050万户").as_deref(), Some("beiling-5g-connections"));
+    assert_eq!(proposed("47.5亿GB").as_deref(), Some("beiling-mobile-data"));
+    assert_eq!(proposed("10.9GB/户·月").as_deref(), Some("beiling-data-per-subscriber"));
+    assert_eq!(proposed("3.8%"), None, "two indicators fit 同比增长 alike");
+    assert_eq!(proposed("1620亿千瓦时"), None, "no indicator beside it counts power");
+    let paths = verify::reports::catalogue_paths(std::slice::from_ref(&dir)).expect("paths");
+    if let Err(errors) = verify::reports::load_all(&paths) {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{}", lines.join("\n"));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

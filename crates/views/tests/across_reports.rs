@@ -274,11 +274,21 @@ fn each_point_says_its_change_from_the_point_before_as_a_bound_where_a_figure_is
     let zh = series_section(q1, &pages, None, 640.0, Lang::Zh).as_str().to_string();
     assert!(row(&zh, "fixture-east-2021q1-1").contains("data-change=\"none\""));
     let second = row(&zh, "fixture-east-2021q1-3");
-    assert!(second.contains("data-change=\"at_least\" data-change-by=\"8000\"") && second.contains("至少+8,000座"), "{second}");
+    assert!(
+        second.contains("data-change=\"at_least\" data-change-by=\"8000\"") && second.contains("至少+8,000座"),
+        "{second}"
+    );
     let third = row(&zh, "fixture-east-2021q3-1");
-    assert!(third.contains("data-change=\"at_most\" data-change-by=\"14000\"") && third.contains("至多+1.4万座"), "{third}");
+    assert!(
+        third.contains("data-change=\"at_most\" data-change-by=\"14000\"") && third.contains("至多+1.4万座"),
+        "{third}"
+    );
     let en = series_section(q1, &pages, None, 640.0, Lang::En).as_str().to_string();
-    assert!(row(&en, "fixture-east-2021q3-1").contains("at most +14,000 stations (+23.3%)"), "{}", row(&en, "fixture-east-2021q3-1"));
+    assert!(
+        row(&en, "fixture-east-2021q3-1").contains("at most +14,000 stations (+23.3%)"),
+        "{}",
+        row(&en, "fixture-east-2021q3-1")
+    );
     // A share's change is in percentage points, with no relative change.
     let clearance = row(&zh, "fixture-east-2021q3-4");
     assert!(clearance.contains("+2.9个百分点") && !clearance.contains('('), "{clearance}");
