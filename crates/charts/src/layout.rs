@@ -343,14 +343,14 @@ fn lay_out<'a>(
                 h: m.bar,
             });
             let this_value_w = text_width::estimate(&b.value_text, m.font);
-            let (fits_outside, x, anchor) = if left {
+            let (fits_outside, x) = if left {
                 let mark_end = open_end.map_or(bar.x, |r| r.x);
                 let fits = mark_end - m.pad / 2.0 - this_value_w >= m.pad / 2.0;
-                (fits, if fits { mark_end - m.pad / 2.0 } else { bar.x + m.pad / 2.0 }, Anchor::End)
+                (fits, if fits { mark_end - m.pad / 2.0 } else { bar.x + m.pad / 2.0 })
             } else {
                 let mark_end = open_end.map_or(bar.right(), |r| r.right());
                 let fits = mark_end + m.pad / 2.0 + this_value_w <= width - m.pad / 2.0;
-                (fits, if fits { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 }, Anchor::Start)
+                (fits, if fits { mark_end + m.pad / 2.0 } else { bar.right() - m.pad / 2.0 })
             };
             placed &= fits_outside || bar.w >= this_value_w + m.pad;
             let value = TextMark {
@@ -358,11 +358,8 @@ fn lay_out<'a>(
                 x,
                 y: bar.y + bar.h / 2.0,
                 size: m.font,
-                anchor: match (fits_outside, left) {
-                    (true, _) => anchor,
-                    (false, true) => Anchor::Start,
-                    (false, false) => Anchor::End,
-                },
+                // Beyond the bar's end the text runs away from it; inside, back from the end.
+                anchor: if fits_outside == left { Anchor::End } else { Anchor::Start },
                 on_bar: !fits_outside && b.kind == BarKind::Stated,
                 bold: false,
             };

@@ -9,17 +9,32 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: draft seeds/NAME.txt\n       draft --compare FINISHED.facts.toml seeds/NAME.txt";
 
-/// Units of the finished catalogues beside the text (their ids are reused), then the built-in
-/// ones; the first definition of an id wins. With --compare the finished catalogue is among them:
-/// that is the case of a new report drafted beside it.
-fn known_units(dir: &Path) -> Vec<draft::UnitDef> {
+/// The finished catalogues beside the text, in file-name order: (path, contents); one that
+/// cannot be read is left out with a word on stderr.
+fn catalogues_beside(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut files: Vec<PathBuf> =
         fs::read_dir(dir).map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
     files.retain(|p| p.to_string_lossy().ends_with(".facts.toml"));
     files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| match fs::read_to_string(&p) {
+            Ok(text) => Some((p, text)),
+            Err(e) => {
+                eprintln!("draft: ignoring {}: {e}", p.display());
+                None
+            }
+        })
+        .collect()
+}
+
+/// Units of the finished catalogues beside the text (their ids are reused), then the built-in
+/// ones; the first definition of an id wins. With --compare the finished catalogue is among them:
+/// that is the case of a new report drafted beside it.
+fn known_units(beside: &[(PathBuf, String)]) -> Vec<draft::UnitDef> {
     let mut units: Vec<draft::UnitDef> = Vec::new();
-    for p in files {
-        match fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|t| draft::units_of_catalogue(&t)) {
+    for (p, text) in beside {
+        match draft::units_of_catalogue(text) {
             Ok(list) => units.extend(list),
             Err(e) => eprintln!("draft: ignoring the units of {}: {e}", p.display()),
         }
@@ -32,15 +47,10 @@ fn known_units(dir: &Path) -> Vec<draft::UnitDef> {
 
 /// The indicators the finished catalogues beside the text declare, and their points, for
 /// `draft::indicators::propose`.
-fn known_series(dir: &Path) -> (Vec<String>, Vec<draft::indicators::KnownSeries>) {
-    let mut files: Vec<PathBuf> =
-        fs::read_dir(dir).map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
-    files.retain(|p| p.to_string_lossy().ends_with(".facts.toml"));
-    files.sort();
+fn known_series(beside: &[(PathBuf, String)]) -> (Vec<String>, Vec<draft::indicators::KnownSeries>) {
     let (mut declared, mut series) = (Vec::new(), Vec::new());
-    for p in files {
-        match fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|t| draft::indicators::series_of_catalogue(&t))
-        {
+    for (p, text) in beside {
+        match draft::indicators::series_of_catalogue(text) {
             Ok((d, s)) => {
                 declared.extend(d);
                 series.extend(s);
@@ -65,9 +75,10 @@ fn run(args: &[String]) -> Result<(), String> {
     let text = fs::read_to_string(text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
     let dir = text_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let out_path = dir.join(format!("{stem}.facts.toml"));
-    let units = known_units(dir);
+    let beside = catalogues_beside(dir);
+    let units = known_units(&beside);
     let mut d = draft::draft(file_name, &text, &units);
-    let (declared, series) = known_series(dir);
+    let (declared, series) = known_series(&beside);
     draft::indicators::propose(&mut d, &declared, &series);
 
     if let Some(finished_path) = compare {

@@ -105,11 +105,6 @@ pub fn words() -> impl Iterator<Item = &'static str> {
     direction.chain(base).filter(|w| w.chars().count() >= 2)
 }
 
-/// 持平 anywhere in a clause: "与上年持平" states a zero change with no number written at all.
-pub fn says_flat(clause: &str) -> bool {
-    clause.contains("持平")
-}
-
 /// The words for each base, longest first where one contains another.
 const BASE_WORDS: &[(&str, Base)] = &[
     ("比上年同期", Base::YearOnYear),

@@ -9,8 +9,11 @@ use crate::catalogue_file::CatalogueError;
 use crate::reports::LoadedReport;
 use facts::Indicator;
 
+/// The site's declarations by id, each with the file that first declares it.
+pub type Declarations<'a> = BTreeMap<&'a str, (&'a Indicator, &'a str)>;
+
 /// Every declaration of the site by id, with the file it is first declared in.
-fn declarations(reports: &[LoadedReport]) -> BTreeMap<&str, (&Indicator, &str)> {
+pub fn declarations(reports: &[LoadedReport]) -> Declarations<'_> {
     let mut out = BTreeMap::new();
     for r in reports {
         for d in &r.file.indicators {
@@ -80,8 +83,7 @@ pub fn problems(reports: &[LoadedReport]) -> Vec<CatalogueError> {
 }
 
 /// The declarations of the indicators `report`'s facts name, in the order they are first named.
-pub fn of_report(report: &LoadedReport, reports: &[LoadedReport]) -> Vec<Indicator> {
-    let declared = declarations(reports);
+pub fn of_report(report: &LoadedReport, declared: &Declarations) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
     for id in report.file.facts.iter().filter_map(|f| f.indicator.as_deref()) {
         if out.iter().any(|i| i.id == id) {

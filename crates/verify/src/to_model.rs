@@ -4,6 +4,7 @@
 //! `load` accepted.
 
 use crate::catalogue_file::{CatalogueFile, NamedEntry};
+use crate::indicators::Declarations;
 use crate::presentation::check_kind;
 use crate::reports::LoadedReport;
 use facts::presentation::{ChartDef, ChartKind, CheckDef, CheckKind, PanelDef, SectionDef};
@@ -126,17 +127,18 @@ pub fn catalogue(file: &CatalogueFile) -> Catalogue {
 }
 
 /// The report: its name, catalogue and text, and the declarations of the indicators its facts
-/// name, from whichever of the site's reports (`all`) declares them.
-pub fn report(r: &LoadedReport, all: &[LoadedReport]) -> Report {
+/// name, from whichever of the site's reports (`declared`, `indicators::declarations`) declares them.
+pub fn report(r: &LoadedReport, declared: &Declarations) -> Report {
     Report {
         name: r.name.clone(),
         catalogue: catalogue(&r.file),
         text: r.text.clone(),
-        indicators: crate::indicators::of_report(r, all),
+        indicators: crate::indicators::of_report(r, declared),
     }
 }
 
 /// Every report of the site, in its order.
 pub fn reports(all: &[LoadedReport]) -> Vec<Report> {
-    all.iter().map(|r| report(r, all)).collect()
+    let declared = crate::indicators::declarations(all);
+    all.iter().map(|r| report(r, &declared)).collect()
 }
