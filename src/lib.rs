@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod module_controls;
+pub mod module_indicators;
 pub mod module_parts;
 pub mod module_reports;
 pub mod panic_screen;

@@ -22,6 +22,21 @@ pub fn on_click(ev: web_sys::MouseEvent) {
         copy_reference(button);
     } else if let Ok(Some(button)) = target.closest(".share__native") {
         share_link(&button);
+    } else if let Ok(Some(_)) = target.closest(".indicator-card__close") {
+        crate::module_indicators::close_card();
+    } else if let Ok(Some(_)) = target.closest(".indicator-view__close") {
+        crate::module_indicators::close_view();
+    } else if let Ok(Some(button)) = target.closest("[data-indicator-csv]") {
+        if let Some(id) = button.get_attribute("data-indicator-csv") {
+            crate::module_indicators::download(button, id);
+        }
+    } else if let Ok(Some(link)) = target.closest("a[data-indicator-link]") {
+        // With a modifier key or another button, the browser opens the link as the link it is.
+        let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        if let (true, Some(id)) = (plain, link.get_attribute("data-indicator-link")) {
+            ev.prevent_default();
+            crate::module_indicators::open_view(&id);
+        }
     }
 }
 
@@ -40,6 +55,12 @@ fn page_lang() -> facts::i18n::Lang {
 pub fn on_keydown(ev: web_sys::KeyboardEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     let key = ev.key();
+    if key == "Escape" && crate::module_indicators::card_open() {
+        // Esc closes the card (the dialog's own behaviour) and nothing under it: the page's own
+        // Esc (closing the source panel or a tooltip) listens on the window, after the document.
+        ev.stop_propagation();
+        return;
+    }
     if target.id() == "check-text" {
         enter_checks(&ev, &target);
     } else if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {

@@ -35,13 +35,17 @@ pub struct DeskFlags {
 }
 
 /// Draws the desk (`.desk`): the claim checker, if open, with its verdicts on `check`, then the
-/// reading view of `article` (none for ""), `fact`'s sentence highlighted; then brings into view
-/// what the reader asked for.
-pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags) {
+/// view of `indicator` (none for ""), then the reading view of `article` (none for ""), `fact`'s
+/// sentence highlighted; then brings into view what the reader asked for.
+pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang, flags: DeskFlags) {
     let Some(document) = document() else { return };
     let Ok(Some(el)) = document.query_selector(".desk") else { return };
     let highlight = Some(fact).filter(|f| !f.is_empty());
-    let reader = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang).unwrap_or_default();
+    let mut reader = crate::module_indicators::view_or_host(indicator, highlight, lang);
+    reader.push(&reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang).unwrap_or_default());
+    if !indicator.is_empty() {
+        crate::module_indicators::draw_view(indicator.to_string(), fact.to_string(), lang, flags.chart_in_focus);
+    }
     let existing = document.get_element_by_id("checker");
     let opening_checker = flags.checker && check.is_empty() && existing.is_none();
     if flags.checker {
@@ -50,8 +54,9 @@ pub fn desk(article: &str, fact: &str, check: &str, lang: Lang, flags: DeskFlags
             let (article, fact, check, flags) = again;
             // Unless the reader has moved on to another sentence meanwhile.
             let now = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-            if view_state::parse(&now).0.check == check {
-                desk(&article, &fact, &check, lang, flags);
+            let view = view_state::parse(&now).0;
+            if view.check == check {
+                desk(&article, &fact, &check, view.indicator.unwrap_or(""), lang, flags);
             }
         });
         let same_language =
@@ -143,12 +148,17 @@ fn weighed_verdicts(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) ->
         Some(Ok(mut all)) => {
             // The open report first: it wins a tie between reports.
             all.sort_by_key(|(_, page)| !page.is_empty());
+            // Each figure as it stands: one a later report revised is judged by the later figure,
+            // and the verdict says what the earlier report said.
+            let standing = checker::standing(&all, lang);
             let weighed: Vec<checker::Weighed> = all
                 .iter()
-                .map(|(r, page)| checker::Weighed {
-                    catalogue: &r.catalogue,
+                .zip(&standing)
+                .map(|((r, page), (catalogue, earlier))| checker::Weighed {
+                    catalogue,
                     title: markup::report_title(r, lang == Lang::Zh),
                     page: page.clone(),
+                    earlier: earlier.clone(),
                 })
                 .collect();
             checker::verdicts(&weighed, check, lang)
@@ -197,8 +207,11 @@ pub fn share(input_id: &str, link: &str, chart: Option<&str>, lang: Lang) {
         set_html_keeping_focus(&host, &markup::share_panel_offline(lang));
         return;
     }
+    // A chart's view, or an indicator's, can be embedded.
+    let indicator_view = view_state::parse(link.split_once('?').map_or("", |(_, q)| q)).0.indicator.is_some();
     let mut more = match target.strip_prefix("chart:") {
         Some(_) => markup::embed_field(&embed_url(link), lang),
+        None if indicator_view => markup::embed_field(&embed_url(link), lang),
         None => Html::default(),
     };
     if crate::module_controls::can_share() {
@@ -218,6 +231,11 @@ pub fn share(input_id: &str, link: &str, chart: Option<&str>, lang: Lang) {
     }
     more.push(&references(link, target, lang).unwrap_or_default());
     set_html_keeping_focus(&host, &markup::share_panel(input_id, link, &more, lang));
+}
+
+/// Opens the card of `indicator` (a `data-indicator` control was pressed).
+pub fn indicator_card(indicator: &str, lang: Lang) {
+    crate::module_indicators::card(indicator.to_string(), lang);
 }
 
 /// Fills the source panel of `fact` (if it is still open): the paragraph around the quote, the

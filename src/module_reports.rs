@@ -77,12 +77,7 @@ async fn index() -> Result<Rc<SiteIndex>, String> {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         if s.reports.is_empty() {
-            s.reports.push(Report {
-                name: site("name"),
-                catalogue: CATALOGUE.clone(),
-                text: seed_text().to_string(),
-                indicators: catalogue::indicators().to_vec(),
-            });
+            s.reports.push(open_report());
         }
         s.index = Some(index.clone());
     });
@@ -133,6 +128,59 @@ pub fn all_read() -> Option<Result<Vec<(Report, String)>, String>> {
         }
         Some(Ok(all))
     })
+}
+
+/// The open report as the module holds it (its catalogue, text and indicator declarations).
+fn open_report() -> Report {
+    Report {
+        name: site("name"),
+        catalogue: CATALOGUE.clone(),
+        text: seed_text().to_string(),
+        indicators: catalogue::indicators().to_vec(),
+    }
+}
+
+/// The reports with a point of any of `indicators`, the open one among them, each read once, in
+/// the site's order, with the link to its page ("" for the open report).
+pub async fn reports_of(indicators: &[String]) -> Result<Vec<(Report, String)>, String> {
+    if reports_index().is_empty() {
+        return Ok(vec![(open_report(), String::new())]);
+    }
+    let index = index().await?;
+    let open = site("name");
+    let mut wanted = vec![open.clone()];
+    for s in index.series.iter().filter(|s| indicators.contains(&s.indicator)) {
+        wanted.extend(s.points.iter().map(|(name, _)| name.clone()));
+    }
+    let mut out = Vec::new();
+    for e in index.reports.iter().filter(|e| wanted.contains(&e.name)) {
+        let r = report(&index, &e.name).await?;
+        let page = if e.name == open { String::new() } else { e.page.clone() };
+        out.push((r, page));
+    }
+    Ok(out)
+}
+
+/// The reports of indicator `id` and of the indicators close to it (`compare_with`, either way),
+/// as [`reports_of`] reads them.
+pub async fn reports_of_indicator(id: &str) -> Result<Vec<(Report, String)>, String> {
+    let first = reports_of(&[id.to_string()]).await?;
+    let mut ids = vec![id.to_string()];
+    for (r, _) in &first {
+        for d in &r.indicators {
+            let close = d.id == id && !d.compare_with.is_empty() || d.compare_with.iter().any(|c| c == id);
+            if close {
+                ids.push(d.id.clone());
+                ids.extend(d.compare_with.iter().cloned());
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    if ids.len() == 1 {
+        return Ok(first);
+    }
+    reports_of(&ids).await
 }
 
 /// Reads the index and every report (once); a failure is kept for [`all_read`] to report.
@@ -244,7 +292,7 @@ async fn series(index: &SiteIndex, host: &web_sys::Element, lang: Lang) -> Resul
 
 /// Puts each point's hit target where its point is drawn (`data-x`, `data-y`: percent of the
 /// drawing), through the CSSOM: the page's policy lets no markup carry a style.
-fn place_points(host: &web_sys::Element) {
+pub fn place_points(host: &web_sys::Element) {
     let Ok(hits) = host.query_selector_all(".series__hit[data-x][data-y]") else { return };
     for i in 0..hits.length() {
         let Some(hit) = hits.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };

@@ -59,7 +59,7 @@ pub async fn save(chart: &str, lang: Lang, format: Format) -> Result<(), String>
 
 /// The site's address (the page's, up to its last `/`): the facts' links in a download are full
 /// addresses, which work wherever the file goes.
-fn site_base() -> String {
+pub fn site_base() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let page = href.split(['?', '#']).next().unwrap_or("");
     // From a file (offline.html) there is no address to link to: links stay relative to the site.
@@ -85,7 +85,7 @@ async fn every_report() -> Result<Vec<facts::Report>, String> {
     }
 }
 
-fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
+pub fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
@@ -126,7 +126,7 @@ async fn copy_blob(blob: &Blob) -> Result<(), String> {
 
 /// Saves `blob` as `name`: a temporary `<a download>` is clicked and removed, and the Blob URL
 /// revoked shortly after.
-fn save_blob(blob: &Blob, name: &str) -> Result<(), String> {
+pub fn save_blob(blob: &Blob, name: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let url = Url::create_object_url_with_blob(blob).map_err(js_err)?;
     let clicked = click_link(&window, &url, name);
@@ -150,4 +150,16 @@ fn click_link(window: &web_sys::Window, url: &str, name: &str) -> Result<(), Str
     a.click();
     a.remove();
     Ok(())
+}
+
+/// Saves every statement of indicator `id` across the site's reports as CSV
+/// (`views::indicator_view::csv`), as `indicator-ID.csv`.
+pub async fn save_indicator(id: &str) -> Result<(), String> {
+    let read = crate::module_reports::reports_of(&[id.to_string()]).await?;
+    let all: Vec<views::across_reports::OnPage> =
+        read.iter().map(|(report, page)| views::across_reports::OnPage { report, page }).collect();
+    let text = views::indicator_view::csv(&all, id, &site_base());
+    // `id` is a catalogue id (letters, digits, '-'), safe in a file name.
+    let safe: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    save_blob(&text_blob(&text, "text/csv;charset=utf-8")?, &format!("indicator-{safe}.csv"))
 }

@@ -231,14 +231,14 @@ async fn the_masthead_opens_the_report_and_the_checker_and_asks_the_module_to_dr
     assert_eq!(current.get_attribute("data-read-article").as_deref(), Some("luoning"));
     assert!(el.query_selector(".desk .desk__loading").expect("query").is_some(), "the desk says it is loading");
     let last = extras_calls().pop().expect("the module was asked");
-    assert_eq!(last, ["desk", "luoning", "", "", "zh", ""]);
+    assert_eq!(last, ["desk", "luoning", "", "", "zh", "", ""]);
 
     // The checker's button opens the checker beside it.
     query(&el, ".report-tools__check").click();
     next_frame().await;
     assert_eq!(query(&el, ".report-tools__check").get_attribute("aria-expanded").as_deref(), Some("true"));
     let last = extras_calls().pop().expect("asked again");
-    assert_eq!(last, ["desk", "luoning", "", "", "zh", "checker"]);
+    assert_eq!(last, ["desk", "luoning", "", "", "zh", "checker", ""]);
     el.remove();
     reset_url();
 }

@@ -27,15 +27,21 @@ mod exports {
     use views::module_call::ModuleCall;
 
     /// What the dashboard asks the module to draw: one typed message (`views::module_call`),
-    /// passed on by the page's script as a name and five strings. A message this module does not
+    /// passed on by the page's script as a name and six strings. A message this module does not
     /// know (a page and module of different builds) draws nothing.
     #[wasm_bindgen]
-    pub fn call(name: &str, a: &str, b: &str, c: &str, d: &str, e: &str) {
-        let Some(call) = ModuleCall::from_args(name, [a, b, c, d, e]) else { return };
+    pub fn call(name: &str, a: &str, b: &str, c: &str, d: &str, e: &str, f: &str) {
+        let Some(call) = ModuleCall::from_args(name, [a, b, c, d, e, f]) else { return };
         match call {
-            ModuleCall::Desk { article, fact, check, lang, checker, chart_in_focus } => {
-                module_parts::desk(article, fact, check, lang, module_parts::DeskFlags { checker, chart_in_focus })
-            }
+            ModuleCall::Desk { article, fact, check, indicator, lang, checker, chart_in_focus } => module_parts::desk(
+                article,
+                fact,
+                check,
+                indicator,
+                lang,
+                module_parts::DeskFlags { checker, chart_in_focus },
+            ),
+            ModuleCall::Indicator { indicator, lang } => module_parts::indicator_card(indicator, lang),
             ModuleCall::Share { input_id, link, chart, lang } => module_parts::share(input_id, link, chart, lang),
             ModuleCall::Source { fact, link, lang } => module_parts::source(fact, link, lang),
             ModuleCall::Notices { query, lang } => module_parts::notices(query, lang),

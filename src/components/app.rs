@@ -38,7 +38,11 @@ pub fn App() -> impl IntoView {
     // <html lang>, theme and the document title follow the view.
     effect(move |_| {
         let (l, theme, chart) = ui.view.with(|v| (v.lang, v.theme, v.chart));
+        // `?indicator=ID&embed=1`, for an iframe: the page shows the indicator's view alone (the
+        // stylesheet hides the rest), which costs the first load less than a view of its own.
+        let indicator_alone = ui.view.with(|v| v.embed && v.chart.is_none() && v.indicator.is_some());
         if let Some(html) = document().document_element() {
+            let _ = html.toggle_attribute_with_force("data-embed-indicator", indicator_alone);
             let _ = html.set_attribute("lang", l.tag());
             match theme {
                 Theme::Auto => {

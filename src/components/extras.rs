@@ -23,7 +23,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = dashboardExtras, js_name = save)]
     fn js_save(version: &str, chart: &str, lang: &str, format: &str, done: JsValue);
     #[wasm_bindgen(js_namespace = dashboardExtras, js_name = run)]
-    fn js_run(version: &str, name: &str, a: &str, b: &str, c: &str, d: &str, e: &str);
+    fn js_run(version: &str, name: &str, a: &str, b: &str, c: &str, d: &str, e: &str, f: &str);
     #[wasm_bindgen(js_namespace = dashboardExtras, js_name = load)]
     fn js_load(version: &str);
 }
@@ -55,6 +55,6 @@ fn answer(done: Box<dyn FnOnce(Option<String>)>) -> JsValue {
 /// (`crate::module_parts`). Calls run in the order they were made; a module that cannot load
 /// draws nothing.
 pub fn run(call: ModuleCall) {
-    let (name, [a, b, c, d, e]) = call.args();
-    js_run(&version(), name, a, b, c, d, e);
+    let (name, [a, b, c, d, e, f]) = call.args();
+    js_run(&version(), name, a, b, c, d, e, f);
 }

@@ -24,19 +24,27 @@ use views::{checker, markup};
 pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
     effect(move |_| {
         let lang = ui.lang.get();
-        let (read, fact, chart, check) = ui.view.with(|v| (v.read, v.fact, v.chart, v.check.clone()));
+        let (read, fact, chart, check, indicator) =
+            ui.view.with(|v| (v.read, v.fact, v.chart, v.check.clone(), v.indicator));
         let checking = ui.checking.get() || !check.is_empty();
         if let Some(t) = tools.get() {
             set_html_keeping_focus(&t, &markup::report_tools(&CATALOGUE, read, checking, lang));
         }
         let Some(el) = desk.get() else { return };
-        if read.is_none() && !checking {
+        if read.is_none() && !checking && indicator.is_none() {
             // Closed: empty, and the module (which drew what was open) forgets what it brought
             // into view; nothing to load when nothing was open.
             if el.first_element_child().is_some() {
                 write_html(&el, &Default::default());
-                let closed =
-                    ModuleCall::Desk { article: "", fact: "", check: "", lang, checker: false, chart_in_focus: false };
+                let closed = ModuleCall::Desk {
+                    article: "",
+                    fact: "",
+                    check: "",
+                    indicator: "",
+                    lang,
+                    checker: false,
+                    chart_in_focus: false,
+                };
                 extras::run(closed);
             }
             return;
@@ -51,6 +59,7 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             article: read.unwrap_or(""),
             fact: highlight.unwrap_or(""),
             check: &check,
+            indicator: indicator.unwrap_or(""),
             lang,
             checker: checking,
             chart_in_focus: chart.is_some(),

@@ -3,6 +3,7 @@
 //! `format`), the cross-checks, the sentence and paragraph each fact comes from (`provenance`),
 //! and the JSON and CSV exports.
 
+pub mod changes;
 pub mod cross_checks;
 pub mod export;
 pub mod fact_text;
@@ -12,6 +13,7 @@ mod open;
 pub mod pages;
 pub mod provenance;
 pub mod report_file;
+pub mod revisions;
 pub mod site_index;
 
 use facts::{Article, Fact, Named, Unit};
@@ -21,9 +23,14 @@ pub use open::with_open_report;
 pub use open::{decode_data, indicators, reports_index, seed_text, OpenCatalogue, CATALOGUE};
 #[cfg(target_arch = "wasm32")]
 pub use open::{install_data, install_report, install_reports_index};
-/// Every report the site holds, with their texts: for the publish step, tools and tests.
+/// Every report the site holds, with their texts, as the site publishes them: each catalogue with
+/// its notes on what changed since the other reports (`changes::with_since_previous`). For the
+/// publish step, tools and tests.
 #[cfg(not(target_arch = "wasm32"))]
-pub use seed_reports::{REPORTS, SITE};
+pub static REPORTS: std::sync::LazyLock<Vec<facts::Report>> =
+    std::sync::LazyLock::new(|| changes::with_since_previous(&seed_reports::REPORTS));
+#[cfg(not(target_arch = "wasm32"))]
+pub use seed_reports::SITE;
 
 /// The version of every file the site publishes for scripts and for the page itself: `facts.json`,
 /// a chart's JSON download, each report file and the reports' index. Raised when any of their

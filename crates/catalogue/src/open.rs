@@ -38,8 +38,8 @@ pub fn decode_data(bytes: &[u8]) -> Result<Catalogue, String> {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod source {
+    use crate::REPORTS;
     use facts::Catalogue;
-    use seed_reports::REPORTS;
 
     use std::cell::Cell;
 

@@ -36,6 +36,9 @@ pub struct IndexedReport {
     pub sections: Vec<(String, String, String)>,
     pub charts: Vec<String>,
     pub facts: Vec<String>,
+    /// The indicators its facts name.
+    #[serde(default)]
+    pub indicators: Vec<String>,
     /// How many of its facts no person has reviewed yet.
     pub drafts: usize,
 }
@@ -55,11 +58,16 @@ pub struct Wanted {
     pub charts: Vec<String>,
     pub facts: Vec<String>,
     pub articles: Vec<String>,
+    pub indicators: Vec<String>,
 }
 
 impl Wanted {
     pub fn is_empty(&self) -> bool {
-        self.sections.is_empty() && self.charts.is_empty() && self.facts.is_empty() && self.articles.is_empty()
+        self.sections.is_empty()
+            && self.charts.is_empty()
+            && self.facts.is_empty()
+            && self.articles.is_empty()
+            && self.indicators.is_empty()
     }
 }
 
@@ -71,6 +79,7 @@ impl IndexedReport {
             && wanted.articles.iter().all(|id| self.articles.iter().any(|a| &a.0 == id))
             && wanted.charts.iter().all(|id| has(&self.charts, id))
             && wanted.facts.iter().all(|id| has(&self.facts, id))
+            && wanted.indicators.iter().all(|id| has(&self.indicators, id))
     }
 }
 
@@ -95,6 +104,12 @@ impl SiteIndex {
                     sections: c.sections.iter().map(|s| (s.id.clone(), s.title.0.clone(), s.title.1.clone())).collect(),
                     charts: c.charts.iter().map(|x| x.id.clone()).collect(),
                     facts: c.facts.iter().map(|x| x.id.clone()).collect(),
+                    indicators: {
+                        let mut ids: Vec<String> = c.facts.iter().filter_map(|x| x.indicator.clone()).collect();
+                        ids.sort();
+                        ids.dedup();
+                        ids
+                    },
                     drafts: c.facts.iter().filter(|x| x.status == Status::Draft).count(),
                 }
             })

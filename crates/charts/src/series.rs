@@ -35,21 +35,18 @@ pub struct SeriesSpec<'a> {
     pub missing: Vec<u32>,
     /// Facts of the indicator whose period the report does not state.
     pub unplaced: usize,
+    /// Earlier statements of a point's figure that a later report states otherwise
+    /// (`catalogue::revisions`), each with the index in `points` of the statement that revised
+    /// it: marked on the drawing, never joined by the line.
+    pub revised: Vec<(SeriesPoint<'a>, usize)>,
     /// The indicator is a change (a growth rate, a net change): its axis follows its values on
     /// both sides of zero, never 0 to 100 as for a share.
     pub change: bool,
 }
 
-/// The month a period ends in; `None` for an unstated period.
+/// The month a period ends in; `None` for an unstated period (`Period::end_month`).
 pub fn month_of(p: &Period) -> Option<u32> {
-    let m = |y: u16, m: u8| u32::from(y) * 12 + u32::from(m);
-    match *p {
-        Period::Year(y) => Some(m(y, 12)),
-        Period::MonthEnd(y, mo) | Period::AsOf(y, mo) => Some(m(y, mo)),
-        Period::MonthRange { to, .. } => Some(m(to.0, to.1)),
-        Period::YearRange(_, b) => Some(m(b, 12)),
-        Period::Unstated => None,
-    }
+    p.end_month()
 }
 
 /// "2021年3月" / "Mar 2021" for a month as [`month_of`] counts.
@@ -107,7 +104,35 @@ pub fn series<'a>(indicator: &'a str, reports: &'a [Report], lang: Lang) -> Opti
     if points.len() < 2 {
         return None;
     }
+    // An earlier statement of a figure a later report revised leaves the line: the later one is
+    // the point, the earlier one is marked beside it.
+    let revisions = catalogue::revisions::revisions(reports);
+    let revisions: Vec<_> = revisions.iter().filter(|r| r.indicator == indicator).collect();
+    let is_revised =
+        |p: &SeriesPoint| revisions.iter().any(|r| r.earlier.report.name == p.report && r.earlier.fact.id == p.fact.id);
+    let (earlier, mut points): (Vec<SeriesPoint>, Vec<SeriesPoint>) = points.into_iter().partition(is_revised);
     points.sort_by_key(|p| p.month);
+    let mut revised = Vec::new();
+    for e in earlier {
+        // The statement that revised it, or the one that revised that, to the latest.
+        let mut later = revisions.iter().find(|r| r.earlier.report.name == e.report && r.earlier.fact.id == e.fact.id);
+        let mut at = None;
+        while let Some(r) = later {
+            at = points.iter().position(|p| p.report == r.later.report.name && p.fact.id == r.later.fact.id);
+            if at.is_some() {
+                break;
+            }
+            later = revisions
+                .iter()
+                .find(|n| n.earlier.report.name == r.later.report.name && n.earlier.fact.id == r.later.fact.id);
+        }
+        if let Some(at) = at {
+            revised.push((e, at));
+        }
+    }
+    if points.len() < 2 {
+        return None;
+    }
     let step = points.windows(2).map(|w| w[1].month - w[0].month).filter(|d| *d > 0).min().unwrap_or(12);
     let mut missing = Vec::new();
     for w in points.windows(2) {
@@ -118,7 +143,7 @@ pub fn series<'a>(indicator: &'a str, reports: &'a [Report], lang: Lang) -> Opti
         }
     }
     let change = points.iter().any(|p| p.fact.measure.is_change());
-    Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced, change })
+    Some(SeriesSpec { indicator, unit: unit?, points, step, missing, unplaced, revised, change })
 }
 
 impl SeriesSpec<'_> {
@@ -138,52 +163,8 @@ impl SeriesSpec<'_> {
     }
 }
 
-/// The change from one point of a series to the next, as far as the two figures allow: exact when
-/// both are (approximate when either is 约), a bound when one of them is (超过6万 then 7.4万 is at
-/// most +1.4万), unknown when both bound the same way. `percent` is relative to the earlier point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Change {
-    Exact {
-        by: f64,
-        percent: Option<f64>,
-        approximate: bool,
-    },
-    AtMost {
-        by: f64,
-        percent: Option<f64>,
-    },
-    AtLeast {
-        by: f64,
-        percent: Option<f64>,
-    },
-    /// Both figures are lower bounds, or both upper bounds: the change could be anything.
-    Unknown,
-}
-
-/// How a qualifier bounds the true value: below it (+1: it is a lower bound), above (-1), or not.
-fn bound(q: Qualifier) -> i8 {
-    match q {
-        Qualifier::AtLeast | Qualifier::MoreThan => 1,
-        Qualifier::LessThan => -1,
-        Qualifier::Exact | Qualifier::About => 0,
-    }
-}
-
-/// The change from `(value, qualifier)` `from` to `to`.
-pub fn change(from: (f64, Qualifier), to: (f64, Qualifier)) -> Change {
-    let by = to.0 - from.0;
-    let percent = (from.0 != 0.0).then(|| by / from.0.abs() * 100.0);
-    // A later lower bound or an earlier upper bound can only make the change larger, and the
-    // other way round.
-    match bound(to.1) - bound(from.1) {
-        0 if bound(to.1) == 0 => {
-            Change::Exact { by, percent, approximate: from.1 == Qualifier::About || to.1 == Qualifier::About }
-        }
-        0 => Change::Unknown,
-        d if d > 0 => Change::AtLeast { by, percent },
-        _ => Change::AtMost { by, percent },
-    }
-}
+// The change between two points lives with the other reports' notes (`catalogue::changes`).
+pub use catalogue::changes::{change, Change};
 
 #[cfg(test)]
 mod tick_labels {

@@ -19,13 +19,15 @@ pub fn series_size(width: f64) -> (u32, u32) {
     (width as u32, (width * 0.45).clamp(220.0, 300.0) as u32)
 }
 
-/// Where each point of the series is drawn on a drawing of `size` px, in point order: the place
+/// Where each point of the series is drawn on a drawing of `size` px, in point order and then the
+/// revised statements in theirs (`SeriesSpec::revised`): the place
 /// its hit target goes (as a share of the drawing's width and height, so it follows the drawing
 /// as the page scales it).
 pub fn point_positions(spec: &SeriesSpec, size: (u32, u32)) -> Vec<(f64, f64)> {
     let Some(place) = Placement::of(spec, size) else { return Vec::new() };
     spec.points
         .iter()
+        .chain(spec.revised.iter().map(|(p, _)| p))
         .map(|p| (f64::from(place.x(p.month)) / f64::from(size.0), f64::from(place.y(p.value)) / f64::from(size.1)))
         .collect()
 }
@@ -48,7 +50,8 @@ impl Placement {
         let (left, right, top, bottom) = MARGINS;
         let ticks = spec.ticks();
         let (first, last) = (*ticks.first()?, *ticks.last()?);
-        let axis = axis_for(&spec.unit, spec.change, spec.points.iter().map(|p| p.value));
+        let values = spec.points.iter().chain(spec.revised.iter().map(|(p, _)| p)).map(|p| p.value);
+        let axis = axis_for(&spec.unit, spec.change, values);
         Some(Placement {
             left,
             top,
@@ -130,6 +133,12 @@ pub fn draw_series<DB: DrawingBackend>(
         let line =
             PathElement::new(vec![(x(p.month), y(p.value)), (x(q.month), y(q.value))], theme.bar.stroke_width(2));
         root.draw(&line)?;
+    }
+    // An earlier statement a later report revised: a small hollow square at its value, in the
+    // reference colour, with no line and no label (the table and its tip give both figures).
+    for (p, _) in &spec.revised {
+        let (px, py) = (x(p.month), y(p.value));
+        root.draw(&Rectangle::new([(px - 4, py - 4), (px + 4, py + 4)], theme.reference.stroke_width(2)))?;
     }
     // Where the last value label ended (right edge, and whether it went above its point): a label
     // that would run into it goes under its own point instead.

@@ -204,6 +204,26 @@ pub struct Catalogue {
     pub checks: Vec<CheckDef>,
     /// Facts the overview shows as headline figures, in order.
     pub headlines: Vec<String>,
+    /// For each fact whose indicator has an earlier point in another report (or whose figure
+    /// revises an earlier report's), what changed, in words: written when the site is published,
+    /// since it takes the other reports, which the page does not load (`catalogue::changes`).
+    #[serde(default)]
+    pub since_previous: Vec<SincePrevious>,
+}
+
+/// What changed since another report stated a fact's indicator: the change from its earlier point
+/// (`change`: exact, at_most, at_least or unknown; `by` in the unit, signed), or a revision of the
+/// same period's figure (`change` = revised), with both periods, figures and sentences in `zh`
+/// and `en`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SincePrevious {
+    /// The fact of this report.
+    pub fact: String,
+    pub change: String,
+    pub by: f64,
+    pub zh: String,
+    pub en: String,
 }
 
 /// An indicator: what the facts of one series count, declared once for the whole site (any
@@ -221,6 +241,12 @@ pub struct Indicator {
     pub definition_en: String,
     /// The unit its facts are counted in: a unit id of every report that gives one of its points.
     pub unit: String,
+    /// Indicators that measure nearly the same thing (built and in service): never joined in one
+    /// line, but shown side by side, each with its definition, in this indicator's view and in
+    /// theirs.
+    /// (Always written: reports travel in postcard too, whose fields have no names.)
+    #[serde(default)]
+    pub compare_with: Vec<String>,
 }
 
 /// One report: its name (NAME of NAME.txt and NAME.facts.toml), its catalogue and its text.

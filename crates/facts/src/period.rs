@@ -125,6 +125,20 @@ pub fn parse(s: &str) -> Result<Period, String> {
 type Parts = (u8, u16, u8, u16, u8);
 
 impl Period {
+    /// The month the period ends in, counted from year 0 (December 2020 = 2020 × 12 + 12): where
+    /// a point of a series goes, and what two statements of one figure share. `None` when
+    /// unstated.
+    pub fn end_month(&self) -> Option<u32> {
+        let m = |y: u16, m: u8| u32::from(y) * 12 + u32::from(m);
+        match *self {
+            Period::Year(y) => Some(m(y, 12)),
+            Period::MonthEnd(y, mo) | Period::AsOf(y, mo) => Some(m(y, mo)),
+            Period::MonthRange { to, .. } => Some(m(to.0, to.1)),
+            Period::YearRange(_, b) => Some(m(b, 12)),
+            Period::Unstated => None,
+        }
+    }
+
     fn to_parts(self) -> Parts {
         match self {
             Period::Year(y) => (0, y, 0, 0, 0),

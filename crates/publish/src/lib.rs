@@ -20,11 +20,13 @@
 //! minify-html, lightningcss, minify-js) before this step runs. SHA-256 and base64 come from the
 //! `sha2` and `base64` crates; pages are read and rewritten with `lol_html` (`page`).
 
+pub mod feed;
 pub mod first_view;
 pub mod minify_js;
 pub mod offline;
 pub mod page;
 pub mod reports;
+pub mod unused_exports;
 
 pub use offline::offline_html;
 pub use page::{elements, inline_hashes, insert_csp_meta, is_inline_executable, remove_csp_meta, Element};

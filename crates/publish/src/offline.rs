@@ -157,7 +157,8 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
                 let rel = el.get_attribute("rel").unwrap_or_default().to_ascii_lowercase();
                 let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
                 let href = el.get_attribute("href").unwrap_or_default();
-                if rels.contains(&"modulepreload") || rels.contains(&"preload") {
+                // A file has no site around it: no feed (`rel="alternate"`) to follow.
+                if rels.contains(&"modulepreload") || rels.contains(&"preload") || rels.contains(&"alternate") {
                     el.remove();
                 } else if rels.contains(&"stylesheet") {
                     let css = text(&local_file(&href)?)?;

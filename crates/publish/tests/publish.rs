@@ -49,6 +49,7 @@ fn trunk_page() -> String {
 <script type="module">{LOADER}</script>
   <link rel="stylesheet" href="./main-123.css" integrity="sha384-xyz"/>
   <link rel="icon" href="./favicon-456.svg" integrity="sha384-abc"/>
+  <link rel="alternate" type="application/atom+xml" href="feed.xml" title="Feed">
 <link rel="modulepreload" href="./dashboard-abc.js" crossorigin="anonymous" integrity="sha384-1"><link rel="preload" href="./dashboard-abc_bg.wasm" crossorigin="anonymous" integrity="sha384-2" as="fetch" type="application/wasm"></head>
 <body>
   <div id="fatal" hidden><p><a href="./">重新打开默认视图</a></p></div>

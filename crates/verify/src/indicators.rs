@@ -47,15 +47,35 @@ pub fn problems(reports: &[LoadedReport]) -> Vec<CatalogueError> {
                 ("definition_en", &first.definition_en, &d.definition_en),
                 ("unit", &first.unit, &d.unit),
             ];
-            if let Some((field, there, here)) = fields.iter().find(|(_, a, b)| a != b) {
+            let found =
+                fields.iter().find(|(_, a, b)| a != b).map(|(f, a, b)| (*f, format!("{a:?}"), format!("{b:?}")));
+            let found = found.or_else(|| {
+                (first.compare_with != d.compare_with)
+                    .then(|| ("compare_with", format!("{:?}", first.compare_with), format!("{:?}", d.compare_with)))
+            });
+            if let Some((field, there, here)) = found {
                 errors.push(error(
                     file,
                     format!("indicator {:?}", d.id),
                     field,
                     format!(
-                        "{here:?} but {first_file} declares this indicator with {field} {there:?}: an indicator is declared once for the whole site (repeat it word for word, or give the new one its own id)"
+                        "{here} but {first_file} declares this indicator with {field} {there}: an indicator is declared once for the whole site (repeat it word for word, or give the new one its own id)"
                     ),
                 ));
+            }
+        }
+        for d in &r.file.indicators {
+            for other in &d.compare_with {
+                let problem = if other == &d.id {
+                    Some("an indicator is not compared with itself".to_string())
+                } else if !declared.contains_key(other.as_str()) {
+                    Some(format!("{other:?}: no catalogue of the site declares this indicator"))
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    errors.push(error(file, format!("indicator {:?}", d.id), "compare_with", message));
+                }
             }
         }
         for f in &r.file.facts {
@@ -90,6 +110,16 @@ pub fn of_report(report: &LoadedReport, declared: &Declarations) -> Vec<Indicato
             continue;
         }
         if let Some((d, _)) = declared.get(id) {
+            out.push((*d).clone());
+        }
+    }
+    // And those shown side by side with them (either one naming the other), so the report's
+    // indicator views can give their definitions.
+    let named: Vec<String> = out.iter().map(|i| i.id.clone()).collect();
+    for (id, (d, _)) in declared {
+        let close = d.compare_with.iter().any(|c| named.contains(c))
+            || out.iter().any(|i| i.compare_with.iter().any(|c| c == id));
+        if close && !out.iter().any(|i| i.id == *id) {
             out.push((*d).clone());
         }
     }

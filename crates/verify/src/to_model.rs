@@ -123,6 +123,8 @@ pub fn catalogue(file: &CatalogueFile) -> Catalogue {
             })
             .collect(),
         headlines: file.headlines.clone(),
+        // Written when the site is published (`catalogue::changes`): they take every report.
+        since_previous: Vec::new(),
     }
 }
 

@@ -396,6 +396,24 @@ fn broken_indicator_declarations_are_named() {
         "got:\n{}",
         list(&errs)
     );
+    // An indicator shown side by side with one no file declares.
+    let compared = q3.replace("compare_with = [\"east-5g-stations\"]", "compare_with = [\"east-5g-built\"]");
+    assert_ne!(compared, q3, "the Q3 brief compares stations in service with stations built");
+    let errs = site_problems(
+        "compared",
+        &[("fixture-east-2021q1", q1.clone(), q1_text.clone()), ("fixture-east-2021q3", compared, q3_text.clone())],
+    );
+    assert!(
+        has(
+            &errs,
+            "fixture-east-2021q3.facts.toml",
+            "indicator \"east-5g-in-service\"",
+            "compare_with",
+            "\"east-5g-built\": no catalogue of the site declares"
+        ),
+        "got:\n{}",
+        list(&errs)
+    );
     // Word for word, a second declaration is the same declaration.
     let block =
         q1.find("[[indicator]]\nid = \"east-clearance\"").map(|at| q1[at..].to_string()).expect("the Q1 declaration");

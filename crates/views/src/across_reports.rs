@@ -6,18 +6,18 @@
 //!
 //! A fact no person has reviewed yet (`status = "draft"`) is marked wherever it is shown.
 
-use charts::series::{change, month_label, series, Change, SeriesPoint, SeriesSpec};
+use charts::series::{change, month_label, series, SeriesPoint, SeriesSpec};
 use charts::series_draw::{point_positions, series_size, series_svg};
 use facts::i18n::Lang;
-use facts::{Catalogue, Fact, Qualifier, Report, Unit, UnitKind};
+use facts::{Fact, Report, Unit};
 
 use crate::downloads::svg_font_sizes_in_px;
 use crate::html;
 use crate::html::Html;
 use crate::inline_svg::{themed, PLACEHOLDERS};
-use crate::markup::draft_mark;
+use crate::markup::{draft_mark, indicator_button};
 use crate::search::{self, Filter};
-use catalogue::{fact_text, format};
+use catalogue::fact_text;
 
 /// The narrowest and widest CSS px the series are drawn at; the page scales a drawing to its box.
 const CHART_WIDTH: (f64, f64) = (280.0, 560.0);
@@ -56,7 +56,7 @@ pub fn series_section(open: &Report, all: &[OnPage], focus: Option<&str>, width:
     )
 }
 
-fn table(rows: &Html, lang: Lang) -> Html {
+pub(crate) fn table(rows: &Html, lang: Lang) -> Html {
     let head: Html = [
         ("指标", "Indicator"),
         ("数值", "Value"),
@@ -76,19 +76,66 @@ fn table(rows: &Html, lang: Lang) -> Html {
     )
 }
 
+/// Whether a row's figure was revised by a later report, or revises an earlier one
+/// (`catalogue::revisions`), with the other statement's figure and report.
+pub(crate) enum RevisionMark {
+    None,
+    /// This statement revises an earlier one: (its figure, its report's title).
+    Revises(String, String),
+    /// A later report states this figure otherwise: (that figure, that report's title).
+    RevisedBy(String, String),
+}
+
 /// A point's row: label, value, kind, period, its report (a link to the fact on that report's
-/// page, or the page itself for the open report) and its sentence, marked when unreviewed.
-fn fact_row(c: &Catalogue, f: &Fact, report: &str, page: &str, change: Html, focus: Option<&str>, lang: Lang) -> Html {
+/// page, or the page itself for the open report) and its sentence, marked when unreviewed and
+/// when revised (`data-revised`: `later` for the figure that stands, `earlier` for the one it
+/// replaced, both rows kept).
+pub(crate) fn fact_row(
+    r: &OnPage,
+    f: &Fact,
+    change: Html,
+    revision: RevisionMark,
+    focus: Option<&str>,
+    lang: Lang,
+) -> Html {
+    let (c, report, page) = (&r.report.catalogue, title(r.report, lang), r.page);
     let t = fact_text::describe(c, f, lang);
     let focus = if focus == Some(&f.id) { html!(" class=\"is-focus\" aria-current=\"true\"") } else { Html::default() };
+    let (revised, note) = match revision {
+        RevisionMark::None => (Html::default(), Html::default()),
+        RevisionMark::Revises(value, other) => (
+            html!(" data-revised=\"later\""),
+            html!(
+                "<span class=\"revision\"><span class=\"revision__tag\">{}</span>{}</span>",
+                lang.pick("修订", "revised"),
+                match lang {
+                    Lang::Zh => format!("此前《{other}》为{value}"),
+                    Lang::En => format!("earlier: {value} in “{other}”"),
+                }
+            ),
+        ),
+        RevisionMark::RevisedBy(value, other) => (
+            html!(" data-revised=\"earlier\""),
+            html!(
+                "<span class=\"revision revision--earlier\">{}</span>",
+                match lang {
+                    Lang::Zh => format!("已被《{other}》修订为{value}"),
+                    Lang::En => format!("revised to {value} in “{other}”"),
+                }
+            ),
+        ),
+    };
     html!(
-        "<tr data-series-fact=\"{}\"{}><th scope=\"row\">{}{}</th><td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td><td><a href=\"{}?fact={}\">{}</a></td>{}<td><q lang=\"zh-CN\">{}</q></td></tr>",
+        "<tr data-series-fact=\"{}\"{}{}><th scope=\"row\">{}{}{}</th><td class=\"num\" data-value=\"{}\">{}{}</td><td>{}</td><td>{}</td><td><a href=\"{}?fact={}\">{}</a></td>{}<td><q lang=\"zh-CN\">{}</q></td></tr>",
         f.id,
         focus,
+        revised,
         t.label,
         draft_mark(c, f, lang),
+        indicator_button(f, lang),
         f.value,
         t.value,
+        note,
         t.qualifier,
         t.period,
         page,
@@ -109,72 +156,40 @@ fn change_cell(before: Option<&SeriesPoint>, p: &SeriesPoint, unit: &Unit, lang:
             lang.pick("与上一行同一时期", "the same period as the row above")
         );
     }
-    let points = Unit {
-        id: String::new(),
-        kind: UnitKind::PercentagePoints,
-        zh: "个百分点".to_string(),
-        en: "percentage points".to_string(),
-        baseline: 0.0,
-    };
-    let percent_unit = unit.kind == UnitKind::Percent;
-    let (kind, by, percent, words) = match change((b.value, b.qualifier), (p.value, p.qualifier)) {
-        Change::Exact { by, percent, approximate } => {
-            ("exact", by, percent, if approximate { lang.pick("约", "about ") } else { "" })
+    match catalogue::changes::change_words(change((b.value, b.qualifier), (p.value, p.qualifier)), unit, lang) {
+        Some((kind, by, words)) => {
+            html!("<td class=\"num\" data-change=\"{}\" data-change-by=\"{}\">{}</td>", kind, by, words)
         }
-        Change::AtMost { by, percent } => ("at_most", by, percent, lang.pick("至多", "at most ")),
-        Change::AtLeast { by, percent } => ("at_least", by, percent, lang.pick("至少", "at least ")),
-        Change::Unknown => {
-            let why =
-                lang.pick("无法计算：两个数字都是同向的界限", "cannot tell: both figures are bounds the same way");
-            return html!("<td data-change=\"unknown\">{}</td>", why);
-        }
-    };
-    let sign = if by > 0.0 {
-        "+"
-    } else if by < 0.0 {
-        "-"
-    } else {
-        ""
-    };
-    let amount = format::value_with_unit(by.abs(), if percent_unit { &points } else { unit }, Qualifier::Exact, lang);
-    let relative = match percent.filter(|_| !percent_unit) {
-        Some(pc) => {
-            let pc_sign = if pc > 0.0 {
-                "+"
-            } else if pc < 0.0 {
-                "-"
-            } else {
-                ""
-            };
-            format!(" ({pc_sign}{}%)", format::digits::grouped(pc.abs(), lang, 1))
-        }
-        None => String::new(),
-    };
-    html!(
-        "<td class=\"num\" data-change=\"{}\" data-change-by=\"{}\">{}{}{}{}</td>",
-        kind,
-        by,
-        words,
-        sign,
-        amount,
-        relative
-    )
+        None => html!("<td data-change=\"unknown\">{}</td>", catalogue::changes::unknown_words(lang)),
+    }
 }
 
 /// A series across reports: the time chart and a row per point with its report and sentence.
-fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
+pub(crate) fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
     let on_page = |name: &str| all.iter().find(|r| r.report.name == name);
-    let rows: Html = s
-        .points
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let r = on_page(p.report)?;
-            let before = i.checked_sub(1).and_then(|b| s.points.get(b));
-            let change = change_cell(before, p, &s.unit, lang);
-            Some(fact_row(&r.report.catalogue, p.fact, &title(r.report, lang), r.page, change, focus, lang))
-        })
-        .collect();
+    let mut rows = Html::default();
+    for (i, p) in s.points.iter().enumerate() {
+        let Some(r) = on_page(p.report) else { continue };
+        // The statements this point's figure revised come first, each beside the figure that
+        // replaced it.
+        let earlier: Vec<&SeriesPoint> = s.revised.iter().filter(|(_, at)| *at == i).map(|(e, _)| e).collect();
+        for e in &earlier {
+            let Some(er) = on_page(e.report) else { continue };
+            let mark = RevisionMark::RevisedBy(p.value_text.clone(), title(r.report, lang));
+            let note = html!(
+                "<td data-change=\"revised\">{}</td>",
+                lang.pick("已被后来的报告修订，不计入折线", "revised by a later report; not on the line")
+            );
+            rows.push(&fact_row(er, e.fact, note, mark, focus, lang));
+        }
+        let before = i.checked_sub(1).and_then(|b| s.points.get(b));
+        let change = change_cell(before, p, &s.unit, lang);
+        let mark = match earlier.last().and_then(|e| Some((e, on_page(e.report)?))) {
+            Some((e, er)) => RevisionMark::Revises(e.value_text.clone(), title(er.report, lang)),
+            None => RevisionMark::None,
+        };
+        rows.push(&fact_row(r, p.fact, change, mark, focus, lang));
+    }
     // Titled by the latest point a person has reviewed (a draft's label may be a placeholder).
     let reviewed =
         |p: &&charts::series::SeriesPoint| on_page(p.report).is_some_and(|r| r.report.catalogue.reviewed(&p.fact.id));
@@ -213,6 +228,15 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
         )
         .to_string(),
     );
+    if !s.revised.is_empty() {
+        notes.push(
+            lang.pick(
+                "空心方块为后来的报告已修订的数字：折线取修订后的数字，两者均列于表中。",
+                "Hollow squares: figures a later report revised. The line takes the revised figure; the table lists both.",
+            )
+            .to_string(),
+        );
+    }
     let notes: Html = notes.iter().map(|n| html!("<p class=\"chart__note\">{}</p>", n.as_str())).collect();
     html!(
         "<figure class=\"chart chart--static chart--series\" data-series=\"{}\"><h4 class=\"chart__title\">{}</h4><p class=\"chart__subtitle\">{}</p>{}<div class=\"series__plot\"><div class=\"chart__svg\" role=\"img\" aria-label=\"{}\">{}</div>{}</div>{}{}</figure>",
@@ -220,7 +244,10 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
         name,
         match lang {
             Lang::Zh => format!("{}个时点，来自{}份报告", s.points.len(), distinct_reports(s)),
-            Lang::En => format!("{} points from {} reports", s.points.len(), distinct_reports(s)),
+            Lang::En => match distinct_reports(s) {
+                1 => format!("{} points from 1 report", s.points.len()),
+                n => format!("{} points from {n} reports", s.points.len()),
+            },
         },
         definition,
         name,
@@ -239,15 +266,23 @@ fn series_figure(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64
 /// markup carry a style).
 fn hits(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: Lang) -> Html {
     let at = point_positions(s, series_size(width));
-    let items: Html = s
-        .points
-        .iter()
-        .zip(at)
-        .filter_map(|(p, (x, y))| {
+    let point = |i: usize| s.points.get(i).or_else(|| s.revised.get(i - s.points.len()).map(|(p, _)| p));
+    // The revised statements' targets first, so the figures that replaced them, drawn nearby, lie
+    // over them.
+    let order = (s.points.len()..s.points.len() + s.revised.len()).chain(0..s.points.len());
+    let items: Html = order
+        .filter_map(|i| Some((i, (point(i)?, *at.get(i)?))))
+        .filter_map(|(i, (p, (x, y)))| {
             let r = all.iter().find(|r| r.report.name == p.report)?;
             let c = &r.report.catalogue;
             let t = fact_text::describe(c, p.fact, lang);
-            let current = if focus == Some(&p.fact.id) { html!(" aria-current=\"true\"") } else { Html::default() };
+            let mut current = if focus == Some(&p.fact.id) { html!(" aria-current=\"true\"") } else { Html::default() };
+            // Past the points come the statements a later report revised.
+            let mut value = t.value.clone();
+            if i >= s.points.len() {
+                current.push(&html!(" data-revised=\"earlier\""));
+                value = format!("{value}{}", lang.pick("（已被修订）", " (revised since)"));
+            }
             Some(html!(
                 "<li><a class=\"series__hit{}\" href=\"{}?fact={}\" data-series-point=\"{}\" data-x=\"{}\" data-y=\"{}\"{}><span class=\"visually-hidden\">{} · {} · {}</span><span class=\"series__tip\" aria-hidden=\"true\"><span class=\"tooltip__value\">{}</span>{} <span class=\"tooltip__meta\">{} · {}</span> <q lang=\"zh-CN\">{}</q></span></a></li>",
                 // A tip near an edge opens away from it, so it stays on the screen.
@@ -262,10 +297,10 @@ fn hits(s: &SeriesSpec, all: &[OnPage], focus: Option<&str>, width: f64, lang: L
                 format!("{:.2}", x * 100.0),
                 format!("{:.2}", y * 100.0),
                 current,
-                t.value,
+                value.as_str(),
                 t.period,
                 title(r.report, lang),
-                t.value,
+                value.as_str(),
                 draft_mark(c, p.fact, lang),
                 t.period,
                 title(r.report, lang),
@@ -285,7 +320,7 @@ fn distinct_reports(s: &SeriesSpec) -> usize {
 
 /// A report's title in `lang`: its first article's, or its name.
 fn title(r: &Report, lang: Lang) -> String {
-    r.catalogue.articles.first().map_or(r.name.clone(), |a| lang.pick(&a.title_zh, &a.title_en).to_string())
+    crate::markup::report_title(r, lang == Lang::Zh)
 }
 
 /// What a search finds in `reports` (the others than the open one), as links that open each fact
@@ -309,13 +344,14 @@ pub fn search_hits(reports: &[OnPage], text: &str, lang: Lang) -> Html {
                 format!("{page}?chart={chart}&fact={}", f.id)
             };
             items.push(&html!(
-                "<li class=\"fact-list__item\"><a class=\"fact-list__button\" href=\"{}\" data-report-link=\"{}\"><span class=\"fact-list__label\">{}{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></a></li>",
+                "<li class=\"fact-list__item\"><a class=\"fact-list__button\" href=\"{}\" data-report-link=\"{}\"><span class=\"fact-list__label\">{}{}</span><span class=\"fact-list__value\">{}</span><span class=\"fact-list__meta\">{}</span></a>{}</li>",
                 link,
                 report.name,
                 t.label,
                 draft_mark(c, f, lang),
                 t.value,
-                format!("{} · {} · {}", t.period, t.article, title(report, lang))
+                format!("{} · {} · {}", t.period, t.article, title(report, lang)),
+                indicator_button(f, lang)
             ));
         }
     }

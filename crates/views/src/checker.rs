@@ -36,13 +36,59 @@ pub struct Weighed<'a> {
     pub title: String,
     /// The link to its page; "" for the open report, whose facts are shown in place.
     pub page: String,
+    /// What earlier reports said of figures this one revises (`catalogue::revisions`).
+    pub earlier: Vec<EarlierStatement>,
 }
 
 impl<'a> Weighed<'a> {
     /// The open report alone, as on a site of one report.
     pub fn open(catalogue: &'a Catalogue) -> Vec<Weighed<'a>> {
-        vec![Weighed { catalogue, title: String::new(), page: String::new() }]
+        vec![Weighed { catalogue, title: String::new(), page: String::new(), earlier: Vec::new() }]
     }
+}
+
+/// A figure an earlier report stated otherwise than the report weighed: what the checker says
+/// beside a verdict on the revised figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EarlierStatement {
+    /// The fact, of the report weighed, that revises it.
+    pub fact: String,
+    /// The earlier figure, as written ("5.2万座").
+    pub value: String,
+    /// The earlier report's title.
+    pub report: String,
+    /// The earlier sentence.
+    pub quote: String,
+}
+
+/// What the checker weighs on a site of several reports (`all`: each report with the link to its
+/// page): each report's catalogue less the figures a later report revised, so a sentence is
+/// judged against the figure that stands, and what the earlier reports said of the figures each
+/// one revises. Titles in `lang`.
+pub fn standing(all: &[(facts::Report, String)], lang: Lang) -> Vec<(Catalogue, Vec<EarlierStatement>)> {
+    let reports: Vec<facts::Report> = all.iter().map(|(r, _)| r.clone()).collect();
+    let revisions = catalogue::revisions::revisions(&reports);
+    catalogue::revisions::standing(&reports)
+        .into_iter()
+        .map(|r| {
+            let earlier = r
+                .catalogue
+                .facts
+                .iter()
+                .filter_map(|f| {
+                    let e = catalogue::revisions::revises(&revisions, &r.name, &f.id)?;
+                    let t = fact_text::describe(&e.report.catalogue, e.fact, lang);
+                    Some(EarlierStatement {
+                        fact: f.id.clone(),
+                        value: t.value,
+                        report: crate::markup::report_title(e.report, lang == Lang::Zh),
+                        quote: e.fact.quote.clone(),
+                    })
+                })
+                .collect();
+            (r.catalogue, earlier)
+        })
+        .collect()
 }
 
 /// The result of checking `sentence` against `reports` (the open report first):
@@ -245,14 +291,29 @@ fn evidence(weighed: &Weighed, several: bool, f: &Fact, lang: Lang) -> Html {
             lang.pick("在该报告的页面查看", "Show on its report's page")
         )
     };
+    // The figure that stands revises an earlier report's: the checker says what that one said.
+    let revised = match weighed.earlier.iter().find(|e| e.fact == f.id) {
+        Some(e) => html!(
+            "<p class=\"claim__revised\" data-revised=\"later\"><span class=\"revision__tag\">{}</span>{}<q lang=\"zh-CN\">{}</q></p>",
+            lang.pick("修订", "Revised"),
+            match lang {
+                Lang::Zh => format!("此数字修订了较早的报告：《{}》曾为{}，原文：", e.report, e.value),
+                Lang::En => format!(" This figure revises an earlier report: “{}” said {}, in the words ", e.report, e.value),
+            },
+            e.quote
+        ),
+        None => Html::default(),
+    };
     html!(
-        "<p class=\"claim__fact\">{}<strong>{}</strong>{}{}<span class=\"claim__meta\"> ({})</span></p><blockquote class=\"claim__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"claim__links\">{} <a class=\"claim__read\" href=\"{}?read={}&amp;fact={}\" data-read-fact=\"{}\">{}</a></p>",
+        "<p class=\"claim__fact\">{}<strong>{}</strong>{}{}{}<span class=\"claim__meta\"> ({})</span></p><blockquote class=\"claim__quote\" lang=\"zh-CN\">“{}”</blockquote>{}{}<p class=\"claim__links\">{} <a class=\"claim__read\" href=\"{}?read={}&amp;fact={}\" data-read-fact=\"{}\">{}</a></p>",
         whose,
         t.label,
         lang.pick("：", ": "),
         t.value,
+        crate::markup::indicator_button(f, lang),
         format!("{} · {}", t.period, t.region),
         t.quote,
+        revised,
         gloss,
         show,
         weighed.page,

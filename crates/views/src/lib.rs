@@ -10,6 +10,7 @@ pub mod checker;
 pub mod cite;
 pub mod downloads;
 pub mod html;
+pub mod indicator_view;
 pub mod inline_svg;
 pub mod markup;
 pub mod module_call;

@@ -1,6 +1,6 @@
 //! What the dashboard asks the on-demand module to draw, as one typed message ([`ModuleCall`]).
 //! It crosses to the module through the page's script (index.html, `dashboardExtras.run`) as a
-//! name and five strings; [`ModuleCall::args`] and [`ModuleCall::from_args`] are the only places
+//! name and six strings; [`ModuleCall::args`] and [`ModuleCall::from_args`] are the only places
 //! that know their order and spelling, and they are tested against each other, so neither side
 //! writes a positional string or a flag word by hand.
 
@@ -9,10 +9,22 @@ use facts::i18n::Lang;
 /// One request to the on-demand module (`src/bin/extras.rs`, `call`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModuleCall<'a> {
-    /// The desk: the claim checker, if `checker`, with its verdicts on `check`; the reading view
-    /// of `article` ("" for none) with `fact`'s sentence highlighted; `chart_in_focus` keeps the
-    /// page where it is. All empty and closed: the desk was closed.
-    Desk { article: &'a str, fact: &'a str, check: &'a str, lang: Lang, checker: bool, chart_in_focus: bool },
+    /// The desk: the claim checker, if `checker`, with its verdicts on `check`; the view of
+    /// `indicator` ("" for none); the reading view of `article` ("" for none) with `fact`'s
+    /// sentence highlighted; `chart_in_focus` keeps the page where it is. All empty and closed:
+    /// the desk was closed.
+    Desk {
+        article: &'a str,
+        fact: &'a str,
+        check: &'a str,
+        indicator: &'a str,
+        lang: Lang,
+        checker: bool,
+        chart_in_focus: bool,
+    },
+    /// The card of `indicator`: its name and definition, and a link to its view. Sent by the
+    /// page's script when a reader presses a `data-indicator` control, never by the dashboard.
+    Indicator { indicator: &'a str, lang: Lang },
     /// The share panel of the field `input_id`, for `link`; of a chart (its id), or of the page.
     Share { input_id: &'a str, link: &'a str, chart: Option<&'a str>, lang: Lang },
     /// The source panel's paragraph and references for `fact`, cited at `link`.
@@ -45,34 +57,36 @@ fn lang_of(code: &str) -> Lang {
 }
 
 impl<'a> ModuleCall<'a> {
-    /// The message as it crosses to the module: a name and five strings.
-    pub fn args(&self) -> (&'static str, [&'a str; 5]) {
+    /// The message as it crosses to the module: a name and six strings.
+    pub fn args(&self) -> (&'static str, [&'a str; 6]) {
         match *self {
-            ModuleCall::Desk { article, fact, check, lang, checker, chart_in_focus } => {
+            ModuleCall::Desk { article, fact, check, indicator, lang, checker, chart_in_focus } => {
                 let flags = match (checker, chart_in_focus) {
                     (false, false) => "",
                     (true, false) => CHECKER,
                     (false, true) => CHART,
                     (true, true) => CHECKER_CHART,
                 };
-                ("desk", [article, fact, check, lang_code(lang), flags])
+                ("desk", [article, fact, check, lang_code(lang), flags, indicator])
             }
+            ModuleCall::Indicator { indicator, lang } => ("indicator", [indicator, lang_code(lang), "", "", "", ""]),
             ModuleCall::Share { input_id, link, chart, lang } => {
-                ("share", [input_id, link, chart.unwrap_or(""), lang_code(lang), ""])
+                ("share", [input_id, link, chart.unwrap_or(""), lang_code(lang), "", ""])
             }
-            ModuleCall::Source { fact, link, lang } => ("source", [fact, link, lang_code(lang), "", ""]),
-            ModuleCall::Notices { query, lang } => ("notices", [query, lang_code(lang), "", "", ""]),
-            ModuleCall::Reports { search, lang } => ("reports", [search, lang_code(lang), "", "", ""]),
+            ModuleCall::Source { fact, link, lang } => ("source", [fact, link, lang_code(lang), "", "", ""]),
+            ModuleCall::Notices { query, lang } => ("notices", [query, lang_code(lang), "", "", "", ""]),
+            ModuleCall::Reports { search, lang } => ("reports", [search, lang_code(lang), "", "", "", ""]),
         }
     }
 
     /// The message [`args`](Self::args) wrote; `None` for a name no message has.
-    pub fn from_args(name: &str, [a, b, c, d, e]: [&'a str; 5]) -> Option<ModuleCall<'a>> {
+    pub fn from_args(name: &str, [a, b, c, d, e, f]: [&'a str; 6]) -> Option<ModuleCall<'a>> {
         Some(match name {
             "desk" => ModuleCall::Desk {
                 article: a,
                 fact: b,
                 check: c,
+                indicator: f,
                 lang: lang_of(d),
                 checker: e == CHECKER || e == CHECKER_CHART,
                 chart_in_focus: e == CHART || e == CHECKER_CHART,
@@ -80,6 +94,7 @@ impl<'a> ModuleCall<'a> {
             "share" => {
                 ModuleCall::Share { input_id: a, link: b, chart: Some(c).filter(|c| !c.is_empty()), lang: lang_of(d) }
             }
+            "indicator" => ModuleCall::Indicator { indicator: a, lang: lang_of(b) },
             "source" => ModuleCall::Source { fact: a, link: b, lang: lang_of(c) },
             "notices" => ModuleCall::Notices { query: a, lang: lang_of(b) },
             "reports" => ModuleCall::Reports { search: a, lang: lang_of(b) },
@@ -101,6 +116,7 @@ mod tests {
                     article: "a",
                     fact: "f",
                     check: "超过50%",
+                    indicator: "i",
                     lang,
                     checker,
                     chart_in_focus,
@@ -110,6 +126,7 @@ mod tests {
                 article: "",
                 fact: "",
                 check: "",
+                indicator: "",
                 lang,
                 checker: false,
                 chart_in_focus: false,
@@ -124,11 +141,12 @@ mod tests {
             calls.push(ModuleCall::Source { fact: "f", link: "https://e.org/?fact=f", lang });
             calls.push(ModuleCall::Notices { query: "?chart=x&fact=y", lang });
             calls.push(ModuleCall::Reports { search: "5G 基站", lang });
+            calls.push(ModuleCall::Indicator { indicator: "east-5g-stations", lang });
         }
         for call in calls {
             let (name, args) = call.args();
             assert_eq!(ModuleCall::from_args(name, args), Some(call), "{name} {args:?}");
         }
-        assert_eq!(ModuleCall::from_args("save", [""; 5]), None);
+        assert_eq!(ModuleCall::from_args("save", [""; 6]), None);
     }
 }

@@ -65,6 +65,7 @@ pub fn article_text(
         if lang == Lang::En {
             body.push(&glosses(&facts, block));
         }
+        body.push(&indicators(&facts, block, lang));
     }
     Some(html!("<article class=\"reader__text\" lang=\"zh-CN\" data-read=\"{}\">{}</article>", a.id, body))
 }
@@ -295,4 +296,42 @@ fn glosses<'a>(facts: &[(Range<usize>, &'a Fact)], block: &Paragraph) -> Html {
     }
     let paragraphs: Html = seen.iter().map(|g| html!("<p lang=\"en\">{}</p>", g)).collect();
     html!("<details class=\"reader__gloss\"><summary lang=\"en\">English</summary>{}</details>", paragraphs)
+}
+
+/// Under a paragraph whose figures measure declared indicators: each indicator's control
+/// (`markup::indicator_button`'s `data-indicator`), named, so what a figure counts is one press
+/// away without a word added to the report's own text. Named by the open report's declarations
+/// (`catalogue::indicators`), else by the figure's label.
+fn indicators(facts: &[(Range<usize>, &Fact)], block: &Paragraph, lang: Lang) -> Html {
+    let extent = block.extent();
+    let mut here: Vec<&(Range<usize>, &Fact)> =
+        facts.iter().filter(|(at, f)| extent.contains(&at.start) && f.indicator.is_some()).collect();
+    here.sort_by_key(|(at, _)| at.start);
+    let mut seen: Vec<&str> = Vec::new();
+    let mut buttons = Html::default();
+    for (_, f) in here {
+        let Some(id) = f.indicator.as_deref() else { continue };
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let declared = catalogue::indicators().iter().find(|d| d.id == id);
+        let name = declared.map_or_else(
+            || lang.pick(&f.label_zh, &f.label_en).to_string(),
+            |d| lang.pick(&d.name_zh, &d.name_en).to_string(),
+        );
+        buttons.push(&html!(
+            "<button type=\"button\" class=\"indicator-ref\" data-indicator=\"{}\" aria-haspopup=\"dialog\">{}</button>",
+            id,
+            name
+        ));
+    }
+    if seen.is_empty() {
+        return Html::default();
+    }
+    html!(
+        "<p class=\"reader__indicators\"><span>{}</span>{}</p>",
+        lang.pick("本段指标的口径：", "What this paragraph's figures count: "),
+        buttons
+    )
 }

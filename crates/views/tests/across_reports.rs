@@ -4,19 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
+mod common;
+use common::reports;
 
 use facts::i18n::Lang;
 use facts::Report;
 use views::across_reports::{search_hits, series_section, OnPage};
-
-fn reports() -> Vec<Report> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
-    let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
-    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
-    verify::to_model::reports(&loaded)
-}
 
 fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
     all.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no report {name}"))
@@ -24,9 +17,7 @@ fn report<'a>(all: &'a [Report], name: &str) -> &'a Report {
 
 /// Every report of the site, each with its page as `catalogue::pages` names it.
 fn on_pages(all: &[Report]) -> Vec<OnPage<'_>> {
-    all.iter()
-        .map(|report| OnPage { report, page: if report.name == all[0].name { "./" } else { "page.html" } })
-        .collect()
+    common::on_pages(all, "./")
 }
 
 /// Every report is drawn by the dashboard's own views: every chart of every report builds, its
@@ -67,9 +58,11 @@ fn drafted_points_are_marked_in_the_series_in_both_languages() {
     // The reviewed brief has no mark of its own, only beside the draft's two points in its
     // series: in their table rows and in their tips.
     let zh = series_section(q1, &pages, None, 560.0, Lang::Zh);
-    assert_eq!(zh.as_str().matches(">未审核</span>").count(), 4, "{}", zh.as_str());
+    // The draft's points: its stations at the end of September 2020 and its restated end-2020
+    // figure, and its clearance rate.
+    assert_eq!(zh.as_str().matches(">未审核</span>").count(), 6, "{}", zh.as_str());
     let en = series_section(q1, &pages, None, 560.0, Lang::En);
-    assert_eq!(en.as_str().matches(">not yet reviewed</span>").count(), 4);
+    assert_eq!(en.as_str().matches(">not yet reviewed</span>").count(), 6);
     // The real report has no indicator another report shares: no section at all.
     assert_eq!(series_section(&all[0], &pages, None, 560.0, Lang::Zh).as_str(), "");
 }
@@ -87,7 +80,8 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
         let svg = &figure[figure.find("<svg").unwrap_or(0)..figure.find("</svg>").map_or(figure.len(), |e| e + 6)];
         let _ = std::fs::write(path, svg);
     }
-    // Three points from two reports: end-2020 and end-March 2021 (Q1 brief), end-September (Q3).
+    // Three points from two reports: end-2020 (as the Q3 brief restated it), end-March 2021 (Q1
+    // brief), end-September (Q3); the Q1 brief's end-2020 figure is kept as revised.
     assert!(figure.contains("3个时点，来自2份报告"), "{figure}");
     for sentence in ["截至2020年底，全省累计建成5G基站5.2万座", "截至2021年9月末，全省累计建成5G基站7.4万座"]
     {
@@ -102,7 +96,7 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
     // Every point is a hit target over the drawing: a link to its fact, placed inside the
     // drawing, its tip giving the value, the report and the sentence; the link's fact marked.
     let hits: Vec<&str> = figure.split("<a class=\"series__hit").skip(1).collect();
-    assert_eq!(hits.len(), 3, "{figure}");
+    assert_eq!(hits.len(), 4, "{figure}");
     for hit in &hits {
         let pct = |name: &str| -> f64 {
             hit.split(&format!("{name}=\""))
@@ -120,29 +114,40 @@ fn an_indicator_across_reports_is_a_time_series_with_honest_marks() {
         assert!(hit.contains("<span class=\"visually-hidden\">"), "{hit}");
     }
     // Tips near an edge open away from it.
-    assert!(hits[0].starts_with(" series__hit--start\" href=\"page.html?fact=fixture-east-2021q1-"), "{}", hits[0]);
+    // The revised statement is a target too, marked as revised, and first: the figure that
+    // replaced it lies over it.
     assert!(
-        hits[2].starts_with(" series__hit--end\" href=\"page.html?fact=fixture-east-2021q3-")
-            && hits[2].contains("东海省"),
+        hits[0].starts_with(" series__hit--start\" href=\"page.html?fact=fixture-east-2021q1-1")
+            && hits[0].contains("data-revised=\"earlier\"")
+            && hits[0].contains("（已被修订）"),
         "{}",
-        hits[2]
+        hits[0]
+    );
+    assert!(hits[1].starts_with(" series__hit--start\" href=\"page.html?fact=fixture-east-2021q3-6"), "{}", hits[1]);
+    assert!(
+        hits[3].starts_with(" series__hit--end\" href=\"page.html?fact=fixture-east-2021q3-1")
+            && hits[3].contains("东海省"),
+        "{}",
+        hits[3]
     );
     assert_eq!(figure.matches("data-series-point=\"fixture-east-2021q1-3\" ").count(), 1);
     assert!(
         figure.contains("data-series-point=\"fixture-east-2021q1-3\"")
             && hits.iter().any(|h| h.contains("fixture-east-2021q1-3") && h.contains("aria-current=\"true\""))
     );
-    // Left to right in time, as drawn.
+    // Left to right in time, as drawn; the revised statement above its period's point.
     let xs: Vec<f64> =
         hits.iter().filter_map(|h| h.split("data-x=\"").nth(1)?.split('"').next()?.parse().ok()).collect();
-    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    assert!(xs[1..].windows(2).all(|w| w[0] < w[1]) && xs[0] == xs[1], "{xs:?}");
     // June 2021 is missing: said under the axis and in a note, and the line does not cross it.
     assert!(figure.contains("2021年6月") && figure.contains("缺数据"), "{figure}");
     assert!(figure.contains("缺少2021年6月的数据"), "{figure}");
     // "超过6万座" is drawn as a lower bound: one arrowhead.
     assert_eq!(figure.matches("<polygon").count(), 1, "{figure}");
-    // 2 px lines: the one segment from Dec 2020 to Mar 2021 (not across June) and the arrow's shaft.
+    // 2 px lines: the one segment from Dec 2020 to Mar 2021 (not across June) and the arrow's
+    // shaft; the revised statement is a hollow square, never on the line.
     assert_eq!(figure.matches("stroke-width=\"2\"").count(), 2, "{figure}");
+    assert_eq!(figure.matches("<rect").count() - figure.matches("<rect x=\"0\" y=\"0\"").count(), 1, "{figure}");
     // The clearance series: two points with June missing between them.
     assert!(html.contains("data-series=\"east-clearance\""));
 }
@@ -260,7 +265,7 @@ fn a_series_is_titled_by_its_indicator_with_its_definition() {
 }
 
 /// Each point of a series says its change from the point before, as far as the figures allow:
-/// 5.2万 then 超过6万 is at least +8,000; 超过6万 then 7.4万 at most +1.4万 (never a false exact
+/// 5.3万 then 超过6万 is at least +7,000; 超过6万 then 7.4万 at most +1.4万 (never a false exact
 /// figure).
 #[test]
 fn each_point_says_its_change_from_the_point_before_as_a_bound_where_a_figure_is_one() {
@@ -272,10 +277,12 @@ fn each_point_says_its_change_from_the_point_before_as_a_bound_where_a_figure_is
         tail.split("</tr>").next().unwrap_or("").to_string()
     };
     let zh = series_section(q1, &pages, None, 640.0, Lang::Zh).as_str().to_string();
-    assert!(row(&zh, "fixture-east-2021q1-1").contains("data-change=\"none\""));
+    // The first point is the Q3 brief's restated end-2020 figure; the Q1 brief's is revised.
+    assert!(row(&zh, "fixture-east-2021q3-6").contains("data-change=\"none\""));
+    assert!(row(&zh, "fixture-east-2021q1-1").contains("data-change=\"revised\""));
     let second = row(&zh, "fixture-east-2021q1-3");
     assert!(
-        second.contains("data-change=\"at_least\" data-change-by=\"8000\"") && second.contains("至少+8,000座"),
+        second.contains("data-change=\"at_least\" data-change-by=\"7000\"") && second.contains("至少+7,000座"),
         "{second}"
     );
     let third = row(&zh, "fixture-east-2021q3-1");

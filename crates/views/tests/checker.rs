@@ -90,6 +90,7 @@ fn a_sentence_of_another_report_is_judged_against_that_report() {
             catalogue: &r.catalogue,
             title: views::markup::report_title(r, true),
             page: if i == 0 { String::new() } else { format!("{}.html", r.name) },
+            earlier: Vec::new(),
         })
         .collect();
     let catalogues: Vec<&facts::Catalogue> = reports.iter().map(|r| &r.catalogue).collect();
@@ -128,8 +129,8 @@ fn a_tie_between_reports_is_said() {
     let others: Vec<(usize, &str)> = check.numbers[0].others.iter().map(|(r, f)| (*r, f.id.as_str())).collect();
     assert_eq!((check.numbers[0].report, others), (0, vec![(1, "gd-tax-fee-cuts")]));
     let weighed = [
-        checker::Weighed { catalogue: &CATALOGUE, title: "甲".into(), page: String::new() },
-        checker::Weighed { catalogue: &CATALOGUE, title: "乙".into(), page: "b.html".into() },
+        checker::Weighed { catalogue: &CATALOGUE, title: "甲".into(), page: String::new(), earlier: Vec::new() },
+        checker::Weighed { catalogue: &CATALOGUE, title: "乙".into(), page: "b.html".into(), earlier: Vec::new() },
     ];
     let html = checker::result(&weighed, sentence, &check, Lang::Zh).into_string();
     assert!(html.contains("同一数据在其他时期或报告中：《乙》"), "{html}");

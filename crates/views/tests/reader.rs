@@ -137,8 +137,14 @@ fn is_gloss(e: &Element) -> bool {
     e.has_class("reader__gloss")
 }
 
+/// What the view adds under a paragraph (its English, its indicators' controls), not the
+/// report's text.
+fn is_annotation(e: &Element) -> bool {
+    is_gloss(e) || e.has_class("reader__indicators")
+}
+
 fn is_block(e: &Element) -> bool {
-    matches!(e.name.as_str(), "h3" | "h4" | "p")
+    matches!(e.name.as_str(), "h3" | "h4" | "p") && !is_annotation(e)
 }
 
 /// The `<article>` of a rendered view.
@@ -186,7 +192,8 @@ fn every_fact_of_the_article_is_one_control_showing_its_expr() {
     for a in &CATALOGUE.articles {
         for lang in LANGS {
             let root = parse(&render(&CATALOGUE, seed_text(), &a.id, None, lang));
-            let buttons = root.all(&|e| e.name == "button");
+            // The indicators' controls under a paragraph are the view's, not the text's.
+            let buttons = root.all(&|e| e.name == "button" && !e.has_class("indicator-ref"));
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for b in &buttons {
                 assert!(b.has_class("read__fact") && b.attr("type") == Some("button"), "{b:?}");
@@ -232,7 +239,7 @@ fn the_text_is_the_article_verbatim_in_its_paragraphs() {
             let art = article_element(&root);
             assert_eq!((art.attr("lang"), art.attr("data-read")), (Some("zh-CN"), Some(a.id.as_str())));
             assert!(art.has_class("reader__text"));
-            let blocks: Vec<&Element> = art.child_elements().filter(|e| !is_gloss(e)).collect();
+            let blocks: Vec<&Element> = art.child_elements().filter(|e| !is_annotation(e)).collect();
             assert!(blocks.iter().all(|e| is_block(e)), "{}: only headings and paragraphs", a.id);
             let shown: Vec<String> = blocks.iter().map(|b| b.text(&is_tip)).collect();
             let wanted: Vec<String> = expected.iter().map(|p| p.text(seed_text())).collect();
@@ -532,4 +539,28 @@ fn a_quote_across_controls_and_a_line_break_is_marked_in_nested_runs() {
 fn snapshot_of_a_short_panel() {
     let panel = reader_panel(fixture(), TEXT, "x", Some("f-d"), Lang::En).expect("panel");
     insta::assert_snapshot!(lines(&panel));
+}
+
+/// Under a paragraph whose figures measure declared indicators, their controls, named; once each.
+#[test]
+fn a_paragraphs_indicators_are_named_under_it() {
+    for lang in LANGS {
+        let html = render(&CATALOGUE, seed_text(), "guangdong", None, lang).into_string();
+        let line = html.split("<p class=\"reader__indicators\">").nth(1).map(|l| l.split("</p>").next().unwrap_or(""));
+        let line = line.unwrap_or_else(|| panic!("{lang:?}: no line of indicators in {html}"));
+        assert!(
+            line.contains("data-indicator=\"gd-5g-stations-new\"")
+                && line.contains("data-indicator=\"gd-5g-stations\""),
+            "{line}"
+        );
+        assert!(
+            line.contains(if lang == Lang::Zh {
+                "广东省新建5G基站"
+            } else {
+                "Guangdong&#39;s new 5G base stations"
+            }),
+            "{line}"
+        );
+        assert_eq!(html.matches("data-indicator=\"gd-clearance\"").count(), 1, "once per paragraph");
+    }
 }

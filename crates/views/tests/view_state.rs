@@ -31,6 +31,32 @@ fn topic_ids() -> Vec<&'static str> {
 fn region_ids() -> Vec<&'static str> {
     CATALOGUE.regions.iter().map(|r| r.id.as_str()).collect()
 }
+/// Every parameter a link may have, in the order links write them.
+const PARAM_NAMES: [&str; 15] = [
+    "lang",
+    "theme",
+    "embed",
+    "section",
+    "chart",
+    "table",
+    "fact",
+    "q",
+    "topic",
+    "region",
+    "read",
+    "indicator",
+    "check",
+    "cv",
+    "cf",
+];
+
+fn indicator_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = CATALOGUE.facts.iter().filter_map(|f| f.indicator.as_deref()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 fn article_ids() -> Vec<&'static str> {
     CATALOGUE.articles.iter().map(|a| a.id.as_str()).collect()
 }
@@ -106,19 +132,14 @@ fn every_field_round_trips() {
         topic: Some("gd-5g"),
         region: Some("guangdong"),
         read: Some("guangdong"),
+        indicator: Some("gd-clearance"),
         check: "超过2000亿元 & more".to_string(),
     };
     assert_round_trip(&s);
     let q = to_query(&s);
     let keys: Vec<&str> =
         q.trim_start_matches('?').split('&').map(|p| p.split_once('=').map_or(p, |(k, _)| k)).collect();
-    assert_eq!(
-        keys,
-        [
-            "lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "read", "check",
-            "cv", "cf"
-        ]
-    );
+    assert_eq!(keys, PARAM_NAMES);
     assert!(q.contains("&table=gd-finance,sme-shares&"), "{q}");
     assert!(q.contains("&q=5G%20%E5%9F%BA%E7%AB%99%20%26%20100%25%20%2B%20a%3Db%2Cc&"), "{q}");
 }
@@ -415,12 +436,13 @@ prop_compose! {
         topic in prop::option::of(prop::sample::select(topic_ids())),
         region in prop::option::of(prop::sample::select(region_ids())),
         read in prop::option::of(prop::sample::select(article_ids())),
+        indicator in prop::option::of(prop::sample::select(indicator_ids())),
         check in prop_oneof![Just(String::new()), any::<String>(), "[ a-z5G基站%+&=,#?]{0,120}", "[约超过万亿元%以上广东]{120,200}"],
     ) -> ViewState {
         let mut tables = tables;
         tables.sort_unstable();
         tables.dedup();
-        ViewState { lang, theme, embed: embed && chart.is_some(), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, check: normalise(&check, MAX_CHECK_CHARS) }
+        ViewState { lang, theme, embed: embed && (chart.is_some() || indicator.is_some()), section, chart, tables, fact, q: normalise(&q, MAX_Q_CHARS), topic, region, read, indicator, check: normalise(&check, MAX_CHECK_CHARS) }
     }
 }
 
@@ -431,10 +453,7 @@ fn queryish() -> impl Strategy<Value = String> {
             .iter()
             .map(|s| s.to_string())
             .collect();
-    for name in [
-        "lang", "theme", "embed", "section", "chart", "table", "fact", "q", "topic", "region", "read", "check", "cv",
-        "cf", "x",
-    ] {
+    for name in PARAM_NAMES.iter().chain(&["x"]) {
         tokens.push(name.to_string());
     }
     tokens

@@ -26,7 +26,7 @@ const SITE_REPORTS = ['000_51d79537997213ea', ...readdirSync(resolve(fileURLToPa
 const REPORTS = [
   { name: 'the real report', dir: DIST, page: '', chart: 'gd-5g-stations', fact: 'gd-5g-stations-2019', article: 'guangdong', search: '36988' },
   { name: 'fixture-west-2021h1', dir: MULTI, page: 'fixture-west-2021h1.html', chart: 'west-5g-stations', fact: 'west-5g-stations-2021-06', article: 'west-2021h1-brief', search: '12680' },
-  { name: 'fixture-east-2021q1', dir: MULTI, page: 'fixture-east-2021q1.html', chart: 'east-2021q1-stations', fact: 'fixture-east-2021q1-1', article: 'fixture-east-2021q1-article-1', search: '5.2万' },
+  { name: 'fixture-east-2021q1', dir: MULTI, page: 'fixture-east-2021q1.html', chart: 'east-2021q1-shares', fact: 'fixture-east-2021q1-6', article: 'fixture-east-2021q1-article-1', search: '95.1' },
   // A monthly release, its figure a decline (同比下降1.8%, stored -1.8).
   { name: 'fixture-release-2020m11', dir: MULTI, page: 'fixture-release-2020m11.html', chart: 'beiling-2020m11-growth', fact: 'beiling-2020m11-power-growth', article: 'fixture-release-2020m11-release', search: '发电量' },
 ];
@@ -494,8 +494,8 @@ test('calls made while the module loads arrive in order: the later search is the
   await waitForApp(page);
   assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('extras'))), false, 'the module is not loaded yet');
   await page.evaluate(() => {
-    window.dashboardExtras.run('order', 'reports', '', 'zh', '', '', '');
-    window.dashboardExtras.run('order', 'reports', '基站', 'zh', '', '', '');
+    window.dashboardExtras.run('order', 'reports', '', 'zh', '', '', '', '');
+    window.dashboardExtras.run('order', 'reports', '基站', 'zh', '', '', '', '');
   });
   await page.waitForFunction(() => /\d/.test(document.querySelector('.finder__elsewhere-title')?.textContent ?? ''), null, { timeout: 20000 });
   await page.waitForTimeout(1000);

@@ -114,8 +114,10 @@ for (const [lang, width] of [['zh', 1280], ['en', 360]]) {
     // Interactive: each point a hit target over its drawn point; hover or keyboard focus shows
     // its tip with the value, report and sentence; the link's point is marked.
     await page.keyboard.press('Escape');
-    const hits = series.locator('a.series__hit');
-    assert.equal(await hits.count(), 3);
+    // Three points, and first the Q1 brief's end-2020 figure, which the Q3 brief revised.
+    assert.equal(await series.locator('a.series__hit').count(), 4);
+    assert.equal(await series.locator('a.series__hit').first().getAttribute('data-revised'), 'earlier');
+    const hits = series.locator('a.series__hit:not([data-revised])');
     const dot = await series.locator('svg').evaluate((svg) => {
       const c = [...svg.querySelectorAll('circle')].map((e) => e.getBoundingClientRect());
       return c.map((r) => [r.x + r.width / 2, r.y + r.height / 2]);
@@ -164,10 +166,10 @@ test('the hand-written report: stations written 座 and 个 are one unit, and it
 
 test('a drafted report\'s page marks every figure no person has reviewed', async () => {
   const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + 'fixture-east-2021q3.html?table=fixture-east-2021q3-station,fixture-east-2021q3-household,fixture-east-2021q3-percent');
+  await page.goto(server.url + 'fixture-east-2021q3.html?table=fixture-east-2021q3-station,fixture-east-2021q3-household,fixture-east-2021q3-percent,fixture-east-2021q3-restated');
   await waitForApp(page);
   const ids = await page.$$eval('figure[data-chart] tbody tr[data-fact]', (r) => r.filter((x) => x.dataset.fact).map((x) => [x.dataset.fact, !!x.querySelector('.draft-mark')]));
-  assert.equal(ids.length, 4);
+  assert.equal(ids.length, 7);
   for (const [id, marked] of ids) assert.ok(marked, `${id} is marked as not yet reviewed`);
   await page.screenshot({ path: `${ARTIFACTS}reports-draft-zh-1280.png` });
   assert.deepEqual(problems, CLEAN);

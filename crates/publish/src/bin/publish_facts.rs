@@ -1,11 +1,13 @@
-//! `publish_facts <dir>`: writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
-//! facts, and every report's data and file (`publish::reports`); then, when `<dir>/index.html`
+//! `publish_facts <dir>`: drops the exports no one uses from the built wasm files
+//! (`publish::unused_exports`); writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
+//! facts, the Atom feed `<dir>/feed.xml` (`publish::feed`), and every report's data and file
+//! (`publish::reports`); then, when `<dir>/index.html`
 //! exists (the Trunk post_build hook passes `$TRUNK_STAGING_DIR`), writes every report's page from
 //! it, each with its Content-Security-Policy meta, and the self-contained `<dir>/offline.html`
 //! (see the `publish` crate).
 
 fn main() {
-    use catalogue::{export, reports_index, REPORTS};
+    use catalogue::{export, reports_index, REPORTS, SITE};
     use std::path::PathBuf;
     use std::process::exit;
 
@@ -13,13 +15,22 @@ fn main() {
     let dir = match args.as_slice() {
         [dir] if dir != "-h" && dir != "--help" => PathBuf::from(dir),
         _ => {
-            eprintln!("usage: publish_facts <dir>   (writes <dir>/facts.json and <dir>/facts.csv; with <dir>/index.html, adds its CSP and writes <dir>/offline.html)");
+            eprintln!("usage: publish_facts <dir>   (writes <dir>/facts.json, <dir>/facts.csv and <dir>/feed.xml; with <dir>/index.html, adds its CSP and writes <dir>/offline.html)");
             exit(2);
         }
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("publish_facts: cannot create {}: {e}", dir.display());
         exit(1);
+    }
+    // First, before any page or the offline copy takes a wasm file in: the code of the streams no
+    // one makes (`publish::unused_exports`).
+    match publish::unused_exports::strip_unused_stream_exports(&dir) {
+        Ok(done) => done.iter().for_each(|d| println!("{d}")),
+        Err(e) => {
+            eprintln!("publish_facts: {e}");
+            exit(1);
+        }
     }
     let facts: usize = REPORTS.iter().map(|r| r.catalogue.facts.len()).sum();
     for (name, text) in
@@ -40,6 +51,18 @@ fn main() {
         }
         println!("wrote {} (JSON Schema, schema version {})", path.display(), catalogue::SCHEMA);
     }
+    // The Atom feed of the reports and their revisions (`publish::feed`), at the site's root.
+    let feed_path = dir.join(publish::feed::FEED_FILE);
+    if let Err(e) = std::fs::write(&feed_path, publish::feed::atom(&REPORTS, &SITE)) {
+        eprintln!("publish_facts: cannot write {}: {e}", feed_path.display());
+        exit(1);
+    }
+    println!(
+        "wrote {} (Atom feed: {} report(s), {} revision(s))",
+        feed_path.display(),
+        REPORTS.len(),
+        catalogue::revisions::revisions(&REPORTS).len()
+    );
     match publish::reports::write(&dir, &REPORTS, reports_index()) {
         Ok(0) => {}
         Ok(n) => {

@@ -121,23 +121,34 @@ pub fn chart_table(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html 
         for b in &p.bars {
             // A change's row says it in words (同比增长3.6%, not the bar's signed +3.6%); other rows
             // show the bar's text (an addition keeps its +).
+            // The period's cell also says what changed since the report before, where a report
+            // before gave the indicator (`catalogue::changes`).
             let (value, text, qualifier, period, region) = match b.fact_id.and_then(|id| catalogue.fact(id)) {
                 Some(f) => {
                     let t = fact_text::describe(catalogue, f, lang);
                     let text = if f.measure.has_base() { t.value } else { b.value_text.clone() };
-                    (f.value, text, t.qualifier.to_string(), t.period, t.region)
+                    let mut period = Html::text(&t.period);
+                    period.push(&since_previous(catalogue, f, "chart__since", lang));
+                    (f.value, text, t.qualifier.to_string(), period, t.region)
                 }
                 None => (
                     b.value,
                     b.value_text.clone(),
                     lang.pick("推算值", "computed").to_string(),
-                    String::new(),
+                    Html::default(),
                     String::new(),
                 ),
             };
             let label = if p.caption.is_empty() { b.label.clone() } else { format!("{} · {}", p.caption, b.label) };
-            let mark =
-                b.fact_id.and_then(|id| catalogue.fact(id)).map(|f| draft_mark(catalogue, f, lang)).unwrap_or_default();
+            let mark = b
+                .fact_id
+                .and_then(|id| catalogue.fact(id))
+                .map(|f| {
+                    let mut m = draft_mark(catalogue, f, lang);
+                    m.push(&indicator_button(f, lang));
+                    m
+                })
+                .unwrap_or_default();
             let source = match b.fact_id {
                 Some(_) => html!("<button class=\"link\">{}</button>", lang.pick("原文", "Source")),
                 None => Html::default(),

@@ -13,6 +13,7 @@
 mod chart;
 mod downloads_menu;
 mod finder;
+mod indicator;
 mod masthead;
 mod notices;
 mod overview;
@@ -24,6 +25,7 @@ mod tooltip;
 pub use chart::*;
 pub use downloads_menu::*;
 pub use finder::*;
+pub use indicator::*;
 pub use masthead::*;
 pub use notices::*;
 pub use overview::*;

@@ -12,7 +12,7 @@ use facts::{Catalogue, Fact};
 pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
     let t = fact_text::describe(catalogue, fact, lang);
     html!(
-        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}<p class=\"source__more\">{}</p><div class=\"source__cite\"></div></aside>",
+        "<aside class=\"source\" role=\"dialog\" aria-modal=\"false\" aria-labelledby=\"source-title\" data-fact=\"{}\"><div class=\"source__head\"><h2 id=\"source-title\">{}</h2><button class=\"source__close\" aria-label=\"{}\">×</button></div><p class=\"source__fact\"><strong>{}</strong>{}{}{}{}</p><p class=\"source__meta\">{}</p><p class=\"source__article\">{}</p><p class=\"source__paragraph\" lang=\"zh-CN\">{}</p>{}{}<p class=\"source__more\">{}</p><div class=\"source__cite\"></div></aside>",
         fact.id,
         lang.pick("出处", "Source"),
         lang.pick("关闭出处", "Close source"),
@@ -20,10 +20,12 @@ pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
         lang.pick("：", ": "),
         t.value,
         draft_mark(catalogue, fact, lang),
+        indicator_button(fact, lang),
         meta(&t),
         t.article,
         source_paragraph("", &fact.quote, ""),
         gloss(&t, "source__gloss"),
+        since_previous(catalogue, fact, "source__since", lang),
         read_link(fact, "source__read", lang)
     )
 }

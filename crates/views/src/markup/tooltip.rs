@@ -18,13 +18,15 @@ pub fn tooltip(catalogue: &Catalogue, bar: &BarSpec, lang: Lang) -> Html {
         Some(f) => {
             let t = fact_text::describe(catalogue, f, lang);
             html!(
-                "<p class=\"tooltip__label\">{}{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}<p class=\"tooltip__more\">{}</p>",
+                "<p class=\"tooltip__label\">{}{}{}</p><p class=\"tooltip__value\">{}</p><p class=\"tooltip__meta\">{}</p><blockquote class=\"tooltip__quote\" lang=\"zh-CN\">“{}”</blockquote>{}{}<p class=\"tooltip__more\">{}</p>",
                 t.label,
                 draft_mark(catalogue, f, lang),
+                indicator_button(f, lang),
                 t.value,
                 meta(&t),
                 t.quote,
                 gloss(&t, "tooltip__gloss"),
+                since_previous(catalogue, f, "tooltip__since", lang),
                 read_link(f, "tooltip__read", lang)
             )
         }

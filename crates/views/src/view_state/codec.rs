@@ -21,12 +21,13 @@ pub(super) enum Param {
     Topic,
     Region,
     Read,
+    Indicator,
     Check,
     Cv,
     Cf,
 }
 
-pub(super) const PARAMS: [Param; 14] = [
+pub(super) const PARAMS: [Param; 15] = [
     Param::Lang,
     Param::Theme,
     Param::Embed,
@@ -38,6 +39,7 @@ pub(super) const PARAMS: [Param; 14] = [
     Param::Topic,
     Param::Region,
     Param::Read,
+    Param::Indicator,
     Param::Check,
     Param::Cv,
     Param::Cf,
@@ -57,6 +59,7 @@ impl Param {
             Param::Topic => "topic",
             Param::Region => "region",
             Param::Read => "read",
+            Param::Indicator => "indicator",
             Param::Check => "check",
             Param::Cv => "cv",
             Param::Cf => "cf",
@@ -186,10 +189,17 @@ pub fn parse_with(query: &str, catalogue: &'static Catalogue) -> (ViewState, Vec
             notices.push(Notice::UnknownArticle { id: v.to_string() });
         }
     }
+    if let Some(v) = raw.get(Param::Indicator) {
+        // An indicator is known here when a fact of the open report names it.
+        s.indicator = catalogue.facts.iter().find_map(|f| f.indicator.as_deref().filter(|i| *i == v));
+        if s.indicator.is_none() {
+            notices.push(Notice::UnknownIndicator { id: v.to_string() });
+        }
+    }
     if let Some(v) = raw.get(Param::Check) {
         s.check = trimmed_text(v, MAX_CHECK_CHARS, Param::Check, &mut notices);
     }
-    if s.embed && s.chart.is_none() {
+    if s.embed && s.chart.is_none() && s.indicator.is_none() {
         s.embed = false;
         notices.push(Notice::EmbedWithoutChart);
     }
@@ -218,6 +228,7 @@ pub fn ids_elsewhere(query: &str) -> Option<catalogue::site_index::Wanted> {
             Notice::UnknownChart { id } => add(&mut wanted.charts, id),
             Notice::UnknownFact { id } => add(&mut wanted.facts, id),
             Notice::UnknownArticle { id } => add(&mut wanted.articles, id),
+            Notice::UnknownIndicator { id } => add(&mut wanted.indicators, id),
             _ => continue,
         }
         unknown = true;
@@ -229,6 +240,7 @@ pub fn ids_elsewhere(query: &str) -> Option<catalogue::site_index::Wanted> {
     view.chart.into_iter().chain(view.tables.iter().copied()).for_each(|id| add(&mut wanted.charts, id));
     view.fact.into_iter().for_each(|id| add(&mut wanted.facts, id));
     view.read.into_iter().for_each(|id| add(&mut wanted.articles, id));
+    view.indicator.into_iter().for_each(|id| add(&mut wanted.indicators, id));
     Some(wanted)
 }
 
@@ -454,6 +466,9 @@ pub fn to_query_with<'a>(s: &'a ViewState, catalogue: &Catalogue) -> String {
     }
     if let Some(v) = s.read {
         push_pair(&mut out, Param::Read, &[v]);
+    }
+    if let Some(v) = s.indicator {
+        push_pair(&mut out, Param::Indicator, &[v]);
     }
     if !s.check.is_empty() {
         push_pair(&mut out, Param::Check, &[s.check.as_str()]);

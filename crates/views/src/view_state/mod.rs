@@ -112,6 +112,10 @@ pub struct ViewState {
     pub region: Option<&'static str>,
     /// Article whose full text is open in the reading view (`?read=guangdong`).
     pub read: Option<&'static str>,
+    /// Indicator whose own view is open (`?indicator=east-5g-stations`): its series across the
+    /// reports, its definition and every point with its sentence. An indicator a fact of the open
+    /// report names.
+    pub indicator: Option<&'static str>,
     /// Sentence the claim checker checks (`?check=广东减税降费超过2000亿元`), trimmed.
     pub check: String,
 }

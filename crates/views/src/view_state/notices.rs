@@ -37,6 +37,10 @@ pub enum Notice {
     UnknownArticle {
         id: String,
     },
+    /// `indicator` names no indicator of the open report's facts.
+    UnknownIndicator {
+        id: String,
+    },
     /// The parameter occurs more than once; the first (non-empty) occurrence was used.
     Repeated {
         param: &'static str,
@@ -96,6 +100,7 @@ impl Notice {
             Notice::UnknownTopic { id } => unknown(lang, "主题", "topic", id),
             Notice::UnknownRegion { id } => unknown(lang, "地区", "region", id),
             Notice::UnknownArticle { id } => unknown(lang, "文章", "article", id),
+            Notice::UnknownIndicator { id } => unknown(lang, "指标", "indicator", id),
             Notice::Repeated { param } => {
                 if zh {
                     format!("参数“{param}”出现多次，已采用第一个值。")

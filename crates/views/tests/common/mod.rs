@@ -28,3 +28,23 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     }
     Ok(records)
 }
+
+/// Every report of the site, the real one and the fixture reports of tests/fixtures/reports/,
+/// verified and mapped as the build does.
+pub fn reports() -> Vec<facts::Report> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dirs = [root.join("seeds"), root.join("tests/fixtures/reports")];
+    let paths = verify::reports::catalogue_paths(&dirs).expect("catalogues");
+    let loaded = verify::reports::load_all(&paths).unwrap_or_else(|e| panic!("{e:?}"));
+    verify::to_model::reports(&loaded)
+}
+
+/// Every report with its page: `first` for the site's default report, "page.html" for the others.
+pub fn on_pages<'a>(all: &'a [facts::Report], first: &'a str) -> Vec<views::across_reports::OnPage<'a>> {
+    all.iter()
+        .map(|report| views::across_reports::OnPage {
+            report,
+            page: if report.name == all[0].name { first } else { "page.html" },
+        })
+        .collect()
+}
