@@ -119,14 +119,18 @@ fn stated(s: Statement, lang: Lang) -> String {
 /// (not revised since), with that point's period, figure, report and sentence; and for each fact
 /// that revises an earlier report's figure, what that report said.
 pub fn since_previous(reports: &[Report], report: &Report) -> Vec<SincePrevious> {
-    let found = revisions::revisions(reports);
+    since_previous_with(reports, &revisions::revisions(reports), report)
+}
+
+/// [`since_previous`] with the site's revisions found once for every report.
+fn since_previous_with(reports: &[Report], found: &[revisions::Revision], report: &Report) -> Vec<SincePrevious> {
     // Every standing statement with an indicator and a period, in any report but this one.
-    let standing = |r: &Report, f: &Fact| revisions::revised_by(&found, &r.name, &f.id).is_none();
+    let standing = |r: &Report, f: &Fact| revisions::revised_by(found, &r.name, &f.id).is_none();
     let mut notes = Vec::new();
     for fact in &report.catalogue.facts {
         let (Some(indicator), Some(month)) = (fact.indicator.as_deref(), fact.period.end_month()) else { continue };
         let Some(unit) = report.catalogue.unit(&fact.unit) else { continue };
-        if let Some(earlier) = revisions::revises(&found, &report.name, &fact.id) {
+        if let Some(earlier) = revisions::revises(found, &report.name, &fact.id) {
             let (zh, en) = (stated(earlier, Lang::Zh), stated(earlier, Lang::En));
             notes.push(SincePrevious {
                 fact: fact.id.clone(),
@@ -165,11 +169,12 @@ pub fn since_previous(reports: &[Report], report: &Report) -> Vec<SincePrevious>
 
 /// `reports` as the site publishes them: each catalogue with its [`since_previous`] notes.
 pub fn with_since_previous(reports: &[Report]) -> Vec<Report> {
+    let found = revisions::revisions(reports);
     reports
         .iter()
         .map(|r| {
             let mut out = r.clone();
-            out.catalogue.since_previous = since_previous(reports, r);
+            out.catalogue.since_previous = since_previous_with(reports, &found, r);
             out
         })
         .collect()

@@ -76,12 +76,16 @@ pub fn revisions(reports: &[Report]) -> Vec<Revision<'_>> {
 /// `reports` as they stand: each without the facts a later report revised, so what is weighed
 /// against them (a sentence in the claim checker) meets the figure that stands.
 pub fn standing(reports: &[Report]) -> Vec<Report> {
-    let found = revisions(reports);
+    standing_with(reports, &revisions(reports))
+}
+
+/// [`standing`] with the site's revisions already found.
+pub fn standing_with(reports: &[Report], found: &[Revision]) -> Vec<Report> {
     reports
         .iter()
         .map(|r| {
             let mut out = r.clone();
-            out.catalogue.facts.retain(|f| revised_by(&found, &r.name, &f.id).is_none());
+            out.catalogue.facts.retain(|f| revised_by(found, &r.name, &f.id).is_none());
             out
         })
         .collect()

@@ -68,7 +68,7 @@ pub struct EarlierStatement {
 pub fn standing(all: &[(facts::Report, String)], lang: Lang) -> Vec<(Catalogue, Vec<EarlierStatement>)> {
     let reports: Vec<facts::Report> = all.iter().map(|(r, _)| r.clone()).collect();
     let revisions = catalogue::revisions::revisions(&reports);
-    catalogue::revisions::standing(&reports)
+    catalogue::revisions::standing_with(&reports, &revisions)
         .into_iter()
         .map(|r| {
             let earlier = r
