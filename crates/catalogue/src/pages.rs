@@ -24,6 +24,17 @@ pub fn page_link(name: &str, default: bool) -> String {
     }
 }
 
+/// The file name of report `name`'s plain page in Chinese or English (`en`): the whole report,
+/// every chart drawn, its numbers in tables and its text, readable without scripts. The
+/// dashboard's pages send a browser without scripts there.
+pub fn plain_page_file(name: &str, en: bool) -> String {
+    if en {
+        format!("{name}.plain.en.html")
+    } else {
+        format!("{name}.plain.html")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +45,10 @@ mod tests {
         assert_eq!(
             (page_file("b-2021", false), page_link("b-2021", false)),
             ("b-2021.html".to_string(), "b-2021.html".to_string())
+        );
+        assert_eq!(
+            (plain_page_file("a", false), plain_page_file("a", true)),
+            ("a.plain.html".into(), "a.plain.en.html".into())
         );
     }
 }

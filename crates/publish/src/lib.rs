@@ -12,6 +12,8 @@
 //!   inline loader names the hashed file names, so the hash changes with every build and is
 //!   computed here from the text Trunk wrote. Pages built by `trunk serve` are left without a
 //!   policy (see [`has_trunk_autoreload`]).
+//! - [`plain_report`]: each report's plain page in each language, the whole report readable
+//!   without scripts; the dashboard's pages send a browser without scripts there.
 //! - [`offline_html`]: `offline.html`, the default report's page as one self-contained file (CSS,
 //!   favicon, JS loader, the wasm and the report's data, all inlined) that works from `file://`
 //!   with no network, under its own policy.
@@ -25,6 +27,7 @@ pub mod first_view;
 pub mod minify_js;
 pub mod offline;
 pub mod page;
+pub mod plain_report;
 pub mod reports;
 pub mod unused_exports;
 
@@ -170,7 +173,8 @@ pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Resul
         page::with_report_head(built, &head_title(report), &head_description(report), false)?
     };
     catalogue::with_open_report(&report.name, || {
-        with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)
+        let page = with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)?;
+        page::with_one_style(&page)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }
@@ -247,6 +251,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
         .map_err(|e| PublishError(format!("cannot read {}: {e}", index_path.display())))?;
     // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
     let served = has_trunk_autoreload(&built)?;
+    let built = plain_report::without_noscript_redirect(&built)?;
     if !served {
         minify_scripts(dir)?;
     }
@@ -262,6 +267,9 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
                 .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
             published.offline_bytes = offline.len();
         }
+        // Hosted, a browser without scripts goes on to the report's plain page (offline.html is
+        // one file: the plain page is not beside it).
+        let page = plain_report::with_noscript_redirect(&page, &report.name)?;
         let page = if served { page } else { with_csp(&page)? };
         if open == 0 && !served {
             published.index_policy = Some(site_policy(&inline_hashes(&page)?));
@@ -273,6 +281,17 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
             files.insert(0, catalogue::pages::page_file(&report.name, true));
         }
         for file in files {
+            let path = dir.join(&file);
+            std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+            published.pages.push(file);
+        }
+    }
+    // Every report's plain page, in both languages (`plain_report`).
+    for open in 0..reports.len() {
+        for lang in [facts::i18n::Lang::Zh, facts::i18n::Lang::En] {
+            let page = plain_report::plain_report_page(&built, reports, open, lang)?;
+            let page = if served { page } else { with_csp(&page)? };
+            let file = catalogue::pages::plain_page_file(&reports[open].name, lang == facts::i18n::Lang::En);
             let path = dir.join(&file);
             std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
             published.pages.push(file);

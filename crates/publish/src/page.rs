@@ -130,7 +130,7 @@ fn attr_escape(s: &str) -> String {
 
 /// Inserts `markup` at the start of the head: right after `<meta charset>`, or first in `<head>`
 /// without one. (A minified page may have no `<head>` tag at all: HTML lets it be implied.)
-fn insert_in_head(html: &str, markup: &str) -> Result<String, PublishError> {
+pub(crate) fn insert_in_head(html: &str, markup: &str) -> Result<String, PublishError> {
     let has_charset = !elements(html, "meta[charset]")?.is_empty();
     let handler = if has_charset {
         element!("meta[charset]", |el| {
@@ -263,5 +263,29 @@ pub fn plain_page(html: &str, body: &str) -> Result<String, PublishError> {
                 Ok(())
             }),
         ],
+    )
+}
+
+/// `html` with its `<style>` elements as one, the first, holding all their rules in page order
+/// (the cascade is the same): each inline style costs the page's policy a hash that does not
+/// compress, and the first load every byte. Unchanged with one or none, or when a style has any
+/// attribute (a `media` would not hold for the others' rules).
+pub fn with_one_style(html: &str) -> Result<String, PublishError> {
+    let styles = elements(html, "style")?;
+    if styles.len() < 2 || styles.iter().any(|s| !s.attrs.is_empty()) {
+        return Ok(html.to_string());
+    }
+    let all: String = styles.iter().map(|s| s.text.as_str()).collect();
+    let mut first = true;
+    rewrite(
+        html,
+        vec![element!("style", move |el| {
+            if std::mem::take(&mut first) {
+                el.set_inner_content(&all, ContentType::Html);
+            } else {
+                el.remove();
+            }
+            Ok(())
+        })],
     )
 }

@@ -428,3 +428,18 @@ fn the_sites_description_stays_short_whatever_the_site_holds() {
         assert!(d4.starts_with(&catalogue::SITE.description_zh));
     }
 }
+
+#[test]
+fn the_page_has_one_style_with_every_rule_in_page_order() {
+    let page = "<html><head><meta charset=\"utf-8\"><style>.a>b{x:1}</style><link rel=\"icon\" href=\"i.svg\"><style>.c{y:2}</style></head><body><svg><style>.d{z:3}</style></svg></body></html>";
+    let out = page::with_one_style(page).unwrap();
+    let styles = elements(&out, "style").unwrap();
+    assert_eq!(styles.len(), 1, "{out}");
+    assert_eq!(styles[0].text, ".a>b{x:1}.c{y:2}.d{z:3}");
+    assert!(out.contains("<link rel=\"icon\""));
+    assert_eq!(page::with_one_style(&out).unwrap(), out);
+    assert_eq!(inline_hashes(&out).unwrap().styles.len(), 1);
+    // A style for some media only is left apart, and the page with it.
+    let media = page.replace("<style>.c", "<style media=\"print\">.c");
+    assert_eq!(page::with_one_style(&media).unwrap(), media);
+}

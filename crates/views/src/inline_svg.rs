@@ -58,6 +58,10 @@ pub fn theme_vars(selector: &str) -> String {
     )
 }
 
+/// The size of most of a chart's text (its labels and values, `charts::layout`): written once on
+/// the root of an inline drawing, and left off each text of that size.
+const TEXT_SIZE: &str = "13";
+
 /// The chart as an inline `<svg>` drawn at `width` CSS px, scaling with its box. `data-drawn`
 /// marks it as drawn pixels, like the app's canvases.
 pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
@@ -70,7 +74,8 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
         // Drawing into a String cannot fail: the SVG backend only errs writing files.
         let _ = draw(&root, &plan, theme);
     }
-    let doc = compact(&crate::downloads::svg_font_sizes_in_px(&doc));
+    let text_fill = hex(theme.text);
+    let doc = compact(&crate::downloads::svg_font_sizes_in_px(&doc), &text_fill);
     // plotters writes a standalone document: keep the <svg ...> element, add our attributes.
     let start = doc.find("<svg").unwrap_or(0);
     let body = &doc[start..];
@@ -82,17 +87,62 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
         1,
     );
     // plotters writes the viewBox; without width and height the drawing scales with its box. The
-    // font, written on every text element by plotters, is inherited from the root instead.
+    // font, its usual size and the text colour, written on every text element by plotters, are
+    // inherited from the root instead ([`compact`]).
     format!(
-        "{} class=\"{class}\" data-drawn=\"1\" font-family=\"{FONT_FAMILY}\"{rest}",
+        "{} class=\"{class}\" data-drawn=\"1\" font-family=\"{FONT_FAMILY}\" font-size=\"{TEXT_SIZE}\" fill=\"{text_fill}\"{rest}",
         open.split_whitespace().collect::<Vec<_>>().join(" ")
     )
 }
 
-/// The SVG without what plotters repeats on every element to no effect: `opacity="1"`,
-/// `stroke="none"` on filled shapes, and the font family (set once on the root by [`svg`]).
-pub fn compact(doc: &str) -> String {
-    doc.replace(&format!(" font-family=\"{FONT_FAMILY}\""), "")
+/// The SVG without what plotters repeats on every element to no effect, drawn the same: the
+/// font family, the usual text size ([`TEXT_SIZE`]) and the text colour `text_fill` (all three
+/// set once on the root by [`svg`]; every other shape plotters draws names its own fill),
+/// `opacity="1"`, `stroke="none"` on filled shapes, `text-anchor="start"` (the default), the line
+/// breaks around a text's content (SVG drops them), and two-point lines as paths.
+pub fn compact(doc: &str, text_fill: &str) -> String {
+    let doc = doc
+        .replace(&format!(" font-family=\"{FONT_FAMILY}\""), "")
         .replace(" opacity=\"1\"", "")
-        .replace(" stroke=\"none\"", "")
+        .replace(" stroke=\"none\"", "");
+    let mut out = String::with_capacity(doc.len());
+    let mut rest = doc.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let (tag, after) = rest.split_at(end);
+        if tag.starts_with("<text ") {
+            let tag = tag
+                .replace(" text-anchor=\"start\"", "")
+                .replace(&format!(" font-size=\"{TEXT_SIZE}\""), "")
+                .replace(&format!(" fill=\"{text_fill}\""), "");
+            out.push_str(&tag);
+            // The content, between line breaks plotters adds.
+            let close = after.find("</text>").unwrap_or(after.len());
+            out.push_str(after[..close].trim_matches('\n'));
+            rest = &after[close..];
+        } else {
+            out.push_str(&two_point_path(tag).unwrap_or_else(|| tag.to_string()));
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `<polyline fill="none" stroke="C" stroke-width="1" points="x1,y1 x2,y2 "/>` as the same line
+/// in a path (`M x1 y1 V y2`, or `H x2`, or `L x2 y2`); `None` for any other element.
+fn two_point_path(tag: &str) -> Option<String> {
+    let body = tag.strip_prefix("<polyline fill=\"none\" stroke=\"")?;
+    let (stroke, body) = body.split_once('"')?;
+    let points = body.strip_prefix(" stroke-width=\"1\" points=\"")?.strip_suffix("\"/>")?;
+    let [a, b]: [&str; 2] = points.split_whitespace().collect::<Vec<_>>().try_into().ok()?;
+    let ((x1, y1), (x2, y2)) = (a.split_once(',')?, b.split_once(',')?);
+    let to = match (x1 == x2, y1 == y2) {
+        (true, _) => format!("V{y2}"),
+        (_, true) => format!("H{x2}"),
+        _ => format!("L{x2} {y2}"),
+    };
+    Some(format!("<path fill=\"none\" stroke=\"{stroke}\" d=\"M{x1} {y1}{to}\"/>"))
 }

@@ -1,6 +1,7 @@
 // The built pages are valid HTML: the W3C Nu Html Checker (npm vnu-jar, run with Debian's Java)
 // reports no error on index.html or offline.html, of the one-report site and of the several-report
-// one (dist-multi/, with the list of reports at the top), nor on the pages of other reports.
+// one (dist-multi/, with the list of reports at the top), nor on the pages of other reports, nor on
+// the plain pages (a report without scripts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -32,7 +33,9 @@ function check(file) {
   return report.messages;
 }
 
-for (const [dir, name] of [[DIST, 'index.html'], [DIST, 'offline.html'], [MULTI, 'index.html'], [MULTI, 'offline.html'], [MULTI, 'fixture-west-2021h1.html'], [MULTI, 'fixture-east-2021q3.html']]) {
+for (const [dir, name] of [[DIST, 'index.html'], [DIST, 'offline.html'], [MULTI, 'index.html'], [MULTI, 'offline.html'], [MULTI, 'fixture-west-2021h1.html'], [MULTI, 'fixture-east-2021q3.html'],
+  // The plain pages: the whole report without scripts, in both languages.
+  [DIST, '000_51d79537997213ea.plain.html'], [DIST, '000_51d79537997213ea.plain.en.html'], [MULTI, 'fixture-release-2020m11.plain.en.html']]) {
   test(`${dir === MULTI ? 'dist-multi/' : ''}${name} passes the Nu Html Checker with zero errors`, () => {
     const errors = check(join(dir, name)).filter((m) => m.type === 'error' || m.subType === 'fatal');
     const text = errors.map((m) => `line ${m.lastLine}: ${m.message} [${(m.extract ?? '').slice(0, 120)}]`).join('\n');
