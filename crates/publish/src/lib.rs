@@ -24,11 +24,13 @@
 
 pub mod feed;
 pub mod first_view;
+pub mod leb128;
 pub mod minify_js;
 pub mod offline;
 pub mod page;
 pub mod plain_report;
 pub mod reports;
+pub mod short_names;
 pub mod unused_exports;
 
 pub use offline::offline_html;

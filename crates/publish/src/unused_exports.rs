@@ -12,38 +12,13 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::leb128;
 use crate::PublishError;
 
 /// Whether an export is one of `wasm-streams`' classes' (its methods and its `free`).
 pub fn is_stream_export(name: &str) -> bool {
     let name = name.strip_prefix("__wbg_").unwrap_or(name);
     ["intounderlyingsource", "intounderlyingsink", "intounderlyingbytesource"].iter().any(|c| name.starts_with(c))
-}
-
-/// Reads an unsigned LEB128 number at `at`: (value, the index after it).
-fn leb128(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
-    let mut value: u32 = 0;
-    for shift in (0..35).step_by(7) {
-        let byte = *bytes.get(at)?;
-        at += 1;
-        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
-        if byte & 0x80 == 0 {
-            return Some((value, at));
-        }
-    }
-    None
-}
-
-fn push_leb128(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 const EXPORT_SECTION: u8 = 7;
@@ -60,7 +35,7 @@ pub fn without_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<
     let mut at = 8;
     while at < wasm.len() {
         let id = wasm[at];
-        let (size, start) = leb128(wasm, at + 1).ok_or_else(|| bad("a section's size"))?;
+        let (size, start) = leb128::read(wasm, at + 1).ok_or_else(|| bad("a section's size"))?;
         let end =
             start.checked_add(size as usize).filter(|e| *e <= wasm.len()).ok_or_else(|| bad("a section's end"))?;
         let body = &wasm[start..end];
@@ -69,17 +44,17 @@ pub fn without_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<
             at = end;
             continue;
         }
-        let (count, mut i) = leb128(body, 0).ok_or_else(|| bad("the export count"))?;
+        let (count, mut i) = leb128::read(body, 0).ok_or_else(|| bad("the export count"))?;
         let mut kept = Vec::new();
         let mut kept_count = 0u32;
         for _ in 0..count {
             let entry_start = i;
-            let (len, name_start) = leb128(body, i).ok_or_else(|| bad("an export's name"))?;
+            let (len, name_start) = leb128::read(body, i).ok_or_else(|| bad("an export's name"))?;
             let name_end = name_start + len as usize;
             let name = body.get(name_start..name_end).and_then(|n| std::str::from_utf8(n).ok());
             let name = name.ok_or_else(|| bad("an export's name"))?;
             // The kind byte, then the index.
-            let (_, entry_end) = leb128(body, name_end + 1).ok_or_else(|| bad("an export's index"))?;
+            let (_, entry_end) = leb128::read(body, name_end + 1).ok_or_else(|| bad("an export's index"))?;
             if drop(name) {
                 dropped.push(name.to_string());
             } else {
@@ -89,10 +64,10 @@ pub fn without_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<
             i = entry_end;
         }
         let mut section = Vec::new();
-        push_leb128(&mut section, kept_count);
+        leb128::push(&mut section, kept_count);
         section.extend_from_slice(&kept);
         out.push(EXPORT_SECTION);
-        push_leb128(&mut out, section.len() as u32);
+        leb128::push(&mut out, section.len() as u32);
         out.extend_from_slice(&section);
         at = end;
     }

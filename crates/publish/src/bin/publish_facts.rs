@@ -1,5 +1,6 @@
 //! `publish_facts <dir>`: drops the exports no one uses from the built wasm files
-//! (`publish::unused_exports`); writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
+//! (`publish::unused_exports`) and gives the first load's wasm and glue short names for what each
+//! gives the other (`publish::short_names`); writes `<dir>/facts.json` and `<dir>/facts.csv` with every report's
 //! facts, the Atom feed `<dir>/feed.xml` (`publish::feed`), and every report's data and file
 //! (`publish::reports`); then, when `<dir>/index.html`
 //! exists (the Trunk post_build hook passes `$TRUNK_STAGING_DIR`), writes every report's page from
@@ -26,6 +27,15 @@ fn main() {
     // First, before any page or the offline copy takes a wasm file in: the code of the streams no
     // one makes (`publish::unused_exports`).
     match publish::unused_exports::strip_unused_stream_exports(&dir) {
+        Ok(done) => done.iter().for_each(|d| println!("{d}")),
+        Err(e) => {
+            eprintln!("publish_facts: {e}");
+            exit(1);
+        }
+    }
+    // Then the first load's wasm and glue, with short names for what each gives the other
+    // (`publish::short_names`), also before any page or the offline copy takes them in.
+    match publish::short_names::shorten_first_load(&dir) {
         Ok(done) => done.iter().for_each(|d| println!("{d}")),
         Err(e) => {
             eprintln!("publish_facts: {e}");
