@@ -36,16 +36,7 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             // into view; nothing to load when nothing was open.
             if el.first_element_child().is_some() {
                 write_html(&el, &Default::default());
-                let closed = ModuleCall::Desk {
-                    article: "",
-                    fact: "",
-                    check: "",
-                    indicator: "",
-                    lang,
-                    checker: false,
-                    chart_in_focus: false,
-                };
-                extras::run(closed);
+                extras::run(ModuleCall::closed_desk(lang));
             }
             return;
         }

@@ -37,7 +37,7 @@ use crate::PublishError;
 /// charts take the page's width (less its margins), drawn at a width within that class's range
 /// (text 10-18 px high); from 1100 px, the dashboard's layout: a section's only chart spans the
 /// page, two or more share it in two columns.
-const NARROW: [(f64, &str); 3] = [(294.0, "plain__w1"), (520.0, "plain__w2"), (830.0, "plain__w3")];
+const WIDTH_CLASSES: [(f64, &str); 3] = [(294.0, "plain__w1"), (520.0, "plain__w2"), (830.0, "plain__w3")];
 const WIDE_ALONE: f64 = 1134.0;
 const WIDE_BESIDE: f64 = 542.0;
 
@@ -190,7 +190,7 @@ fn body(reports: &[Report], open: usize, lang: Lang) -> Result<String, PublishEr
 
 /// One chart: its heading, its drawings, its table behind a disclosure, its notes and source.
 fn figure(catalogue: &Catalogue, spec: &ChartSpec, wide: f64, lang: Lang) -> Html {
-    let drawings: String = NARROW
+    let drawings: String = WIDTH_CLASSES
         .iter()
         .chain(&[(wide, "plain__w4")])
         .map(|(w, class)| themed(&svg(spec, *w, &PLACEHOLDERS, class)))

@@ -57,6 +57,19 @@ fn lang_of(code: &str) -> Lang {
 }
 
 impl<'a> ModuleCall<'a> {
+    /// The desk closed: nothing to read, check or define.
+    pub fn closed_desk(lang: Lang) -> ModuleCall<'a> {
+        ModuleCall::Desk {
+            article: "",
+            fact: "",
+            check: "",
+            indicator: "",
+            lang,
+            checker: false,
+            chart_in_focus: false,
+        }
+    }
+
     /// The message as it crosses to the module: a name and six strings.
     pub fn args(&self) -> (&'static str, [&'a str; 6]) {
         match *self {
@@ -122,15 +135,7 @@ mod tests {
                     chart_in_focus,
                 });
             }
-            calls.push(ModuleCall::Desk {
-                article: "",
-                fact: "",
-                check: "",
-                indicator: "",
-                lang,
-                checker: false,
-                chart_in_focus: false,
-            });
+            calls.push(ModuleCall::closed_desk(lang));
             calls.push(ModuleCall::Share {
                 input_id: "share-x",
                 link: "https://e.org/?chart=c",
