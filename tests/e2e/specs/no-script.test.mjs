@@ -104,6 +104,14 @@ async function checkPlainPage({ report, lang, width, read, click, shot }) {
     assert.ok(target.inView, `#fact-${stated[0].fact} is scrolled to`);
     assert.ok(target.text.length > 0);
   }
+  // Every number's tip in the text, shown as hover or focus shows it, stays inside the window.
+  const outside = await read(() => [...document.querySelectorAll('.read__tip')].filter((t) => {
+    t.style.display = 'block';
+    const r = t.getBoundingClientRect();
+    t.style.display = '';
+    return r.left < 0 || r.right > window.innerWidth;
+  }).map((t) => t.id));
+  assert.deepEqual(outside, [], `${report.name} ${lang} ${width}px: tips past the window's edge`);
   if (shot) await shot();
 }
 
