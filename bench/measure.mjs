@@ -117,7 +117,7 @@ async function loadRun(browser, url, profile, label) {
   const timeout = profile ? 120000 : 60000;
   await page.goto(url, { waitUntil: 'load', timeout });
   await page.waitForFunction(
-    () => window.__bench.allDrawn !== null && window.__bench.readyPainted !== null &&
+    () => window.__bench.allDrawn !== null && window.__bench.readyPainted !== null && window.__bench.allOnScreen !== null &&
       performance.getEntriesByName('first-contentful-paint').length > 0,
     null,
     { timeout, polling: 50 },
@@ -141,6 +141,11 @@ async function loadRun(browser, url, profile, label) {
       readyPainted: B.readyPainted,
       readyCount: B.readyCount,
       allDrawn: B.allDrawn,
+      allOnScreen: B.allOnScreen,
+      // What had arrived (on the wire, headers included) by the time every chart was on screen.
+      bytesBeforeAllOnScreen: B.allOnScreen === null ? null : [nav, ...performance.getEntriesByType('resource')]
+        .filter((e) => e && e.responseEnd <= B.allOnScreen)
+        .reduce((a, e) => a + (e.transferSize || 0), 0),
       figureCount: B.figureCount,
       longtasks: B.longtasks,
       wasmMemory: B.wasmMemory ? B.wasmMemory.buffer.byteLength : null,
@@ -181,7 +186,7 @@ async function loadRun(browser, url, profile, label) {
 }
 
 const METRICS = [
-  'fcp', 'firstDrawn', 'appFirstDrawn', 'ready', 'appReady', 'readyPainted', 'allDrawn',
+  'fcp', 'firstDrawn', 'appFirstDrawn', 'ready', 'appReady', 'readyPainted', 'allDrawn', 'allOnScreen', 'bytesBeforeAllOnScreen',
   'longtaskAfterAppChartCount', 'longtaskAfterAppChartMax', 'appStarted', 'domContentLoaded', 'loadEvent',
   'longtaskCount', 'longtaskMax', 'longtaskTotal', 'tbt', 'longtaskAfterFirstChartCount', 'longtaskAfterFirstChartMax',
   'jsHeapUsed', 'wasmMemory', 'calibrationMs', 'readyCount', 'figureCount',

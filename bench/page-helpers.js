@@ -11,6 +11,7 @@
     readyPainted: null, // the frame that shows them painted
     readyCount: 0, // how many figures that was
     allDrawn: null, // every chart figure on the page drawn
+    allOnScreen: null, // every chart of the page painted, drawn at build time or by the page's code
     figureCount: 0,
     appStarted: null, // Trunk's TrunkApplicationStarted event (wasm instantiated, app mounted)
     wasmMemory: null,
@@ -61,6 +62,7 @@
       nextFrame().then(({ paint }) => { if (B.readyPainted === null || paint < B.readyPainted) B.readyPainted = paint; });
     }
     if (B.appReady === null && visible.length > 0 && visible.every(appDrawn)) B.appReady = now;
+    if (B.allOnScreen === null && figs.length > 0 && figs.every(drawn)) B.allOnScreen = now;
     // Every chart, drawn by the page: the dashboard renders sections below the first view one per
     // frame after start-up (aria-busy until then) and replaces its boot shell (#boot).
     const complete = !document.getElementById('boot') && !document.querySelector('[aria-busy="true"]');
@@ -77,11 +79,14 @@
   // first contentful paint, provided the shell was still there when that frame was painted (the
   // app removes it when it mounts; if that happened first, the app's canvas is what counts).
   let shellDrawn = 0;
+  let shellAll = false;
   let shellRemovedAt = null;
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
     const visible = figures().filter(inViewport);
     shellDrawn = visible.length > 0 && visible.every(drawn) ? visible.length : 0;
+    // The shell draws every chart of the report (src/components/boot.rs's header says how).
+    shellAll = figures().length > 0 && figures().every(drawn);
     const shell = document.getElementById('boot');
     if (shell) {
       new MutationObserver((_, mo) => {
@@ -103,6 +108,7 @@
         B.ready = earliest(B.ready);
         B.readyPainted = earliest(B.readyPainted);
         B.readyCount = shellDrawn;
+        if (shellAll) B.allOnScreen = earliest(B.allOnScreen);
       }
     }).observe({ type: 'paint', buffered: true });
   } catch (e) {

@@ -30,6 +30,14 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
     let active = RwSignal::new(None::<usize>);
     // Why the canvas could not be drawn, shown under it (`markup::canvas_error`).
     let failed = RwSignal::new(None::<String>);
+    // The boot shell's drawings of this chart (see `super::boot`): they stand in for the canvas
+    // until it is first painted, if it is not painted at once.
+    let stand_in = StoredValue::new_local(super::boot::stand_in(chart));
+    let drop_stand_in = move || {
+        if let Some(copy) = stand_in.try_update_value(Option::take).flatten() {
+            copy.remove();
+        }
+    };
 
     // The canvas, the hit targets' layer and the tooltip's (`markup::canvas_parts`), before
     // anything can be drawn into them.
@@ -57,6 +65,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
         }
         match paint(&canvas, &s, css_w, dpr, theme) {
             Ok(plan) => {
+                drop_stand_in();
                 failed.set(None);
                 // Unchanged targets are not rewritten: a focused one would lose focus.
                 let new = hit_targets(&s, &plan);
@@ -69,6 +78,16 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
         // The app's first chart is up: the boot shell can go (see `super::boot`).
         super::boot::hand_over();
     };
+    // The shell's drawings cover the chart until its canvas is painted, as the shell showed them:
+    // the same drawing at the same height for the box's width (`views::prerender`), so nothing
+    // moves or goes blank. The canvas, not drawn yet, is out of the layout meanwhile.
+    let place_stand_in = move || {
+        let Some(div) = wrapper.get_untracked() else { return };
+        let placed = stand_in.with_value(|copy| copy.as_ref().is_some_and(|c| div.append_child(c).is_ok()));
+        if let (true, Some(canvas)) = (placed, div.first_element_child()) {
+            let _ = canvas.set_attribute("hidden", "");
+        }
+    };
     // Charts on screen redraw at once; the others when the browser is idle (or when they come into
     // view, if sooner), each in a task of its own, so a language or theme switch repaints what the
     // reader sees within a frame and the rest never adds a long task. All are drawn in the end:
@@ -80,6 +99,9 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
             }
         })
     };
+    // Whether the canvas has been sized before: the shell's drawing stands in for the chart
+    // only as first laid out (another width, spec or theme and it no longer matches).
+    let sized = StoredValue::new(false);
     effect(move |_| {
         size.track();
         spec.track();
@@ -87,6 +109,11 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
         // Not laid out yet: the observer's first report will bring the size (and this effect back).
         if size.get_untracked().0 <= 0.0 {
             return;
+        }
+        let first = !sized.get_value();
+        sized.set_value(true);
+        if !first {
+            drop_stand_in();
         }
         let in_view = match on_screen.reported.get_value() {
             true => on_screen.visible.get_untracked(),
@@ -97,6 +124,9 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
             redraw();
         } else if !owed.get_value() {
             owed.set_value(true);
+            if first {
+                place_stand_in();
+            }
             later();
         }
     });
@@ -244,6 +274,7 @@ fn paint<'a>(
     let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{css_w}px"));
     let _ = style.set_property("height", &format!("{css_h}px"));
+    let _ = canvas.remove_attribute("hidden");
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("canvas 2D context unavailable")?;

@@ -1,8 +1,8 @@
 //! The boot shell, drawn at build time: the masthead, the headline figures, the finder's frame and
-//! the first section's chart, with the chart as inline SVG drawn by plotters from the verified
+//! every section with every chart, the charts as inline SVG drawn by plotters from the verified
 //! catalogue. `publish` puts it in `index.html`'s `<div id="boot">`, so a reader sees the numbers
-//! and the chart in the first paint, before the wasm has arrived; the app replaces it when it
-//! mounts.
+//! and all the charts in the first paint, before the wasm has arrived; the app takes it over
+//! (`src/components/boot.rs`): each chart it has not drawn yet keeps the drawing from here.
 //!
 //! It is written by the app's own markup functions (`views::markup`), then made inert ([`inert`]:
 //! controls disabled and out of the tab order, ids and references removed), so the first view
@@ -17,20 +17,14 @@ use charts::registry::{build, charts_in_section, headlines, sections};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Catalogue;
-use plotters::style::RGBColor;
 use views::html;
 use views::html::Html;
-use views::inline_svg::{hex, roles, svg, themed, PLACEHOLDERS};
+use views::inline_svg::{svg, theme_vars, themed, PLACEHOLDERS};
 use views::markup;
+use views::prerender::{drawn_widths, stand_ins};
 
 use crate::page::rewrite;
 use crate::PublishError;
-
-/// Widths (CSS px) the chart is drawn at, and the widest viewport each is shown in: the chart's
-/// width in the app's layout at 1280 and 360 px wide windows.
-const WIDE: f64 = 1134.0;
-const NARROW: f64 = 294.0;
-pub const NARROW_MAX_VIEWPORT: u32 = 700;
 
 /// The boot shell's content, in Chinese: the masthead, then the first view.
 pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError> {
@@ -49,19 +43,31 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
         pick(markup::LEDE),
         markup::report_tools(catalogue, None, false, lang)
     );
-    let section = &sections()[0];
-    let figure = charts_in_section(&section.id)
-        .next()
-        .and_then(|def| build(def, catalogue, lang).ok())
-        .map(|spec| figure(catalogue, &spec, lang))
-        .unwrap_or_default();
+    let topics: Html = sections()
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let defs: Vec<_> = charts_in_section(&section.id).collect();
+            let drawn = drawn_widths(defs.len(), i == 0);
+            let figures: Html = defs
+                .iter()
+                .filter_map(|def| build(def, catalogue, lang).ok())
+                .map(|spec| figure(catalogue, &spec, &drawn, lang))
+                .collect();
+            html!(
+                "<section class=\"topic\" data-section=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
+                section.id.as_str(),
+                lang.pick(&section.title.0, &section.title.1),
+                figures
+            )
+        })
+        .collect();
     let finder = finder(catalogue, lang)?;
     let view = html!(
-        "<div class=\"boot__view\" aria-hidden=\"true\"><section class=\"overview\">{}</section><section class=\"finder\"><div class=\"finder__frame\">{}</div></section><section class=\"topic\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section></div>",
+        "<div class=\"boot__view\" aria-hidden=\"true\"><section class=\"overview\">{}</section><section class=\"finder\"><div class=\"finder__frame\">{}</div></section>{}</div>",
         markup::overview(catalogue, headlines(), lang),
         finder,
-        lang.pick(&section.title.0, &section.title.1),
-        figure
+        topics
     );
     inert(&format!("{}{}", masthead.as_str(), view.as_str()))
 }
@@ -134,7 +140,11 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
     )
 }
 
-fn figure(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html {
+/// The class each drawing of a chart carries, in the order of `prerender::drawn_widths`
+/// (phone, then desktop where there is one).
+const DRAWING_CLASSES: [&str; 2] = ["prerendered--phone", "prerendered--desktop"];
+
+fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], lang: Lang) -> Html {
     let pick = |t: (&'static str, &'static str)| lang.pick(t.0, t.1);
     let switch = html!(
         "<div class=\"chart__switch\"><button aria-pressed=\"true\">{}</button><button aria-pressed=\"false\">{}</button></div>",
@@ -142,13 +152,20 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html {
         pick(markup::TABLE_LABEL)
     );
     // Drawn once per width in placeholder colours that become CSS variables, set for the light
-    // and the dark theme by `head_style`: one drawing serves both themes.
-    let drawings: String = [(WIDE, "boot__wide"), (NARROW, "boot__narrow")]
+    // and the dark theme by `head_style`: one drawing serves both themes. Fitted into its box
+    // without distortion, from the top left, where the app's canvas draws the same labels.
+    let drawings: String = drawn
         .iter()
-        .map(|(w, class)| themed(&svg(spec, *w, &PLACEHOLDERS, class)))
+        .zip(DRAWING_CLASSES)
+        .map(|(w, class)| {
+            // In HTML an inline <svg> needs no namespace attribute.
+            themed(&svg(spec, *w, &PLACEHOLDERS, &format!("prerendered {class}")))
+                .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
+                .replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1)
+        })
         .collect();
     html!(
-        "<figure class=\"chart\" data-chart=\"{}\"><div class=\"chart__head\"><div>{}</div><div class=\"chart__tools\"><div class=\"share\">{}</div><div class=\"downloads\">{}</div>{}</div></div><div class=\"chart__canvas\">{}</div><div class=\"chart__foot\">{}</div></figure>",
+        "<figure class=\"chart\" data-chart=\"{}\"><div class=\"chart__head\"><div>{}</div><div class=\"chart__tools\"><div class=\"share\">{}</div><div class=\"downloads\">{}</div>{}</div></div><div class=\"chart__canvas chart__canvas--prerendered\">{}</div><div class=\"chart__foot\">{}</div></figure>",
         spec.id,
         markup::figure_heading(Some(spec)),
         markup::share_chart_toggle(false, lang),
@@ -160,17 +177,35 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, lang: Lang) -> Html {
     )
 }
 
-/// The variables' values: the light theme, and the dark one where the system asks for it (the
-/// boot shell only shows the default view, whose theme follows the system). A `<style>` for the
-/// page's `<head>`: HTML allows it nowhere in `<body>`.
-pub fn head_style() -> String {
-    let vars = |pick: fn(&(&str, RGBColor, RGBColor, RGBColor)) -> RGBColor| {
-        roles().iter().map(|r| format!("--chart-{}:{};", r.0, hex(pick(r)))).collect::<String>()
-    };
+/// A `<style>` for the page's `<head>` (HTML allows it nowhere in `<body>`): the drawings'
+/// colours, light and dark (`inline_svg::theme_vars`), and for each chart, by the width of its
+/// box, which drawing shows and how high the box is: the app's canvas height there
+/// (`prerender::stand_ins`), so nothing moves when the app's canvas takes the drawing's place.
+pub fn head_style(catalogue: &'static Catalogue) -> String {
+    let lang = Lang::Zh;
+    let mut rules = String::new();
+    for (i, section) in sections().iter().enumerate() {
+        let defs: Vec<_> = charts_in_section(&section.id).collect();
+        let drawn = drawn_widths(defs.len(), i == 0);
+        for spec in defs.iter().filter_map(|def| build(def, catalogue, lang).ok()) {
+            for run in stand_ins(&spec, &drawn) {
+                let query = match (run.from, run.to) {
+                    (Some(from), Some(to)) => format!("(width>={from}px) and (width<{to}px)"),
+                    (Some(from), None) => format!("(width>={from}px)"),
+                    (None, Some(to)) => format!("(width<{to}px)"),
+                    (None, None) => "(width>=0)".to_string(),
+                };
+                // Chart ids are lowercase letters, digits and '-' (checked by `verify`).
+                rules.push_str(&format!(
+                    "@container {query}{{[data-chart=\"{}\"] .{}{{display:block;height:{}px}}}}",
+                    spec.id, DRAWING_CLASSES[run.drawing], run.height
+                ));
+            }
+        }
+    }
     format!(
-        "<style>.boot svg{{{}}}@media (prefers-color-scheme:dark){{.boot svg{{{}}}}}</style>",
-        vars(|r| r.2),
-        vars(|r| r.3)
+        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}{rules}{}</style>",
+        theme_vars(".prerendered")
     )
 }
 
@@ -179,15 +214,28 @@ mod tests {
     use super::*;
     use catalogue::CATALOGUE;
     use charts::draw::LIGHT;
+    use views::inline_svg::{hex, roles};
 
     #[test]
-    fn the_first_view_has_the_headlines_and_the_first_chart_in_two_drawings() {
+    fn the_first_view_has_the_headlines_and_every_chart_in_two_drawings() {
         let html = boot_shell(&CATALOGUE).expect("boot shell");
-        let style = head_style();
+        let style = head_style(&CATALOGUE);
         assert!(!html.contains("<style"), "no <style> in the body's boot shell");
         assert_eq!(html.matches("class=\"headline\"").count(), headlines().len());
-        assert_eq!(html.matches("<svg").count(), 2);
-        assert_eq!(html.matches("data-drawn=\"1\"").count(), 2);
+        let charts: Vec<_> = sections().iter().flat_map(|s| charts_in_section(&s.id)).collect();
+        assert_eq!(html.matches("<figure").count(), charts.len());
+        // Two drawings for the first section's charts, one for the others'.
+        let first = charts_in_section(&sections()[0].id).count();
+        assert_eq!(html.matches("<svg").count(), charts.len() + first);
+        assert_eq!(html.matches("data-drawn=\"1\"").count(), charts.len() + first);
+        assert_eq!(html.matches("<section class=\"topic\"").count(), sections().len());
+        for (i, def) in charts.iter().enumerate() {
+            assert!(html.contains(&format!("data-chart=\"{}\"", def.id)), "{}", def.id);
+            // Every chart's box has a height and a drawing at every width (`prerender` tests which).
+            assert!(style.contains(&format!("[data-chart=\"{}\"] .prerendered--phone{{display:block;height:", def.id)));
+            let desktop = format!("[data-chart=\"{}\"] .prerendered--desktop{{display:block;height:", def.id);
+            assert_eq!(style.contains(&desktop), i < first, "{}", def.id);
+        }
         // Drawn in theme variables only: no placeholder colour is left, and both themes set them all.
         for (role, placeholder, light, dark) in roles() {
             assert!(!html.contains(&hex(placeholder)), "{role}");
@@ -195,9 +243,8 @@ mod tests {
             assert!(style.contains(&format!("--chart-{role}:{};", hex(dark))), "{role}");
         }
         assert!(html.contains("fill=\"var(--chart-bar)\""));
-        assert!(html.contains("data-chart=\"sme-shares\""));
-        // The numbers a reader sees first, as the app formats them.
-        for text in ["7.8万座", "94.3%", "50%以上", "90%以上"] {
+        // The numbers a reader sees first, as the app formats them, down to the last section's.
+        for text in ["7.8万座", "94.3%", "50%以上", "90%以上", "洛宁"] {
             assert!(html.contains(text), "{text}");
         }
         // No script, no ids (the app's own ids must stay unique), no external references.

@@ -135,7 +135,11 @@ pub fn with_csp(html: &str) -> Result<String, PublishError> {
 /// `html` with its boot shell filled in: the masthead and the first view, and the first view's
 /// chart colours at the end of `<head>` (unchanged without a boot shell).
 pub fn with_first_view(html: &str) -> Result<String, PublishError> {
-    with_boot_shell(html, &first_view::boot_shell(&catalogue::CATALOGUE)?, &first_view::head_style())
+    with_boot_shell(
+        html,
+        &first_view::boot_shell(&catalogue::CATALOGUE)?,
+        &first_view::head_style(&catalogue::CATALOGUE),
+    )
 }
 
 /// Minifies the `.js` files in `dir` ([`minify_js::minify`]). Their `<link>`s carry no

@@ -297,9 +297,15 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     let out = with_first_view(page).unwrap();
     let head_end = out.find("</head>").expect("a head");
     let body = &out[head_end..];
-    // HTML allows <style> only in <head>: the drawing's colour variables go there, the view in the body.
+    // HTML allows <style> only in <head>: the drawings' sizes and colour variables go there, the
+    // view in the body.
     assert_eq!(out.matches("<style>").count(), 1);
-    assert!(out[..head_end].contains("<style>.boot svg{--chart-"), "{}", &out[..head_end]);
+    assert!(
+        out[..head_end].contains("<style>.chart__canvas--prerendered{container-type:inline-size}"),
+        "{}",
+        &out[..head_end]
+    );
+    assert!(out[..head_end].contains(".prerendered{--chart-"), "{}", &out[..head_end]);
     assert!(!body.contains("<style"));
     assert!(body.contains("<div id=\"boot\" class=\"boot\"><header class=\"masthead\">"), "{body}");
     assert!(body.contains("<div class=\"boot__view\" aria-hidden=\"true\">"), "{body}");

@@ -14,6 +14,7 @@ pub mod indicator_view;
 pub mod inline_svg;
 pub mod markup;
 pub mod module_call;
+pub mod prerender;
 pub mod print_sheet;
 pub mod qr;
 pub mod reader;

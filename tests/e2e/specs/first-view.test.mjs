@@ -2,8 +2,11 @@
 // exactly like the app so nothing moves when the app replaces it, and only for the default view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, waitForAllCharts, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForAllCharts, waitForApp, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,36 +22,135 @@ const boxes = (page, root) => page.evaluate(([parts, root]) => parts.map((q) => 
   return [Math.round(r.top), Math.round(r.height)];
 }), [PARTS, root]);
 
-for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
-  test(`${width} px, ${scheme}: the shell shows the chart before the wasm, where the app then draws it`, async () => {
-    const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width, height: 800 }, colorScheme: scheme });
-    // The shell alone: the wasm never arrives.
+/** Every chart's figure and drawing box, by chart: top and height (page coordinates). */
+const chartBoxes = (page, root) => page.evaluate((root) => Object.fromEntries(
+  [...document.querySelectorAll(`${root} figure[data-chart]`)].map((f) => {
+    const box = (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.top + scrollY), Math.round(r.height)]; };
+    return [f.dataset.chart, [...box(f), ...box(f.querySelector('.chart__canvas'))]];
+  })), root);
+
+/** The shell's drawings as shown: per chart, the one drawing displayed, its text's smallest and
+ * largest rendered size, whether it fits its box, and its bar colour. */
+const shownDrawings = (page) => page.evaluate(() => [...document.querySelectorAll('#boot figure[data-chart]')].map((f) => {
+  const shown = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none');
+  const s = shown[0];
+  const box = f.querySelector('.chart__canvas').getBoundingClientRect();
+  const sizes = s ? [...s.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0) : [];
+  const bar = s?.querySelector('[fill="var(--chart-bar)"]');
+  const r = s?.getBoundingClientRect();
+  return {
+    id: f.dataset.chart, count: shown.length, cls: s?.getAttribute('class'),
+    smallest: Math.min(...sizes), largest: Math.max(...sizes),
+    fits: !!r && r.width <= box.width + 0.5 && r.height <= box.height + 0.5,
+    bar: bar && getComputedStyle(bar).fill,
+  };
+}));
+
+/** Opens `url`'s shell alone (the wasm never arrives) and checks every chart shows legibly in it,
+ * then opens the app and checks it lays every chart out where the shell did. */
+async function shellThenApp(server, url, width, scheme, shot) {
+  const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width, height: 800 }, colorScheme: scheme });
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(url);
+  const shown = await shownDrawings(page);
+  assert.ok(shown.length >= 1, 'charts in the shell');
+  for (const d of shown) {
+    assert.equal(d.count, 1, `${d.id}: one drawing shows`);
+    assert.ok(d.fits, `${d.id}: the drawing fits its box`);
+    // Legible: fitted, never enlarged (the 11 px ticks to the 14 px titles, scaled down to no less than 8 px).
+    assert.ok(d.smallest >= 8 * 0.95 && d.largest <= 22, `${d.id}: text ${d.smallest}..${d.largest} px`);
+    // One drawing for both themes: its colours are the theme's (charts::draw::LIGHT and DARK).
+    assert.equal(d.bar, scheme === 'dark' ? 'rgb(110, 168, 232)' : 'rgb(31, 95, 168)', d.id);
+  }
+  // At the widths the drawings were made for, the first chart's is that width's.
+  if (width === 1280 || width === 360) assert.equal(shown[0].cls, `prerendered prerendered--${width > 700 ? 'desktop' : 'phone'}`);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}.png` });
+  const shell = await boxes(page, '#boot ');
+  const shellCharts = await chartBoxes(page, '#boot');
+
+  const app = await context.newPage();
+  await app.goto(url);
+  await waitForAllCharts(app, shown.length);
+  assert.equal(await app.locator('#boot').count(), 0, 'the shell is gone once the app runs');
+  assert.equal(await app.locator('.chart__standin').count(), 0, 'every drawing the app adopted is replaced by its canvas');
+  assert.deepEqual(await boxes(app, ''), shell, 'the app lays out exactly like the shell');
+  const appCharts = await chartBoxes(app, 'main');
+  assert.deepEqual(Object.keys(appCharts), Object.keys(shellCharts), 'the shell has every chart the app draws, in order');
+  assert.deepEqual(appCharts, shellCharts, 'every chart lies where the shell drew it, as high');
+  // The wasm request the first page aborted is the only problem expected.
+  assert.ok(problems.console.every((m) => /wasm|WebAssembly|fetch|Failed to load/i.test(m)), problems.console.join('\n'));
+  await context.close();
+}
+
+for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark'], [320, 'light'], [600, 'dark'], [1024, 'light'], [1100, 'light'], [1920, 'light']]) {
+  test(`${width} px, ${scheme}: the shell shows every chart before the wasm, where the app then draws it`, async () => {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
     await page.route('**/*.wasm', (r) => r.abort());
     await page.goto(server.url);
-    const shown = await page.evaluate(() => [...document.querySelectorAll('#boot svg')]
-      .filter((s) => getComputedStyle(s).display !== 'none')
-      .map((s) => ({ cls: s.getAttribute('class'), bar: getComputedStyle(s.querySelector('[fill="var(--chart-bar)"]')).fill })));
-    assert.equal(shown.length, 1, JSON.stringify(shown));
-    assert.equal(shown[0].cls, `boot__${width > 700 ? 'wide' : 'narrow'}`);
-    // One drawing for both themes: its colours are the theme's (charts::draw::LIGHT and DARK).
-    assert.equal(shown[0].bar, scheme === 'dark' ? 'rgb(110, 168, 232)' : 'rgb(31, 95, 168)');
+    assert.equal((await shownDrawings(page)).length, 10, 'the report\'s ten charts');
     const text = await page.locator('#boot').innerText();
-    for (const n of ['7.8万座', '94.3%', '中小企业对国民经济的贡献']) assert.ok(text.includes(n), n);
-    const svgText = await page.locator('#boot svg').first().evaluate((s) => s.textContent);
-    assert.match(svgText, /50%以上/);
-    await page.screenshot({ path: `${ARTIFACTS}first-view-shell-${width}-${scheme}.png` });
-    const shell = await boxes(page, '#boot ');
-
-    const app = await context.newPage();
-    await app.goto(server.url);
-    await waitForAllCharts(app);
-    assert.equal(await app.locator('#boot').count(), 0, 'the shell is gone once the app runs');
-    assert.deepEqual(await boxes(app, ''), shell, 'the app lays out exactly like the shell');
-    // The wasm request the first page aborted is the only problem expected.
-    assert.ok(problems.console.every((m) => /wasm|WebAssembly|fetch|Failed to load/i.test(m)), problems.console.join('\n'));
+    for (const n of ['7.8万座', '94.3%', '中小企业对国民经济的贡献', '洛宁']) assert.ok(text.includes(n), n);
+    assert.match(await page.locator('#boot svg').first().evaluate((s) => s.textContent), /50%以上/);
     await context.close();
+    await shellThenApp(server, server.url, width, scheme, `first-view-shell-${width}-${scheme}`);
   });
 }
+
+// Every report's page has its own shell (`with_first_view` with that report open): the fixture
+// reports' too, on the six-report site.
+const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
+const FIXTURE_PAGES = existsSync(MULTI) ? readdirSync(MULTI).filter((f) => /^fixture-[a-z0-9-]+\.html$/.test(f)) : [];
+test('the six-report site is built (DASHBOARD_SEEDS=seeds:tests/fixtures/reports bash .ci/build --dist dist-multi)', () => {
+  assert.ok(FIXTURE_PAGES.length >= 4, FIXTURE_PAGES.join(' '));
+});
+for (const name of FIXTURE_PAGES) {
+  test(`${name}: its shell shows its every chart, where the app then draws it (360 and 1280 px)`, async () => {
+    const multi = await serve({ root: MULTI });
+    try {
+      for (const [width, scheme] of [[360, 'dark'], [1280, 'light'], [800, 'light']]) await shellThenApp(multi, multi.url + name, width, scheme);
+    } finally {
+      await multi.close();
+    }
+  });
+}
+
+test('the hand-over leaves no chart blank: each is the app\'s drawn canvas, or the shell\'s drawing in its place', async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+    // In every frame from the shell's removal on, just before it is painted, every chart the reader
+    // could scroll to is checked: a painted canvas, or one drawing from the shell showing in its
+    // box. "Just before": after the app's resize observers (a canvas learns its width from one, and
+    // is drawn or covered in the effects that follow), which run before one created in the frame.
+    await page.addInitScript(() => {
+      window.__blank = [];
+      const check = () => {
+        if (document.getElementById('boot') || !document.querySelector('main')) return;
+        for (const f of document.querySelectorAll('main figure[data-chart]')) {
+          const c = f.querySelector('canvas');
+          const drawn = c && c.dataset.drawn === '1' && !c.hidden;
+          const svgs = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().height > 0);
+          if (!drawn && svgs.length !== 1) window.__blank.push(`${f.dataset.chart}: canvas ${c ? (c.hidden ? 'hidden' : 'undrawn') : 'none'}, ${svgs.length} drawings`);
+        }
+        for (const s of document.querySelectorAll('main section.topic')) {
+          if (!s.querySelector('figure[data-chart]')) window.__blank.push(`${s.id}: no chart`);
+        }
+      };
+      const frame = () => {
+        const last = new ResizeObserver(() => { last.disconnect(); check(); });
+        last.observe(document.documentElement);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(server.url);
+    await waitForApp(page);
+    // A few frames more, over the charts drawn when idle.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const blank = await page.evaluate(() => [...new Set(window.__blank)]);
+    assert.deepEqual(blank, [], blank.join('\n'));
+    await context.close();
+  }
+});
 
 test('a link with a view, or stored preferences, hide the prerendered view (it is the default one)', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
