@@ -33,11 +33,19 @@ function check(file) {
   return report.messages;
 }
 
+/** The checker's CSS grammar predates container queries (CSS Containment Level 3, in every engine
+ * since 2023: Chromium 105, Firefox 110, Safari 16), which size the prerendered charts by the width
+ * of their box (crates/publish/src/first_view.rs): it calls them unknown. Only those two messages
+ * are set aside. */
+const OLDER_THAN_THE_CSS = /^CSS: (“container-type”: Property “container-type” doesn't exist\.|Unrecognized at-rule “@container”\.?)$/;
+
 for (const [dir, name] of [[DIST, 'index.html'], [DIST, 'offline.html'], [MULTI, 'index.html'], [MULTI, 'offline.html'], [MULTI, 'fixture-west-2021h1.html'], [MULTI, 'fixture-east-2021q3.html'],
   // The plain pages: the whole report without scripts, in both languages.
   [DIST, '000_51d79537997213ea.plain.html'], [DIST, '000_51d79537997213ea.plain.en.html'], [MULTI, 'fixture-release-2020m11.plain.en.html']]) {
   test(`${dir === MULTI ? 'dist-multi/' : ''}${name} passes the Nu Html Checker with zero errors`, () => {
-    const errors = check(join(dir, name)).filter((m) => m.type === 'error' || m.subType === 'fatal');
+    const errors = check(join(dir, name))
+      .filter((m) => m.type === 'error' || m.subType === 'fatal')
+      .filter((m) => !OLDER_THAN_THE_CSS.test(m.message));
     const text = errors.map((m) => `line ${m.lastLine}: ${m.message} [${(m.extract ?? '').slice(0, 120)}]`).join('\n');
     assert.deepEqual(errors, [], `${errors.length} errors:\n${text}`);
   });
