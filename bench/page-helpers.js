@@ -76,39 +76,55 @@
   };
   new MutationObserver(() => check()).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
   // Charts that come drawn in the HTML (the dashboard's boot shell, #boot) are on screen from the
-  // first contentful paint, provided the shell was still there when that frame was painted (the
-  // app removes it when it mounts; if that happened first, the app's canvas is what counts).
-  let shellDrawn = 0;
-  let shellAll = false;
+  // first contentful paint, if the shell was there when that frame was painted (the app removes it
+  // once its own first chart is drawn) and the HTML had been parsed by then (else from the first
+  // frame painted after). Nothing here reads a box before the paint: reading boxes while the page
+  // is parsed forces a layout the page itself does not do (50 ms before the dashboard's first
+  // paint, 110 ms with the CPU throttled), so which figures are in the viewport is read after it.
   let shellRemovedAt = null;
+  let shellAll = false;
+  let parsedAt = null;
+  let paintedAfterParse = null;
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
-    const visible = figures().filter(inViewport);
-    shellDrawn = visible.length > 0 && visible.every(drawn) ? visible.length : 0;
-    // The shell draws every chart of the report (src/components/boot.rs's header says how).
-    shellAll = figures().length > 0 && figures().every(drawn);
+    parsedAt = performance.now();
+    nextFrame().then(({ paint }) => { paintedAfterParse = paint; settle(); });
     const shell = document.getElementById('boot');
-    if (shell) {
-      new MutationObserver((_, mo) => {
-        if (!document.getElementById('boot')) {
-          shellRemovedAt = performance.now();
-          mo.disconnect();
-        }
-      }).observe(shell.parentNode, { childList: true });
-    }
+    if (!shell) return;
+    const painted = Array.from(shell.querySelectorAll('figure[data-chart]'));
+    // The shell draws every chart of the report (see src/components/boot.rs).
+    shellAll = painted.length > 0 && painted.every(drawn);
+    new MutationObserver((_, mo) => {
+      if (!document.getElementById('boot')) {
+        shellRemovedAt = performance.now();
+        mo.disconnect();
+      }
+    }).observe(shell.parentNode, { childList: true });
   });
+  let fcp = null;
+  const settle = () => {
+    if (fcp === null || parsedAt === null) return;
+    if (shellRemovedAt !== null && fcp >= shellRemovedAt) return;
+    const earliest = (v, t) => (v === null ? t : Math.min(v, t));
+    const complete = parsedAt <= fcp ? fcp : paintedAfterParse;
+    if (shellAll && complete !== null) B.allOnScreen = earliest(B.allOnScreen, complete);
+    // The figures in the first viewport, where the shell drew them (the app lays them out the same).
+    const shell = document.getElementById('boot');
+    const laidOut = Array.from((shell ?? document).querySelectorAll(shell ? 'figure[data-chart]' : 'main figure[data-chart]'));
+    const visible = laidOut.filter(inViewport);
+    if (visible.length > 0 && (!shell || visible.every(drawn))) {
+      B.firstDrawn = earliest(B.firstDrawn, fcp);
+      B.ready = earliest(B.ready, fcp);
+      B.readyPainted = earliest(B.readyPainted, fcp);
+      B.readyCount = visible.length;
+    }
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         if (e.name !== 'first-contentful-paint') continue;
-        if (!shellDrawn || (shellRemovedAt !== null && e.startTime >= shellRemovedAt)) continue;
-        const t = e.startTime;
-        const earliest = (v) => (v === null ? t : Math.min(v, t));
-        B.firstDrawn = earliest(B.firstDrawn);
-        B.ready = earliest(B.ready);
-        B.readyPainted = earliest(B.readyPainted);
-        B.readyCount = shellDrawn;
-        if (shellAll) B.allOnScreen = earliest(B.allOnScreen);
+        fcp = e.startTime;
+        settle();
       }
     }).observe({ type: 'paint', buffered: true });
   } catch (e) {

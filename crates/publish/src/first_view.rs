@@ -204,7 +204,7 @@ pub fn head_style(catalogue: &'static Catalogue) -> String {
         }
     }
     format!(
-        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}{rules}{}</style>",
+        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}.boot__view .topic~.topic{{content-visibility:auto;contain-intrinsic-size:auto 600px}}{rules}{}</style>",
         theme_vars(".prerendered")
     )
 }

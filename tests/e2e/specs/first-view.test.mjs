@@ -65,6 +65,9 @@ async function shellThenApp(server, url, width, scheme, shot) {
   // At the widths the drawings were made for, the first chart's is that width's.
   if (width === 1280 || width === 360) assert.equal(shown[0].cls, `prerendered prerendered--${width > 700 ? 'desktop' : 'phone'}`);
   if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}.png` });
+  // The shell skips laying out the sections below the first until a reader scrolls near them
+  // (content-visibility); measured as the reader finds them then.
+  await page.evaluate(() => { for (const s of document.querySelectorAll('#boot .topic')) s.style.contentVisibility = 'visible'; });
   const shell = await boxes(page, '#boot ');
   const shellCharts = await chartBoxes(page, '#boot');
 
