@@ -4,7 +4,7 @@
 //! first view over a few short tasks; the shell goes when the app has drawn its first chart.
 //! Nothing the reader saw goes blank then: a section the app has not built yet shows the shell's
 //! charts in its placeholder, and a chart the app has not drawn yet shows the shell's drawing
-//! ([`drawings`]) until its canvas is painted, so each chart is taken over in place.
+//! ([`stand_in`]) until its canvas is painted, so each chart is taken over in place.
 
 use std::cell::RefCell;
 
@@ -12,9 +12,10 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 thread_local! {
-    /// The shell's drawings of each chart (its canvas box), by chart id, kept at the hand-over:
-    /// a section the app builds later replaces the placeholder that shows them before its charts
-    /// are created, so they cannot be found on the page then.
+    /// The shell's drawings (a chart's canvas box), by chart id, of the charts of sections the app
+    /// had not built at the hand-over: building such a section replaces the placeholder that
+    /// shows them before its charts are created, so they cannot be found on the page then. Each is
+    /// taken once: a chart built again later (after a search hid it) is drawn, not stood in for.
     static HANDED_OVER: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -24,18 +25,6 @@ pub fn hand_over() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(boot) = document.get_element_by_id("boot") else { return };
     let shown = shows_first_view();
-    if let Some(boxes) =
-        shown.then(|| boot.query_selector_all("[data-chart] > .chart__canvas--prerendered").ok()).flatten()
-    {
-        HANDED_OVER.with_borrow_mut(|kept| {
-            for i in 0..boxes.length() {
-                let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-                if let Some(id) = b.parent_element().and_then(|f| f.get_attribute("data-chart")) {
-                    kept.push((id, b));
-                }
-            }
-        });
-    }
     if let Some(sections) = shown.then(|| boot.query_selector_all("section[data-section]").ok()).flatten() {
         for i in 0..sections.length() {
             let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -45,10 +34,21 @@ pub fn hand_over() {
                 continue;
             };
             // Section ids are lowercase letters, digits and '-' (checked by `verify`).
-            if let Ok(Some(pending)) = document.query_selector(&format!("main section[id=\"{id}\"] > .topic__pending"))
-            {
-                let _ = pending.append_child(&charts);
+            let Ok(Some(pending)) = document.query_selector(&format!("main section[id=\"{id}\"] > .topic__pending"))
+            else {
+                continue;
+            };
+            if let Ok(boxes) = charts.query_selector_all("[data-chart] > .chart__canvas--prerendered") {
+                HANDED_OVER.with_borrow_mut(|kept| {
+                    for i in 0..boxes.length() {
+                        let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                        if let Some(chart) = b.parent_element().and_then(|f| f.get_attribute("data-chart")) {
+                            kept.push((chart, b));
+                        }
+                    }
+                });
             }
+            let _ = pending.append_child(&charts);
         }
     }
     boot.remove();
@@ -64,17 +64,20 @@ pub fn shows_first_view() -> bool {
 
 /// A copy of the shell's drawings of `chart` (its canvas box with its drawings), from the shell
 /// or, after the hand-over, from what it kept. None when the shell was hidden (another view than
-/// the one it drew). Which drawing shows, and how high the copy is, the shell's own style says by the
+/// the one it drew) or the chart was built before. Which drawing shows, and how high the copy is, the shell's own style says by the
 /// copy's width (container queries, `views::prerender`): the height the app's canvas has there.
 pub fn stand_in(chart: &str) -> Option<Element> {
     let document = web_sys::window()?.document()?;
     if document.document_element()?.class_name().contains("boot-plain") {
         return None;
     }
+    let kept = HANDED_OVER.with_borrow_mut(|kept| {
+        let at = kept.iter().position(|(id, _)| id == chart)?;
+        Some(kept.swap_remove(at).1)
+    });
     // Chart ids are lowercase letters, digits and '-' (checked by `verify`).
     let on_page = document.query_selector(&format!("[data-chart=\"{chart}\"] > .chart__canvas--prerendered")).ok()?;
-    let shell = on_page
-        .or_else(|| HANDED_OVER.with_borrow(|kept| kept.iter().find(|(id, _)| id == chart).map(|(_, b)| b.clone())))?;
+    let shell = on_page.or(kept)?;
     let copy: Element = shell.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     copy.set_class_name("chart__canvas--prerendered chart__standin");
     Some(copy)

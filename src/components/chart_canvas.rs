@@ -17,6 +17,7 @@ use super::write_html::{bind_html, set_style, write_html};
 use charts::draw::{draw, Theme, DARK, LIGHT};
 use charts::layout::{css_height, hit_targets, layout, Hit, Layout};
 use charts::spec::ChartSpec;
+use facts::i18n::Lang;
 use views::markup;
 
 #[component]
@@ -82,6 +83,10 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
     // the same drawing at the same height for the box's width (`views::prerender`), so nothing
     // moves or goes blank. The canvas, not drawn yet, is out of the layout meanwhile.
     let place_stand_in = move || {
+        // The shell is drawn in Chinese: a reader who switched to English gets the chart drawn.
+        if ui.lang.get_untracked() != Lang::Zh {
+            return;
+        }
         let Some(div) = wrapper.get_untracked() else { return };
         let placed = stand_in.with_value(|copy| copy.as_ref().is_some_and(|c| div.append_child(c).is_ok()));
         if let (true, Some(canvas)) = (placed, div.first_element_child()) {

@@ -155,6 +155,28 @@ test('the hand-over leaves no chart blank: each is the app\'s drawn canvas, or t
   }
 });
 
+test('a chart built again later (a search hid it) is drawn, never covered by the first view\'s drawing', async () => {
+  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await waitForApp(page);
+  const search = page.locator('input[type="search"]');
+  // Only the first section's charts stay; clearing the search builds every other section again.
+  await search.fill('税收');
+  await page.waitForFunction(() => document.querySelectorAll('main figure[data-chart]').length < 5);
+  // Every drawing from the shell added to the page from here on.
+  await page.evaluate(() => {
+    window.__standIns = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.classList?.contains('chart__standin')) window.__standIns++;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('main figure[data-chart]').length >= 10);
+  await waitForAllCharts(page);
+  assert.equal(await page.evaluate(() => window.__standIns), 0, 'no drawing from the shell stands in once the app has built the chart');
+  await context.close();
+});
+
 test('a link with a view, or stored preferences, hide the prerendered view (it is the default one)', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   await page.route('**/*.wasm', (r) => r.abort());
