@@ -13,7 +13,7 @@
 use lol_html::element;
 use lol_html::html_content::ContentType;
 
-use charts::registry::{build, charts_in_section, headlines, sections};
+use charts::registry::{build, charts_in_section, headlines, sections, SectionDef};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Catalogue;
@@ -43,17 +43,10 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
         pick(markup::LEDE),
         markup::report_tools(catalogue, None, false, lang)
     );
-    let topics: Html = sections()
-        .iter()
-        .enumerate()
-        .map(|(i, section)| {
-            let defs: Vec<_> = charts_in_section(&section.id).collect();
-            let drawn = drawn_widths(defs.len(), i == 0);
-            let figures: Html = defs
-                .iter()
-                .filter_map(|def| build(def, catalogue, lang).ok())
-                .map(|spec| figure(catalogue, &spec, &drawn, lang))
-                .collect();
+    let topics: Html = drawn_sections(catalogue)
+        .into_iter()
+        .map(|(section, charts)| {
+            let figures: Html = charts.iter().map(|(spec, drawn)| figure(catalogue, spec, drawn, lang)).collect();
             html!(
                 "<section class=\"topic\" data-section=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
                 section.id.as_str(),
@@ -140,6 +133,26 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
     )
 }
 
+/// A chart as the shell draws it, and the widths it is drawn at.
+type DrawnChart = (ChartSpec<'static>, Vec<f64>);
+
+/// The shell's sections, each with its charts as the shell draws them: the chart (in the
+/// shell's language) and the widths it is drawn at (`prerender::drawn_widths`). The markup and
+/// the style that sizes it both follow this.
+fn drawn_sections(catalogue: &'static Catalogue) -> Vec<(&'static SectionDef, Vec<DrawnChart>)> {
+    sections()
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let defs: Vec<_> = charts_in_section(&section.id).collect();
+            let drawn = drawn_widths(defs.len(), i == 0);
+            let charts =
+                defs.iter().filter_map(|def| build(def, catalogue, Lang::Zh).ok()).map(|spec| (spec, drawn.clone()));
+            (section, charts.collect())
+        })
+        .collect()
+}
+
 /// The class each drawing of a chart carries, in the order of `prerender::drawn_widths`
 /// (phone, then desktop where there is one).
 const DRAWING_CLASSES: [&str; 2] = ["prerendered--phone", "prerendered--desktop"];
@@ -182,12 +195,9 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], lang: Lang) ->
 /// box, which drawing shows and how high the box is: the app's canvas height there
 /// (`prerender::stand_ins`), so nothing moves when the app's canvas takes the drawing's place.
 pub fn head_style(catalogue: &'static Catalogue) -> String {
-    let lang = Lang::Zh;
     let mut rules = String::new();
-    for (i, section) in sections().iter().enumerate() {
-        let defs: Vec<_> = charts_in_section(&section.id).collect();
-        let drawn = drawn_widths(defs.len(), i == 0);
-        for spec in defs.iter().filter_map(|def| build(def, catalogue, lang).ok()) {
+    for (_, charts) in drawn_sections(catalogue) {
+        for (spec, drawn) in charts {
             for run in stand_ins(&spec, &drawn) {
                 let query = match (run.from, run.to) {
                     (Some(from), Some(to)) => format!("(width>={from}px) and (width<{to}px)"),

@@ -27,6 +27,7 @@ use views::html;
 use views::html::Html;
 use views::inline_svg::{svg, theme_vars, themed, PLACEHOLDERS};
 use views::markup;
+use views::prerender::{desktop_width, PHONE_WIDTH};
 
 use crate::page::{insert_in_head, plain_page, rewrite, with_report_head};
 use crate::PublishError;
@@ -37,9 +38,7 @@ use crate::PublishError;
 /// charts take the page's width (less its margins), drawn at a width within that class's range
 /// (text 10-18 px high); from 1100 px, the dashboard's layout: a section's only chart spans the
 /// page, two or more share it in two columns.
-const WIDTH_CLASSES: [(f64, &str); 3] = [(294.0, "plain__w1"), (520.0, "plain__w2"), (830.0, "plain__w3")];
-const WIDE_ALONE: f64 = 1134.0;
-const WIDE_BESIDE: f64 = 542.0;
+const WIDTH_CLASSES: [(f64, &str); 3] = [(PHONE_WIDTH, "plain__w1"), (520.0, "plain__w2"), (830.0, "plain__w3")];
 
 /// The page's own styles, with the reading view's (the report's text is marked up as it is there).
 const PLAIN_CSS: &str = include_str!("../../../style/plain.css");
@@ -141,7 +140,7 @@ fn body(reports: &[Report], open: usize, lang: Lang) -> Result<String, PublishEr
     let mut topics = Html::default();
     for section in &catalogue.sections {
         let defs: Vec<_> = catalogue.charts.iter().filter(|c| c.section == section.id).collect();
-        let width = if defs.len() > 1 { WIDE_BESIDE } else { WIDE_ALONE };
+        let width = desktop_width(defs.len());
         let figures: Html = defs
             .iter()
             .map(|def| match build(def, catalogue, lang) {

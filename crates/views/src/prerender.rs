@@ -22,12 +22,20 @@ pub const PHONE_WIDTH: f64 = 294.0;
 pub const DESKTOP_ALONE_WIDTH: f64 = 1134.0;
 pub const DESKTOP_BESIDE_WIDTH: f64 = 542.0;
 
+/// A chart's width at a 1280 px wide window, in a section of `charts_in_section` charts.
+pub fn desktop_width(charts_in_section: usize) -> f64 {
+    if charts_in_section > 1 {
+        DESKTOP_BESIDE_WIDTH
+    } else {
+        DESKTOP_ALONE_WIDTH
+    }
+}
+
 /// The widths a chart of a section of `charts_in_section` charts is drawn at: phone, and desktop
 /// too in the `first` section.
 pub fn drawn_widths(charts_in_section: usize, first: bool) -> Vec<f64> {
-    let desktop = if charts_in_section > 1 { DESKTOP_BESIDE_WIDTH } else { DESKTOP_ALONE_WIDTH };
     if first {
-        vec![PHONE_WIDTH, desktop]
+        vec![PHONE_WIDTH, desktop_width(charts_in_section)]
     } else {
         vec![PHONE_WIDTH]
     }
