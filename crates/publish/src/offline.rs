@@ -5,7 +5,7 @@ use lol_html::element;
 use lol_html::html_content::ContentType;
 
 use crate::page::{
-    elements, inline_hashes, insert_csp_meta, is_inline_executable, is_trunk_autoreload, remove_csp_meta, rewrite,
+    elements, inline_hashes, insert_csp_meta, is_trunk_autoreload, is_trunk_loader, remove_csp_meta, rewrite,
     with_site_block,
 };
 use crate::{base64, offline_policy, PublishError};
@@ -142,7 +142,7 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
         vec![
             element!("script", |el| {
                 let Some(e) = next.next() else { return Ok(()) };
-                if is_inline_executable(e) && quoted_ending(&e.text, ".js").is_some() {
+                if is_trunk_loader(e) {
                     loaders += 1;
                     el.replace(&offline_loader(&e.text, &read, &text)?, ContentType::Html);
                 } else if is_trunk_autoreload(e) {

@@ -83,6 +83,15 @@ pub fn is_inline_executable(e: &Element) -> bool {
         }
 }
 
+/// Trunk's loader: the inline module script that imports the wasm-bindgen module (a `.js` file)
+/// and starts the wasm. The page's other inline scripts are classic ones.
+pub fn is_trunk_loader(e: &Element) -> bool {
+    is_inline_executable(e)
+        && e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("module"))
+        && e.text.contains("import")
+        && e.text.contains(".js")
+}
+
 /// Trunk's live-reload script (`trunk serve` builds only).
 pub fn is_trunk_autoreload(e: &Element) -> bool {
     is_inline_executable(e) && e.text.contains(".well-known/trunk/ws")

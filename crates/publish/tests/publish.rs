@@ -244,6 +244,18 @@ fn offline_page_fails_clearly_on_what_it_cannot_inline() {
 }
 
 #[test]
+fn offline_page_takes_only_the_module_script_for_trunks_loader() {
+    // The page's own classic script may name a script file (the Intl warm-up's worker): it stays
+    // as it is, and the loader is still the module script.
+    let classic = "new Worker('intl-warm-up.js')";
+    let page = trunk_page()
+        .replace("<script type=\"module\">", &format!("<script>{classic}</script><script type=\"module\">"));
+    let out = offline_html(&page, &reader(files())).unwrap();
+    assert!(out.contains(&format!("<script>{classic}</script>")), "{out}");
+    assert!(out.contains("await __wbg_init({ module_or_path: bytes })"));
+}
+
+#[test]
 fn publish_pages_rewrites_index_and_writes_offline_html() {
     let dir = std::env::temp_dir().join(format!("publish-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -111,6 +111,34 @@ test('Firefox: hovering a bar shows its tooltip; a search narrows the list', asy
   await context.close();
 });
 
+test('Firefox: a hover made on the shell before the code arrives is answered once the app takes the chart over', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 1280, height: 800 });
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.setRequestInterception(true);
+  page.on('request', async (r) => {
+    if (r.url().endsWith('.wasm')) await gate;
+    await r.continue();
+  });
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  const bar = await page.evaluate(() => {
+    const figure = document.querySelector('#boot figure[data-chart]');
+    figure.scrollIntoView({ block: 'center' });
+    const shown = [...figure.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
+    const r = shown.querySelector('[fill="var(--chart-bar)"]').getBoundingClientRect();
+    return { id: figure.dataset.chart, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(bar.x, bar.y);
+  assert.ok(await page.evaluate(() => !!document.getElementById('boot')), 'the shell is still up: no code yet');
+  release();
+  await page.waitForFunction((id) => !document.getElementById('boot') &&
+    document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent, { timeout: 20000, polling: 100 }, bar.id);
+  const tip = await page.evaluate((id) => document.querySelector(`figure[data-chart="${id}"] .chart__canvas`).children[2].textContent, bar.id);
+  assert.match(tip, /50%以上/, 'the first bar\'s tooltip, without the pointer moving again');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 test('Firefox: Trusted Types refuse markup outside the page\'s policy; style attributes in markup do not apply', async () => {
   const { context, page, problems } = await openApp('', undefined, 10);
   const result = await page.evaluate(() => {

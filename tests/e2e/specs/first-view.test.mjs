@@ -117,6 +117,64 @@ for (const name of FIXTURE_PAGES) {
   });
 }
 
+/** Holds the wasm back until `release()`: the page shows its shell alone meanwhile. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  return release;
+}
+
+/** Scrolls the shell's first chart into view and returns the centre of its first bar as shown. */
+const firstShellBar = (page) => page.evaluate(() => {
+  const figure = document.querySelector('#boot figure[data-chart]');
+  figure.scrollIntoView({ block: 'center' });
+  const shown = [...figure.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
+  const r = shown.querySelector('[fill="var(--chart-bar)"]').getBoundingClientRect();
+  return { id: figure.dataset.chart, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+});
+
+/** The text of the tooltip the chart shows ('' for none). */
+const tooltipText = (page, id) => page.evaluate((id) =>
+  document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent ?? '', id);
+
+/** A pointer resting on a bar of the shell's drawing, before any code arrived: once the app takes
+ * the chart over, that bar's tooltip shows without the pointer moving again. */
+async function hoverBeforeTheApp(server, url, width) {
+  const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
+  const release = await holdWasm(page);
+  await page.goto(url);
+  const bar = await firstShellBar(page);
+  await page.mouse.move(bar.x, bar.y);
+  assert.equal(await page.locator('#boot').count(), 1, 'the shell is still up: no code yet');
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+  await page.waitForFunction((id) =>
+    document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent, bar.id, { timeout: 5000 })
+    .catch(() => {});
+  const tip = await tooltipText(page, bar.id);
+  assert.ok(tip.length > 10, `${url} at ${width} px: the bar hovered before the app shows its tooltip (got "${tip}")`);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+  return tip;
+}
+
+test('a hover made on the shell before the code arrives is answered once the app takes the chart over', async () => {
+  for (const width of [1280, 360]) {
+    const tip = await hoverBeforeTheApp(server, server.url, width);
+    assert.match(tip, /50%以上/, 'the first bar\'s value, with its source sentence');
+  }
+  // The same on a fixture report's page (the six-report site), when it is built.
+  if (FIXTURE_PAGES.length > 0) {
+    const multi = await serve({ root: MULTI });
+    try {
+      await hoverBeforeTheApp(multi, multi.url + FIXTURE_PAGES[0], 1280);
+    } finally {
+      await multi.close();
+    }
+  }
+});
+
 test('the hand-over leaves no chart blank: each is the app\'s drawn canvas, or the shell\'s drawing in its place', async () => {
   for (const width of [1280, 360]) {
     const { context, page } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
