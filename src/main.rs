@@ -5,7 +5,14 @@ fn main() {
     app::panic_screen::install();
     // The report's data is on its way with the wasm (the page started fetching it); the app mounts
     // once it is in. Should it not arrive, the page says so instead of showing nothing.
-    app::report_data::when_ready(start);
+    app::report_data::when_ready(start_in_a_task_of_its_own);
+}
+
+/// The wasm's instantiation and the data's decoding make one task, the app's mount the next: two
+/// short tasks rather than one long one (a reader's input can be answered between them).
+#[cfg(target_arch = "wasm32")]
+fn start_in_a_task_of_its_own() {
+    leptos::prelude::set_timeout(start, std::time::Duration::ZERO);
 }
 
 #[cfg(target_arch = "wasm32")]
