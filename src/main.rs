@@ -12,7 +12,8 @@ fn main() {
 /// short tasks rather than one long one (a reader's input can be answered between them).
 #[cfg(target_arch = "wasm32")]
 fn start_in_a_task_of_its_own() {
-    leptos::prelude::set_timeout(start, std::time::Duration::ZERO);
+    // As `fn()`, like the hand-over's timer below: one copy of the timer code for both.
+    leptos::prelude::set_timeout(start as fn(), std::time::Duration::ZERO);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -27,7 +28,7 @@ fn start() {
     } else {
         // Should the first chart never draw (it cannot be shown, or the canvas fails), the app
         // still takes over: its figure then says why.
-        leptos::prelude::set_timeout(boot::hand_over, std::time::Duration::from_secs(3));
+        leptos::prelude::set_timeout(boot::hand_over as fn(), std::time::Duration::from_secs(3));
     }
 }
 
