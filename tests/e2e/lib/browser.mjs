@@ -84,6 +84,21 @@ export async function waitForApp(page) {
   }, null, { timeout: 30000 });
 }
 
+/** In the page (for `page.evaluate`, in either engine's driver): scrolls the boot shell's first
+ * chart into view and returns its id and the centre of its first bar as shown. */
+export function firstShellBar() {
+  const figure = document.querySelector('#boot figure[data-chart]');
+  figure.scrollIntoView({ block: 'center' });
+  const shown = [...figure.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
+  const r = shown.querySelector('[fill="var(--chart-bar)"]').getBoundingClientRect();
+  return { id: figure.dataset.chart, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+/** In the page: the text of the tooltip chart `id` shows ('' for none). */
+export function tooltipText(id) {
+  return document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent ?? '';
+}
+
 /** Per chart: how many pixels are drawn (not near-white), and the canvas size. */
 export function inkPerChart(page) {
   return page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((fig) => {

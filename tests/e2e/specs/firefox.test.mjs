@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
-import { ARTIFACTS } from '../lib/browser.mjs';
+import { ARTIFACTS, firstShellBar, tooltipText } from '../lib/browser.mjs';
 import { launchFirefox, openFirefoxPage, waitForAppFirefox, inkPerChartFirefox } from '../lib/firefox.mjs';
 
 let server, browser, catalogue;
@@ -121,19 +121,13 @@ test('Firefox: a hover made on the shell before the code arrives is answered onc
     await r.continue();
   });
   await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-  const bar = await page.evaluate(() => {
-    const figure = document.querySelector('#boot figure[data-chart]');
-    figure.scrollIntoView({ block: 'center' });
-    const shown = [...figure.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
-    const r = shown.querySelector('[fill="var(--chart-bar)"]').getBoundingClientRect();
-    return { id: figure.dataset.chart, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
+  const bar = await page.evaluate(firstShellBar);
   await page.mouse.move(bar.x, bar.y);
   assert.ok(await page.evaluate(() => !!document.getElementById('boot')), 'the shell is still up: no code yet');
   release();
-  await page.waitForFunction((id) => !document.getElementById('boot') &&
-    document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent, { timeout: 20000, polling: 100 }, bar.id);
-  const tip = await page.evaluate((id) => document.querySelector(`figure[data-chart="${id}"] .chart__canvas`).children[2].textContent, bar.id);
+  await page.waitForFunction(() => !document.getElementById('boot'), { timeout: 20000, polling: 100 });
+  await page.waitForFunction(tooltipText, { timeout: 5000, polling: 100 }, bar.id).catch(() => {});
+  const tip = await page.evaluate(tooltipText, bar.id);
   assert.match(tip, /50%以上/, 'the first bar\'s tooltip, without the pointer moving again');
   assert.deepEqual(problems, CLEAN);
   await context.close();

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, waitForAllCharts, waitForApp, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForAllCharts, waitForApp, firstShellBar, tooltipText, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -125,34 +125,19 @@ async function holdWasm(page) {
   return release;
 }
 
-/** Scrolls the shell's first chart into view and returns the centre of its first bar as shown. */
-const firstShellBar = (page) => page.evaluate(() => {
-  const figure = document.querySelector('#boot figure[data-chart]');
-  figure.scrollIntoView({ block: 'center' });
-  const shown = [...figure.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none');
-  const r = shown.querySelector('[fill="var(--chart-bar)"]').getBoundingClientRect();
-  return { id: figure.dataset.chart, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-});
-
-/** The text of the tooltip the chart shows ('' for none). */
-const tooltipText = (page, id) => page.evaluate((id) =>
-  document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent ?? '', id);
-
 /** A pointer resting on a bar of the shell's drawing, before any code arrived: once the app takes
  * the chart over, that bar's tooltip shows without the pointer moving again. */
 async function hoverBeforeTheApp(server, url, width) {
   const { context, page, problems } = await openPage(browser, server.origin, { viewport: { width, height: 800 } });
   const release = await holdWasm(page);
   await page.goto(url);
-  const bar = await firstShellBar(page);
+  const bar = await page.evaluate(firstShellBar);
   await page.mouse.move(bar.x, bar.y);
   assert.equal(await page.locator('#boot').count(), 1, 'the shell is still up: no code yet');
   release();
   await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
-  await page.waitForFunction((id) =>
-    document.querySelector(`figure[data-chart="${id}"] .chart__canvas`)?.children[2]?.textContent, bar.id, { timeout: 5000 })
-    .catch(() => {});
-  const tip = await tooltipText(page, bar.id);
+  await page.waitForFunction(tooltipText, bar.id, { timeout: 5000 }).catch(() => {});
+  const tip = await page.evaluate(tooltipText, bar.id);
   assert.ok(tip.length > 10, `${url} at ${width} px: the bar hovered before the app shows its tooltip (got "${tip}")`);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
