@@ -25,8 +25,8 @@ pub fn App() -> impl IntoView {
     let (mut view, notices) = parse(&query);
     prefs::apply(&mut view, &query);
     let ui = UiState::new(view, super::state::notices_of(&query, &notices));
-    // Under the prerendered first view (the default view: nothing to scroll to), even the first
-    // section can wait for the next task, so no single start-up task grows long.
+    // Under the prerendered view, even the first section can wait for the next task, so no single
+    // start-up task grows long (a link's target section is built at once: scroll_to_focus).
     if super::boot::shows_first_view() {
         ui.sections_shown.set(0);
     }

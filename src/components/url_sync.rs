@@ -57,7 +57,10 @@ pub fn install(ui: UiState) {
 /// Brings the chart (or section) in focus into view, once it has been rendered.
 pub fn scroll_to_focus(ui: UiState) {
     let target = ui.view.with_untracked(|v| {
-        v.chart.map(|c| format!("figure[data-chart=\"{c}\"]")).or_else(|| v.section.map(|s| format!("section#{s}")))
+        // In the app's main: the boot shell, while it is up, holds a figure and section of each id too.
+        v.chart
+            .map(|c| format!("main figure[data-chart=\"{c}\"]"))
+            .or_else(|| v.section.map(|s| format!("main section#{s}")))
     });
     let Some(selector) = target else { return };
     // The target's section may not be rendered yet (they follow one per frame after start-up).
@@ -67,7 +70,12 @@ pub fn scroll_to_focus(ui: UiState) {
     }
     request_animation_frame(move || {
         if let Ok(Some(el)) = document().query_selector(&selector) {
-            el.scroll_into_view();
+            // While the boot shell shows this view it is already scrolled there (index.html), and
+            // the app, built underneath out of the flow, would scroll it elsewhere: the app's
+            // target is brought into view when the shell goes.
+            if !super::boot::scroll_at_hand_over(&el) {
+                el.scroll_into_view();
+            }
             // Which chart the link meant: it flashes once (style/main.css, `.linked`); its
             // section's heading stays in view above it (sticky).
             let _ = el.class_list().add_1("linked");

@@ -6,9 +6,9 @@
 //!
 //! It is written by the app's own markup functions (`views::markup`), then made inert ([`inert`]:
 //! controls disabled and out of the tab order, ids and references removed), so the first view
-//! exists once. It is only right for the default view (Chinese, no link state, no stored
-//! preferences): the inline script in `index.html` hides it otherwise, and the app's first frame
-//! takes over. A browser test compares its layout with the app's.
+//! exists once. It is right for the Chinese view from the top, in either theme, or scrolled to a
+//! section or chart: the inline script in `index.html` sets the theme and scrolls for a link that
+//! asks only that, and hides the shell for any other view, which the app's first frame draws. A browser test compares its layout with the app's.
 
 use lol_html::element;
 use lol_html::html_content::ContentType;

@@ -62,7 +62,9 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 
 /// What the page of `reports[open]` says of the site, as the JSON of its `<script
 /// type="application/json" id="site">`: the open report's name, where its data and its report file
-/// are, the reports' index ("" for one report), and the site's name (`seeds/site.toml`). The page's boot script reads it (index.html).
+/// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`) and the
+/// report's version (the `cv` its links carry: a link of this version opens a view the page
+/// prerendered). The page's boot script reads it (index.html).
 pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     let (data, _) = report_data(report)?;
@@ -78,6 +80,7 @@ pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<St
         "index": index_path,
         "title_zh": site.title_zh,
         "title_en": site.title_en,
+        "version": views::view_state::catalogue_version(&report.catalogue),
     })
     .to_string())
 }

@@ -99,7 +99,8 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
 /// font family, the usual text size ([`TEXT_SIZE`]) and the text colour `text_fill` (all three
 /// set once on the root by [`svg`]; every other shape plotters draws names its own fill),
 /// `opacity="1"`, `stroke="none"` on filled shapes, `text-anchor="start"` (the default), the line
-/// breaks around a text's content (SVG drops them), and two-point lines as paths.
+/// breaks around a text's content (SVG drops them), and two-point lines as paths, consecutive
+/// ones of the same stroke as one path ([`merge_lines`]).
 pub fn compact(doc: &str, text_fill: &str) -> String {
     let doc = doc
         .replace(&format!(" font-family=\"{FONT_FAMILY}\""), "")
@@ -128,15 +129,18 @@ pub fn compact(doc: &str, text_fill: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    merge_lines(&out)
 }
 
-/// `<polyline fill="none" stroke="C" stroke-width="1" points="x1,y1 x2,y2 "/>` as the same line
-/// in a path (`M x1 y1 V y2`, or `H x2`, or `L x2 y2`); `None` for any other element.
+/// `<polyline fill="none" stroke="C" stroke-width="W" points="x1,y1 x2,y2 "/>` as the same line
+/// in a path (`M x1 y1 V y2`, or `H x2`, or `L x2 y2`; the width only when not SVG's default 1);
+/// `None` for any other element.
 fn two_point_path(tag: &str) -> Option<String> {
     let body = tag.strip_prefix("<polyline fill=\"none\" stroke=\"")?;
     let (stroke, body) = body.split_once('"')?;
-    let points = body.strip_prefix(" stroke-width=\"1\" points=\"")?.strip_suffix("\"/>")?;
+    let body = body.strip_prefix(" stroke-width=\"")?;
+    let (width, body) = body.split_once('"')?;
+    let points = body.strip_prefix(" points=\"")?.strip_suffix("\"/>")?;
     let [a, b]: [&str; 2] = points.split_whitespace().collect::<Vec<_>>().try_into().ok()?;
     let ((x1, y1), (x2, y2)) = (a.split_once(',')?, b.split_once(',')?);
     let to = match (x1 == x2, y1 == y2) {
@@ -144,5 +148,47 @@ fn two_point_path(tag: &str) -> Option<String> {
         (_, true) => format!("H{x2}"),
         _ => format!("L{x2} {y2}"),
     };
-    Some(format!("<path fill=\"none\" stroke=\"{stroke}\" d=\"M{x1} {y1}{to}\"/>"))
+    let width = if width == "1" { String::new() } else { format!(" stroke-width=\"{width}\"") };
+    Some(format!("<path fill=\"none\" stroke=\"{stroke}\"{width} d=\"M{x1} {y1}{to}\"/>"))
+}
+
+/// Consecutive paths of one stroke (a grid's lines, a dashed outline's dashes) as one path of
+/// several lines: drawn the same, since their strokes are opaque, in fewer elements for the
+/// browser to parse and lay out, and fewer bytes.
+fn merge_lines(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    // The open path's start (up to its `d="`), whose lines are being collected into `out`.
+    let mut open: Option<&str> = None;
+    let mut rest = doc;
+    while let Some(at) = rest.find("<path ") {
+        let tag_end = rest[at..].find("/>").map_or(rest.len(), |e| at + e + 2);
+        let tag = &rest[at..tag_end];
+        let between = &rest[..at];
+        let split = tag.find(" d=\"").and_then(|d| Some((&tag[..d + 4], tag[d + 4..].strip_suffix("\"/>")?)));
+        match (open, split) {
+            (Some(head), Some((this_head, d))) if head == this_head && between.trim().is_empty() => out.push_str(d),
+            (_, Some((this_head, d))) => {
+                if open.is_some() {
+                    out.push_str("\"/>");
+                }
+                out.push_str(between);
+                out.push_str(this_head);
+                out.push_str(d);
+                open = Some(this_head);
+            }
+            (_, None) => {
+                if open.take().is_some() {
+                    out.push_str("\"/>");
+                }
+                out.push_str(between);
+                out.push_str(tag);
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    if open.is_some() {
+        out.push_str("\"/>");
+    }
+    out.push_str(rest);
+    out
 }

@@ -50,18 +50,25 @@ fn read_back(doc: &str) -> Vec<Drawn> {
             }
             "polyline" | "path" => {
                 map.entry("stroke-width".into()).or_insert_with(|| "1".into());
-                let points: Vec<(String, String)> = match name {
-                    "polyline" => map
+                // A path may hold several lines (one per move): each is read as its own line.
+                let lines: Vec<Vec<(String, String)>> = match name {
+                    "polyline" => vec![map
                         .remove("points")
                         .expect("points")
                         .split_whitespace()
                         .map(|p| p.split_once(',').map(|(x, y)| (x.to_string(), y.to_string())).expect("x,y"))
-                        .collect(),
-                    _ => path_points(&map.remove("d").expect("d")),
+                        .collect()],
+                    _ => {
+                        let d = map.remove("d").expect("d");
+                        d.split('M').filter(|l| !l.is_empty()).map(|l| path_points(&format!("M{l}"))).collect()
+                    }
                 };
-                let name = if points.len() == 2 { "line" } else { name };
-                map.insert("points".into(), format!("{points:?}"));
-                out.push((name.to_string(), map, String::new()));
+                for points in lines {
+                    let mut map = map.clone();
+                    let name = if points.len() == 2 { "line" } else { name };
+                    map.insert("points".into(), format!("{points:?}"));
+                    out.push((name.to_string(), map, String::new()));
+                }
             }
             _ => out.push((name.to_string(), map, String::new())),
         }

@@ -64,3 +64,16 @@ export function inkPerChartFirefox(page) {
     return { id: fig.dataset.chart, ink, cssWidth: c.getBoundingClientRect().width, width: c.width };
   }));
 }
+
+/** Holds the page's wasm back until the returned `release()` is called: the page shows its
+ * prerendered shell alone meanwhile. */
+export async function holdWasmFirefox(page) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.setRequestInterception(true);
+  page.on('request', async (r) => {
+    if (r.url().endsWith('.wasm')) await gate;
+    await r.continue();
+  });
+  return release;
+}

@@ -1,6 +1,6 @@
 // The second engine: the release build in Debian's Firefox ESR (puppeteer-core, WebDriver BiDi).
 // The default view, an English link with a table and a source sentence open, an embed link, a
-// hover tooltip, a search and the offline file, each with every chart's canvas read back and no
+// hover tooltip, a link to a chart painted before the code, a search and the offline file, each with every chart's canvas read back and no
 // console error, page error, policy violation or request to another origin; and the page's
 // Trusted Types policy is enforced here too.
 import { test, before, after } from 'node:test';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
 import { ARTIFACTS, firstShellBar, tooltipText } from '../lib/browser.mjs';
-import { launchFirefox, openFirefoxPage, waitForAppFirefox, inkPerChartFirefox } from '../lib/firefox.mjs';
+import { launchFirefox, openFirefoxPage, waitForAppFirefox, inkPerChartFirefox, holdWasmFirefox } from '../lib/firefox.mjs';
 
 let server, browser, catalogue;
 before(async () => {
@@ -113,13 +113,7 @@ test('Firefox: hovering a bar shows its tooltip; a search narrows the list', asy
 
 test('Firefox: a hover made on the shell before the code arrives is answered once the app takes the chart over', async () => {
   const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 1280, height: 800 });
-  let release;
-  const gate = new Promise((ok) => (release = ok));
-  await page.setRequestInterception(true);
-  page.on('request', async (r) => {
-    if (r.url().endsWith('.wasm')) await gate;
-    await r.continue();
-  });
+  const release = await holdWasmFirefox(page);
   await page.goto(server.url, { waitUntil: 'domcontentloaded' });
   const bar = await page.evaluate(firstShellBar);
   await page.mouse.move(bar.x, bar.y);
@@ -129,6 +123,27 @@ test('Firefox: a hover made on the shell before the code arrives is answered onc
   await page.waitForFunction(tooltipText, { timeout: 5000, polling: 100 }, bar.id).catch(() => {});
   const tip = await page.evaluate(tooltipText, bar.id);
   assert.match(tip, /50%以上/, 'the first bar\'s tooltip, without the pointer moving again');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
+test('Firefox: a link to a chart paints the prerendered report scrolled to it, and the app takes it over in place', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 360, height: 800 });
+  const release = await holdWasmFirefox(page);
+  await page.goto(server.url + '?chart=gd-finance&theme=dark', { waitUntil: 'domcontentloaded' });
+  const where = (q) => page.evaluate((q) => {
+    const e = document.querySelector(q);
+    return e && [Math.round(e.getBoundingClientRect().top), scrollY, document.documentElement.dataset.theme, getComputedStyle(e.closest('.boot__view') ?? e).visibility];
+  }, q);
+  const [top, y, theme, shown] = await where('#boot figure[data-chart="gd-finance"]');
+  assert.ok(y > 1000 && top >= -1 && top < 120, `scrolled to the chart (top ${top}, scrollY ${y})`);
+  assert.equal(theme, 'dark');
+  assert.equal(shown, 'visible');
+  await page.screenshot({ path: `${ARTIFACTS}firefox-link-chart-360-dark.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), { timeout: 20000, polling: 100 });
+  const [appTop, appY] = await where('main figure[data-chart="gd-finance"]');
+  assert.deepEqual([appTop, appY], [top, y], 'the app\'s chart lies where the shell\'s was, nothing scrolled');
   assert.deepEqual(problems, CLEAN);
   await context.close();
 });

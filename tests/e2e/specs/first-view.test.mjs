@@ -1,5 +1,6 @@
 // The first view drawn at build time (crates/publish/src/first_view.rs): shown before the wasm arrives, laid out
-// exactly like the app so nothing moves when the app replaces it, and only for the default view.
+// exactly like the app so nothing moves when the app replaces it, and only for a view it shows (the Chinese one; links to a
+// section or chart: link-first-paint.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -220,7 +221,7 @@ test('a chart built again later (a search hid it) is drawn, never covered by the
   await context.close();
 });
 
-test('a link with a view, or stored preferences, hide the prerendered view (it is the default one)', async () => {
+test('an English link, or a stored English preference, hide the prerendered view (it is drawn in Chinese)', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   await page.route('**/*.wasm', (r) => r.abort());
   await page.goto(server.url + '?lang=en');

@@ -1,0 +1,160 @@
+// A link into a section or a chart (what the share panel writes) paints that view first: the page's
+// own script scrolls the prerendered report to the target before the first paint, and the app takes
+// it over where it stands, with nothing moving. A link to a view the page did not prerender
+// (English, a table, a search, a stale or unknown target) keeps the prerendered view hidden, since
+// the app's view will differ. On the real report and a fixture report's page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, waitForApp, ARTIFACTS } from '../lib/browser.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
+const FIXTURE_PAGE = existsSync(MULTI) ? readdirSync(MULTI).find((f) => /^fixture-[a-z0-9-]+\.html$/.test(f)) : undefined;
+
+/** A page whose wasm waits for `release()`, recording layout shifts from the start. */
+async function heldPage(origin, width, extra = {}) {
+  const opened = await openPage(browser, origin, { viewport: { width, height: 800 }, ...extra });
+  await opened.context.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await opened.page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  return { ...opened, release };
+}
+
+/** Where the target of `selector` is in the viewport: its top, rounded, or null when absent. */
+const topOf = (page, selector) => page.evaluate((q) => {
+  const e = document.querySelector(q);
+  return e ? Math.round(e.getBoundingClientRect().top) : null;
+}, selector);
+
+/** The canonical link the app writes for `query` on `url` (it stamps the version and the figures'
+ * fingerprints into the address bar). */
+async function appLink(origin, url, query) {
+  const { context, page } = await openPage(browser, origin, { viewport: { width: 1280, height: 800 } });
+  await page.goto(url + query);
+  await waitForApp(page);
+  const search = await page.evaluate(() => location.search);
+  await context.close();
+  return search;
+}
+
+/** Opens `url + query` with the wasm held: the shell shows the target at the top, scrolled there
+ * before the first paint; then the app takes it over in the same place, shifting nothing. */
+async function linkedView(origin, url, query, kind, id, width, { shot, scheme } = {}) {
+  const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
+  await page.goto(url + query);
+  const shellTarget = kind === 'chart' ? `#boot figure[data-chart="${id}"]` : `#boot section[data-section="${id}"]`;
+  const appTarget = kind === 'chart' ? `main figure[data-chart="${id}"]` : `main section[id="${id}"]`;
+  assert.equal(await page.locator('#boot .boot__view').isVisible(), true, `${query}: the prerendered view shows`);
+  const y = await page.evaluate(() => scrollY);
+  assert.ok(y > 0, `${query} at ${width} px: scrolled down to the target (scrollY ${y})`);
+  const before = await topOf(page, shellTarget);
+  // At the top, unless the page ends first (the last chart of the report).
+  const end = await page.evaluate(() => Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1);
+  assert.ok(before !== null && before >= -1 && (before < 120 || (end && before < 700)), `${query} at ${width} px: the target is in view (${before})`);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+  const after = await topOf(page, appTarget);
+  assert.equal(after, before, `${query} at ${width} px: the app's target lies where the shell's was`);
+  assert.equal(await page.evaluate(() => scrollY), y, 'nothing scrolled at the hand-over');
+  await waitForApp(page);
+  assert.equal(await topOf(page, appTarget), before, 'nor once every section is built');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+}
+
+/** The last section, and its last chart, of the page at `url` (the farthest targets). */
+async function targets(origin, url) {
+  const { context, page } = await heldPage(origin, 1280);
+  await page.goto(url);
+  const t = await page.evaluate(() => {
+    const sections = [...document.querySelectorAll('#boot section[data-section]')];
+    const last = sections[sections.length - 1];
+    const charts = [...last.querySelectorAll('figure[data-chart]')];
+    return { section: last.dataset.section, middle: sections[Math.floor(sections.length / 2)].dataset.section, chart: charts[charts.length - 1].dataset.chart };
+  });
+  await context.close();
+  return t;
+}
+
+for (const page of ['the real report', 'a fixture report']) {
+  test(`${page}: a link to a chart or a section paints it first and the app takes it over in place`, async (t) => {
+    let { origin, url } = server, multi = null;
+    if (page === 'a fixture report') {
+      if (!FIXTURE_PAGE) return t.skip('the six-report site is not built (DASHBOARD_SEEDS=seeds:tests/fixtures/reports bash .ci/build --dist dist-multi)');
+      multi = await serve({ root: MULTI });
+      origin = multi.origin;
+      url = multi.url + FIXTURE_PAGE;
+    }
+    try {
+      const { section, middle, chart } = await targets(origin, url);
+      // The app's own link, with its version and fingerprints: what a reader shares.
+      const shared = await appLink(origin, url, `?chart=${chart}`);
+      assert.match(shared, /[?&]cv=[0-9a-z]{6}/, 'the shared link carries the version');
+      for (const width of [1280, 360]) {
+        const name = page === 'a fixture report' ? 'fixture' : 'real';
+        await linkedView(origin, url, shared, 'chart', chart, width, { shot: `link-chart-${name}-${width}` });
+        await linkedView(origin, url, `?section=${section}`, 'section', section, width);
+      }
+      await linkedView(origin, url, `?section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
+    } finally {
+      await multi?.close();
+    }
+  });
+}
+
+test('a link\'s theme, or a stored one, is set before the first paint, on the prerendered view', async () => {
+  const { context, page, release } = await heldPage(server.origin, 1280);
+  await page.goto(server.url + '?theme=dark');
+  assert.equal(await page.locator('#boot .boot__view').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // The shell's bars in the dark theme's colour (charts::draw::DARK), not the light one's.
+  const barFill = () => page.evaluate(() => {
+    const s = [...document.querySelectorAll('#boot svg')].find((e) => getComputedStyle(e).display !== 'none');
+    return getComputedStyle(s.querySelector('[fill="var(--chart-bar)"]')).fill;
+  });
+  assert.equal(await barFill(), 'rgb(110, 168, 232)');
+  // A bare visit whose stored preference is the light theme, under a dark system setting.
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.setItem('indicator-dashboard.prefs', 'theme=light'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  assert.equal(await page.locator('#boot .boot__view').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.equal(await barFill(), 'rgb(31, 95, 168)', 'light, although the system is dark');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'stored preferences bring nothing into view');
+  release();
+  await context.close();
+});
+
+test('a link to a view the page did not prerender keeps the prerendered view hidden', async () => {
+  const { section, chart } = await targets(server.origin, server.url);
+  const { context, page, release } = await heldPage(server.origin, 1280);
+  for (const query of [
+    '?lang=en', `?chart=${chart}&lang=en`, `?chart=${chart}&table=${chart}`, '?chart=no-such-chart', '?section=no-such-section',
+    `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', `?chart=${chart}&embed=1`,
+    '?chart=%E4%B8%AD', '?theme=blue',
+  ]) {
+    await page.goto(server.url + query);
+    assert.equal(await page.locator('#boot .boot__view').isVisible(), false, `${query}: hidden`);
+    assert.equal(await page.locator('#boot h1').isVisible(), true, `${query}: the masthead still paints`);
+  }
+  // What the app ignores silently, the page does too: empty pairs and values.
+  await page.goto(server.url + `?&chart=${chart}&section=&`);
+  assert.equal(await page.locator('#boot .boot__view').isVisible(), true, 'empty pairs are nothing');
+  release();
+  await context.close();
+});
