@@ -6,7 +6,7 @@
 //! charts in its placeholder, and a chart the app has not drawn yet shows the shell's drawing
 //! ([`stand_in`]) until its canvas is painted, so each chart is taken over in place.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -17,35 +17,11 @@ thread_local! {
     /// shows them before its charts are created, so they cannot be found on the page then. Each is
     /// taken once: a chart built again later (after a search hid it) is drawn, not stood in for.
     static HANDED_OVER: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
-    /// The app's section or chart a link brought into view while the shell showed it.
-    static FOCUS: RefCell<Option<Element>> = const { RefCell::new(None) };
-    /// Whether the shell's removal is under way.
-    static GOING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether the shell is up and shows the view (scrolled to the link's target by index.html): then
-/// `target`, the app's, is scrolled to when the shell goes, where it takes the shell's place.
-pub fn scroll_at_hand_over(target: &Element) -> bool {
-    let up = shows_first_view();
-    if up {
-        FOCUS.set(Some(target.clone()));
-    }
-    up
-}
-
-/// Removes the shell in the next frame (once; later calls do nothing). The app's charts take their
-/// heights in this frame's resize observers, some after the one whose chart called this: going
-/// now, the page would be shorter for a moment, and the browser would scroll up a reader who is
-/// far down it (scrolled there, or brought there by a link). Nothing is painted in between.
+/// Removes the shell (once; later calls do nothing), first moving the charts of each section the
+/// app has not built yet into that section's placeholder.
 pub fn hand_over() {
-    if !GOING.replace(true) {
-        leptos::prelude::request_animation_frame(remove_shell as fn());
-    }
-}
-
-/// Removes the shell, first moving the charts of each section the app has not built yet into
-/// that section's placeholder.
-fn remove_shell() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(boot) = document.get_element_by_id("boot") else { return };
     let shown = shows_first_view();
@@ -76,9 +52,6 @@ fn remove_shell() {
         }
     }
     boot.remove();
-    if let Some(target) = FOCUS.take() {
-        target.scroll_into_view();
-    }
 }
 
 /// Whether the shell shows the prerendered view (index.html's script hides it for a view it does

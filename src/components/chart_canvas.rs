@@ -32,7 +32,7 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
     // Why the canvas could not be drawn, shown under it (`markup::canvas_error`).
     let failed = RwSignal::new(None::<String>);
     // The boot shell's drawings of this chart (see `super::boot`): they stand in for the canvas
-    // until it is first painted, if it is not painted at once.
+    // from its creation until it is first painted.
     let stand_in = StoredValue::new_local(super::boot::stand_in(chart));
     let drop_stand_in = move || {
         if let Some(copy) = stand_in.try_update_value(Option::take).flatten() {
@@ -93,6 +93,14 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
             let _ = canvas.set_attribute("hidden", "");
         }
     };
+    // Placed as the canvas is created, not when it is first measured: the chart's box has its
+    // height from its first layout, so a page built under a reader far down it is never shorter
+    // for a moment, which would make the browser scroll the reader up.
+    effect(move |_| {
+        if wrapper.get().is_some() {
+            place_stand_in();
+        }
+    });
     // Charts on screen redraw at once; the others when the browser is idle (or when they come into
     // view, if sooner), each in a task of its own, so a language or theme switch repaints what the
     // reader sees within a frame and the rest never adds a long task. All are drawn in the end:
@@ -129,9 +137,6 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
             redraw();
         } else if !owed.get_value() {
             owed.set_value(true);
-            if first {
-                place_stand_in();
-            }
             later();
         }
     });

@@ -70,10 +70,11 @@ pub fn scroll_to_focus(ui: UiState) {
     }
     request_animation_frame(move || {
         if let Ok(Some(el)) = document().query_selector(&selector) {
-            // While the boot shell shows this view it is already scrolled there (index.html), and
-            // the app, built underneath out of the flow, would scroll it elsewhere: the app's
-            // target is brought into view when the shell goes.
-            if !super::boot::scroll_at_hand_over(&el) {
+            // While the boot shell shows this view, index.html has scrolled it there, and the app,
+            // laid out underneath out of the flow, would scroll it elsewhere. The app takes the
+            // shell's place exactly, so the page stays where it is (or where the reader has
+            // scrolled since) when the shell goes.
+            if !super::boot::shows_first_view() {
                 el.scroll_into_view();
             }
             // Which chart the link meant: it flashes once (style/main.css, `.linked`); its

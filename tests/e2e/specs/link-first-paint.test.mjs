@@ -158,3 +158,35 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
   release();
   await context.close();
 });
+
+// Scrolled a screen at a time, as a wheel or a finger does: each section is laid out as it nears the
+// viewport (content-visibility), so the shell's page is as long as the app's. (A jump straight to the
+// end skips laying out the sections in between, which the shell then counts at an estimated height.)
+test('a reader who scrolled to the end of the prerendered report before the code arrived stays there', async () => {
+  const { section } = await targets(server.origin, server.url);
+  for (const width of [1280, 360]) {
+    const { context, page, problems, release } = await heldPage(server.origin, width);
+    await page.goto(server.url);
+    await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
+        window.scrollBy(0, innerHeight / 2);
+        await frame();
+      }
+    });
+    const shellTop = await topOf(page, `#boot section[data-section="${section}"]`);
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(y > 1000, `${width} px: scrolled to the end (${y})`);
+    // The hand-over's shifts, not the scroll's (a section laid out as it nears the viewport may
+    // move what is below it when a frame comes late on a busy machine).
+    await page.evaluate(() => { window.__shift = 0; });
+    release();
+    await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => scrollY), y, `${width} px: nothing scrolled at the hand-over`);
+    assert.equal(await topOf(page, `main section[id="${section}"]`), shellTop, `${width} px: the last section where it was`);
+    await waitForApp(page);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+    assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+    await context.close();
+  }
+});
