@@ -138,6 +138,17 @@ test('a link\'s theme, or a stored one, is set before the first paint, on the pr
   assert.equal(await page.evaluate(() => scrollY), 0, 'stored preferences bring nothing into view');
   release();
   await context.close();
+  // Storage that throws (disabled, or a sandboxed frame): a bare visit is the prerendered view.
+  const blocked = await heldPage(server.origin, 1280);
+  await blocked.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await blocked.page.goto(server.url);
+  assert.equal(await blocked.page.locator('#boot .boot__view').isVisible(), true, 'shown without storage');
+  blocked.release();
+  await waitForApp(blocked.page);
+  assert.deepEqual(blocked.problems.page, [], 'the app starts without storage too');
+  await blocked.context.close();
 });
 
 test('a link to a view the page did not prerender keeps the prerendered view hidden', async () => {
