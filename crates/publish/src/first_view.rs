@@ -8,7 +8,8 @@
 //! controls disabled and out of the tab order, ids and references removed), so the first view
 //! exists once. It is right for the Chinese view from the top, in either theme, or scrolled to a
 //! section or chart: the inline script in `index.html` sets the theme and scrolls for a link that
-//! asks only that, and hides the shell for any other view, which the app's first frame draws. A browser test compares its layout with the app's.
+//! asks only that, and hides the shell for any other view, which the app's first frame draws. A
+//! browser test compares its layout with the app's.
 
 use lol_html::element;
 use lol_html::html_content::ContentType;
@@ -194,6 +195,9 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], lang: Lang) ->
 /// colours, light and dark (`inline_svg::theme_vars`), and for each chart, by the width of its
 /// box, which drawing shows and how high the box is: the app's canvas height there
 /// (`prerender::stand_ins`), so nothing moves when the app's canvas takes the drawing's place.
+/// Sections below the first are laid out only when scrolled near, except under a link to a
+/// section or chart (`boot-focus`, index.html), where those above the target must have their real
+/// height for the target to sit where the app puts it.
 pub fn head_style(catalogue: &'static Catalogue) -> String {
     let mut rules = String::new();
     for (_, charts) in drawn_sections(catalogue) {
@@ -214,7 +218,7 @@ pub fn head_style(catalogue: &'static Catalogue) -> String {
         }
     }
     format!(
-        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}.boot__view .topic~.topic{{content-visibility:auto;contain-intrinsic-size:auto 600px}}{rules}{}</style>",
+        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}.boot__view .topic~.topic{{content-visibility:auto;contain-intrinsic-size:auto 600px}}.boot-focus .boot__view .topic~.topic{{content-visibility:visible}}{rules}{}</style>",
         theme_vars(".prerendered")
     )
 }

@@ -84,6 +84,15 @@ export async function waitForApp(page) {
   }, null, { timeout: 30000 });
 }
 
+/** Holds the page's wasm back until the returned `release()` is called: the page shows its
+ * prerendered shell alone meanwhile. */
+export async function holdWasm(page) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
+  return release;
+}
+
 /** In the page (for `page.evaluate`, in either engine's driver): scrolls the boot shell's first
  * chart into view and returns its id and the centre of its first bar as shown. */
 export function firstShellBar() {

@@ -1,8 +1,8 @@
 // The second engine: the release build in Debian's Firefox ESR (puppeteer-core, WebDriver BiDi).
 // The default view, an English link with a table and a source sentence open, an embed link, a
-// hover tooltip, a link to a chart painted before the code, a search and the offline file, each with every chart's canvas read back and no
-// console error, page error, policy violation or request to another origin; and the page's
-// Trusted Types policy is enforced here too.
+// hover tooltip, a link to a chart painted before the code, a search and the offline file, each
+// with every chart's canvas read back and no console error, page error, policy violation or request
+// to another origin; and the page's Trusted Types policy is enforced here too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,13 +1,13 @@
-// The first view drawn at build time (crates/publish/src/first_view.rs): shown before the wasm arrives, laid out
-// exactly like the app so nothing moves when the app replaces it, and only for a view it shows (the Chinese one; links to a
-// section or chart: link-first-paint.test.mjs).
+// The first view drawn at build time (crates/publish/src/first_view.rs): shown before the wasm
+// arrives, laid out exactly like the app so nothing moves when the app replaces it, and only for a
+// view it shows (the Chinese one; links to a section or chart: link-first-paint.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, waitForAllCharts, waitForApp, firstShellBar, tooltipText, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForAllCharts, waitForApp, firstShellBar, tooltipText, holdWasm, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -116,14 +116,6 @@ for (const name of FIXTURE_PAGES) {
       await multi.close();
     }
   });
-}
-
-/** Holds the wasm back until `release()`: the page shows its shell alone meanwhile. */
-async function holdWasm(page) {
-  let release;
-  const gate = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
-  return release;
 }
 
 /** A pointer resting on a bar of the shell's drawing, before any code arrived: once the app takes

@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, waitForApp, ARTIFACTS } from '../lib/browser.mjs';
+import { launch, openPage, waitForApp, holdWasm, ARTIFACTS } from '../lib/browser.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -26,10 +26,7 @@ async function heldPage(origin, width, extra = {}) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
   });
-  let release;
-  const gate = new Promise((ok) => (release = ok));
-  await opened.page.route('**/*.wasm', async (r) => { await gate; await r.continue(); });
-  return { ...opened, release };
+  return { ...opened, release: await holdWasm(opened.page) };
 }
 
 /** Where the target of `selector` is in the viewport: its top, rounded, or null when absent. */
