@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 
+use facts::i18n::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -60,6 +61,16 @@ pub fn shows_first_view() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     document.get_element_by_id("boot").is_some()
         && document.document_element().is_some_and(|html| !html.class_name().contains("boot-plain"))
+}
+
+/// The language the shell is drawn in: the page's site block says English on a report's English
+/// page (`site.lang`), and nothing on its Chinese one.
+pub fn shell_lang() -> Lang {
+    if crate::report_data::site("lang") == "en" {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }
 
 /// A copy of the shell's drawings of `chart` (its canvas box with its drawings), from the shell

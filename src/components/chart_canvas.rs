@@ -83,8 +83,8 @@ pub fn ChartCanvas(chart: &'static str, spec: Memo<SharedSpec>, ui: UiState) -> 
     // the same drawing at the same height for the box's width (`views::prerender`), so nothing
     // moves or goes blank. The canvas, not drawn yet, is out of the layout meanwhile.
     let place_stand_in = move || {
-        // The shell is drawn in Chinese: a reader who switched to English gets the chart drawn.
-        if ui.lang.get_untracked() != Lang::Zh {
+        // The shell is drawn in the page's language: a reader who switched gets the chart drawn.
+        if ui.lang.get_untracked() != super::boot::shell_lang() {
             return;
         }
         let Some(div) = wrapper.get_untracked() else { return };

@@ -24,6 +24,14 @@ pub fn page_link(name: &str, default: bool) -> String {
     }
 }
 
+/// The file name of report `name`'s dashboard drawn in English: the same page as its Chinese one
+/// ([`page_file`]) with its first view prerendered in English. The Chinese page sends a link or a
+/// stored preference in English there, and it puts the Chinese page's address back in the
+/// address bar, so links stay one per view.
+pub fn english_page_file(name: &str) -> String {
+    format!("{name}.en.html")
+}
+
 /// The file name of report `name`'s plain page in Chinese or English (`en`): the whole report,
 /// every chart drawn, its numbers in tables and its text, readable without scripts. The
 /// dashboard's pages send a browser without scripts there.
@@ -50,5 +58,7 @@ mod tests {
             (plain_page_file("a", false), plain_page_file("a", true)),
             ("a.plain.html".into(), "a.plain.en.html".into())
         );
+        // Names hold no '.', so no report's page is another's English or plain page.
+        assert_eq!(english_page_file("b-2021"), "b-2021.en.html");
     }
 }

@@ -6,10 +6,12 @@
 //!
 //! It is written by the app's own markup functions (`views::markup`), then made inert ([`inert`]:
 //! controls disabled and out of the tab order, ids and references removed), so the first view
-//! exists once. It is right for the Chinese view from the top, in either theme, or scrolled to a
-//! section or chart: the inline script in `index.html` sets the theme and scrolls for a link that
-//! asks only that, and hides the shell for any other view, which the app's first frame draws. A
-//! browser test compares its layout with the app's.
+//! exists once. Each report's page has it in Chinese, and its English twin (`NAME.en.html`) in
+//! English. It is right for the view from the top in the page's language, in either theme, or
+//! scrolled to a section or chart: the inline script in `index.html` sends a link in the other
+//! language to the other page, sets the theme and scrolls for a link that asks only that, and
+//! hides the shell for any other view, which the app's first frame draws. A browser test compares
+//! its layout with the app's, in both languages.
 
 use lol_html::element;
 use lol_html::html_content::ContentType;
@@ -27,9 +29,8 @@ use views::prerender::{drawn_widths, stand_ins};
 use crate::page::rewrite;
 use crate::PublishError;
 
-/// The boot shell's content, in Chinese: the masthead, then the first view.
-pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError> {
-    let lang = Lang::Zh;
+/// The boot shell's content in `lang`: the masthead, then the first view.
+pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang) -> Result<String, PublishError> {
     let pick = |t: (&'static str, &'static str)| lang.pick(t.0, t.1);
     let tools = html!(
         "<div class=\"share\">{}</div><button class=\"theme-toggle\">{}</button><button class=\"lang-toggle\">{}</button>",
@@ -44,7 +45,7 @@ pub fn boot_shell(catalogue: &'static Catalogue) -> Result<String, PublishError>
         pick(markup::LEDE),
         markup::report_tools(catalogue, None, false, lang)
     );
-    let topics: Html = drawn_sections(catalogue)
+    let topics: Html = drawn_sections(catalogue, lang)
         .into_iter()
         .map(|(section, charts)| {
             let figures: Html = charts.iter().map(|(spec, drawn)| figure(catalogue, spec, drawn, lang)).collect();
@@ -137,10 +138,10 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
 /// A chart as the shell draws it, and the widths it is drawn at.
 type DrawnChart = (ChartSpec<'static>, Vec<f64>);
 
-/// The shell's sections, each with its charts as the shell draws them: the chart (in the
-/// shell's language) and the widths it is drawn at (`prerender::drawn_widths`). The markup and
-/// the style that sizes it both follow this.
-fn drawn_sections(catalogue: &'static Catalogue) -> Vec<(&'static SectionDef, Vec<DrawnChart>)> {
+/// The shell's sections, each with its charts as the shell draws them: the chart in `lang` and
+/// the widths it is drawn at (`prerender::drawn_widths`). The markup and the style that sizes it
+/// both follow this (a label's language decides how it wraps, and so the chart's height).
+fn drawn_sections(catalogue: &'static Catalogue, lang: Lang) -> Vec<(&'static SectionDef, Vec<DrawnChart>)> {
     sections()
         .iter()
         .enumerate()
@@ -148,7 +149,7 @@ fn drawn_sections(catalogue: &'static Catalogue) -> Vec<(&'static SectionDef, Ve
             let defs: Vec<_> = charts_in_section(&section.id).collect();
             let drawn = drawn_widths(defs.len(), i == 0);
             let charts =
-                defs.iter().filter_map(|def| build(def, catalogue, Lang::Zh).ok()).map(|spec| (spec, drawn.clone()));
+                defs.iter().filter_map(|def| build(def, catalogue, lang).ok()).map(|spec| (spec, drawn.clone()));
             (section, charts.collect())
         })
         .collect()
@@ -191,16 +192,16 @@ fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], lang: Lang) ->
     )
 }
 
-/// A `<style>` for the page's `<head>` (HTML allows it nowhere in `<body>`): the drawings'
+/// A `<style>` for the page's `<head>` (the shell in `lang`) (HTML allows it nowhere in `<body>`): the drawings'
 /// colours, light and dark (`inline_svg::theme_vars`), and for each chart, by the width of its
 /// box, which drawing shows and how high the box is: the app's canvas height there
 /// (`prerender::stand_ins`), so nothing moves when the app's canvas takes the drawing's place.
 /// Sections below the first are laid out only when scrolled near, except under a link to a
 /// section or chart (`boot-focus`, index.html), where those above the target must have their real
 /// height for the target to sit where the app puts it.
-pub fn head_style(catalogue: &'static Catalogue) -> String {
+pub fn head_style(catalogue: &'static Catalogue, lang: Lang) -> String {
     let mut rules = String::new();
-    for (_, charts) in drawn_sections(catalogue) {
+    for (_, charts) in drawn_sections(catalogue, lang) {
         for (spec, drawn) in charts {
             for run in stand_ins(&spec, &drawn) {
                 let query = match (run.from, run.to) {
@@ -232,8 +233,14 @@ mod tests {
 
     #[test]
     fn the_first_view_has_the_headlines_and_every_chart_in_two_drawings() {
-        let html = boot_shell(&CATALOGUE).expect("boot shell");
-        let style = head_style(&CATALOGUE);
+        for lang in [Lang::Zh, Lang::En] {
+            first_view_in(lang);
+        }
+    }
+
+    fn first_view_in(lang: Lang) {
+        let html = boot_shell(&CATALOGUE, lang).expect("boot shell");
+        let style = head_style(&CATALOGUE, lang);
         assert!(!html.contains("<style"), "no <style> in the body's boot shell");
         assert_eq!(html.matches("class=\"headline\"").count(), headlines().len());
         let charts: Vec<_> = sections().iter().flat_map(|s| charts_in_section(&s.id)).collect();
@@ -257,10 +264,21 @@ mod tests {
             assert!(style.contains(&format!("--chart-{role}:{};", hex(dark))), "{role}");
         }
         assert!(html.contains("fill=\"var(--chart-bar)\""));
-        // The numbers a reader sees first, as the app formats them, down to the last section's.
-        for text in ["7.8万座", "94.3%", "50%以上", "90%以上", "洛宁"] {
-            assert!(html.contains(text), "{text}");
+        // The numbers a reader sees first, as the app formats them in the shell's language, down
+        // to the last section's.
+        let texts: &[&str] = match lang {
+            Lang::Zh => &["7.8万座", "94.3%", "50%以上", "90%以上", "洛宁"],
+            Lang::En => &["78,000", "94.3%", "at least 50%", "at least 90%", "Luoning"],
+        };
+        for text in texts {
+            assert!(html.contains(text), "{lang:?}: {text}");
         }
+        // Nothing of the other language where the reader reads: the site's title and the lede.
+        let (title, other) = match lang {
+            Lang::Zh => (catalogue::SITE.title_zh.as_str(), catalogue::SITE.title_en.as_str()),
+            Lang::En => (catalogue::SITE.title_en.as_str(), catalogue::SITE.title_zh.as_str()),
+        };
+        assert!(html.contains(&format!("<h1>{title}</h1>")) && !html.contains(other), "{lang:?}");
         // No script, no ids (the app's own ids must stay unique), no external references.
         assert!(!html.contains("<script") && !html.contains(" id=") && !html.contains("href="));
     }
@@ -274,8 +292,8 @@ mod tests {
         let open = &s[..s.find('>').expect("a tag")];
         assert!(open.contains("viewBox=\"0 0 500 ") && !open.contains("width=") && !open.contains("height="), "{open}");
         assert!(s.trim_end().ends_with("</svg>"));
-        // Compacted: the font once, on the root; no opacity="1".
-        assert_eq!(s.matches("font-family=").count(), 1);
+        // Compacted: the font in the page's style (`theme_vars`), not in the drawing; no opacity="1".
+        assert_eq!(s.matches("font-family=").count(), 0);
         assert!(!s.contains("opacity=\"1\"") && s.contains("<text"));
     }
 }

@@ -36,6 +36,7 @@ pub mod unused_exports;
 pub use offline::offline_html;
 pub use page::{elements, inline_hashes, insert_csp_meta, is_inline_executable, remove_csp_meta, Element};
 
+use facts::i18n::Lang;
 use sha2::Digest as _;
 use std::fmt;
 use std::path::Path;
@@ -132,13 +133,13 @@ pub fn with_csp(html: &str) -> Result<String, PublishError> {
     insert_csp_meta(&html, &site_policy(&inline_hashes(&html)?))
 }
 
-/// `html` with its boot shell filled in: the masthead and the first view, and the first view's
-/// chart colours at the end of `<head>` (unchanged without a boot shell).
-pub fn with_first_view(html: &str) -> Result<String, PublishError> {
+/// `html` with its boot shell filled in, in `lang`: the masthead and the first view, and the first
+/// view's chart colours and sizes at the end of `<head>` (unchanged without a boot shell).
+pub fn with_first_view(html: &str, lang: Lang) -> Result<String, PublishError> {
     with_boot_shell(
         html,
-        &first_view::boot_shell(&catalogue::CATALOGUE)?,
-        &first_view::head_style(&catalogue::CATALOGUE),
+        &first_view::boot_shell(&catalogue::CATALOGUE, lang)?,
+        &first_view::head_style(&catalogue::CATALOGUE, lang),
     )
 }
 
@@ -156,10 +157,11 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
     Ok(())
 }
 
-/// `html` with its site block for the page of `reports[open]`: where that report's data and its
-/// report file are, and the reports' index ([`reports::site_json`]).
-pub fn with_site(html: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
-    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index())?, "")
+/// `html` with its site block for the page of `reports[open]` drawn in `lang`: where that
+/// report's data and its report file are, the reports' index and the page in the other language
+/// ([`reports::site_json`]).
+pub fn with_site(html: &str, reports: &[facts::Report], open: usize, lang: Lang) -> Result<String, PublishError> {
+    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), lang)?, "")
 }
 
 /// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
@@ -168,9 +170,12 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
     page::with_reports_nav(html, views::markup::site_reports(reports, open).as_str())
 }
 
-/// The page of `reports[open]` from the page Trunk built: its first view (drawn with that report
-/// open, `catalogue::with_open_report`), the list of reports at its top and its site block.
-pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
+/// The page of `reports[open]` from the page Trunk built, drawn in `lang`: its first view (drawn
+/// with that report open, `catalogue::with_open_report`), the list of reports at its top and its
+/// site block. The Chinese page is the report's address; the English one
+/// (`catalogue::pages::english_page_file`) is where the Chinese page sends a link or a preference
+/// in English, so that its first paint is in English too.
+pub fn report_page(built: &str, reports: &[facts::Report], open: usize, lang: Lang) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     // The site's address is named by the site (`seeds/site.toml`), every other page by its report.
     let built = if open == 0 {
@@ -178,8 +183,9 @@ pub fn report_page(built: &str, reports: &[facts::Report], open: usize) -> Resul
     } else {
         page::with_report_head(built, &head_title(report), &head_description(report), false)?
     };
+    let built = page::with_html_lang(&built, lang)?;
     catalogue::with_open_report(&report.name, || {
-        let page = with_site(&with_reports_nav(&with_first_view(&built)?, reports, open)?, reports, open)?;
+        let page = with_site(&with_reports_nav(&with_first_view(&built, lang)?, reports, open)?, reports, open, lang)?;
         page::with_one_style(&page)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
@@ -264,32 +270,39 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let reports = &*catalogue::REPORTS;
     let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
     for (open, report) in reports.iter().enumerate() {
-        let page = report_page(&built, reports, open)?;
-        if open == 0 {
-            let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
-            let offline = offline_html(&page, &read)?;
-            let offline_path = dir.join("offline.html");
-            std::fs::write(&offline_path, &offline)
-                .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
-            published.offline_bytes = offline.len();
-        }
-        // Hosted, a browser without scripts goes on to the report's plain page (offline.html is
-        // one file: the plain page is not beside it).
-        let page = plain_report::with_noscript_redirect(&page, &report.name)?;
-        let page = if served { page } else { with_csp(&page)? };
-        if open == 0 && !served {
-            published.index_policy = Some(site_policy(&inline_hashes(&page)?));
-        }
-        // The default report is also `NAME.html`, as every report is: a fact's link in the data
-        // (`catalogue::export::fact_link`) stays good should the site open with another report.
-        let mut files = vec![catalogue::pages::page_file(&report.name, false)];
-        if open == 0 {
-            files.insert(0, catalogue::pages::page_file(&report.name, true));
-        }
-        for file in files {
-            let path = dir.join(&file);
-            std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
-            published.pages.push(file);
+        for lang in [Lang::Zh, Lang::En] {
+            let page = report_page(&built, reports, open, lang)?;
+            if open == 0 && lang == Lang::Zh {
+                let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+                let offline = offline_html(&page, &read)?;
+                let offline_path = dir.join("offline.html");
+                std::fs::write(&offline_path, &offline)
+                    .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+                published.offline_bytes = offline.len();
+            }
+            // Hosted, a browser without scripts goes on to the report's plain page in the page's
+            // language (offline.html is one file: the plain page is not beside it).
+            let page = plain_report::with_noscript_redirect(&page, &report.name, lang)?;
+            let page = if served { page } else { with_csp(&page)? };
+            if open == 0 && lang == Lang::Zh && !served {
+                published.index_policy = Some(site_policy(&inline_hashes(&page)?));
+            }
+            // The default report is also `NAME.html`, as every report is: a fact's link in the data
+            // (`catalogue::export::fact_link`) stays good should the site open with another report.
+            let files = match lang {
+                Lang::En => vec![catalogue::pages::english_page_file(&report.name)],
+                Lang::Zh if open == 0 => vec![
+                    catalogue::pages::page_file(&report.name, true),
+                    catalogue::pages::page_file(&report.name, false),
+                ],
+                Lang::Zh => vec![catalogue::pages::page_file(&report.name, false)],
+            };
+            for file in files {
+                let path = dir.join(&file);
+                std::fs::write(&path, &page)
+                    .map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+                published.pages.push(file);
+            }
         }
     }
     // Every report's plain page, in both languages (`plain_report`).

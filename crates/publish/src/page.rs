@@ -224,6 +224,17 @@ pub fn with_boot_shell(html: &str, shell: &str, style: &str) -> Result<String, P
     insert_in_head(&filled, style)
 }
 
+/// `html` with its `<html lang>` saying `lang` (the page Trunk built says Chinese).
+pub fn with_html_lang(html: &str, lang: facts::i18n::Lang) -> Result<String, PublishError> {
+    rewrite(
+        html,
+        vec![element!("html", |el| {
+            el.set_attribute("lang", lang.tag())?;
+            Ok(())
+        })],
+    )
+}
+
 /// `html` with its head naming what the page shows: `<title>`, the description and the
 /// link-preview titles and descriptions become `title` and `description`. Unless `keep_image`
 /// (the site's address), the preview image, which shows the default report's figures, is dropped

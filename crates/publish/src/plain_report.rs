@@ -58,25 +58,22 @@ pub fn plain_report_page(built: &str, reports: &[Report], open: usize, lang: Lan
     let style = format!("<style>{}{}{}</style>", READER_CSS, PLAIN_CSS, theme_vars(".plain .chart__canvas svg"));
     let body = body(reports, open, lang)?;
     let page = plain_page(&insert_in_head(&head, &style)?, &body)?;
-    rewrite(
-        &page,
-        vec![element!("html", |el| {
-            el.set_attribute("lang", lang.tag())?;
-            Ok(())
-        })],
-    )
+    crate::page::with_html_lang(&page, lang)
 }
 
 /// The `<noscript>` for a dashboard page's `<head>`: a browser without scripts goes on to the
-/// report's plain page in Chinese (a `<noscript>` cannot read the link's language; the plain page
-/// links to its English one first thing).
-pub fn noscript_redirect(report: &str) -> String {
-    format!("<noscript><meta http-equiv=\"refresh\" content=\"0; url={}\"></noscript>", plain_page_file(report, false))
+/// report's plain page in the page's language (a `<noscript>` cannot read the link's language;
+/// the plain page links to the other one first thing).
+pub fn noscript_redirect(report: &str, lang: Lang) -> String {
+    format!(
+        "<noscript><meta http-equiv=\"refresh\" content=\"0; url={}\"></noscript>",
+        plain_page_file(report, lang == Lang::En)
+    )
 }
 
 /// `html` (a dashboard page) with [`noscript_redirect`] first in its head, once.
-pub fn with_noscript_redirect(html: &str, report: &str) -> Result<String, PublishError> {
-    insert_in_head(&without_noscript_redirect(html)?, &noscript_redirect(report))
+pub fn with_noscript_redirect(html: &str, report: &str, lang: Lang) -> Result<String, PublishError> {
+    insert_in_head(&without_noscript_redirect(html)?, &noscript_redirect(report, lang))
 }
 
 /// `html` without the `<noscript>` of its head: publishing a published page again gives the same

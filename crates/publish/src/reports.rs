@@ -10,7 +10,9 @@
 use serde_json::json;
 use sha2::Digest as _;
 
+use catalogue::pages::{english_page_file, page_link};
 use catalogue::report_file;
+use facts::i18n::Lang;
 use facts::Report;
 
 use crate::PublishError;
@@ -64,8 +66,11 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 /// type="application/json" id="site">`: the open report's name, where its data and its report file
 /// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`) and the
 /// report's version (the `cv` its links carry: a link of this version opens a view the page
-/// prerendered). The page's boot script reads it (index.html).
-pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<String, PublishError> {
+/// prerendered), and the report's page in the other language than `lang`, the language the page
+/// is drawn in: `page_en` on the Chinese page, where a link in English is sent; `page_zh` on the
+/// English one, where a link in Chinese is sent and whose address the page shows. The page's boot
+/// script reads it (index.html), and the app `lang` (the language the page's drawings are in).
+pub fn site_json(reports: &[Report], open: usize, index_path: &str, lang: Lang) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     let (data, _) = report_data(report)?;
     // Only the open report's file is named here: no need to write the others' JSON for that.
@@ -73,7 +78,7 @@ pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<St
     let file = files.first().map_or("", |f| f.path.as_str());
     // `</` cannot occur: names, paths and the index path are letters, digits, '-', '_', '.', '/'.
     let site = &*catalogue::SITE;
-    Ok(json!({
+    let mut json = json!({
         "name": report.name,
         "data": data,
         "report": file,
@@ -81,8 +86,15 @@ pub fn site_json(reports: &[Report], open: usize, index_path: &str) -> Result<St
         "title_zh": site.title_zh,
         "title_en": site.title_en,
         "version": views::view_state::catalogue_version(&report.catalogue),
-    })
-    .to_string())
+    });
+    match lang {
+        Lang::Zh => json["page_en"] = english_page_file(&report.name).into(),
+        Lang::En => {
+            json["page_zh"] = page_link(&report.name, open == 0).into();
+            json["lang"] = "en".into();
+        }
+    }
+    Ok(json.to_string())
 }
 
 /// The index of the reports (`catalogue::site_index`): for each, its page and report file and the

@@ -76,9 +76,13 @@ fn every_chart_is_drawn_with_its_table_and_every_number_reaches_its_sentence() {
 }
 
 #[test]
-fn the_dashboard_sends_a_browser_without_scripts_to_the_plain_page() {
+fn the_dashboard_sends_a_browser_without_scripts_to_the_plain_page_in_its_language() {
     assert_eq!(
-        noscript_redirect("r-1"),
+        noscript_redirect("r-1", Lang::Zh),
         "<noscript><meta http-equiv=\"refresh\" content=\"0; url=r-1.plain.html\"></noscript>"
+    );
+    assert_eq!(
+        noscript_redirect("r-1", Lang::En),
+        "<noscript><meta http-equiv=\"refresh\" content=\"0; url=r-1.plain.en.html\"></noscript>"
     );
 }

@@ -2,6 +2,7 @@
 //! page gets, and offline.html assembled from a Trunk-like page.
 #![cfg(not(target_arch = "wasm32"))]
 
+use facts::i18n::Lang;
 use publish::offline::esm_to_script;
 use publish::*;
 use std::collections::HashMap;
@@ -306,7 +307,7 @@ fn a_trunk_serve_page_gets_no_policy_and_offline_html_drops_live_reload() {
 #[test]
 fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     let page = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
-    let out = with_first_view(page).unwrap();
+    let out = with_first_view(page, Lang::Zh).unwrap();
     let head_end = out.find("</head>").expect("a head");
     let body = &out[head_end..];
     // HTML allows <style> only in <head>: the drawings' sizes and colour variables go there, the
@@ -329,7 +330,7 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     assert!(controls.iter().all(|e| e.attr("disabled").is_some() && e.attr("tabindex") == Some("-1")));
     // A page without a boot shell is left alone.
     let plain = "<html><head></head><body></body></html>";
-    assert_eq!(with_first_view(plain).unwrap(), plain);
+    assert_eq!(with_first_view(plain, Lang::Zh).unwrap(), plain);
 }
 
 /// The page names the open report's data in its site block, before any script (the boot script
@@ -359,6 +360,22 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert_eq!(site["name"], catalogue::REPORTS[0].name.as_str());
     assert_eq!(site["report"], reports::report_files(&catalogue::REPORTS)[0].path.as_str());
     assert_eq!(site["index"], catalogue::reports_index());
+    // Each report's page has its English twin, and each names the other: the Chinese page where a
+    // link in English goes, the English page the address it shows (the site's address for the
+    // default report). Both say the same of the report; the English one says its language.
+    for (i, report) in catalogue::REPORTS.iter().enumerate() {
+        let zh = std::fs::read_to_string(dir.join(catalogue::pages::page_file(&report.name, false))).unwrap();
+        let en = std::fs::read_to_string(dir.join(format!("{}.en.html", report.name))).unwrap();
+        let ((_, zh_site), (_, en_site)) = (first_script(&zh), first_script(&en));
+        assert_eq!(zh_site["page_en"], format!("{}.en.html", report.name));
+        assert_eq!(en_site["page_zh"], if i == 0 { "./".to_string() } else { format!("{}.html", report.name) });
+        assert_eq!((&zh_site["lang"], &en_site["lang"]), (&serde_json::Value::Null, &serde_json::Value::from("en")));
+        for field in ["name", "data", "report", "index", "version"] {
+            assert_eq!(zh_site[field], en_site[field], "{field}");
+        }
+        assert!(zh.contains("<html lang=\"zh-CN\"") && en.contains("<html lang=\"en\""));
+        assert!(en.contains(&format!("url={}.plain.en.html", report.name)), "no scripts: the English plain page");
+    }
 
     let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
     let (scripts, _) = first_script(&offline);
@@ -374,6 +391,7 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
         .expect("the report file, inline");
     assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
     assert_eq!(first_script(&offline).1["index"], "");
+    assert_eq!(first_script(&offline).1["page_en"], serde_json::Value::Null, "no English page beside it");
     assert!(!offline.contains("site-reports"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

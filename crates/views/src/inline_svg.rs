@@ -39,22 +39,34 @@ pub fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// The drawing with its placeholder colours as CSS variables.
+/// The drawing with its placeholder colours as CSS variables, and its tick labels' size and colour
+/// as the class [`TICK_CLASS`] names: written on a hundred texts of a page, each a few bytes even
+/// gzipped. [`theme_vars`] styles the class.
 pub fn themed(svg: &str) -> String {
-    roles().iter().fold(svg.to_string(), |s, (role, placeholder, _, _)| {
+    let themed = roles().iter().fold(svg.to_string(), |s, (role, placeholder, _, _)| {
         s.replace(&hex(*placeholder), &format!("var(--chart-{role})"))
-    })
+    });
+    themed.replace(&format!(" {TICK_TEXT}"), &format!(" class=\"{TICK_CLASS}\""))
 }
 
+/// A tick label's size and colour as plotters writes them, in variables ([`themed`]): the
+/// layout's text size (13) times 0.85 (`charts::layout`), in the muted colour.
+const TICK_TEXT: &str = "font-size=\"11.05\" fill=\"var(--chart-muted)\"";
+
+/// The class a tick label carries instead of [`TICK_TEXT`].
+pub const TICK_CLASS: &str = "tick";
+
 /// The variables for drawings under `selector`: the light theme; the dark one where the page says
-/// so (`data-theme="dark"`) or, unless it says light, where the system asks for it.
+/// so (`data-theme="dark"`) or, unless it says light, where the system asks for it. And the font
+/// of their texts, and the tick labels' class ([`themed`]): a class's style overrides what the
+/// text inherits from its root.
 pub fn theme_vars(selector: &str) -> String {
     let vars = |pick: fn(&(&str, RGBColor, RGBColor, RGBColor)) -> RGBColor| {
         roles().iter().map(|r| format!("--chart-{}:{};", r.0, hex(pick(r)))).collect::<String>()
     };
     let (light, dark) = (vars(|r| r.2), vars(|r| r.3));
     format!(
-        "{selector}{{{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=\"light\"]) {selector}{{{dark}}}}}:root[data-theme=\"dark\"] {selector}{{{dark}}}"
+        "{selector}{{font-family:{FONT_FAMILY};{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=\"light\"]) {selector}{{{dark}}}}}:root[data-theme=\"dark\"] {selector}{{{dark}}}{selector} .{TICK_CLASS}{{font-size:11.05px;fill:var(--chart-muted)}}"
     )
 }
 
@@ -87,17 +99,19 @@ pub fn svg(spec: &ChartSpec, width: f64, theme: &Theme, class: &str) -> String {
         1,
     );
     // plotters writes the viewBox; without width and height the drawing scales with its box. The
-    // font, its usual size and the text colour, written on every text element by plotters, are
-    // inherited from the root instead ([`compact`]).
+    // usual text size and the text colour, written on every text element by plotters, are
+    // inherited from the root instead ([`compact`]); the font from the page's style, which names
+    // it once for all its drawings ([`theme_vars`]).
     format!(
-        "{} class=\"{class}\" data-drawn=\"1\" font-family=\"{FONT_FAMILY}\" font-size=\"{TEXT_SIZE}\" fill=\"{text_fill}\"{rest}",
+        "{} class=\"{class}\" data-drawn=\"1\" font-size=\"{TEXT_SIZE}\" fill=\"{text_fill}\"{rest}",
         open.split_whitespace().collect::<Vec<_>>().join(" ")
     )
 }
 
 /// The SVG without what plotters repeats on every element to no effect, drawn the same: the
-/// font family, the usual text size ([`TEXT_SIZE`]) and the text colour `text_fill` (all three
-/// set once on the root by [`svg`]; every other shape plotters draws names its own fill),
+/// font family (set once by the page's style, [`theme_vars`]), the usual text size ([`TEXT_SIZE`])
+/// and the text colour `text_fill` (both set once on the root by [`svg`]; every other shape
+/// plotters draws names its own fill),
 /// `opacity="1"`, `stroke="none"` on filled shapes, `text-anchor="start"` (the default), the line
 /// breaks around a text's content (SVG drops them), and two-point lines as paths, consecutive
 /// ones of the same stroke as one path ([`merge_lines`]).

@@ -7,12 +7,12 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use charts::draw::{draw, LIGHT};
+use charts::draw::{draw, FONT_FAMILY, LIGHT};
 use charts::layout::{css_height, layout};
 use charts::registry::build;
 use facts::i18n::Lang;
 use plotters::prelude::*;
-use views::inline_svg::{svg, PLACEHOLDERS};
+use views::inline_svg::{hex, roles, svg, theme_vars, themed, PLACEHOLDERS, TICK_CLASS};
 
 /// One drawn element as the browser would take it: its name (a two-point line is a `line`
 /// whichever element draws it) and its attributes, with what the root gives (font, size, fill of
@@ -37,6 +37,8 @@ fn read_back(doc: &str) -> Vec<Drawn> {
         match name {
             "svg" => {
                 root = map;
+                // The font comes from the page's style, for every drawing (`theme_vars`).
+                root.entry("font-family".into()).or_insert_with(|| FONT_FAMILY.to_string());
                 continue;
             }
             "text" => {
@@ -131,4 +133,44 @@ fn the_inline_drawing_is_plotters_drawing_made_smaller() {
             }
         }
     }
+}
+
+/// A page's drawing (`themed`) names its tick labels' size and colour by a class, which the page's
+/// style (`theme_vars`) sets: read back with the style's values, it is the drawing in variables.
+#[test]
+fn tick_labels_keep_their_size_and_colour_through_their_class() {
+    let css = theme_vars(".x");
+    let rule =
+        css.split(&format!(".x .{TICK_CLASS}{{")).nth(1).and_then(|r| r.split('}').next()).expect("the class's rule");
+    let attributes: Vec<String> = rule
+        .split(';')
+        .map(|declaration| declaration.split_once(':').expect("property:value"))
+        .map(|(k, v)| format!("{k}=\"{}\"", v.trim_end_matches("px")))
+        .collect();
+    let attributes = attributes.join(" ");
+    let mut classed = 0;
+    for report in common::reports() {
+        for def in &report.catalogue.charts {
+            for lang in [Lang::Zh, Lang::En] {
+                let Ok(spec) = build(def, &report.catalogue, lang) else { continue };
+                for width in [294.0, 1134.0] {
+                    let drawn = svg(&spec, width, &PLACEHOLDERS, "x");
+                    let page = themed(&drawn);
+                    classed += page.matches(&format!("class=\"{TICK_CLASS}\"")).count();
+                    let in_variables = roles().iter().fold(drawn.clone(), |s, (role, placeholder, _, _)| {
+                        s.replace(&hex(*placeholder), &format!("var(--chart-{role})"))
+                    });
+                    assert_eq!(
+                        page.replace(&format!("class=\"{TICK_CLASS}\""), &attributes),
+                        in_variables,
+                        "{}",
+                        def.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(classed > 100, "tick labels carry the class ({classed})");
+    // The font the drawings leave off, the style names.
+    assert!(css.starts_with(&format!(".x{{font-family:{FONT_FAMILY};")), "{css}");
 }

@@ -43,6 +43,31 @@ test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and no
   assert.ok(total <= FIRST_LOAD_LIMIT, `first load ${total} B gzipped > ${FIRST_LOAD_LIMIT} B:\n${table}`);
 });
 
+// An English link or preference: the Chinese page sends the reader on to the report's English
+// page from its head, before it asks for anything, so the first load is the English page's, plus
+// the Chinese page's HTML, which has crossed the wire by then; nothing is fetched twice.
+test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the Chinese page's HTML, each file once`, async () => {
+  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
+  });
+  await page.goto(server.url + '?lang=en');
+  await waitForApp(page);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  assert.equal(fetched[0], 'index.html');
+  assert.match(fetched[1], /^[a-z0-9_-]+\.en\.html$/, `the English page next, before anything else:\n${fetched.join('\n')}`);
+  // The icon aside, which Chromium asks for again when the address changes (from the cache).
+  const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
+  assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
+  const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+  const english = [...new Set(fetched.slice(1))].reduce((a, name) => a + gzip(name), 0);
+  console.log(`first load in English: ${(english / KB).toFixed(1)} KB gzipped, and the Chinese page's HTML ${(gzip('index.html') / KB).toFixed(1)} KB`);
+  assert.ok(english <= FIRST_LOAD_LIMIT, `the English page's first load ${english} B gzipped > ${FIRST_LOAD_LIMIT} B`);
+});
+
 test('the on-demand module loads when a reader first asks for a download, and only then', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   const fetched = [];

@@ -1,8 +1,9 @@
 // A link into a section or a chart (what the share panel writes) paints that view first: the page's
 // own script scrolls the prerendered report to the target before the first paint, and the app takes
-// it over where it stands, with nothing moving. A link to a view the page did not prerender
-// (English, a table, a search, a stale or unknown target) keeps the prerendered view hidden, since
-// the app's view will differ. On the real report and a fixture report's page.
+// it over where it stands, with nothing moving. In English, the report's English page does it, at
+// the link's address. A link to a view the page did not prerender (a table, a search, a stale or
+// unknown target) keeps the prerendered view hidden, since the app's view will differ. On the real
+// report and a fixture report's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -51,6 +52,9 @@ async function appLink(origin, url, query) {
 async function linkedView(origin, url, query, kind, id, width, { shot, scheme } = {}) {
   const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
   await page.goto(url + query);
+  const en = /(^|[?&])lang=en(&|$)/.test(query);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, en ? 'en' : 'zh-CN');
+  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
   const shellTarget = kind === 'chart' ? `#boot figure[data-chart="${id}"]` : `#boot section[data-section="${id}"]`;
   const appTarget = kind === 'chart' ? `main figure[data-chart="${id}"]` : `main section[id="${id}"]`;
   assert.equal(await page.locator('#boot .boot__view').isVisible(), true, `${query}: the prerendered view shows`);
@@ -107,6 +111,13 @@ for (const page of ['the real report', 'a fixture report']) {
         await linkedView(origin, url, `?section=${section}`, 'section', section, width);
       }
       await linkedView(origin, url, `?section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
+      // The same in English: the app's English link, and a section.
+      const english = await appLink(origin, url, `?lang=en&chart=${chart}`);
+      assert.match(english, /^\?lang=en&/, english);
+      for (const width of [1280, 360]) {
+        await linkedView(origin, url, english, 'chart', chart, width, { shot: `link-chart-en-${page === 'a fixture report' ? 'fixture' : 'real'}-${width}` });
+      }
+      await linkedView(origin, url, `?lang=en&section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-en-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
     } finally {
       await multi?.close();
     }
@@ -152,11 +163,12 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
   const { section, chart } = await targets(server.origin, server.url);
   const { context, page, release } = await heldPage(server.origin, 1280);
   for (const query of [
-    '?lang=en', `?chart=${chart}&lang=en`, `?chart=${chart}&table=${chart}`, '?chart=no-such-chart', '?section=no-such-section',
+    `?lang=en&table=${chart}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart}`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', `?chart=${chart}&embed=1`,
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
     await page.goto(server.url + query);
+    assert.equal(await page.evaluate(() => location.href), server.url + query, `${query}: not sent to another page`);
     assert.equal(await page.locator('#boot .boot__view').isVisible(), false, `${query}: hidden`);
     assert.equal(await page.locator('#boot h1').isVisible(), true, `${query}: the masthead still paints`);
   }
