@@ -114,9 +114,28 @@ if (browser) {
     if (errs.length) out(`Console/page errors seen: ${errs.map((e) => '`' + e.slice(0, 120) + '`').join(', ')}\n`);
   }
 
+  for (const [profile, label] of [['normal', 'normal profile'], ['slow', 'slow profile']]) {
+    const L = B.loads[profile];
+    if (!L?.dashboard_en) continue;
+    const [zh, en, b] = [L.dashboard.median, L.dashboard_en.median, L.chartjs.median];
+    out(`### A link in English (\`?lang=en\`), ${label}`);
+    out();
+    out(`The Chinese page sends it to the report's English page from its head (${fmtN(en.hops)} hop); times count from the first request, bytes include what the Chinese page had received.`);
+    out();
+    const row = (name, f, k) => [name, f(zh[k]), f(en[k]), f(b[k]), ratio(en[k], b[k])];
+    table(['Metric (median)', 'A in Chinese', 'A in English', 'B: Chart.js', 'English / B'], [
+      row('First contentful paint', fmtMs, 'fcp'),
+      row('Charts ready', fmtMs, 'ready'),
+      row('**All charts on screen**', fmtMs, 'allOnScreen'),
+      row('**Interactive charts ready**', fmtMs, 'appReady'),
+      row('**Bytes before every chart is on screen**', fmtKB, 'bytesBeforeAllOnScreen'),
+      ['Bytes: total', fmtKB(zh.bytes.total), fmtKB(en.bytes.total), fmtKB(b.bytes.total), ratio(en.bytes.total, b.bytes.total)],
+    ]);
+  }
+
   out('### Where the bytes go (files as served: raw and gzip -9)');
   out();
-  const who = (f) => (f.loadedBy ?? []).map((p) => (p === 'dashboard' ? 'A' : 'B')).join(', ') || '—';
+  const who = (f) => (f.loadedBy ?? []).map((p) => ({ dashboard: 'A', dashboard_en: 'A (en)' })[p] ?? 'B').join(', ') || '—';
   table(['File', 'Loaded by', 'Raw kB', 'gzip kB', 'gzip / raw'], B.files.map((f) => [f.file, who(f), fmtKB(f.raw), fmtKB(f.gzip), (f.gzip / f.raw).toFixed(2)]));
   const aw = B.loads.normal?.dashboard.median.bytes;
   if (aw) out(`The wasm file is ${((100 * aw.wasm) / aw.total).toFixed(0)}% of the dashboard's bytes on the wire.\n`);
