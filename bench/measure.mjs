@@ -97,11 +97,6 @@ async function loadRun(browser, url, profile, label) {
   cdp.on('Network.requestWillBeSent', (p) => {
     if (!requests.has(p.requestId)) requests.set(p.requestId, { url: p.request.url, type: p.type, wallTime: p.wallTime });
   });
-  // What a request had received, for one cut short (a page that sends the reader on stops its own).
-  cdp.on('Network.dataReceived', (p) => {
-    const r = requests.get(p.requestId);
-    if (r) r.received = (r.received ?? 0) + p.encodedDataLength;
-  });
   cdp.on('Network.responseReceived', (p) => {
     const r = requests.get(p.requestId);
     if (r) {
@@ -158,7 +153,8 @@ async function loadRun(browser, url, profile, label) {
   });
   // A link that a page sends on to another (a link in English: the Chinese page's head sends it to
   // the English page): its times count from the first page's request, not from the second page's
-  // navigation, and its bytes include what the first page had received.
+  // navigation. (Its bytes cannot include what the first page had received: CDP gives no size for
+  // a document cut short.)
   const documents = [...requests.values()].filter((r) => r.type === 'Document');
   m.hops = documents.length - 1;
   if (m.hops > 0) {
@@ -167,7 +163,6 @@ async function loadRun(browser, url, profile, label) {
       if (m[k] !== null) m[k] += offset;
     }
     for (const t of m.longtasks) t.start += offset;
-    if (m.bytesBeforeAllOnScreen !== null) m.bytesBeforeAllOnScreen += documents.slice(0, -1).reduce((a, d) => a + (d.bytes ?? d.received ?? 0), 0);
   }
   const heap = await cdp.send('Runtime.getHeapUsage');
   m.jsHeapUsed = heap.usedSize;
@@ -178,8 +173,8 @@ async function loadRun(browser, url, profile, label) {
   for (const r of requests.values()) {
     if (r.url.startsWith('data:')) continue;
     const t = typeOf(r.url, r.mime);
-    bytes[t] += r.bytes ?? r.received ?? 0;
-    files.push({ path: new URL(r.url).pathname, type: t, bytes: r.bytes ?? r.received ?? 0, status: r.status, encoding: r.encoding, failed: r.failed });
+    bytes[t] += r.bytes ?? 0;
+    files.push({ path: new URL(r.url).pathname, type: t, bytes: r.bytes ?? 0, status: r.status, encoding: r.encoding, failed: r.failed });
   }
   bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0);
   m.bytes = bytes;
@@ -301,19 +296,6 @@ async function interactions(browser, dash) {
 async function snapshot(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  // A link that a page sends on to another (a link in English: the Chinese page's head sends it to
-  // the English page): its times count from the first page's request, not from the second page's
-  // navigation, and its bytes include what the first page had received.
-  const documents = [...requests.values()].filter((r) => r.type === 'Document');
-  m.hops = documents.length - 1;
-  if (m.hops > 0) {
-    const offset = (await page.evaluate(() => performance.timeOrigin)) - documents[0].wallTime * 1000;
-    for (const k of ['fcp', 'responseEnd', 'domContentLoaded', 'loadEvent', 'appStarted', 'firstDrawn', 'appFirstDrawn', 'ready', 'appReady', 'readyPainted', 'allDrawn', 'allOnScreen']) {
-      if (m[k] !== null) m[k] += offset;
-    }
-    for (const t of m.longtasks) t.start += offset;
-    if (m.bytesBeforeAllOnScreen !== null) m.bytesBeforeAllOnScreen += documents.slice(0, -1).reduce((a, d) => a + (d.bytes ?? d.received ?? 0), 0);
-  }
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
   const wasm = await page.evaluate(() => (window.__bench.wasmMemory ? window.__bench.wasmMemory.buffer.byteLength : null));

@@ -107,7 +107,9 @@
     if (shellRemovedAt !== null && fcp >= shellRemovedAt) return;
     const earliest = (v, t) => (v === null ? t : Math.min(v, t));
     const complete = parsedAt <= fcp ? fcp : paintedAfterParse;
-    if (shellAll && complete !== null) B.allOnScreen = earliest(B.allOnScreen, complete);
+    // Unless the page hid the shell's view (`boot-plain`: a view it did not prerender).
+    const shown = !document.documentElement.classList.contains('boot-plain');
+    if (shellAll && shown && complete !== null) B.allOnScreen = earliest(B.allOnScreen, complete);
     // The figures in the first viewport, where the shell drew them (the app lays them out the same).
     const shell = document.getElementById('boot');
     const laidOut = Array.from((shell ?? document).querySelectorAll(shell ? 'figure[data-chart]' : 'main figure[data-chart]'));

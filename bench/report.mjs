@@ -120,7 +120,7 @@ if (browser) {
     const [zh, en, b] = [L.dashboard.median, L.dashboard_en.median, L.chartjs.median];
     out(`### A link in English (\`?lang=en\`), ${label}`);
     out();
-    out(`The Chinese page sends it to the report's English page from its head (${fmtN(en.hops)} hop); times count from the first request, bytes include what the Chinese page had received.`);
+    out(`The Chinese page sends it to the report's English page from its head (${fmtN(en.hops)} hop); times count from the first request. The bytes are the English page's: what of the Chinese page's HTML crossed the wire before its head stopped it (at most all of it, 15 KB gzipped; \`budget.test.mjs\` counts all of it) has no size in CDP.`);
     out();
     const row = (name, f, k) => [name, f(zh[k]), f(en[k]), f(b[k]), ratio(en[k], b[k])];
     table(['Metric (median)', 'A in Chinese', 'A in English', 'B: Chart.js', 'English / B'], [
