@@ -1,6 +1,7 @@
 //! Post-build publishing of the built page (native only; run by `publish_facts` from Trunk's
 //! `post_build` hook on `$TRUNK_STAGING_DIR`). Every report gets a page of its own from the one
-//! page Trunk built ([`publish_pages`], [`report_page`]): the same app and wasm, that report's data.
+//! page Trunk built ([`publish_pages`], [`report_page`]): the same app and wasm, that report's data;
+//! and that page's twin drawn in English, where a link in English is sent.
 //!
 //! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
 //!   drawn now by `first_view` from the same markup functions the app uses; [`with_reports_nav`]
