@@ -2,8 +2,9 @@
 //! report's data: the site's default report is `index.html` (the site's address), every report
 //! `NAME.html` beside it (the default one too, so a link to a fact by its report's page outlives a
 //! change of default) (report names are ASCII letters, digits, `-` and `_`, and never `index`;
-//! `verify` refuses others). The publish step writes the pages; the list of reports at the top of
-//! each page and the reports' index link to them.
+//! `verify` refuses others). Each of those pages has a twin drawn in English ([`english_page_file`]),
+//! where the page sends a link in English. The publish step writes the pages; the list of reports
+//! at the top of each page and the reports' index link to them.
 
 /// The file name of the page of report `name`; `default` for the site's default report.
 pub fn page_file(name: &str, default: bool) -> String {
@@ -24,12 +25,16 @@ pub fn page_link(name: &str, default: bool) -> String {
     }
 }
 
-/// The file name of report `name`'s dashboard drawn in English: the same page as its Chinese one
-/// ([`page_file`]) with its first view prerendered in English. The Chinese page sends a link or a
-/// stored preference in English there, and it puts the Chinese page's address back in the
-/// address bar, so links stay one per view.
-pub fn english_page_file(name: &str) -> String {
-    format!("{name}.en.html")
+/// The file name of the twin of [`page_file`] drawn in English: the same page with its first view
+/// prerendered in English (`index.en.html` for the site's address, else `NAME.en.html`). The
+/// Chinese page sends a link or a stored preference in English there, and the twin puts the
+/// Chinese page's address back in the address bar, so links stay one per view.
+pub fn english_page_file(name: &str, default: bool) -> String {
+    if default {
+        "index.en.html".to_string()
+    } else {
+        format!("{name}.en.html")
+    }
 }
 
 /// The file name of report `name`'s plain page in Chinese or English (`en`): the whole report,
@@ -59,6 +64,7 @@ mod tests {
             ("a.plain.html".into(), "a.plain.en.html".into())
         );
         // Names hold no '.', so no report's page is another's English or plain page.
-        assert_eq!(english_page_file("b-2021"), "b-2021.en.html");
+        assert_eq!(english_page_file("b-2021", false), "b-2021.en.html");
+        assert_eq!(english_page_file("a", true), "index.en.html");
     }
 }

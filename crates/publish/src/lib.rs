@@ -160,9 +160,15 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
 
 /// `html` with its site block for the page of `reports[open]` drawn in `lang`: where that
 /// report's data and its report file are, the reports' index and the page in the other language
-/// ([`reports::site_json`]).
-pub fn with_site(html: &str, reports: &[facts::Report], open: usize, lang: Lang) -> Result<String, PublishError> {
-    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), lang)?, "")
+/// ([`reports::site_json`]; `address`: the page is the site's address).
+pub fn with_site(
+    html: &str,
+    reports: &[facts::Report],
+    open: usize,
+    lang: Lang,
+    address: bool,
+) -> Result<String, PublishError> {
+    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), lang, address)?, "")
 }
 
 /// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
@@ -175,8 +181,15 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
 /// with that report open, `catalogue::with_open_report`), the list of reports at its top and its
 /// site block. The Chinese page is the report's address; the English one
 /// (`catalogue::pages::english_page_file`) is where the Chinese page sends a link or a preference
-/// in English, so that its first paint is in English too.
-pub fn report_page(built: &str, reports: &[facts::Report], open: usize, lang: Lang) -> Result<String, PublishError> {
+/// in English, so that its first paint is in English too. `address`: the page is the site's
+/// address (`index.html` and its twin), the default report's page under the site's name.
+pub fn report_page(
+    built: &str,
+    reports: &[facts::Report],
+    open: usize,
+    lang: Lang,
+    address: bool,
+) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     // The site's address is named by the site (`seeds/site.toml`), every other page by its report.
     let built = if open == 0 {
@@ -186,7 +199,13 @@ pub fn report_page(built: &str, reports: &[facts::Report], open: usize, lang: La
     };
     let built = page::with_html_lang(&built, lang)?;
     catalogue::with_open_report(&report.name, || {
-        let page = with_site(&with_reports_nav(&with_first_view(&built, lang)?, reports, open)?, reports, open, lang)?;
+        let page = with_site(
+            &with_reports_nav(&with_first_view(&built, lang)?, reports, open)?,
+            reports,
+            open,
+            lang,
+            address,
+        )?;
         page::with_one_style(&page)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
@@ -253,8 +272,8 @@ pub struct Published {
 }
 
 /// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
-/// site's default report as `index.html` (and `NAME.html`), each other one as `NAME.html`
-/// (`catalogue::pages`), each
+/// site's default report as `index.html` (and `NAME.html`), each other one as `NAME.html`, each
+/// with its twin drawn in English (`index.en.html`, `NAME.en.html`; `catalogue::pages`), each
 /// with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
 /// page as one self-contained file. The reports' data and files must already be in `dir`
 /// ([`reports::write`]): the offline copy carries them inline.
@@ -271,34 +290,34 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let reports = &*catalogue::REPORTS;
     let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
     for (open, report) in reports.iter().enumerate() {
-        for lang in [Lang::Zh, Lang::En] {
-            let page = report_page(&built, reports, open, lang)?;
-            if open == 0 && lang == Lang::Zh {
-                let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
-                let offline = offline_html(&page, &read)?;
-                let offline_path = dir.join("offline.html");
-                std::fs::write(&offline_path, &offline)
-                    .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
-                published.offline_bytes = offline.len();
-            }
-            // Hosted, a browser without scripts goes on to the report's plain page in the page's
-            // language (offline.html is one file: the plain page is not beside it).
-            let page = plain_report::with_noscript_redirect(&page, &report.name, lang)?;
-            let page = if served { page } else { with_csp(&page)? };
-            if open == 0 && lang == Lang::Zh && !served {
-                published.index_policy = Some(site_policy(&inline_hashes(&page)?));
-            }
-            // The default report is also `NAME.html`, as every report is: a fact's link in the data
-            // (`catalogue::export::fact_link`) stays good should the site open with another report.
-            let files = match lang {
-                Lang::En => vec![catalogue::pages::english_page_file(&report.name)],
-                Lang::Zh if open == 0 => vec![
-                    catalogue::pages::page_file(&report.name, true),
-                    catalogue::pages::page_file(&report.name, false),
-                ],
-                Lang::Zh => vec![catalogue::pages::page_file(&report.name, false)],
-            };
-            for file in files {
+        // The default report's page is the site's address, `index.html`, and also `NAME.html`, as
+        // every report's is: a fact's link in the data (`catalogue::export::fact_link`) stays good
+        // should the site open with another report. Each has its English twin, which sends a
+        // reader back to it.
+        let addresses: &[bool] = if open == 0 { &[true, false] } else { &[false] };
+        for &address in addresses {
+            for lang in [Lang::Zh, Lang::En] {
+                let page = report_page(&built, reports, open, lang, address)?;
+                let first = address && lang == Lang::Zh;
+                if first {
+                    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+                    let offline = offline_html(&page, &read)?;
+                    let offline_path = dir.join("offline.html");
+                    std::fs::write(&offline_path, &offline)
+                        .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+                    published.offline_bytes = offline.len();
+                }
+                // Hosted, a browser without scripts goes on to the report's plain page in the
+                // page's language (offline.html is one file: the plain page is not beside it).
+                let page = plain_report::with_noscript_redirect(&page, &report.name, lang)?;
+                let page = if served { page } else { with_csp(&page)? };
+                if first && !served {
+                    published.index_policy = Some(site_policy(&inline_hashes(&page)?));
+                }
+                let file = match lang {
+                    Lang::Zh => catalogue::pages::page_file(&report.name, address),
+                    Lang::En => catalogue::pages::english_page_file(&report.name, address),
+                };
                 let path = dir.join(&file);
                 std::fs::write(&path, &page)
                     .map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;

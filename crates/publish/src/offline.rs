@@ -227,7 +227,7 @@ fn with_report_inline(
     site["index"] = serde_json::Value::from("");
     // Nor has it an English page beside it: the app draws an English view.
     if let Some(fields) = site.as_object_mut() {
-        fields.remove("page_en");
+        fields.remove("en");
     }
     let without_nav = crate::page::remove_all(html, "nav.site-reports")?;
     with_site_block(&without_nav, &site.to_string(), &blocks)

@@ -67,10 +67,19 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 /// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`) and the
 /// report's version (the `cv` its links carry: a link of this version opens a view the page
 /// prerendered), and the report's page in the other language than `lang`, the language the page
-/// is drawn in: `page_en` on the Chinese page, where a link in English is sent; `page_zh` on the
-/// English one, where a link in Chinese is sent and whose address the page shows. The page's boot
-/// script reads it (index.html), and the app `lang` (the language the page's drawings are in).
-pub fn site_json(reports: &[Report], open: usize, index_path: &str, lang: Lang) -> Result<String, PublishError> {
+/// is drawn in, under that language's code: `en` on the Chinese page, where a link in English is
+/// sent; `zh` on the English one, where a link in Chinese is sent and whose address the page
+/// shows. `address`: the
+/// page is the site's address (`index.html`, `index.en.html`), whose twin is the other one. The
+/// page's boot script reads it (index.html), and the app `lang` (the language the page's drawings
+/// are in).
+pub fn site_json(
+    reports: &[Report],
+    open: usize,
+    index_path: &str,
+    lang: Lang,
+    address: bool,
+) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     let (data, _) = report_data(report)?;
     // Only the open report's file is named here: no need to write the others' JSON for that.
@@ -88,9 +97,9 @@ pub fn site_json(reports: &[Report], open: usize, index_path: &str, lang: Lang) 
         "version": views::view_state::catalogue_version(&report.catalogue),
     });
     match lang {
-        Lang::Zh => json["page_en"] = english_page_file(&report.name).into(),
+        Lang::Zh => json["en"] = english_page_file(&report.name, address).into(),
         Lang::En => {
-            json["page_zh"] = page_link(&report.name, open == 0).into();
+            json["zh"] = page_link(&report.name, address).into();
             json["lang"] = "en".into();
         }
     }

@@ -361,21 +361,29 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert_eq!(site["report"], reports::report_files(&catalogue::REPORTS)[0].path.as_str());
     assert_eq!(site["index"], catalogue::reports_index());
     // Each report's page has its English twin, and each names the other: the Chinese page where a
-    // link in English goes, the English page the address it shows (the site's address for the
-    // default report). Both say the same of the report; the English one says its language.
+    // link in English goes, the English page the address it shows. The site's address and the
+    // default report's own page each have theirs. Both say the same of the report; the English
+    // one says its language.
+    use catalogue::pages::{english_page_file, page_file, page_link};
     for (i, report) in catalogue::REPORTS.iter().enumerate() {
-        let zh = std::fs::read_to_string(dir.join(catalogue::pages::page_file(&report.name, false))).unwrap();
-        let en = std::fs::read_to_string(dir.join(format!("{}.en.html", report.name))).unwrap();
-        let ((_, zh_site), (_, en_site)) = (first_script(&zh), first_script(&en));
-        assert_eq!(zh_site["page_en"], format!("{}.en.html", report.name));
-        assert_eq!(en_site["page_zh"], if i == 0 { "./".to_string() } else { format!("{}.html", report.name) });
-        assert_eq!((&zh_site["lang"], &en_site["lang"]), (&serde_json::Value::Null, &serde_json::Value::from("en")));
-        for field in ["name", "data", "report", "index", "version"] {
-            assert_eq!(zh_site[field], en_site[field], "{field}");
+        for address in if i == 0 { vec![true, false] } else { vec![false] } {
+            let zh = std::fs::read_to_string(dir.join(page_file(&report.name, address))).unwrap();
+            let en = std::fs::read_to_string(dir.join(english_page_file(&report.name, address))).unwrap();
+            let ((_, zh_site), (_, en_site)) = (first_script(&zh), first_script(&en));
+            assert_eq!(zh_site["en"], english_page_file(&report.name, address));
+            assert_eq!(en_site["zh"], page_link(&report.name, address));
+            assert_eq!(
+                (&zh_site["lang"], &en_site["lang"]),
+                (&serde_json::Value::Null, &serde_json::Value::from("en"))
+            );
+            for field in ["name", "data", "report", "index", "version"] {
+                assert_eq!(zh_site[field], en_site[field], "{field}");
+            }
+            assert!(zh.contains("<html lang=\"zh-CN\"") && en.contains("<html lang=\"en\""));
+            assert!(en.contains(&format!("url={}.plain.en.html", report.name)), "no scripts: the English plain page");
         }
-        assert!(zh.contains("<html lang=\"zh-CN\"") && en.contains("<html lang=\"en\""));
-        assert!(en.contains(&format!("url={}.plain.en.html", report.name)), "no scripts: the English plain page");
     }
+    assert_eq!(first_script(&index).1["en"], "index.en.html");
 
     let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
     let (scripts, _) = first_script(&offline);
@@ -391,7 +399,7 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
         .expect("the report file, inline");
     assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
     assert_eq!(first_script(&offline).1["index"], "");
-    assert_eq!(first_script(&offline).1["page_en"], serde_json::Value::Null, "no English page beside it");
+    assert_eq!(first_script(&offline).1["en"], serde_json::Value::Null, "no English page beside it");
     assert!(!offline.contains("site-reports"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,7 +1,7 @@
 //! A chart as inline SVG for a page: drawn by plotters from its layout in placeholder colours that
 //! become CSS variables (`var(--chart-<role>)`), so one drawing serves the light and the dark
-//! theme, and compacted. The boot shell's first chart (`publish::first_view`) and the other
-//! reports' series (`across_reports`) are drawn this way; [`theme_vars`] sets the variables.
+//! theme, and compacted. The boot shell's charts (`publish::first_view`), the plain pages' and the
+//! other reports' series (`across_reports`) are drawn this way; [`theme_vars`] sets the variables.
 
 use plotters::prelude::*;
 
@@ -46,14 +46,15 @@ pub fn themed(svg: &str) -> String {
     let themed = roles().iter().fold(svg.to_string(), |s, (role, placeholder, _, _)| {
         s.replace(&hex(*placeholder), &format!("var(--chart-{role})"))
     });
-    themed.replace(&format!(" {TICK_TEXT}"), &format!(" class=\"{TICK_CLASS}\""))
+    let tick = format!(" font-size=\"{TICK_SIZE}\" fill=\"var(--chart-muted)\"");
+    themed.replace(&tick, &format!(" class=\"{TICK_CLASS}\""))
 }
 
-/// A tick label's size and colour as plotters writes them, in variables ([`themed`]): the
-/// layout's text size (13) times 0.85 (`charts::layout`), in the muted colour.
-const TICK_TEXT: &str = "font-size=\"11.05\" fill=\"var(--chart-muted)\"";
+/// A tick label's size as plotters writes it: the layout's text size (13) times 0.85
+/// (`charts::layout`). Its colour is the muted one.
+const TICK_SIZE: &str = "11.05";
 
-/// The class a tick label carries instead of [`TICK_TEXT`].
+/// The class a tick label carries instead of its size and colour ([`themed`]).
 pub const TICK_CLASS: &str = "tick";
 
 /// The variables for drawings under `selector`: the light theme; the dark one where the page says
@@ -66,7 +67,7 @@ pub fn theme_vars(selector: &str) -> String {
     };
     let (light, dark) = (vars(|r| r.2), vars(|r| r.3));
     format!(
-        "{selector}{{font-family:{FONT_FAMILY};{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=\"light\"]) {selector}{{{dark}}}}}:root[data-theme=\"dark\"] {selector}{{{dark}}}{selector} .{TICK_CLASS}{{font-size:11.05px;fill:var(--chart-muted)}}"
+        "{selector}{{font-family:{FONT_FAMILY};{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=\"light\"]) {selector}{{{dark}}}}}:root[data-theme=\"dark\"] {selector}{{{dark}}}{selector} .{TICK_CLASS}{{font-size:{TICK_SIZE}px;fill:var(--chart-muted)}}"
     )
 }
 

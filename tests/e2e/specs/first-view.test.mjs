@@ -247,8 +247,8 @@ test('an English link, or a stored English preference, paint the report drawn in
   // No language, or Chinese: the Chinese page, which the English one sends such a link back to.
   await page.goto(server.url);
   assert.deepEqual({ ...(await shell()), title: undefined }, { lang: 'zh-CN', shown: true, title: undefined, address: server.url });
-  const englishPage = await page.evaluate(() => window.dashboardSite.page_en);
-  assert.match(englishPage, /^[a-z0-9_-]+\.en\.html$/);
+  const englishPage = await page.evaluate(() => window.dashboardSite.en);
+  assert.equal(englishPage, 'index.en.html');
   await page.goto(server.url + englishPage + '?lang=zh&theme=dark');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.deepEqual({ ...(await shell()), title: undefined }, { lang: 'zh-CN', shown: true, title: undefined, address: server.url + '?lang=zh&theme=dark' });
@@ -258,6 +258,15 @@ test('an English link, or a stored English preference, paint the report drawn in
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.deepEqual({ ...(await shell()), title: undefined }, { lang: 'en', shown: true, title: undefined, address: server.url });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // The default report's own page (also `NAME.html`) has its own twin, which puts that address back.
+  await page.evaluate(() => localStorage.clear());
+  const own = await page.evaluate(() => window.dashboardSite.name + '.html');
+  await page.goto(server.url + own + '?lang=en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual({ ...(await shell()), title: undefined }, { lang: 'en', shown: true, title: undefined, address: server.url + own + '?lang=en' });
+  // offline.html has no twin beside it: its Chinese view stays hidden, and the app draws English.
+  await page.goto(server.url + 'offline.html?lang=en', { waitUntil: 'domcontentloaded' });
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.classList.contains('boot-plain'), location.pathname.endsWith('/offline.html')]), [true, true]);
   // Nothing failed on the way but the wasm this test holds back (the Chinese page asks for nothing
   // before it goes: budget.test.mjs).
   assert.ok(problems.page.every((m) => /Failed to fetch/.test(m)), problems.page.join('\n'));

@@ -163,7 +163,7 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
   const { section, chart } = await targets(server.origin, server.url);
   const { context, page, release } = await heldPage(server.origin, 1280);
   for (const query of [
-    `?lang=en&table=${chart}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart}`, '?chart=no-such-chart', '?section=no-such-section',
+    `?lang=en&table=${chart}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart}`, `?table=${chart}&lang=en`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', `?chart=${chart}&embed=1`,
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
