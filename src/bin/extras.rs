@@ -18,7 +18,7 @@ mod exports {
     /// a reader can act on.
     #[wasm_bindgen]
     pub async fn save(chart: String, lang: String, format: String) -> Result<(), JsValue> {
-        let lang = if lang == "en" { Lang::En } else { Lang::Zh };
+        let lang = Lang::from_code(&lang);
         let format = Format::from_id(&format).ok_or_else(|| JsValue::from_str("unknown format"))?;
         app::save::save(&chart, lang, format).await.map_err(|e| JsValue::from_str(&e))
     }

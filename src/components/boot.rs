@@ -66,11 +66,7 @@ pub fn shows_first_view() -> bool {
 /// The language the shell is drawn in: the page's site block says English on a report's English
 /// page (`site.lang`), and nothing on its Chinese one.
 pub fn shell_lang() -> Lang {
-    if crate::report_data::site("lang") == "en" {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
+    Lang::from_code(&crate::report_data::site("lang"))
 }
 
 /// A copy of the shell's drawings of `chart` (its canvas box with its drawings), from the shell

@@ -202,10 +202,10 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
 }
 
 /// The offline copy is its report alone (a file can open no other page): its site block names no
-/// index and no English page, the list of the site's reports is left out, and the report's data (base64, before the
-/// boot script that reads it) and its report file (for the on-demand module) are inline, as
-/// `<script id="file:PATH">` blocks the page reads instead of fetching. `</` is written `<\/` in
-/// the JSON, the same JSON, so no block can end early.
+/// index and no English page, the list of the site's reports is left out, and the report's data
+/// (base64, before the boot script that reads it) and its report file (for the on-demand module)
+/// are inline, as `<script id="file:PATH">` blocks the page reads instead of fetching. `</` is
+/// written `<\/` in the JSON, the same JSON, so no block can end early.
 fn with_report_inline(
     html: &str,
     site_json: &str,

@@ -69,10 +69,9 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 /// prerendered), and the report's page in the other language than `lang`, the language the page
 /// is drawn in, under that language's code: `en` on the Chinese page, where a link in English is
 /// sent; `zh` on the English one, where a link in Chinese is sent and whose address the page
-/// shows. `address`: the
-/// page is the site's address (`index.html`, `index.en.html`), whose twin is the other one. The
-/// page's boot script reads it (index.html), and the app `lang` (the language the page's drawings
-/// are in).
+/// shows. `address`: the page is the site's address (`index.html`, `index.en.html`), whose twin
+/// is the other one. The page's boot script reads it (index.html), and the app `lang` (the
+/// language the page's drawings are in).
 pub fn site_json(
     reports: &[Report],
     open: usize,

@@ -48,14 +48,6 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-fn lang_of(code: &str) -> Lang {
-    if code == "en" {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
-}
-
 impl<'a> ModuleCall<'a> {
     /// The desk closed: nothing to read, check or define.
     pub fn closed_desk(lang: Lang) -> ModuleCall<'a> {
@@ -100,17 +92,20 @@ impl<'a> ModuleCall<'a> {
                 fact: b,
                 check: c,
                 indicator: f,
-                lang: lang_of(d),
+                lang: Lang::from_code(d),
                 checker: e == CHECKER || e == CHECKER_CHART,
                 chart_in_focus: e == CHART || e == CHECKER_CHART,
             },
-            "share" => {
-                ModuleCall::Share { input_id: a, link: b, chart: Some(c).filter(|c| !c.is_empty()), lang: lang_of(d) }
-            }
-            "indicator" => ModuleCall::Indicator { indicator: a, lang: lang_of(b) },
-            "source" => ModuleCall::Source { fact: a, link: b, lang: lang_of(c) },
-            "notices" => ModuleCall::Notices { query: a, lang: lang_of(b) },
-            "reports" => ModuleCall::Reports { search: a, lang: lang_of(b) },
+            "share" => ModuleCall::Share {
+                input_id: a,
+                link: b,
+                chart: Some(c).filter(|c| !c.is_empty()),
+                lang: Lang::from_code(d),
+            },
+            "indicator" => ModuleCall::Indicator { indicator: a, lang: Lang::from_code(b) },
+            "source" => ModuleCall::Source { fact: a, link: b, lang: Lang::from_code(c) },
+            "notices" => ModuleCall::Notices { query: a, lang: Lang::from_code(b) },
+            "reports" => ModuleCall::Reports { search: a, lang: Lang::from_code(b) },
             _ => return None,
         })
     }
