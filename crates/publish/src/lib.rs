@@ -19,10 +19,12 @@
 //!   favicon, JS loader, the wasm and the report's data, all inlined) that works from `file://`
 //!   with no network, under its own policy.
 //!
-//! Trunk minifies the page, its CSS and scripts and the JS glue (`minify = "on_release"`:
-//! minify-html, lightningcss, minify-js) before this step runs. SHA-256 and base64 come from the
+//! Trunk minifies the page and its CSS (`minify = "on_release"`: minify-html, lightningcss) before
+//! this step runs; this step minifies the scripts, inline (`page::with_minified_scripts`) and
+//! beside the page (the JS glue), with oxc (`minify_js`). SHA-256 and base64 come from the
 //! `sha2` and `base64` crates; pages are read and rewritten with `lol_html` (`page`).
 
+pub mod compact_markup;
 pub mod feed;
 pub mod first_view;
 pub mod leb128;
@@ -139,7 +141,7 @@ pub fn with_csp(html: &str) -> Result<String, PublishError> {
 pub fn with_first_view(html: &str, lang: Lang) -> Result<String, PublishError> {
     with_boot_shell(
         html,
-        &first_view::boot_shell(&catalogue::CATALOGUE, lang)?,
+        &compact_markup::compact_attributes(&first_view::boot_shell(&catalogue::CATALOGUE, lang)?),
         &first_view::head_style(&catalogue::CATALOGUE, lang),
     )
 }
@@ -174,7 +176,10 @@ pub fn with_site(
 /// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
 /// (`views::markup::site_reports`; none for a site of one report).
 pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> Result<String, PublishError> {
-    page::with_reports_nav(html, views::markup::site_reports(reports, open).as_str())
+    page::with_reports_nav(
+        html,
+        &compact_markup::compact_attributes(views::markup::site_reports(reports, open).as_str()),
+    )
 }
 
 /// The page of `reports[open]` from the page Trunk built, drawn in `lang`: its first view (drawn
@@ -284,6 +289,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     // `trunk serve` builds are left as Trunk wrote them (see `has_trunk_autoreload`).
     let served = has_trunk_autoreload(&built)?;
     let built = plain_report::without_noscript_redirect(&built)?;
+    let built = page::with_minified_scripts(&built)?;
     if !served {
         minify_scripts(dir)?;
     }

@@ -14,7 +14,12 @@ use crate::PublishError;
 /// on-demand module's, whose top-level `wasm_bindgen` the page calls by name). Top-level names
 /// are kept in both, so every name another file uses stays as it is.
 pub fn minify(js: &str) -> Result<String, PublishError> {
-    let module = js.lines().any(|l| l.starts_with("export "));
+    minify_as(js, js.lines().any(|l| l.starts_with("export ")))
+}
+
+/// `js` minified as a module (`module`) or a classic script, top-level names kept. The same text
+/// always gives the same output (Trunk's minify-js did not: see Trunk.toml).
+pub fn minify_as(js: &str, module: bool) -> Result<String, PublishError> {
     let source_type = if module { SourceType::mjs() } else { SourceType::script() };
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, js, source_type).parse();
@@ -56,5 +61,14 @@ mod tests {
         let out = minify(script).expect("minified");
         assert!(out.contains("wasm_bindgen") && !out.contains("localThing"), "{out}");
         assert!(minify("let = ;").is_err());
+    }
+
+    #[test]
+    fn a_loader_module_without_exports_is_minified_as_one() {
+        let loader = "import init, * as bindings from './app-1a2b.js';\nconst wasm = await init({ module_or_path: './app-1a2b_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
+        let out = super::minify_as(loader, true).expect("minified");
+        assert!(out.len() < loader.len() && out.contains("app-1a2b.js") && out.contains("wasmBindings"), "{out}");
+        assert!(super::minify_as(loader, false).is_err(), "a classic script cannot import");
+        assert_eq!(out, super::minify_as(loader, true).expect("minified"), "the same output every time");
     }
 }

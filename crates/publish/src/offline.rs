@@ -108,10 +108,11 @@ fn local_file(href: &str) -> Result<String, PublishError> {
 }
 
 /// The first quoted string in `text` ending in `suffix` (Trunk's loader names the JS and wasm
-/// files this way: `from './dashboard-1a2b.js'`, `module_or_path: './dashboard-1a2b_bg.wasm'`).
+/// files this way: `from './dashboard-1a2b.js'`, `module_or_path: './dashboard-1a2b_bg.wasm'`;
+/// minified, the second is a template literal).
 fn quoted_ending(text: &str, suffix: &str) -> Option<String> {
     let mut rest = text;
-    while let Some(q) = rest.find(['\'', '"']) {
+    while let Some(q) = rest.find(['\'', '"', '`']) {
         let quote = rest[q..].chars().next()?;
         let close = rest[q + 1..].find(quote)?;
         let s = &rest[q + 1..q + 1 + close];

@@ -286,6 +286,39 @@ pub fn plain_page(html: &str, body: &str) -> Result<String, PublishError> {
     )
 }
 
+/// The type index.html gives a script for the publish step to minify ([`with_minified_scripts`]):
+/// not a script type, so Trunk leaves it as written.
+pub const MINIFIED_HERE: &str = "text/x-minify";
+
+/// `html` with its inline scripts minified by oxc (`minify_js::minify_as`), each the same from one
+/// build to the next: a script of type [`MINIFIED_HERE`] becomes a classic script, and Trunk's
+/// loader (a module) is minified as one. Trunk's live-reload script and data blocks are left as
+/// they are.
+pub fn with_minified_scripts(html: &str) -> Result<String, PublishError> {
+    let scripts = elements(html, "script")?;
+    let mut next = scripts.iter();
+    rewrite(
+        html,
+        vec![element!("script", |el| {
+            let Some(e) = next.next() else { return Ok(()) };
+            let module = is_trunk_loader(e);
+            if !module && e.attr("type") != Some(MINIFIED_HERE) {
+                return Ok(());
+            }
+            let js = crate::minify_js::minify_as(&e.text, module)?;
+            // Raw text ends at the first `</script`, whatever the script meant by it.
+            if js.to_ascii_lowercase().contains("</script") {
+                return Err(PublishError("a minified inline script holds \"</script\"".into()).into());
+            }
+            if !module {
+                el.remove_attribute("type");
+            }
+            el.set_inner_content(&js, ContentType::Html);
+            Ok(())
+        })],
+    )
+}
+
 /// `html` with its `<style>` elements as one, the first, holding all their rules in page order
 /// (the cascade is the same): each inline style costs the page's policy a hash that does not
 /// compress, and the first load every byte. Unchanged with one or none, or when a style has any

@@ -320,8 +320,10 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     );
     assert!(out[..head_end].contains(".prerendered{--chart-"), "{}", &out[..head_end]);
     assert!(!body.contains("<style"));
-    assert!(body.contains("<div id=\"boot\" class=\"boot\"><header class=\"masthead\">"), "{body}");
-    assert!(body.contains("<div class=\"boot__view\" aria-hidden=\"true\">"), "{body}");
+    // The shell's attributes are written as short as they read the same (`compact_markup`).
+    assert!(body.contains("<div id=\"boot\" class=\"boot\"><header class=masthead>"), "{body}");
+    assert!(body.contains("<div class=boot__view aria-hidden=true>"), "{body}");
+    assert!(body.contains(" disabled tabindex=-1>") && !body.contains("=\"\""), "{body}");
     // Inert: one id in the whole shell (its own), every control disabled and out of the tab order.
     let shell = elements(&out, "#boot *").unwrap();
     assert!(shell.iter().all(|e| e.attr("id").is_none() && e.attr("data-fact").is_none()));
@@ -486,4 +488,30 @@ fn the_page_has_one_style_with_every_rule_in_page_order() {
     // A style for some media only is left apart, and the page with it.
     let media = page.replace("<style>.c", "<style media=\"print\">.c");
     assert_eq!(page::with_one_style(&media).unwrap(), media);
+}
+
+/// The page's own boot script and Trunk's loader are minified here, the same way on every build
+/// (Trunk's minifier was not: see Trunk.toml); the boot script becomes a plain script, and data
+/// blocks and the live-reload script are left alone.
+#[test]
+fn inline_scripts_are_minified_the_same_way_every_time() {
+    let boot = "<script type=\"text/x-minify\">\n  // why\n  (function () {\n    var longName = document.getElementById('site');\n    window.dashboardSite = longName;\n  })();\n</script>";
+    let page = format!("{}{boot}", trunk_page()).replace("<body>", "<body><script>/* .well-known/trunk/ws */ var keep = 1;</script>");
+    let out = page::with_minified_scripts(&page).unwrap();
+    assert_eq!(out, page::with_minified_scripts(&page).unwrap());
+    let scripts = elements(&out, "script").unwrap();
+    let minified: Vec<_> = scripts.iter().filter(|e| e.text.contains("dashboardSite")).collect();
+    assert_eq!(minified.len(), 1);
+    assert_eq!(minified[0].attr("type"), None, "a plain script now");
+    assert!(!minified[0].text.contains("longName") && !minified[0].text.contains("// why"), "{}", minified[0].text);
+    let loader = scripts.iter().find(|e| page::is_trunk_loader(e)).expect("the loader");
+    assert!(loader.text.len() < LOADER.len() && loader.text.contains("dashboard-abc.js"), "{}", loader.text);
+    assert!(scripts.iter().any(|e| e.text == "/* .well-known/trunk/ws */ var keep = 1;"));
+    assert!(scripts.iter().any(|e| e.text == "{\"not\": \"run\"}"));
+    // offline.html still finds the files the minified loader names.
+    let offline = offline_html(&out, &reader(files())).unwrap();
+    assert!(offline.contains("dashboardSite") && !offline.contains("dashboard-abc_bg.wasm"));
+    // A script that does not parse is refused, not shipped as written.
+    let broken = page.replace("var longName =", "var = ;");
+    assert!(page::with_minified_scripts(&broken).is_err());
 }
