@@ -43,6 +43,8 @@ pub fn App() -> impl IntoView {
         let indicator_alone = ui.view.with(|v| v.embed && v.chart.is_none() && v.indicator.is_some());
         if let Some(html) = document().document_element() {
             let _ = html.toggle_attribute_with_force("data-embed-indicator", indicator_alone);
+            // Any embed: no list of the site's reports, no skip link (style/main.css).
+            let _ = html.toggle_attribute_with_force("data-embed", ui.view.with(|v| v.embed));
             let _ = html.set_attribute("lang", l.tag());
             match theme {
                 Theme::Auto => {

@@ -496,7 +496,8 @@ fn the_page_has_one_style_with_every_rule_in_page_order() {
 #[test]
 fn inline_scripts_are_minified_the_same_way_every_time() {
     let boot = "<script type=\"text/x-minify\">\n  // why\n  (function () {\n    var longName = document.getElementById('site');\n    window.dashboardSite = longName;\n  })();\n</script>";
-    let page = format!("{}{boot}", trunk_page()).replace("<body>", "<body><script>/* .well-known/trunk/ws */ var keep = 1;</script>");
+    let page = format!("{}{boot}", trunk_page())
+        .replace("<body>", "<body><script>/* .well-known/trunk/ws */ var keep = 1;</script>");
     let out = page::with_minified_scripts(&page).unwrap();
     assert_eq!(out, page::with_minified_scripts(&page).unwrap());
     let scripts = elements(&out, "script").unwrap();

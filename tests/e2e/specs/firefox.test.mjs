@@ -157,6 +157,30 @@ for (const lang of ['zh', 'en']) {
   });
 }
 
+test('Firefox: an embed link paints its chart alone from the HTML, and the app takes it over in the same box', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
+  const release = await holdWasmFirefox(page);
+  await page.goto(server.url + '?chart=gd-clearance&embed=1', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('#boot .boot-target'), { timeout: 10000, polling: 50 });
+  const box = (q) => page.evaluate((q) => {
+    const r = document.querySelector(q)?.getBoundingClientRect();
+    return r && [r.left, r.top, r.width, r.height].map(Math.round);
+  }, q);
+  const shown = await page.evaluate(() => {
+    const target = document.querySelector('#boot figure[data-chart="gd-clearance"]');
+    return [...document.querySelectorAll('#boot *')].filter((e) => !target.contains(e) && !e.contains(target) && e.getClientRects().length > 0).length;
+  });
+  assert.equal(shown, 0, 'the chart alone');
+  const before = await box('#boot figure[data-chart="gd-clearance"]');
+  assert.ok(before[1] >= 0 && before[1] < 40 && before[3] > 200, `at the top: ${before}`);
+  await page.screenshot({ path: `${ARTIFACTS}firefox-embed-shell.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), { timeout: 20000, polling: 100 });
+  assert.deepEqual(await box('main.embed figure[data-chart="gd-clearance"]'), before, 'the app\'s chart in the shell\'s box');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 test('Firefox: Trusted Types refuse markup outside the page\'s policy; style attributes in markup do not apply', async () => {
   const { context, page, problems } = await openApp('', undefined, 10);
   const result = await page.evaluate(() => {

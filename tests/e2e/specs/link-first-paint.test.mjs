@@ -1,6 +1,6 @@
 // A link into a section or a chart (what the share panel writes) paints that view first: the page's
 // own script scrolls the prerendered report to the target before the first paint, and the app takes
-// it over where it stands, with nothing moving. In English, the report's English page does it, at
+// it over where it stands, with nothing moving. An embed of a chart paints that chart alone. In English, the report's English page does it, at
 // the link's address. A link to a view the page did not prerender (a table, a search, a stale or
 // unknown target) keeps the prerendered view hidden, since the app's view will differ. On the real
 // report and a fixture report's page.
@@ -77,6 +77,45 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme } 
   await context.close();
 }
 
+/** Opens an embed of `chart` (`embed=1`, what the share panel's embed code names) with the wasm
+ * held: the shell shows that chart alone, with no page chrome, where the app's embed view puts it;
+ * then the app takes it over in the same box, shifting nothing. */
+async function linkedEmbed(origin, url, query, chart, width, shot) {
+  const { context, page, problems, release } = await heldPage(origin, width);
+  await page.goto(url + query);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  const box = (q) => page.evaluate((q) => {
+    const e = document.querySelector(q);
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height].map(Math.round);
+  }, q);
+  const shell = `#boot figure[data-chart="${chart}"]`;
+  assert.equal(await page.locator(shell).isVisible(), true, `${query} at ${width} px: the chart shows`);
+  // Nothing else of the page shows: no masthead, heading, other chart or list of the site's reports.
+  const others = await page.evaluate((q) => {
+    const target = document.querySelector(q);
+    return [...document.querySelectorAll('#boot *, .site-reports')]
+      .filter((e) => !target.contains(e) && !e.contains(target) && e.getClientRects().length > 0)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  }, shell);
+  assert.deepEqual(others, [], `${query} at ${width} px: the chart alone`);
+  const before = await box(shell);
+  assert.ok(before[1] >= 0 && before[1] < 40, `${query} at ${width} px: at the top (${before})`);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+  assert.deepEqual(await box(`main.embed figure[data-chart="${chart}"]`), before, `${query} at ${width} px: the app's chart is the shell's box`);
+  await waitForApp(page);
+  assert.deepEqual(await box(`main.embed figure[data-chart="${chart}"]`), before, 'once drawn too');
+  assert.equal(await page.locator('.site-reports').isVisible().catch(() => false), false, 'no list of reports in the app\'s embed either');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+}
+
 /** The last section, and its last chart, of the page at `url` (the farthest targets). */
 async function targets(origin, url) {
   const { context, page } = await heldPage(origin, 1280);
@@ -118,6 +157,11 @@ for (const page of ['the real report', 'a fixture report']) {
         await linkedView(origin, url, english, 'chart', chart, width, { shot: `link-chart-en-${page === 'a fixture report' ? 'fixture' : 'real'}-${width}` });
       }
       await linkedView(origin, url, `?lang=en&section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-en-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
+      // An embed of the last chart, as an iframe would open it: in each language, and dark.
+      const name = page === 'a fixture report' ? 'fixture' : 'real';
+      await linkedEmbed(origin, url, `?chart=${chart}&embed=1`, chart, 1280, `link-embed-${name}-1280`);
+      await linkedEmbed(origin, url, `?lang=en&chart=${chart}&embed=1&theme=dark`, chart, 360, `link-embed-en-dark-${name}-360`);
+      await linkedEmbed(origin, url, `?embed=1&chart=${chart}&section=${section}`, chart, 600);
     } finally {
       await multi?.close();
     }
@@ -164,7 +208,8 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
   const { context, page, release } = await heldPage(server.origin, 1280);
   for (const query of [
     `?lang=en&table=${chart}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart}`, `?table=${chart}&lang=en`, '?chart=no-such-chart', '?section=no-such-section',
-    `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', `?chart=${chart}&embed=1`,
+    `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', '?embed=1', `?section=${section}&embed=1`,
+    `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`,
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
     await page.goto(server.url + query);
