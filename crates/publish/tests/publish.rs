@@ -4,6 +4,7 @@
 
 use facts::i18n::Lang;
 use publish::offline::esm_to_script;
+use publish::page::with_preloads_first;
 use publish::*;
 use std::collections::HashMap;
 
@@ -270,11 +271,49 @@ fn publish_pages_rewrites_index_and_writes_offline_html() {
     assert_eq!(Some(meta_policy(&index)), published.index_policy);
     let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
     assert_eq!(offline.len(), published.offline_bytes);
+    // The app's code is asked for first: its preload links follow the policy, ahead of every
+    // style and script, in Trunk's order and with Trunk's attributes.
+    let head = elements(&index, "meta, link, script, style").unwrap();
+    let order: Vec<&str> = head
+        .iter()
+        .map(|e| e.attr("rel").or(e.attr("http-equiv")).or(e.attr("type")).unwrap_or(e.name.as_str()))
+        .take(4)
+        .collect();
+    assert_eq!(order, ["meta", "Content-Security-Policy", "modulepreload", "preload"], "{head:?}");
+    assert_eq!(
+        head[2].attrs,
+        [
+            ("rel", "modulepreload"),
+            ("href", "./dashboard-abc.js"),
+            ("crossorigin", "anonymous"),
+            ("integrity", "sha384-1")
+        ]
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+    );
+    assert_eq!(head[3].attr("as"), Some("fetch"));
+    assert_eq!(head[3].attr("type"), Some("application/wasm"));
+    assert_eq!(
+        head.iter().filter(|e| e.name == "link" && e.attr("rel").is_some_and(|r| r.ends_with("preload"))).count(),
+        2
+    );
     // Again, on its own output: the same files.
     publish_pages(&dir).unwrap();
     assert_eq!(std::fs::read_to_string(dir.join("index.html")).unwrap(), index);
     assert_eq!(std::fs::read_to_string(dir.join("offline.html")).unwrap(), offline);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn preloads_move_to_the_start_of_the_head_with_their_attributes() {
+    let page = "<html><head><meta charset=utf-8><style>a{}</style><script>x()</script><link rel=icon href=i.svg><link as=fetch crossorigin href='a\"b.wasm' rel=preload><link rel=modulepreload href=./m.js></head><body></body></html>";
+    let out = with_preloads_first(page).unwrap();
+    assert_eq!(
+        out,
+        "<html><head><meta charset=utf-8><link as=fetch crossorigin href=a&quot;b.wasm rel=preload><link rel=modulepreload href=./m.js><style>a{}</style><script>x()</script><link rel=icon href=i.svg></head><body></body></html>"
+    );
+    assert_eq!(with_preloads_first(&out).unwrap(), out, "moved once");
+    let none = "<html><head><meta charset=utf-8><link rel=icon href=i.svg></head><body></body></html>";
+    assert_eq!(with_preloads_first(none).unwrap(), none);
 }
 
 #[test]
