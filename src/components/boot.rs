@@ -55,7 +55,7 @@ pub fn hand_over() {
     boot.remove();
 }
 
-/// Whether the shell shows the prerendered view (index.html's script hides it for a view it does
+/// Whether the shell shows the prerendered view (index.html's first script hides it for a view it does
 /// not show: a table, a search...): only then is it worth waiting for the app's first chart before handing over.
 pub fn shows_first_view() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };

@@ -17,7 +17,6 @@ use super::write_html::{bind_html, set_style, write_html};
 use charts::draw::{draw, Theme, DARK, LIGHT};
 use charts::layout::{css_height, hit_targets, layout, Hit, Layout};
 use charts::spec::ChartSpec;
-use facts::i18n::Lang;
 use views::markup;
 
 #[component]

@@ -8,7 +8,7 @@
 //! controls disabled and out of the tab order, ids and references removed), so the first view
 //! exists once. Each report's page has it in Chinese, and its English twin (`NAME.en.html`) in
 //! English. It is right for the view from the top in the page's language, in either theme, or
-//! scrolled to a section or chart: the inline script in `index.html` sends a link in the other
+//! scrolled to a section or chart: the first inline script in `index.html` sends a link in the other
 //! language to the other page, sets the theme and scrolls for a link that asks only that, and
 //! hides the shell for any other view, which the app's first frame draws. A browser test compares
 //! its layout with the app's, in both languages.

@@ -211,7 +211,7 @@ pub fn report_page(
             lang,
             address,
         )?;
-        page::with_preloads_first(&page::with_one_style(&page)?)
+        page::with_preloads_after_first_script(&page::with_one_style(&page)?)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }

@@ -269,11 +269,13 @@ pub fn with_report_head(html: &str, title: &str, description: &str, keep_image: 
 }
 
 /// `html` with its preload links (`rel=preload`, `rel=modulepreload`: the app's code, which Trunk
-/// puts at the end of the head) moved to the start of the head, in their order. Behind the
-/// stylesheet and the boot script, a browser on a slow phone asked for the code only after it had
-/// parsed and run both (about 60 ms at four times slower CPU); the bytes of a slow connection then
-/// sat idle meanwhile. Called before the page's policy is inserted, which goes in front of them.
-pub fn with_preloads_first(html: &str) -> Result<String, PublishError> {
+/// puts at the end of the head) moved, in their order, to right after its first classic inline
+/// script, or to the start of the head when it has none. That script (index.html's first) decides
+/// whether this page draws the view or sends the reader to its twin, so a page that sends the
+/// reader on never asks for the code; what runs after it (the data's fetch, the Intl worker, the
+/// page's helpers for the app) no longer delays the request. Measured on the slow profile (a
+/// phone's CPU, 1.6 Mbit/s): the wasm arrived about 70 ms sooner than with the links at the end.
+pub fn with_preloads_after_first_script(html: &str) -> Result<String, PublishError> {
     const PRELOADS: &str = "link[rel~='preload'], link[rel~='modulepreload']";
     let links = elements(html, PRELOADS)?;
     if links.is_empty() {
@@ -295,7 +297,24 @@ pub fn with_preloads_first(html: &str) -> Result<String, PublishError> {
             format!("<link{attrs}>")
         })
         .collect();
-    insert_in_head(&remove_all(html, PRELOADS)?, &crate::compact_markup::compact_attributes(&markup))
+    let markup = crate::compact_markup::compact_attributes(&markup);
+    let without = remove_all(html, PRELOADS)?;
+    let scripts = elements(&without, "script")?;
+    let is_module = |e: &Element| e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("module"));
+    let Some(first) = scripts.iter().position(|e| is_inline_executable(e) && !is_module(e)) else {
+        return insert_in_head(&without, &markup);
+    };
+    let mut seen = 0;
+    rewrite(
+        &without,
+        vec![element!("script", |el| {
+            if seen == first {
+                el.after(&markup, ContentType::Html);
+            }
+            seen += 1;
+            Ok(())
+        })],
+    )
 }
 
 /// A plain page from the built page: its head (styles, icon) without any script or preload, and

@@ -4,7 +4,7 @@
 
 use facts::i18n::Lang;
 use publish::offline::esm_to_script;
-use publish::page::with_preloads_first;
+use publish::page::with_preloads_after_first_script;
 use publish::*;
 use std::collections::HashMap;
 
@@ -271,8 +271,9 @@ fn publish_pages_rewrites_index_and_writes_offline_html() {
     assert_eq!(Some(meta_policy(&index)), published.index_policy);
     let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
     assert_eq!(offline.len(), published.offline_bytes);
-    // The app's code is asked for first: its preload links follow the policy, ahead of every
-    // style and script, in Trunk's order and with Trunk's attributes.
+    // The app's code is asked for first (the page has no classic script to run before it): its
+    // preload links follow the policy, ahead of every style and script, in Trunk's order and with
+    // Trunk's attributes.
     let head = elements(&index, "meta, link, script, style").unwrap();
     let order: Vec<&str> = head
         .iter()
@@ -304,16 +305,24 @@ fn publish_pages_rewrites_index_and_writes_offline_html() {
 }
 
 #[test]
-fn preloads_move_to_the_start_of_the_head_with_their_attributes() {
-    let page = "<html><head><meta charset=utf-8><style>a{}</style><script>x()</script><link rel=icon href=i.svg><link as=fetch crossorigin href='a\"b.wasm' rel=preload><link rel=modulepreload href=./m.js></head><body></body></html>";
-    let out = with_preloads_first(page).unwrap();
+fn preloads_move_after_the_first_classic_script_with_their_attributes() {
+    // After the first script that runs (it may send the reader to another page), before the next.
+    let page = "<html><head><meta charset=utf-8><script type=application/json id=site>{}</script><style>a{}</style><script>decide()</script><script>x()</script><script type=module>import a from './m.js'</script><link rel=icon href=i.svg><link as=fetch crossorigin href='a\"b.wasm' rel=preload><link rel=modulepreload href=./m.js></head><body></body></html>";
+    let out = with_preloads_after_first_script(page).unwrap();
     assert_eq!(
         out,
-        "<html><head><meta charset=utf-8><link as=fetch crossorigin href=a&quot;b.wasm rel=preload><link rel=modulepreload href=./m.js><style>a{}</style><script>x()</script><link rel=icon href=i.svg></head><body></body></html>"
+        "<html><head><meta charset=utf-8><script type=application/json id=site>{}</script><style>a{}</style><script>decide()</script><link as=fetch crossorigin href=a&quot;b.wasm rel=preload><link rel=modulepreload href=./m.js><script>x()</script><script type=module>import a from './m.js'</script><link rel=icon href=i.svg></head><body></body></html>"
     );
-    assert_eq!(with_preloads_first(&out).unwrap(), out, "moved once");
-    let none = "<html><head><meta charset=utf-8><link rel=icon href=i.svg></head><body></body></html>";
-    assert_eq!(with_preloads_first(none).unwrap(), none);
+    assert_eq!(with_preloads_after_first_script(&out).unwrap(), out, "moved once");
+    // No classic script (a module is not one: it runs after the page is parsed): the head's start.
+    let module_only = "<html><head><meta charset=utf-8><script type=module>import a from './m.js'</script><link rel=modulepreload href=./m.js></head><body></body></html>";
+    assert_eq!(
+        with_preloads_after_first_script(module_only).unwrap(),
+        "<html><head><meta charset=utf-8><link rel=modulepreload href=./m.js><script type=module>import a from './m.js'</script></head><body></body></html>"
+    );
+    let none =
+        "<html><head><meta charset=utf-8><script>x()</script><link rel=icon href=i.svg></head><body></body></html>";
+    assert_eq!(with_preloads_after_first_script(none).unwrap(), none);
 }
 
 #[test]

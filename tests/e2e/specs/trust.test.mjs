@@ -54,10 +54,13 @@ test('index.html has a strict CSP meta, first in <head>, that allows exactly its
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const policy = policyOf(html);
   const scripts = inlineScripts(html);
-  // Two inline scripts: the boot script in index.html (in-page error for a wasm trap, hides the
-  // prerendered view for other views) and Trunk's loader.
-  assert.equal(scripts.length, 2, 'the boot script and Trunk\'s loader');
-  assert.match(scripts[1], /TrunkApplicationStarted/);
+  // Three inline scripts: index.html's two (the first decides which page draws the view and hides
+  // the prerendered one for other views; the second fetches the data and shows the in-page error
+  // for a wasm trap) and Trunk's loader.
+  assert.equal(scripts.length, 3, 'the two boot scripts and Trunk\'s loader');
+  assert.match(scripts[0], /location\.replace/);
+  assert.match(scripts[1], /RuntimeError/);
+  assert.match(scripts[2], /TrunkApplicationStarted/);
   assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'", ...scripts.map(sha256)]);
   assert.ok(!policy['script-src'].includes("'unsafe-inline'"));
   assert.ok(!Object.values(policy).flat().includes("'unsafe-eval'"));
