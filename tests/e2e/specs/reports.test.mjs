@@ -58,7 +58,7 @@ test('with the fixture reports beside it the first load grows by less than 2 KB 
   // So are the page's scripts, from two builds: the publish step minifies them the same way each
   // time (Trunk's minifier did not, and the budget moved by a few bytes from build to build).
   const scripts = (dir) => [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/<script( type=module)?>([^<]*)<\/script>/g)].map((m) => m[2]);
-  assert.equal(scripts(DIST).length, 2, 'the boot script and the loader');
+  assert.equal(scripts(DIST).length, 3, 'the two boot scripts and the loader');
   assert.deepEqual(scripts(MULTI), scripts(DIST));
   const bytes = readFileSync(join(MULTI, code(MULTI).find((f) => f.endsWith('.wasm') && f.startsWith('dashboard')))).toString('latin1');
   for (const text of ['东海省', 'fixture-east-2021q1-3', '清偿进度为98%', '贡献了50%以上的税收', 'sme-share-tax']) {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, DIST } from '../lib/server.mjs';
@@ -49,6 +49,25 @@ function policyOf(html) {
 }
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
+
+// The app's code is asked for as early as the page can know it stays: its preloads follow the first
+// script, which only decides whether this page draws the view or sends the reader to its twin, and
+// come before the second, which starts the data's fetch and the Intl worker
+// (page::with_preloads_after_first_script). Every report page, in both languages. (The order of
+// the requests themselves is the network's, not the page's: a worker's script can overtake.)
+test('every report page asks for the app\'s code right after the script that decides the page', () => {
+  const pages = readdirSync(DIST).filter((f) => /\.html$/.test(f) && !/\.plain(\.en)?\.html$|^offline\.html$|^reports\.html$/.test(f));
+  assert.ok(pages.includes('index.html') && pages.includes('index.en.html'), pages.join(' '));
+  for (const name of pages) {
+    const order = elements(readFileSync(join(DIST, name), 'utf8'))
+      .filter((e) => e.name === 'script' || (e.name === 'link' && /preload/.test(e.attrs.rel)))
+      .filter((e) => e.attrs.type !== 'application/json');
+    const kinds = order.map((e) => (e.name === 'link' ? e.attrs.rel : e.attrs.type === 'module' ? 'module' : 'script'));
+    assert.deepEqual(kinds, ['script', 'modulepreload', 'preload', 'script', 'module'], `${name}: ${kinds.join(' ')}`);
+    assert.match(order[0].text, /location\.replace/, `${name}: the first script decides the page`);
+    assert.match(order[2].attrs.href, /_bg\.wasm$/, name);
+  }
+});
 
 test('index.html has a strict CSP meta, first in <head>, that allows exactly its inline loader', async () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
