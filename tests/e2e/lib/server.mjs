@@ -5,6 +5,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DIST = resolve(fileURLToPath(new URL('../../../dist/', import.meta.url)));
+// The same site built with the fixture reports beside the real one (.ci/test builds it first).
+export const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

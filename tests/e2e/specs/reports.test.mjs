@@ -11,11 +11,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve, DIST } from '../lib/server.mjs';
+import { serve, DIST, MULTI } from '../lib/server.mjs';
 import { ARTIFACTS, launch, offlineContext, openPage, waitForApp } from '../lib/browser.mjs';
 import { launchFirefox, openFirefoxPage, waitForAppFirefox } from '../lib/firefox.mjs';
 
-const MULTI = resolve(fileURLToPath(new URL('../../../dist-multi/', import.meta.url)));
 const CLEAN = { console: [], page: [], foreign: [] };
 // The fixture reports the site is built with (tests/fixtures/reports/), beside the real one.
 const FIXTURES = readdirSync(resolve(fileURLToPath(new URL('../../fixtures/reports/', import.meta.url)))).filter((f) => f.endsWith('.facts.toml')).length;

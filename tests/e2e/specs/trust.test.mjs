@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, DIST } from '../lib/server.mjs';
+import { serve, DIST, MULTI } from '../lib/server.mjs';
 import { elements, inlineScripts, inlineStyles } from '../lib/html.mjs';
 import { launch, offlineContext, openPage, waitForChart, waitForAllCharts, inkPerChart, ARTIFACTS } from '../lib/browser.mjs';
 
@@ -53,13 +53,16 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r
 // The app's code is asked for as early as the page can know it stays: its preloads follow the first
 // script, which only decides whether this page draws the view or sends the reader to its twin, and
 // come before the second, which starts the data's fetch and the Intl worker
-// (page::with_preloads_after_first_script). Every report page, in both languages. (The order of
-// the requests themselves is the network's, not the page's: a worker's script can overtake.)
+// (page::with_preloads_after_first_script). Every report page, in both languages, of the real
+// report's site and of the site with the fixture reports. (The order of the requests themselves is
+// the network's, not the page's: a worker's script can overtake.)
 test('every report page asks for the app\'s code right after the script that decides the page', () => {
-  const pages = readdirSync(DIST).filter((f) => /\.html$/.test(f) && !/\.plain(\.en)?\.html$|^offline\.html$|^reports\.html$/.test(f));
-  assert.ok(pages.includes('index.html') && pages.includes('index.en.html'), pages.join(' '));
+  const pages = [DIST, MULTI].flatMap((dir) => readdirSync(dir)
+    .filter((f) => /\.html$/.test(f) && !/\.plain(\.en)?\.html$|^offline\.html$|^reports\.html$/.test(f))
+    .map((f) => join(dir, f)));
+  assert.ok(pages.length >= 12 && pages.some((f) => f.endsWith('dist/index.en.html')), pages.join(' '));
   for (const name of pages) {
-    const order = elements(readFileSync(join(DIST, name), 'utf8'))
+    const order = elements(readFileSync(name, 'utf8'))
       .filter((e) => e.name === 'script' || (e.name === 'link' && /preload/.test(e.attrs.rel)))
       .filter((e) => e.attrs.type !== 'application/json');
     const kinds = order.map((e) => (e.name === 'link' ? e.attrs.rel : e.attrs.type === 'module' ? 'module' : 'script'));
