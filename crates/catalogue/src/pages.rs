@@ -3,8 +3,9 @@
 //! `NAME.html` beside it (the default one too, so a link to a fact by its report's page outlives a
 //! change of default) (report names are ASCII letters, digits, `-` and `_`, and never `index`;
 //! `verify` refuses others). Each of those pages has a twin drawn in English ([`english_page_file`]),
-//! where the page sends a link in English. The publish step writes the pages; the list of reports
-//! at the top of each page and the reports' index link to them.
+//! where the page sends a link in English, and each chart a table page in both languages
+//! ([`table_page_file`]). The publish step writes the pages; the list of reports at the top of each
+//! page and the reports' index link to them.
 
 /// The file name of the page of report `name`; `default` for the site's default report.
 pub fn page_file(name: &str, default: bool) -> String {
@@ -48,6 +49,15 @@ pub fn plain_page_file(name: &str, en: bool) -> String {
     }
 }
 
+/// The file name of the page of report `name` with its chart `chart` shown as a table, in Chinese
+/// or English (`en`): `NAME.table-CHART.html`, `NAME.table-CHART.en.html`. A link to that view is
+/// sent there by the report's page (index.html's first script, which builds the same name), so its
+/// first paint is the table; the page shows the report's page's address. Chart ids are lowercase
+/// letters, digits and '-' (checked by `verify`), so no such name is a report's page or its twin.
+pub fn table_page_file(name: &str, chart: &str, en: bool) -> String {
+    format!("{name}.table-{chart}{}.html", if en { ".en" } else { "" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +76,9 @@ mod tests {
         // Names hold no '.', so no report's page is another's English or plain page.
         assert_eq!(english_page_file("b-2021", false), "b-2021.en.html");
         assert_eq!(english_page_file("a", true), "index.en.html");
+        assert_eq!(
+            (table_page_file("a", "gd-5g", false), table_page_file("a", "gd-5g", true)),
+            ("a.table-gd-5g.html".into(), "a.table-gd-5g.en.html".into())
+        );
     }
 }

@@ -7,10 +7,12 @@
 //! It is written by the app's own markup functions (`views::markup`), then made inert ([`inert`]:
 //! controls disabled and out of the tab order, ids and references removed), so the first view
 //! exists once. Each report's page has it in Chinese, and its English twin (`NAME.en.html`) in
-//! English. It is right for the view from the top in the page's language, in either theme, or
-//! scrolled to a section or chart: the first inline script in `index.html` sends a link in the other
-//! language to the other page, sets the theme and scrolls for a link that asks only that, and
-//! hides the shell for any other view, which the app's first frame draws. A browser test compares
+//! English; each chart's table page (`NAME.table-ID.html`, `catalogue::pages::table_page_file`)
+//! has it with that chart shown as its table, as the app's figure shows it. It is right for the
+//! view from the top in the page's language, in either theme, or scrolled to a section or chart:
+//! the first inline script in `index.html` sends a link in the other language, or to a chart as a
+//! table, to the page drawn for it, sets the theme and scrolls for a link that asks only that, and
+//! hides the shell for any other view, which the app's first frame draws. Browser tests compare
 //! its layout with the app's, in both languages.
 
 use lol_html::element;
@@ -29,8 +31,9 @@ use views::prerender::{drawn_widths, stand_ins};
 use crate::page::rewrite;
 use crate::PublishError;
 
-/// The boot shell's content in `lang`: the masthead, then the first view.
-pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang) -> Result<String, PublishError> {
+/// The boot shell's content in `lang`: the masthead, then the first view, with the chart `table`
+/// shown as its table (a table page's view, `catalogue::pages::table_page_file`).
+pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang, table: Option<&str>) -> Result<String, PublishError> {
     let pick = |t: (&'static str, &'static str)| lang.pick(t.0, t.1);
     let tools = html!(
         "<div class=\"share\">{}</div><button class=\"theme-toggle\">{}</button><button class=\"lang-toggle\">{}</button>",
@@ -48,7 +51,10 @@ pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang) -> Result<String, P
     let topics: Html = drawn_sections(catalogue, lang)
         .into_iter()
         .map(|(section, charts)| {
-            let figures: Html = charts.iter().map(|(spec, drawn)| figure(catalogue, spec, drawn, lang)).collect();
+            let figures: Html = charts
+                .iter()
+                .map(|(spec, drawn)| figure(catalogue, spec, drawn, table == Some(spec.id), lang))
+                .collect();
             html!(
                 "<section class=\"topic\" data-section=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
                 section.id.as_str(),
@@ -159,36 +165,55 @@ fn drawn_sections(catalogue: &'static Catalogue, lang: Lang) -> Vec<(&'static Se
 /// (phone, then desktop where there is one).
 const DRAWING_CLASSES: [&str; 2] = ["prerendered--phone", "prerendered--desktop"];
 
-fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], lang: Lang) -> Html {
+/// The ids of the charts the shell draws in `lang`, in the page's order: those a table page can
+/// show as a table (a chart whose spec cannot be built has neither drawing nor table).
+pub fn drawn_charts(catalogue: &'static Catalogue, lang: Lang) -> Vec<&'static str> {
+    drawn_sections(catalogue, lang)
+        .into_iter()
+        .flat_map(|(_, charts)| charts.into_iter().map(|(spec, _)| spec.id))
+        .collect()
+}
+
+/// A chart's figure as the app's `ChartFigure` lays it out: its drawings, or as a table (`table`)
+/// its table (`markup::chart_table`, in the wrapper the app's `ChartTable` writes it into).
+fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], table: bool, lang: Lang) -> Html {
     let pick = |t: (&'static str, &'static str)| lang.pick(t.0, t.1);
     let switch = html!(
-        "<div class=\"chart__switch\"><button aria-pressed=\"true\">{}</button><button aria-pressed=\"false\">{}</button></div>",
+        "<div class=\"chart__switch\"><button aria-pressed=\"{}\">{}</button><button aria-pressed=\"{}\">{}</button></div>",
+        !table,
         pick(markup::CHART_LABEL),
+        table,
         pick(markup::TABLE_LABEL)
     );
-    // Drawn once per width in placeholder colours that become CSS variables, set for the light
-    // and the dark theme by `head_style`: one drawing serves both themes. Fitted into its box
-    // without distortion, from the top left, where the app's canvas draws the same labels.
-    let drawings: String = drawn
-        .iter()
-        .zip(DRAWING_CLASSES)
-        .map(|(w, class)| {
-            // In HTML an inline <svg> needs no namespace attribute.
-            themed(&svg(spec, *w, &PLACEHOLDERS, &format!("prerendered {class}")))
-                .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
-                .replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1)
-        })
-        .collect();
+    let body = if table {
+        html!("<div class=\"chart__table-wrap\">{}</div>", markup::chart_table(catalogue, spec, lang))
+    } else {
+        // Drawn once per width in placeholder colours that become CSS variables, set for the
+        // light and the dark theme by `head_style`: one drawing serves both themes. Fitted into
+        // its box without distortion, from the top left, where the app's canvas draws the same
+        // labels.
+        let drawings: String = drawn
+            .iter()
+            .zip(DRAWING_CLASSES)
+            .map(|(w, class)| {
+                // In HTML an inline <svg> needs no namespace attribute.
+                themed(&svg(spec, *w, &PLACEHOLDERS, &format!("prerendered {class}")))
+                    .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
+                    .replacen("<svg ", "<svg preserveAspectRatio=\"xMinYMin meet\" ", 1)
+            })
+            .collect();
+        // plotters' SVG, its text escaped by plotters.
+        html!("<div class=\"chart__canvas chart__canvas--prerendered\">{}</div>", Html::trusted(drawings))
+    };
     html!(
-        "<figure class=\"chart\" data-chart=\"{}\"><div class=\"chart__head\"><div>{}</div><div class=\"chart__tools\"><div class=\"share\">{}</div><div class=\"downloads\">{}</div>{}</div></div><div class=\"chart__canvas chart__canvas--prerendered\">{}</div><div class=\"chart__foot\">{}</div></figure>",
+        "<figure class=\"chart\" data-chart=\"{}\"><div class=\"chart__head\"><div>{}</div><div class=\"chart__tools\"><div class=\"share\">{}</div><div class=\"downloads\">{}</div>{}</div></div>{}<div class=\"chart__foot\">{}</div></figure>",
         spec.id,
         markup::figure_heading(Some(spec)),
         markup::share_chart_toggle(false, lang),
         markup::downloads_toggle("", false, lang),
         switch,
-        // plotters' SVG, its text escaped by plotters.
-        Html::trusted(drawings),
-        markup::figure_foot(catalogue, Ok(spec), false, lang)
+        body,
+        markup::figure_foot(catalogue, Ok(spec), table, lang)
     )
 }
 
@@ -239,7 +264,7 @@ mod tests {
     }
 
     fn first_view_in(lang: Lang) {
-        let html = boot_shell(&CATALOGUE, lang).expect("boot shell");
+        let html = boot_shell(&CATALOGUE, lang, None).expect("boot shell");
         let style = head_style(&CATALOGUE, lang);
         assert!(!html.contains("<style"), "no <style> in the body's boot shell");
         assert_eq!(html.matches("class=\"headline\"").count(), headlines().len());

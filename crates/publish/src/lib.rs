@@ -136,12 +136,13 @@ pub fn with_csp(html: &str) -> Result<String, PublishError> {
     insert_csp_meta(&html, &site_policy(&inline_hashes(&html)?))
 }
 
-/// `html` with its boot shell filled in, in `lang`: the masthead and the first view, and the first
-/// view's chart colours and sizes at the end of `<head>` (unchanged without a boot shell).
-pub fn with_first_view(html: &str, lang: Lang) -> Result<String, PublishError> {
+/// `html` with its boot shell filled in, in `lang`: the masthead and the first view (with the
+/// chart `table` shown as a table), and the first view's chart colours and sizes at the end of
+/// `<head>` (unchanged without a boot shell).
+pub fn with_first_view(html: &str, lang: Lang, table: Option<&str>) -> Result<String, PublishError> {
     with_boot_shell(
         html,
-        &compact_markup::compact_attributes(&first_view::boot_shell(&catalogue::CATALOGUE, lang)?),
+        &compact_markup::compact_attributes(&first_view::boot_shell(&catalogue::CATALOGUE, lang, table)?),
         &first_view::head_style(&catalogue::CATALOGUE, lang),
     )
 }
@@ -160,17 +161,18 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
     Ok(())
 }
 
-/// `html` with its site block for the page of `reports[open]` drawn in `lang`: where that
-/// report's data and its report file are, the reports' index and the page in the other language
-/// ([`reports::site_json`]; `address`: the page is the site's address).
+/// `html` with its site block for the page `page` of `reports[open]`: where that report's data
+/// and its report file are, the reports' index, the charts a table page can show and the pages
+/// in the other language ([`reports::site_json`]). Call it with the report open
+/// (`catalogue::with_open_report`): the charts are the open report's.
 pub fn with_site(
     html: &str,
     reports: &[facts::Report],
     open: usize,
-    lang: Lang,
-    address: bool,
+    page: &ReportPage,
 ) -> Result<String, PublishError> {
-    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), lang, address)?, "")
+    let charts = first_view::drawn_charts(&catalogue::CATALOGUE, page.lang);
+    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), &charts, page)?, "")
 }
 
 /// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
@@ -182,19 +184,43 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
     )
 }
 
-/// The page of `reports[open]` from the page Trunk built, drawn in `lang`: its first view (drawn
-/// with that report open, `catalogue::with_open_report`), the list of reports at its top and its
-/// site block. The Chinese page is the report's address; the English one
+/// Which of a report's pages: every report has its page in Chinese (its address) and its twin
+/// in English, and for each chart a table page in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportPage<'a> {
+    /// The language its first view is drawn in.
+    pub lang: Lang,
+    /// The page is the site's address (`index.html` and its twin), the default report's page
+    /// under the site's name; for a table page, its links lead there.
+    pub address: bool,
+    /// A table page: its first view shows this chart as a table.
+    pub table: Option<&'a str>,
+}
+
+impl ReportPage<'_> {
+    /// The page's file name for the report `name`.
+    pub fn file(&self, name: &str) -> String {
+        match (self.table, self.lang) {
+            (Some(chart), lang) => catalogue::pages::table_page_file(name, chart, lang == Lang::En),
+            (None, Lang::Zh) => catalogue::pages::page_file(name, self.address),
+            (None, Lang::En) => catalogue::pages::english_page_file(name, self.address),
+        }
+    }
+}
+
+/// The page `page` of `reports[open]` from the page Trunk built: its first view (drawn with that
+/// report open, `catalogue::with_open_report`), the list of reports at its top and its site block.
+/// The Chinese page is the report's address; the English one
 /// (`catalogue::pages::english_page_file`) is where the Chinese page sends a link or a preference
-/// in English, so that its first paint is in English too. `address`: the page is the site's
-/// address (`index.html` and its twin), the default report's page under the site's name.
+/// in English, and a table page (`catalogue::pages::table_page_file`) where it sends a link to a
+/// chart shown as a table, so that the first paint is that view.
 pub fn report_page(
     built: &str,
     reports: &[facts::Report],
     open: usize,
-    lang: Lang,
-    address: bool,
+    page: &ReportPage,
 ) -> Result<String, PublishError> {
+    let lang = page.lang;
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     // The site's address is named by the site (`seeds/site.toml`), every other page by its report.
     let built = if open == 0 {
@@ -204,14 +230,13 @@ pub fn report_page(
     };
     let built = page::with_html_lang(&built, lang)?;
     catalogue::with_open_report(&report.name, || {
-        let page = with_site(
-            &with_reports_nav(&with_first_view(&built, lang)?, reports, open)?,
+        let html = with_site(
+            &with_reports_nav(&with_first_view(&built, lang, page.table)?, reports, open)?,
             reports,
             open,
-            lang,
-            address,
+            page,
         )?;
-        page::with_preloads_after_first_script(&page::with_one_style(&page)?)
+        page::with_preloads_after_first_script(&page::with_one_style(&html)?)
     })
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }
@@ -265,6 +290,26 @@ pub fn head_description(report: &facts::Report) -> String {
     )
 }
 
+/// The pages of `report` (`default`: the site's default report), its address first. The default
+/// report's page is the site's address, `index.html`, and also `NAME.html`, as every report's is: a
+/// fact's link in the data (`catalogue::export::fact_link`) stays good should the site open with
+/// another report. Each has its English twin, which sends a reader back to it. Then a table page
+/// per chart and language; the default report's lead to the site's address.
+pub fn report_pages(report: &facts::Report, default: bool) -> Result<Vec<ReportPage<'static>>, PublishError> {
+    let addresses: &[bool] = if default { &[true, false] } else { &[false] };
+    let mut pages: Vec<ReportPage> = addresses
+        .iter()
+        .flat_map(|&address| [Lang::Zh, Lang::En].map(|lang| ReportPage { lang, address, table: None }))
+        .collect();
+    for lang in [Lang::Zh, Lang::En] {
+        let charts =
+            catalogue::with_open_report(&report.name, || first_view::drawn_charts(&catalogue::CATALOGUE, lang))
+                .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?;
+        pages.extend(charts.into_iter().map(|chart| ReportPage { lang, address: default, table: Some(chart) }));
+    }
+    Ok(pages)
+}
+
 /// What [`publish_pages`] wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
@@ -296,39 +341,28 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let reports = &*catalogue::REPORTS;
     let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
     for (open, report) in reports.iter().enumerate() {
-        // The default report's page is the site's address, `index.html`, and also `NAME.html`, as
-        // every report's is: a fact's link in the data (`catalogue::export::fact_link`) stays good
-        // should the site open with another report. Each has its English twin, which sends a
-        // reader back to it.
-        let addresses: &[bool] = if open == 0 { &[true, false] } else { &[false] };
-        for &address in addresses {
-            for lang in [Lang::Zh, Lang::En] {
-                let page = report_page(&built, reports, open, lang, address)?;
-                let first = address && lang == Lang::Zh;
-                if first {
-                    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
-                    let offline = offline_html(&page, &read)?;
-                    let offline_path = dir.join("offline.html");
-                    std::fs::write(&offline_path, &offline)
-                        .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
-                    published.offline_bytes = offline.len();
-                }
-                // Hosted, a browser without scripts goes on to the report's plain page in the
-                // page's language (offline.html is one file: the plain page is not beside it).
-                let page = plain_report::with_noscript_redirect(&page, &report.name, lang)?;
-                let page = if served { page } else { with_csp(&page)? };
-                if first && !served {
-                    published.index_policy = Some(site_policy(&inline_hashes(&page)?));
-                }
-                let file = match lang {
-                    Lang::Zh => catalogue::pages::page_file(&report.name, address),
-                    Lang::En => catalogue::pages::english_page_file(&report.name, address),
-                };
-                let path = dir.join(&file);
-                std::fs::write(&path, &page)
-                    .map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
-                published.pages.push(file);
+        for page in report_pages(report, open == 0)? {
+            let html = report_page(&built, reports, open, &page)?;
+            let first = page.address && page.lang == Lang::Zh && page.table.is_none();
+            if first {
+                let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+                let offline = offline_html(&html, &read)?;
+                let offline_path = dir.join("offline.html");
+                std::fs::write(&offline_path, &offline)
+                    .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+                published.offline_bytes = offline.len();
             }
+            // Hosted, a browser without scripts goes on to the report's plain page in the
+            // page's language (offline.html is one file: the plain page is not beside it).
+            let html = plain_report::with_noscript_redirect(&html, &report.name, page.lang)?;
+            let html = if served { html } else { with_csp(&html)? };
+            if first && !served {
+                published.index_policy = Some(site_policy(&inline_hashes(&html)?));
+            }
+            let file = page.file(&report.name);
+            let path = dir.join(&file);
+            std::fs::write(&path, &html).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+            published.pages.push(file);
         }
     }
     // Every report's plain page, in both languages (`plain_report`).

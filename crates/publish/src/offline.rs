@@ -203,7 +203,7 @@ pub fn offline_html(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>, Str
 }
 
 /// The offline copy is its report alone (a file can open no other page): its site block names no
-/// index and no English page, the list of the site's reports is left out, and the report's data
+/// index, no English page and no table page, the list of the site's reports is left out, and the report's data
 /// (base64, before the boot script that reads it) and its report file (for the on-demand module)
 /// are inline, as `<script id="file:PATH">` blocks the page reads instead of fetching. `</` is
 /// written `<\/` in the JSON, the same JSON, so no block can end early.
@@ -226,9 +226,10 @@ fn with_report_inline(
         ));
     }
     site["index"] = serde_json::Value::from("");
-    // Nor has it an English page beside it: the app draws an English view.
+    // Nor has it an English page or a table page beside it: the app draws those views.
     if let Some(fields) = site.as_object_mut() {
         fields.remove("en");
+        fields.remove("charts");
     }
     let without_nav = crate::page::remove_all(html, "nav.site-reports")?;
     with_site_block(&without_nav, &site.to_string(), &blocks)

@@ -94,6 +94,17 @@ pub fn is_trunk_loader(e: &Element) -> bool {
     is_inline_executable(e) && is_module(e) && e.text.contains("import") && e.text.contains(".js")
 }
 
+/// Trunk's loader without `window.wasmBindings`, the app's exports as a global for scripts to
+/// call: nothing calls them (the page's scripts and the app talk through `window.dashboard*`),
+/// and the first load is 15 B gzipped lighter without. A loader written otherwise is left as it is.
+pub fn without_bindings_global(loader: &str) -> String {
+    let (import, global) = (", * as bindings from", "window.wasmBindings = bindings;");
+    if loader.matches(import).count() != 1 || loader.matches(global).count() != 1 {
+        return loader.to_string();
+    }
+    loader.replacen(import, " from", 1).replacen(global, "", 1)
+}
+
 /// The links that preload the app's code, which Trunk writes at the end of the head.
 const PRELOADS: &str = "link[rel~='preload'], link[rel~='modulepreload']";
 
@@ -184,16 +195,22 @@ pub(crate) fn remove_all(html: &str, selector: &str) -> Result<String, PublishEr
     )
 }
 
-/// `html` with the site block `<script type="application/json" id="site">json</script>` early in
-/// the head (right after `<meta charset>`), before the boot script that reads it as the page is
-/// parsed; a site block already there is replaced. `extra` follows it (offline.html puts the open
-/// report's data there).
+/// `html` with the site block `<script type="application/json" id="site">json</script>` right
+/// before the first script that runs (which reads it as the page is parsed), else early in the
+/// head; a site block already there is replaced. `extra` follows it (offline.html puts the open
+/// report's data there). Late rather than first in the head: its names (charts, the site's
+/// title) are then written once before it, in the head's style and title, and gzip sends them
+/// there as references.
 pub fn with_site_block(html: &str, json: &str, extra: &str) -> Result<String, PublishError> {
     if json.contains("</") {
         return Err(PublishError("the site block cannot hold \"</\"".into()));
     }
     let without = remove_all(html, "script#site")?;
-    insert_in_head(&without, &format!("<script type=\"application/json\" id=\"site\">{json}</script>{extra}"))
+    at_first_classic_script(
+        &without,
+        &format!("<script type=\"application/json\" id=\"site\">{json}</script>{extra}"),
+        false,
+    )
 }
 
 /// `html` with `nav` right before the boot shell (`<div id="boot">`), at the top of the page and
@@ -303,16 +320,25 @@ pub fn with_preloads_after_first_script(html: &str) -> Result<String, PublishErr
         .collect();
     let markup = crate::compact_markup::compact_attributes(&markup);
     let without = remove_all(html, PRELOADS)?;
-    let scripts = elements(&without, "script")?;
+    at_first_classic_script(&without, &markup, true)
+}
+
+/// `html` with `markup` right before (or `after`) its first classic inline script, or early in
+/// the head when it has none.
+fn at_first_classic_script(html: &str, markup: &str, after: bool) -> Result<String, PublishError> {
+    let scripts = elements(html, "script")?;
     let Some(first) = scripts.iter().position(|e| is_inline_executable(e) && !is_module(e)) else {
-        return insert_in_head(&without, &markup);
+        return insert_in_head(html, markup);
     };
     let mut seen = 0;
     rewrite(
-        &without,
+        html,
         vec![element!("script", |el| {
             if seen == first {
-                el.after(&markup, ContentType::Html);
+                match after {
+                    true => el.after(markup, ContentType::Html),
+                    false => el.before(markup, ContentType::Html),
+                }
             }
             seen += 1;
             Ok(())
@@ -344,8 +370,8 @@ pub const MINIFIED_HERE: &str = "text/x-minify";
 
 /// `html` with its inline scripts minified by oxc (`minify_js::minify_as`), each the same from one
 /// build to the next: a script of type [`MINIFIED_HERE`] becomes a classic script, and Trunk's
-/// loader (a module) is minified as one. Trunk's live-reload script and data blocks are left as
-/// they are.
+/// loader (a module) is minified as one, without its global of the app's exports
+/// ([`without_bindings_global`]). Trunk's live-reload script and data blocks are left as they are.
 pub fn with_minified_scripts(html: &str) -> Result<String, PublishError> {
     let scripts = elements(html, "script")?;
     let mut next = scripts.iter();
@@ -357,7 +383,8 @@ pub fn with_minified_scripts(html: &str) -> Result<String, PublishError> {
             if !module && e.attr("type") != Some(MINIFIED_HERE) {
                 return Ok(());
             }
-            let js = crate::minify_js::minify_as(&e.text, module)?;
+            let text = if module { without_bindings_global(&e.text) } else { e.text.clone() };
+            let js = crate::minify_js::minify_as(&text, module)?;
             // Raw text ends at the first `</script`, whatever the script meant by it.
             if js.to_ascii_lowercase().contains("</script") {
                 return Err(PublishError("a minified inline script holds \"</script\"".into()).into());

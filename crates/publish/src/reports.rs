@@ -62,29 +62,29 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
     Ok((format!("reports/{}.{}.bin", report.name, content_key(&bytes)), bytes))
 }
 
-/// What the page of `reports[open]` says of the site, as the JSON of its `<script
+/// What the page `page` of `reports[open]` says of the site, as the JSON of its `<script
 /// type="application/json" id="site">`: the open report's name, where its data and its report file
-/// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`) and the
-/// report's version (the `cv` its links carry: a link of this version opens a view the page
-/// prerendered), and the report's page in the other language than `lang`, the language the page
-/// is drawn in, under that language's code: `en` on the Chinese page, where a link in English is
-/// sent; `zh` on the English one, where a link in Chinese is sent and whose address the page
-/// shows. `address`: the page is the site's address (`index.html`, `index.en.html`), whose twin
-/// is the other one. The page's boot script reads it (index.html), and the app `lang` (the
-/// language the page's drawings are in).
+/// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`), the report's
+/// version (the `cv` its links carry: a link of this version opens a view the page prerendered)
+/// and `charts`, the ids of the charts a table page shows (space-separated). Then the report's
+/// pages in each language the page is not, under that language's code: `en` on the Chinese page,
+/// where a link in English is sent; `zh` on the English one, where a link in Chinese is sent and
+/// whose address the page shows. A table page names both, and shows the Chinese page's address;
+/// its chart is `table`. `lang` is `en` on a page drawn in English. The page's first script reads
+/// it (index.html), and the app `lang` (the language the page's drawings are in).
 pub fn site_json(
     reports: &[Report],
     open: usize,
     index_path: &str,
-    lang: Lang,
-    address: bool,
+    charts: &[&str],
+    page: &crate::ReportPage,
 ) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
     let (data, _) = report_data(report)?;
     // Only the open report's file is named here: no need to write the others' JSON for that.
     let files = report_files(std::slice::from_ref(report));
     let file = files.first().map_or("", |f| f.path.as_str());
-    // `</` cannot occur: names, paths and the index path are letters, digits, '-', '_', '.', '/'.
+    // `</` cannot occur: names, paths, ids and the index path are letters, digits, '-', '_', '.', '/'.
     let site = &*catalogue::SITE;
     let mut json = json!({
         "name": report.name,
@@ -94,13 +94,20 @@ pub fn site_json(
         "title_zh": site.title_zh,
         "title_en": site.title_en,
         "version": views::view_state::catalogue_version(&report.catalogue),
+        "charts": charts.join(" "),
     });
-    match lang {
-        Lang::Zh => json["en"] = english_page_file(&report.name, address).into(),
-        Lang::En => {
-            json["zh"] = page_link(&report.name, address).into();
-            json["lang"] = "en".into();
-        }
+    let (zh, en) = (page_link(&report.name, page.address), english_page_file(&report.name, page.address));
+    if page.lang == Lang::En {
+        json["lang"] = "en".into();
+    }
+    if let Some(chart) = page.table {
+        json["table"] = chart.into();
+    }
+    if page.lang == Lang::En || page.table.is_some() {
+        json["zh"] = zh.into();
+    }
+    if page.lang == Lang::Zh || page.table.is_some() {
+        json["en"] = en.into();
     }
     Ok(json.to_string())
 }

@@ -355,7 +355,7 @@ fn a_trunk_serve_page_gets_no_policy_and_offline_html_drops_live_reload() {
 #[test]
 fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     let page = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
-    let out = with_first_view(page, Lang::Zh).unwrap();
+    let out = with_first_view(page, Lang::Zh, None).unwrap();
     let head_end = out.find("</head>").expect("a head");
     let body = &out[head_end..];
     // HTML allows <style> only in <head>: the drawings' sizes and colour variables go there, the
@@ -380,7 +380,7 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     assert!(controls.iter().all(|e| e.attr("disabled").is_some() && e.attr("tabindex") == Some("-1")));
     // A page without a boot shell is left alone.
     let plain = "<html><head></head><body></body></html>";
-    assert_eq!(with_first_view(plain, Lang::Zh).unwrap(), plain);
+    assert_eq!(with_first_view(plain, Lang::Zh, None).unwrap(), plain);
 }
 
 /// The page names the open report's data in its site block, before any script (the boot script
@@ -434,6 +434,33 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
         }
     }
     assert_eq!(first_script(&index).1["en"], "index.en.html");
+    // Every chart a report's page draws has a table page in each language, where that page sends a
+    // link to the chart as a table (see `a_table_page_shows_its_chart_as_its_table`); it names the
+    // report's pages in both languages (the Chinese one is the address it shows).
+    use catalogue::pages::table_page_file;
+    for (i, report) in catalogue::REPORTS.iter().enumerate() {
+        let zh = std::fs::read_to_string(dir.join(page_file(&report.name, false))).unwrap();
+        let charts = first_script(&zh).1["charts"].as_str().unwrap_or_default().to_string();
+        let drawn =
+            catalogue::with_open_report(&report.name, || first_view::drawn_charts(&catalogue::CATALOGUE, Lang::Zh));
+        assert_eq!(Some(charts.split(' ').collect::<Vec<_>>()), drawn, "{}: site.charts", report.name);
+        for chart in charts.split(' ') {
+            for en in [false, true] {
+                let page = std::fs::read_to_string(dir.join(table_page_file(&report.name, chart, en)))
+                    .unwrap_or_else(|e| panic!("{}: {chart}: {e}", report.name));
+                let site = first_script(&page).1;
+                assert_eq!(site["table"], chart);
+                assert_eq!(site["zh"], page_link(&report.name, i == 0));
+                assert_eq!(site["en"], english_page_file(&report.name, i == 0));
+                assert_eq!(site["lang"], if en { serde_json::Value::from("en") } else { serde_json::Value::Null });
+                assert_eq!(site["charts"], charts.as_str());
+                let lang = if en { "en" } else { "zh-CN" };
+                assert!(page.contains(&format!("<html lang=\"{lang}\"")), "{chart}");
+                let plain = catalogue::pages::plain_page_file(&report.name, en);
+                assert!(page.contains(&format!("url={plain}")), "no scripts: the plain page");
+            }
+        }
+    }
 
     let offline = std::fs::read_to_string(dir.join("offline.html")).unwrap();
     let (scripts, _) = first_script(&offline);
@@ -450,8 +477,47 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
     assert_eq!(first_script(&offline).1["index"], "");
     assert_eq!(first_script(&offline).1["en"], serde_json::Value::Null, "no English page beside it");
+    assert_eq!(first_script(&offline).1["charts"], serde_json::Value::Null, "no table page beside it");
     assert!(!offline.contains("site-reports"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A table page's first view is the report's page's, its chart shown as its table where the
+/// drawings were (the app's markup for it, `views::markup::chart_table`), in the page's language.
+#[test]
+fn a_table_page_shows_its_chart_as_its_table() {
+    let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
+    let reports = &*catalogue::REPORTS;
+    let figure = |html: &str, chart: &str| -> String {
+        // The shell's markup is written short (`compact_markup`): `data-chart=ID>`.
+        let at = html.find(&format!("data-chart={chart}>")).unwrap_or_else(|| panic!("{chart}: its figure"));
+        html[at..at + html[at..].find("</figure>").unwrap_or(0)].to_string()
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let main = report_page(page, reports, 0, &ReportPage { lang, address: true, table: None }).unwrap();
+        let charts =
+            catalogue::with_open_report(&reports[0].name, || first_view::drawn_charts(&catalogue::CATALOGUE, lang))
+                .unwrap();
+        assert!(charts.len() >= 2, "{charts:?}");
+        for chart in [charts[0], charts[charts.len() - 1]] {
+            let html = report_page(page, reports, 0, &ReportPage { lang, address: true, table: Some(chart) }).unwrap();
+            let table = figure(&html, chart);
+            assert!(
+                table.contains("<div class=chart__table-wrap><table class=chart__table>") && !table.contains("<svg"),
+                "{table}"
+            );
+            // Its switch says so; its rows are the chart's numbers, in the page's language.
+            assert!(table.contains("<button aria-pressed=false disabled tabindex=-1>"), "{table}");
+            assert!(table.contains("<button aria-pressed=true disabled tabindex=-1>"), "{table}");
+            let header = if lang == Lang::Zh { "<th scope=col>数值</th>" } else { "<th scope=col>Value</th>" };
+            assert!(table.contains(header) && table.contains("data-value="), "{lang:?}: {table}");
+            // Every other chart as the report's page draws it.
+            assert_eq!(elements(&html, "#boot table").unwrap().len(), 1);
+            for other in charts.iter().filter(|c| **c != chart) {
+                assert_eq!(figure(&html, other), figure(&main, other), "{other}");
+            }
+        }
+    }
 }
 
 /// The list of reports goes right before the boot shell, once: publishing a page again replaces
@@ -555,6 +621,16 @@ fn inline_scripts_are_minified_the_same_way_every_time() {
     assert!(!minified[0].text.contains("longName") && !minified[0].text.contains("// why"), "{}", minified[0].text);
     let loader = scripts.iter().find(|e| page::is_trunk_loader(e)).expect("the loader");
     assert!(loader.text.len() < LOADER.len() && loader.text.contains("dashboard-abc.js"), "{}", loader.text);
+    // Trunk's loader keeps what the page uses (the app's start, its event) and loses the global
+    // of the app's exports, which nothing reads.
+    assert!(
+        loader.text.contains("TrunkApplicationStarted") && loader.text.contains("dashboard-abc_bg.wasm"),
+        "{}",
+        loader.text
+    );
+    assert!(!loader.text.contains("wasmBindings") && !loader.text.contains("*"), "{}", loader.text);
+    let other = "import init from './a.js';\nawait init({ module_or_path: './a_bg.wasm' });\n";
+    assert_eq!(page::without_bindings_global(other), other, "a loader written otherwise is left as it is");
     assert!(scripts.iter().any(|e| e.text == "/* .well-known/trunk/ws */ var keep = 1;"));
     assert!(scripts.iter().any(|e| e.text == "{\"not\": \"run\"}"));
     // offline.html still finds the files the minified loader names.

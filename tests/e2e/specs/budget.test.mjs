@@ -68,6 +68,31 @@ test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIM
   assert.ok(english <= FIRST_LOAD_LIMIT, `the English page's first load ${english} B gzipped > ${FIRST_LOAD_LIMIT} B`);
 });
 
+// A link to a chart shown as a table: the report's page sends it on to that chart's table page the
+// same way, whose first load (its table where the chart's drawing was) keeps to the budget too.
+for (const chart of ['sme-shares', 'gd-finance']) {
+  test(`a link to ${chart} as a table: the first load is its table page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once`, async () => {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+    const fetched = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
+    });
+    await page.goto(server.url + `?chart=${chart}&table=${chart}`);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    assert.equal(fetched[0], 'index.html');
+    assert.match(fetched[1], new RegExp(`^[a-z0-9_-]+\\.table-${chart}\\.html$`), `the table page next, before anything else:\n${fetched.join('\n')}`);
+    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
+    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
+    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    const total = [...new Set(fetched.slice(1))].reduce((a, name) => a + gzip(name), 0);
+    console.log(`first load of ${chart} as a table: ${(total / KB).toFixed(1)} KB gzipped`);
+    assert.ok(total <= FIRST_LOAD_LIMIT, `the table page's first load ${total} B gzipped > ${FIRST_LOAD_LIMIT} B`);
+  });
+}
+
 test('the on-demand module loads when a reader first asks for a download, and only then', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   const fetched = [];

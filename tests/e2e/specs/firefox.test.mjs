@@ -128,12 +128,12 @@ test('Firefox: a hover made on the shell before the code arrives is answered onc
 });
 
 // In English the Chinese page sends the link on to the report's English page before anything is
-// painted, which then shows the link's own address.
-for (const lang of ['zh', 'en']) {
-  test(`Firefox: a link to a chart (${lang}) paints the prerendered report scrolled to it, and the app takes it over in place`, async () => {
+// painted, which then shows the link's own address; a chart shown as a table, to its table page.
+for (const [lang, asTable] of [['zh', false], ['en', false], ['en', true]]) {
+  test(`Firefox: a link to a chart${asTable ? ' as a table' : ''} (${lang}) paints the prerendered report scrolled to it, and the app takes it over in place`, async () => {
     const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 360, height: 800 });
     const release = await holdWasmFirefox(page);
-    const link = server.url + (lang === 'en' ? '?lang=en&' : '?') + 'chart=gd-finance&theme=dark';
+    const link = server.url + (lang === 'en' ? '?lang=en&' : '?') + `chart=gd-finance${asTable ? '&table=gd-finance' : ''}&theme=dark`;
     await page.goto(link, { waitUntil: 'domcontentloaded' });
     if (lang === 'en') await page.waitForFunction(() => document.documentElement.lang === 'en', { timeout: 10000, polling: 50 });
     const where = (q) => page.evaluate((q) => {
@@ -147,11 +147,14 @@ for (const lang of ['zh', 'en']) {
     assert.equal(await page.evaluate(() => location.href), link, 'the address is the link');
     const title = await page.evaluate(() => document.querySelector('#boot figure[data-chart="gd-finance"] .chart__title')?.textContent ?? '');
     assert.ok(/[\u4e00-\u9fff]/.test(title) === (lang === 'zh') && title.length > 0, `the chart's title in the link's language: ${title}`);
-    await page.screenshot({ path: `${ARTIFACTS}firefox-link-chart-${lang}-360-dark.png` });
+    const body = (q) => page.evaluate((q) => [!!document.querySelector(`${q} table.chart__table`), !!document.querySelector(`${q} svg, ${q} canvas`)], q);
+    assert.deepEqual(await body('#boot figure[data-chart="gd-finance"]'), [asTable, !asTable], 'its table, or its drawing');
+    await page.screenshot({ path: `${ARTIFACTS}firefox-link-${asTable ? 'table' : 'chart'}-${lang}-360-dark.png` });
     release();
     await page.waitForFunction(() => !document.getElementById('boot'), { timeout: 20000, polling: 100 });
     const [appTop, appY] = await where('main figure[data-chart="gd-finance"]');
     assert.deepEqual([appTop, appY], [top, y], 'the app\'s chart lies where the shell\'s was, nothing scrolled');
+    if (asTable) assert.deepEqual(await body('main figure[data-chart="gd-finance"]'), [true, false], 'the app\'s table');
     assert.deepEqual(problems, CLEAN);
     await context.close();
   });

@@ -31,9 +31,12 @@ test(`every dashboard page paints from at most ${PAGE_LIMIT / KB} KB gzipped of 
     const pages = readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'offline.html');
     const plain = pages.filter((f) => f.includes('.plain.'));
     const dashboards = pages.filter((f) => !f.includes('.plain.') && f !== 'reports.html');
-    // Per report: its page, its English twin and two plain pages; and the site's address with its twin.
-    const twins = dashboards.filter((f) => f.endsWith('.en.html')).length;
-    assert.ok(twins > 1 && dashboards.length === 2 * twins && plain.length === 2 * (twins - 1), `${dir}: ${pages.join(', ')}`);
+    // Per report: its page, its English twin and two plain pages, and a table page per chart in each
+    // language; and the site's address with its twin.
+    const tables = dashboards.filter((f) => f.includes('.table-'));
+    const twins = dashboards.filter((f) => f.endsWith('.en.html') && !f.includes('.table-')).length;
+    assert.ok(twins > 1 && dashboards.length - tables.length === 2 * twins && plain.length === 2 * (twins - 1), `${dir}: ${pages.join(', ')}`);
+    assert.ok(tables.length > 0 && tables.length % 2 === 0 && tables.every((f) => dashboards.includes(f.replace(/\.html$/, '.en.html')) || f.endsWith('.en.html')), `${dir}: ${tables.join(', ')}`);
     for (const f of dashboards) assert.ok(gz(dir, f) <= PAGE_LIMIT, `${dir}/${f}: ${gz(dir, f)} B gzipped`);
     for (const f of plain) assert.ok(gz(dir, f) <= PLAIN_PAGE_LIMIT, `${dir}/${f}: ${gz(dir, f)} B gzipped`);
     console.log(`${dir}: dashboard pages ${dashboards.map((f) => (gz(dir, f) / KB).toFixed(1)).join(', ')} KB; plain pages ${plain.map((f) => (gz(dir, f) / KB).toFixed(1)).join(', ')} KB gzipped`);

@@ -1,9 +1,9 @@
 // A link into a section or a chart (what the share panel writes) paints that view first: the page's
 // own script scrolls the prerendered report to the target before the first paint, and the app takes
 // it over where it stands, with nothing moving. An embed of a chart paints that chart alone. In English, the report's English page does it, at
-// the link's address. A link to a view the page did not prerender (a table, a search, a stale or
-// unknown target) keeps the prerendered view hidden, since the app's view will differ. On the real
-// report and a fixture report's page.
+// the link's address; a chart shown as a table, that chart's table page. A link to a view no page
+// prerendered (several tables, a search, a stale or unknown target) keeps the prerendered view
+// hidden, since the app's view will differ. On the real report and a fixture report's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -49,7 +49,7 @@ async function appLink(origin, url, query) {
 
 /** Opens `url + query` with the wasm held: the shell shows the target at the top, scrolled there
  * before the first paint; then the app takes it over in the same place, shifting nothing. */
-async function linkedView(origin, url, query, kind, id, width, { shot, scheme } = {}) {
+async function linkedView(origin, url, query, kind, id, width, { shot, scheme, table } = {}) {
   const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
   await page.goto(url + query);
   const en = /(^|[?&])lang=en(&|$)/.test(query);
@@ -58,6 +58,8 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme } 
   const shellTarget = kind === 'chart' ? `#boot figure[data-chart="${id}"]` : `#boot section[data-section="${id}"]`;
   const appTarget = kind === 'chart' ? `main figure[data-chart="${id}"]` : `main section[id="${id}"]`;
   assert.equal(await page.locator('#boot .boot__view').isVisible(), true, `${query}: the prerendered view shows`);
+  // A chart shown as a table: its table, and no drawing, in the shell (`tables` below).
+  if (table) await shellTable(page, id, query);
   const y = await page.evaluate(() => scrollY);
   assert.ok(y > 0, `${query} at ${width} px: scrolled down to the target (scrollY ${y})`);
   const before = await topOf(page, shellTarget);
@@ -72,6 +74,7 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme } 
   assert.equal(await page.evaluate(() => scrollY), y, 'nothing scrolled at the hand-over');
   await waitForApp(page);
   assert.equal(await topOf(page, appTarget), before, 'nor once every section is built');
+  if (table) assert.equal(await page.locator(`${appTarget} table.chart__table`).isVisible(), true, `${query}: the app's table`);
   assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
@@ -124,46 +127,111 @@ async function targets(origin, url) {
     const sections = [...document.querySelectorAll('#boot section[data-section]')];
     const last = sections[sections.length - 1];
     const charts = [...last.querySelectorAll('figure[data-chart]')];
-    return { section: last.dataset.section, middle: sections[Math.floor(sections.length / 2)].dataset.section, chart: charts[charts.length - 1].dataset.chart };
+    const first = document.querySelector('#boot figure[data-chart]').dataset.chart;
+    return { section: last.dataset.section, middle: sections[Math.floor(sections.length / 2)].dataset.section, chart: charts[charts.length - 1].dataset.chart, first };
   });
   await context.close();
   return t;
 }
 
+/** The real report's page, or a fixture report's on the six-report site (served on its own: `close`
+ * it after); null when that site is not built. */
+async function reportPage(which) {
+  if (which === 'the real report') return { ...server, name: 'real', close: async () => {} };
+  if (!FIXTURE_PAGE) return null;
+  const multi = await serve({ root: MULTI });
+  return { origin: multi.origin, url: multi.url + FIXTURE_PAGE, name: 'fixture', close: () => multi.close() };
+}
+const NOT_BUILT = 'the six-report site is not built (DASHBOARD_SEEDS=seeds:tests/fixtures/reports bash .ci/build --dist dist-multi)';
+
 for (const page of ['the real report', 'a fixture report']) {
   test(`${page}: a link to a chart or a section paints it first and the app takes it over in place`, async (t) => {
-    let { origin, url } = server, multi = null;
-    if (page === 'a fixture report') {
-      if (!FIXTURE_PAGE) return t.skip('the six-report site is not built (DASHBOARD_SEEDS=seeds:tests/fixtures/reports bash .ci/build --dist dist-multi)');
-      multi = await serve({ root: MULTI });
-      origin = multi.origin;
-      url = multi.url + FIXTURE_PAGE;
-    }
+    const site = await reportPage(page);
+    if (!site) return t.skip(NOT_BUILT);
+    const { origin, url, name } = site;
     try {
       const { section, middle, chart } = await targets(origin, url);
       // The app's own link, with its version and fingerprints: what a reader shares.
       const shared = await appLink(origin, url, `?chart=${chart}`);
       assert.match(shared, /[?&]cv=[0-9a-z]{6}/, 'the shared link carries the version');
       for (const width of [1280, 360]) {
-        const name = page === 'a fixture report' ? 'fixture' : 'real';
         await linkedView(origin, url, shared, 'chart', chart, width, { shot: `link-chart-${name}-${width}` });
         await linkedView(origin, url, `?section=${section}`, 'section', section, width);
       }
-      await linkedView(origin, url, `?section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
+      await linkedView(origin, url, `?section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-dark-${name}-360` });
       // The same in English: the app's English link, and a section.
       const english = await appLink(origin, url, `?lang=en&chart=${chart}`);
       assert.match(english, /^\?lang=en&/, english);
       for (const width of [1280, 360]) {
-        await linkedView(origin, url, english, 'chart', chart, width, { shot: `link-chart-en-${page === 'a fixture report' ? 'fixture' : 'real'}-${width}` });
+        await linkedView(origin, url, english, 'chart', chart, width, { shot: `link-chart-en-${name}-${width}` });
       }
-      await linkedView(origin, url, `?lang=en&section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-en-dark-${page === 'a fixture report' ? 'fixture' : 'real'}-360` });
+      await linkedView(origin, url, `?lang=en&section=${middle}&theme=dark`, 'section', middle, 360, { shot: `link-section-en-dark-${name}-360` });
       // An embed of the last chart, as an iframe would open it: in each language, and dark.
-      const name = page === 'a fixture report' ? 'fixture' : 'real';
       await linkedEmbed(origin, url, `?chart=${chart}&embed=1`, chart, 1280, `link-embed-${name}-1280`);
       await linkedEmbed(origin, url, `?lang=en&chart=${chart}&embed=1&theme=dark`, chart, 360, `link-embed-en-dark-${name}-360`);
       await linkedEmbed(origin, url, `?embed=1&chart=${chart}&section=${section}`, chart, 600);
     } finally {
-      await multi?.close();
+      await site.close();
+    }
+  });
+}
+
+/** The shell shows `chart` as its table (the rows of its numbers, in the page's language) and
+ * draws every other chart. */
+async function shellTable(page, chart, query) {
+  const shell = await page.evaluate((id) => ({
+    tables: [...document.querySelectorAll('#boot table')].map((t) => t.closest('figure').dataset.chart),
+    rows: document.querySelectorAll(`#boot figure[data-chart="${id}"] tbody tr`).length,
+    drawn: document.querySelectorAll(`#boot figure[data-chart="${id}"] svg`).length,
+    pressed: document.querySelector(`#boot figure[data-chart="${id}"] .chart__switch [aria-pressed="true"]`)?.textContent,
+  }), chart);
+  assert.deepEqual(shell.tables, [chart], `${query}: the shell's one table is the chart's`);
+  assert.ok(shell.rows > 0 && shell.drawn === 0, `${query}: ${JSON.stringify(shell)}`);
+  assert.ok(['表格', 'Table'].includes(shell.pressed), `${query}: the switch says table (${shell.pressed})`);
+}
+
+// A chart shown as a table (what the share panel writes for it) is its table page's view: the
+// report's page sends the link there from its head, in the link's language, and the table page
+// shows the report's page's address. The table paints first, where the app puts it.
+for (const page of ['the real report', 'a fixture report']) {
+  test(`${page}: a link to a chart shown as a table paints the table first and the app takes it over in place`, async (t) => {
+    const site = await reportPage(page);
+    if (!site) return t.skip(NOT_BUILT);
+    const { origin, url, name } = site;
+    try {
+      const { chart, first } = await targets(origin, url);
+      const shared = await appLink(origin, url, `?chart=${chart}&table=${chart}`);
+      assert.match(shared, /[?&]table=/, shared);
+      for (const width of [1280, 360]) {
+        await linkedView(origin, url, shared, 'chart', chart, width, { table: true, shot: `link-table-${name}-${width}` });
+      }
+      const english = await appLink(origin, url, `?lang=en&chart=${chart}&table=${chart}`);
+      await linkedView(origin, url, english, 'chart', chart, 360, { table: true, scheme: 'dark', shot: `link-table-en-dark-${name}-360` });
+      // The first chart as a table, with nothing to scroll to: the report from the top.
+      for (const query of [`?table=${first}`, `?lang=en&table=${first}&theme=dark`]) {
+        const { context, page: p, problems, release } = await heldPage(origin, 1280);
+        const documents = [];
+        p.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
+        await p.goto(url + query);
+        await p.waitForFunction(() => document.readyState !== 'loading');
+        assert.equal(await p.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+        assert.equal(documents.length, 2, `${query}: one hop, to the table page: ${documents.join(' → ')}`);
+        assert.match(documents[1], new RegExp(`\\.table-${first}${query.includes('lang=en') ? '\\.en' : ''}\\.html\\?`), documents.join(' → '));
+        assert.equal(await p.evaluate(() => scrollY), 0);
+        await shellTable(p, first, query);
+        const box = () => topOf(p, `figure[data-chart="${first}"]`);
+        const before = await box();
+        release();
+        await p.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+        assert.equal(await box(), before, `${query}: the app's table where the shell's was`);
+        await waitForApp(p);
+        assert.equal(await p.locator(`main figure[data-chart="${first}"] table.chart__table`).isVisible(), true);
+        assert.equal(await p.evaluate(() => window.__shift), 0, 'no layout shift');
+        assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+        await context.close();
+      }
+    } finally {
+      await site.close();
     }
   });
 }
@@ -204,10 +272,10 @@ test('a link\'s theme, or a stored one, is set before the first paint, on the pr
 });
 
 test('a link to a view the page did not prerender keeps the prerendered view hidden', async () => {
-  const { section, chart } = await targets(server.origin, server.url);
+  const { section, chart, first } = await targets(server.origin, server.url);
   const { context, page, release } = await heldPage(server.origin, 1280);
   for (const query of [
-    `?lang=en&table=${chart}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart}`, `?table=${chart}&lang=en`, '?chart=no-such-chart', '?section=no-such-section',
+    `?lang=en&table=${chart},${first}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart},${first}`, '?table=no-such-chart', `?table=${chart}&q=5G`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', '?embed=1', `?section=${section}&embed=1`,
     `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`,
     '?chart=%E4%B8%AD', '?theme=blue',
