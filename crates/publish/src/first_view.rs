@@ -174,6 +174,19 @@ pub fn drawn_charts(catalogue: &'static Catalogue, lang: Lang) -> Vec<&'static s
         .collect()
 }
 
+/// The figure of `chart` shown as its table, in `lang`, as [`boot_shell`] writes it on the chart's
+/// table page (inert, its attributes written short): what a table page has in place of the report
+/// page's figure. `None` for a chart the shell does not draw.
+pub fn table_figure(catalogue: &'static Catalogue, lang: Lang, chart: &str) -> Result<Option<String>, PublishError> {
+    let Some((spec, drawn)) =
+        drawn_sections(catalogue, lang).into_iter().flat_map(|(_, charts)| charts).find(|(spec, _)| spec.id == chart)
+    else {
+        return Ok(None);
+    };
+    let markup = inert(figure(catalogue, &spec, &drawn, true, lang).as_str())?;
+    Ok(Some(crate::compact_markup::compact_attributes(&markup)))
+}
+
 /// A chart's figure as the app's `ChartFigure` lays it out: its drawings, or as a table (`table`)
 /// its table (`markup::chart_table`, in the wrapper the app's `ChartTable` writes it into).
 fn figure(catalogue: &Catalogue, spec: &ChartSpec, drawn: &[f64], table: bool, lang: Lang) -> Html {

@@ -241,6 +241,56 @@ pub fn report_page(
     .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }
 
+/// The table page `page` (`page.table` names its chart) of `reports[open]`, from `main`, the
+/// report's page in the same language as the publish step writes it ([`report_page`], then its
+/// `<noscript>` and policy): the chart's figure replaced by its table's
+/// (`first_view::table_figure`) and the site block by the table page's
+/// (`reports::site_json_from`). The same page as drawing it whole (tested), in one pass over the
+/// page: a site of a hundred reports has hundreds of table pages. Its scripts and style are
+/// the report's page's, and so is its policy.
+pub fn table_page(
+    main: &str,
+    reports: &[facts::Report],
+    open: usize,
+    page: &ReportPage,
+) -> Result<String, PublishError> {
+    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    let chart = page.table.ok_or_else(|| PublishError("a table page names its chart".into()))?;
+    let site = elements(main, "script#site")?.into_iter().next().map(|e| e.text).unwrap_or_default();
+    let site = reports::site_json_from(&site, &report.name, page)?;
+    let figure =
+        catalogue::with_open_report(&report.name, || first_view::table_figure(&catalogue::CATALOGUE, page.lang, chart))
+            .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))??;
+    let figure =
+        figure.ok_or_else(|| PublishError(format!("{}: no chart {chart:?} to show as a table", report.name)))?;
+    // Chart ids are lowercase letters, digits and '-' (checked by `verify`).
+    let selector = format!("#boot figure[data-chart=\"{chart}\"]");
+    let (mut shells, mut replaced) = (0, 0);
+    let html = page::rewrite(
+        main,
+        vec![
+            lol_html::element!(selector, |el| {
+                el.replace(&figure, lol_html::html_content::ContentType::Html);
+                replaced += 1;
+                Ok(())
+            }),
+            lol_html::element!("#boot", |_| {
+                shells += 1;
+                Ok(())
+            }),
+            lol_html::element!("script#site", |el| {
+                el.set_inner_content(&site, lol_html::html_content::ContentType::Html);
+                Ok(())
+            }),
+        ],
+    )?;
+    // A page without a boot shell (a test's) is left without one, as `report_page` leaves it.
+    if replaced != shells {
+        return Err(PublishError(format!("{}: the page has {replaced} figures of {chart:?}", report.name)));
+    }
+    Ok(html)
+}
+
 /// The site's address's `<title>`: the site's name in both languages (`seeds/site.toml`).
 pub fn site_title() -> String {
     format!("{} · {}", catalogue::SITE.title_zh, catalogue::SITE.title_en)
@@ -341,24 +391,38 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let reports = &*catalogue::REPORTS;
     let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
     for (open, report) in reports.iter().enumerate() {
+        // The report's pages as written, from which its table pages are made.
+        let mut written: Vec<(ReportPage, String)> = Vec::new();
         for page in report_pages(report, open == 0)? {
-            let html = report_page(&built, reports, open, &page)?;
-            let first = page.address && page.lang == Lang::Zh && page.table.is_none();
-            if first {
-                let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
-                let offline = offline_html(&html, &read)?;
-                let offline_path = dir.join("offline.html");
-                std::fs::write(&offline_path, &offline)
-                    .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
-                published.offline_bytes = offline.len();
-            }
-            // Hosted, a browser without scripts goes on to the report's plain page in the
-            // page's language (offline.html is one file: the plain page is not beside it).
-            let html = plain_report::with_noscript_redirect(&html, &report.name, page.lang)?;
-            let html = if served { html } else { with_csp(&html)? };
-            if first && !served {
-                published.index_policy = Some(site_policy(&inline_hashes(&html)?));
-            }
+            let html = match page.table {
+                None => {
+                    let html = report_page(&built, reports, open, &page)?;
+                    let first = page.address && page.lang == Lang::Zh;
+                    if first {
+                        let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
+                        let offline = offline_html(&html, &read)?;
+                        let offline_path = dir.join("offline.html");
+                        std::fs::write(&offline_path, &offline)
+                            .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+                        published.offline_bytes = offline.len();
+                    }
+                    // Hosted, a browser without scripts goes on to the report's plain page in the
+                    // page's language (offline.html is one file: the plain page is not beside it).
+                    let html = plain_report::with_noscript_redirect(&html, &report.name, page.lang)?;
+                    let html = if served { html } else { with_csp(&html)? };
+                    if first && !served {
+                        published.index_policy = Some(site_policy(&inline_hashes(&html)?));
+                    }
+                    written.push((page, html.clone()));
+                    html
+                }
+                Some(_) => {
+                    let main = written.iter().find(|(p, _)| p.lang == page.lang && p.address == page.address);
+                    let (_, main) = main
+                        .ok_or_else(|| PublishError(format!("{}: no page to make a table page from", report.name)))?;
+                    table_page(main, reports, open, &page)?
+                }
+            };
             let file = page.file(&report.name);
             let path = dir.join(&file);
             std::fs::write(&path, &html).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;

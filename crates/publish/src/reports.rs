@@ -96,7 +96,19 @@ pub fn site_json(
         "version": views::view_state::catalogue_version(&report.catalogue),
         "charts": charts.join(" "),
     });
-    let (zh, en) = (page_link(&report.name, page.address), english_page_file(&report.name, page.address));
+    with_page_fields(&mut json, &report.name, page);
+    Ok(json.to_string())
+}
+
+/// The fields of [`site_json`] that say which of the report's pages it is: `lang`, `table` and the
+/// pages in the other languages, `zh` and `en`.
+const PAGE_FIELDS: [&str; 4] = ["lang", "table", "zh", "en"];
+
+fn with_page_fields(json: &mut serde_json::Value, name: &str, page: &crate::ReportPage) {
+    if let Some(fields) = json.as_object_mut() {
+        fields.retain(|k, _| !PAGE_FIELDS.contains(&k.as_str()));
+    }
+    let (zh, en) = (page_link(name, page.address), english_page_file(name, page.address));
     if page.lang == Lang::En {
         json["lang"] = "en".into();
     }
@@ -109,6 +121,15 @@ pub fn site_json(
     if page.lang == Lang::Zh || page.table.is_some() {
         json["en"] = en.into();
     }
+}
+
+/// The site block of the page `page` of report `name`, from `other`, the site block of another of
+/// its pages: the same of the report and the site, its own of the page ([`with_page_fields`]).
+/// What [`site_json`] writes, without encoding the report's data and file again to name them.
+pub fn site_json_from(other: &str, name: &str, page: &crate::ReportPage) -> Result<String, PublishError> {
+    let mut json: serde_json::Value =
+        serde_json::from_str(other).map_err(|e| PublishError(format!("{name}: the page's site block: {e}")))?;
+    with_page_fields(&mut json, name, page);
     Ok(json.to_string())
 }
 

@@ -500,7 +500,14 @@ fn a_table_page_shows_its_chart_as_its_table() {
                 .unwrap();
         assert!(charts.len() >= 2, "{charts:?}");
         for chart in [charts[0], charts[charts.len() - 1]] {
-            let html = report_page(page, reports, 0, &ReportPage { lang, address: true, table: Some(chart) }).unwrap();
+            let table_page_of = ReportPage { lang, address: true, table: Some(chart) };
+            let html = report_page(page, reports, 0, &table_page_of).unwrap();
+            // What the publish step writes, from the report's page as written (its `<noscript>` and
+            // policy), is that page as written.
+            let written = |html: &str| {
+                with_csp(&plain_report::with_noscript_redirect(html, &reports[0].name, lang).unwrap()).unwrap()
+            };
+            assert_eq!(table_page(&written(&main), reports, 0, &table_page_of).unwrap(), written(&html), "{chart}");
             let table = figure(&html, chart);
             assert!(
                 table.contains("<div class=chart__table-wrap><table class=chart__table>") && !table.contains("<svg"),
@@ -517,6 +524,9 @@ fn a_table_page_shows_its_chart_as_its_table() {
                 assert_eq!(figure(&html, other), figure(&main, other), "{other}");
             }
         }
+        // A chart the report does not have is said, not written.
+        let nope = ReportPage { lang, address: true, table: Some("no-such-chart") };
+        assert!(table_page(&main, reports, 0, &nope).is_err());
     }
 }
 
