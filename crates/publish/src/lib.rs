@@ -1,7 +1,8 @@
 //! Post-build publishing of the built page (native only; run by `publish_facts` from Trunk's
 //! `post_build` hook on `$TRUNK_STAGING_DIR`). Every report gets a page of its own from the one
 //! page Trunk built ([`publish_pages`], [`report_page`]): the same app and wasm, that report's data;
-//! and that page's twin drawn in English, where a link in English is sent.
+//! that page's twin drawn in English, where a link in English is sent; and for each chart a table
+//! page in each language ([`table_page`]), where a link to that chart shown as a table is sent.
 //!
 //! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
 //!   drawn now by `first_view` from the same markup functions the app uses; [`with_reports_nav`]
@@ -373,8 +374,9 @@ pub struct Published {
 
 /// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
 /// site's default report as `index.html` (and `NAME.html`), each other one as `NAME.html`, each
-/// with its twin drawn in English (`index.en.html`, `NAME.en.html`; `catalogue::pages`), each
-/// with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
+/// with its twin drawn in English (`index.en.html`, `NAME.en.html`; `catalogue::pages`) and its
+/// table pages (`NAME.table-ID.html`, `NAME.table-ID.en.html`, made from those: [`table_page`]),
+/// each with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
 /// page as one self-contained file. The reports' data and files must already be in `dir`
 /// ([`reports::write`]): the offline copy carries them inline.
 pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
