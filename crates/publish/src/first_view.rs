@@ -18,7 +18,7 @@
 use lol_html::element;
 use lol_html::html_content::ContentType;
 
-use charts::registry::{build, charts_in_section, headlines, sections, SectionDef};
+use charts::registry::{build, chart_def, charts_in_section, headlines, sections, SectionDef};
 use charts::spec::ChartSpec;
 use facts::i18n::Lang;
 use facts::Catalogue;
@@ -178,12 +178,11 @@ pub fn drawn_charts(catalogue: &'static Catalogue, lang: Lang) -> Vec<&'static s
 /// table page (inert, its attributes written short): what a table page has in place of the report
 /// page's figure. `None` for a chart the shell does not draw.
 pub fn table_figure(catalogue: &'static Catalogue, lang: Lang, chart: &str) -> Result<Option<String>, PublishError> {
-    let Some((spec, drawn)) =
-        drawn_sections(catalogue, lang).into_iter().flat_map(|(_, charts)| charts).find(|(spec, _)| spec.id == chart)
-    else {
+    // That one chart, built as the shell builds it; a table needs no drawing.
+    let Some(spec) = chart_def(chart).and_then(|def| build(def, catalogue, lang).ok()) else {
         return Ok(None);
     };
-    let markup = inert(figure(catalogue, &spec, &drawn, true, lang).as_str())?;
+    let markup = inert(figure(catalogue, &spec, &[], true, lang).as_str())?;
     Ok(Some(crate::compact_markup::compact_attributes(&markup)))
 }
 
