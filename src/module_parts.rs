@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::write_html::{set_html_keeping_focus, write_html};
@@ -46,6 +47,18 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
     if !indicator.is_empty() {
         crate::module_indicators::draw_view(indicator.to_string(), fact.to_string(), lang, flags.chart_in_focus);
     }
+    // Drawn with the page: a reading page's shell (or the app's copy of it, see
+    // crates/publish/src/reading_hand_over.js) already shows this article, without the ids of
+    // the module's own markup, where the reader has been reading since; the first drawing here
+    // keeps the page where it is.
+    let drawn_with_page = highlight.is_none()
+        && SHOWN.with(|s| s.borrow().is_none())
+        && document.get_element_by_id("reader-title").is_none()
+        && document
+            .query_selector(".reader")
+            .ok()
+            .flatten()
+            .is_some_and(|r| r.get_attribute("data-read").as_deref() == Some(article));
     let existing = document.get_element_by_id("checker");
     let opening_checker = flags.checker && check.is_empty() && existing.is_none();
     if flags.checker {
@@ -85,6 +98,11 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
         return;
     }
     let key = (article.to_string(), fact.to_string());
+    if drawn_with_page {
+        SHOWN.with(|s| *s.borrow_mut() = Some(key));
+        focus_heading_in_place();
+        return;
+    }
     if flags.chart_in_focus || SHOWN.with(|s| s.borrow().as_ref() == Some(&key)) {
         return;
     }
@@ -93,7 +111,7 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
     focus(&document, "reader-title");
     let target = match highlight {
         Some(_) => document.get_element_by_id("read-quote"),
-        None => document.query_selector(".reader").ok().flatten(),
+        None => document.query_selector(".desk .reader").ok().flatten(),
     };
     if let Some(t) = target {
         t.scroll_into_view();
@@ -183,6 +201,29 @@ fn weighed_verdicts(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) ->
             });
             (checker::weighing(lang), String::new())
         }
+    }
+}
+
+/// As when the reading view opens, its heading takes focus (for screen readers), unless the
+/// reader has focused something already; but the page stays where the reader has scrolled. In the
+/// next task: this drawing is what sends the reading page's shell away
+/// (crates/publish/src/reading_hand_over.js), and markup still hidden under it takes no focus.
+fn focus_heading_in_place() {
+    let later = Closure::once_into_js(|| {
+        let Some(document) = document() else { return };
+        if document.active_element().is_some_and(|a| a.tag_name() != "BODY") {
+            return;
+        }
+        let heading =
+            document.get_element_by_id("reader-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
     }
 }
 

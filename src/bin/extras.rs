@@ -52,7 +52,7 @@ mod exports {
     }
 
     /// Called by the page's script once the module has loaded: adopts the styles of what this
-    /// module draws (style/report.css, as a constructed stylesheet, which the page's policy
+    /// module draws (style/reader.css and style/report.css, as a constructed stylesheet, which the page's policy
     /// allows), says whether the browser has a system share sheet, and answers the controls of
     /// this module's markup ("Copy" beside a reference, "Share via…") and its keys (Enter in the
     /// checker, arrows in a download menu). The first load carries none of it.
@@ -63,7 +63,8 @@ mod exports {
         if let Ok(sheet) = web_sys::CssStyleSheet::new() {
             // The series across reports take their colours from the theme's variables.
             let css = format!(
-                "{}{}",
+                "{}{}{}",
+                include_str!("../../style/reader.css"),
                 include_str!("../../style/report.css"),
                 views::inline_svg::theme_vars(".chart--static svg")
             );

@@ -3,8 +3,8 @@
 //! `NAME.html` beside it (the default one too, so a link to a fact by its report's page outlives a
 //! change of default) (report names are ASCII letters, digits, `-` and `_`, and never `index`;
 //! `verify` refuses others). Each of those pages has a twin drawn in English ([`english_page_file`]),
-//! where the page sends a link in English, and each chart a table page in both languages
-//! ([`table_page_file`]). The publish step writes the pages; the list of reports at the top of each
+//! where the page sends a link in English, each chart a table page in both languages
+//! ([`table_page_file`]) and each article a reading page in both ([`reading_page_file`]). The publish step writes the pages; the list of reports at the top of each
 //! page and the reports' index link to them.
 
 /// The file name of the page of report `name`; `default` for the site's default report.
@@ -58,6 +58,15 @@ pub fn table_page_file(name: &str, chart: &str, en: bool) -> String {
     format!("{name}.table-{chart}{}.html", if en { ".en" } else { "" })
 }
 
+/// The file name of the page of report `name` that opens on the reading view of its article
+/// `article`, in Chinese or English (`en`): `NAME.read-ARTICLE.html`, `NAME.read-ARTICLE.en.html`.
+/// A link to that view (`?read=ARTICLE`) is sent there by the report's page, as a table's is to
+/// [`table_page_file`], so its first paint is the article's text. Article ids are lowercase
+/// letters, digits and '-' (checked by `verify`), so no such name is another kind of page.
+pub fn reading_page_file(name: &str, article: &str, en: bool) -> String {
+    format!("{name}.read-{article}{}.html", if en { ".en" } else { "" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +88,10 @@ mod tests {
         assert_eq!(
             (table_page_file("a", "gd-5g", false), table_page_file("a", "gd-5g", true)),
             ("a.table-gd-5g.html".into(), "a.table-gd-5g.en.html".into())
+        );
+        assert_eq!(
+            (reading_page_file("a", "luoning", false), reading_page_file("a", "luoning", true)),
+            ("a.read-luoning.html".into(), "a.read-luoning.en.html".into())
         );
     }
 }

@@ -8,7 +8,8 @@
 //! controls disabled and out of the tab order, ids and references removed), so the first view
 //! exists once. Each report's page has it in Chinese, and its English twin (`NAME.en.html`) in
 //! English; each chart's table page (`NAME.table-ID.html`, `catalogue::pages::table_page_file`)
-//! has it with that chart shown as its table, as the app's figure shows it. It is right for the
+//! has it with that chart shown as its table, as the app's figure shows it (an article's reading
+//! page has the article instead of the first view: `reading_page`). It is right for the
 //! view from the top in the page's language, in either theme, or scrolled to a section or chart:
 //! the first inline script in `index.html` sends a link in the other language, or to a chart as a
 //! table, to the page drawn for it, sets the theme and scrolls for a link that asks only that, and
@@ -103,7 +104,8 @@ fn finder(catalogue: &Catalogue, lang: Lang) -> Result<Html, PublishError> {
 
 /// Markup that looks like the app but does nothing: every control disabled and out of the tab
 /// order, and no ids (the app's own must stay unique), references to ids, live regions or the
-/// data attributes the app and the tests look for.
+/// data attributes the app and the tests look for. What is current (`aria-current`) stays, as
+/// the style marks it.
 pub fn inert(markup: &str) -> Result<String, PublishError> {
     rewrite(
         markup,
@@ -130,7 +132,7 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
                     "data-focus",
                     "data-read-article",
                     "data-read-fact",
-                    "aria-current",
+                    "aria-describedby",
                     "name",
                 ] {
                     el.remove_attribute(name);

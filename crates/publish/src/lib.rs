@@ -1,8 +1,9 @@
 //! Post-build publishing of the built page (native only; run by `publish_facts` from Trunk's
 //! `post_build` hook on `$TRUNK_STAGING_DIR`). Every report gets a page of its own from the one
 //! page Trunk built ([`publish_pages`], [`report_page`]): the same app and wasm, that report's data;
-//! that page's twin drawn in English, where a link in English is sent; and for each chart a table
-//! page in each language ([`table_page`]), where a link to that chart shown as a table is sent.
+//! that page's twin drawn in English, where a link in English is sent; for each chart a table
+//! page in each language ([`table_page`]), where a link to that chart shown as a table is sent;
+//! and for each article a reading page in each language ([`reading_page`]), where a link to it is.
 //!
 //! - [`with_first_view`]: the boot shell (`<div id="boot">`) gets the masthead and the first view,
 //!   drawn now by `first_view` from the same markup functions the app uses; [`with_reports_nav`]
@@ -33,6 +34,7 @@ pub mod minify_js;
 pub mod offline;
 pub mod page;
 pub mod plain_report;
+pub mod reading_page;
 pub mod reports;
 pub mod short_names;
 pub mod unused_exports;
@@ -163,17 +165,30 @@ fn minify_scripts(dir: &Path) -> Result<(), PublishError> {
 }
 
 /// `html` with its site block for the page `page` of `reports[open]`: where that report's data
-/// and its report file are, the reports' index, the charts a table page can show and the pages
-/// in the other language ([`reports::site_json`]). Call it with the report open
-/// (`catalogue::with_open_report`): the charts are the open report's.
+/// and its report file are, the reports' index, the views drawn as pages of their own and the
+/// pages in the other language ([`reports::site_json`]). Call it with the report open
+/// (`catalogue::with_open_report`): the views are the open report's.
 pub fn with_site(
     html: &str,
     reports: &[facts::Report],
     open: usize,
     page: &ReportPage,
 ) -> Result<String, PublishError> {
-    let charts = first_view::drawn_charts(&catalogue::CATALOGUE, page.lang);
-    page::with_site_block(html, &reports::site_json(reports, open, catalogue::reports_index(), &charts, page)?, "")
+    let views = drawn_views(page.lang);
+    let sections: Vec<&str> = charts::registry::sections().iter().map(|s| s.id.as_str()).collect();
+    page::with_site_block(
+        html,
+        &reports::site_json(reports, open, catalogue::reports_index(), &sections, &views, page)?,
+        "",
+    )
+}
+
+/// The views of the open report (`catalogue::with_open_report`) that have pages of their own in
+/// `lang`: each chart the shell draws, as its table, then each article's reading view.
+pub fn drawn_views(lang: Lang) -> Vec<PageView<'static>> {
+    let catalogue = &*catalogue::CATALOGUE;
+    let tables = first_view::drawn_charts(catalogue, lang).into_iter().map(PageView::Table);
+    tables.chain(catalogue.articles.iter().map(|a| PageView::Reading(a.id.as_str()))).collect()
 }
 
 /// `html` with the list of the site's reports at its top, `reports[open]` marked as the page's own
@@ -186,25 +201,72 @@ pub fn with_reports_nav(html: &str, reports: &[facts::Report], open: usize) -> R
 }
 
 /// Which of a report's pages: every report has its page in Chinese (its address) and its twin
-/// in English, and for each chart a table page in each language.
+/// in English, and for each chart a table page and each article a reading page in each language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReportPage<'a> {
     /// The language its first view is drawn in.
     pub lang: Lang,
     /// The page is the site's address (`index.html` and its twin), the default report's page
-    /// under the site's name; for a table page, its links lead there.
+    /// under the site's name; for a table or reading page, its links lead there.
     pub address: bool,
-    /// A table page: its first view shows this chart as a table.
-    pub table: Option<&'a str>,
+    /// What its first view shows.
+    pub view: PageView<'a>,
 }
 
-impl ReportPage<'_> {
+/// What a report's page shows first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageView<'a> {
+    /// The report from the top: the report's page and its English twin.
+    Report,
+    /// The report from the top with this chart shown as its table: a table page.
+    Table(&'a str),
+    /// The reading view of this article: a reading page (`reading_page`).
+    Reading(&'a str),
+}
+
+impl<'a> PageView<'a> {
+    /// The chart a table page shows as its table.
+    pub fn table(self) -> Option<&'a str> {
+        match self {
+            PageView::Table(chart) => Some(chart),
+            _ => None,
+        }
+    }
+
+    /// The article a reading page opens on.
+    pub fn article(self) -> Option<&'a str> {
+        match self {
+            PageView::Reading(article) => Some(article),
+            _ => None,
+        }
+    }
+
+    /// How the site block names the view, and the pages' file names spell it (`NAME.KEY.html`,
+    /// `NAME.KEY.en.html`: index.html's first script builds them so): `table-CHART`,
+    /// `read-ARTICLE`; none for the report's own page.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            PageView::Report => None,
+            PageView::Table(chart) => Some(format!("table-{chart}")),
+            PageView::Reading(article) => Some(format!("read-{article}")),
+        }
+    }
+}
+
+impl<'a> ReportPage<'a> {
+    /// The chart a table page shows as its table.
+    pub fn table(&self) -> Option<&'a str> {
+        self.view.table()
+    }
+
     /// The page's file name for the report `name`.
     pub fn file(&self, name: &str) -> String {
-        match (self.table, self.lang) {
-            (Some(chart), lang) => catalogue::pages::table_page_file(name, chart, lang == Lang::En),
-            (None, Lang::Zh) => catalogue::pages::page_file(name, self.address),
-            (None, Lang::En) => catalogue::pages::english_page_file(name, self.address),
+        let en = self.lang == Lang::En;
+        match self.view {
+            PageView::Table(chart) => catalogue::pages::table_page_file(name, chart, en),
+            PageView::Reading(article) => catalogue::pages::reading_page_file(name, article, en),
+            PageView::Report if en => catalogue::pages::english_page_file(name, self.address),
+            PageView::Report => catalogue::pages::page_file(name, self.address),
         }
     }
 }
@@ -232,7 +294,7 @@ pub fn report_page(
     let built = page::with_html_lang(&built, lang)?;
     catalogue::with_open_report(&report.name, || {
         let html = with_site(
-            &with_reports_nav(&with_first_view(&built, lang, page.table)?, reports, open)?,
+            &with_reports_nav(&with_first_view(&built, lang, page.table())?, reports, open)?,
             reports,
             open,
             page,
@@ -256,7 +318,7 @@ pub fn table_page(
     page: &ReportPage,
 ) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
-    let chart = page.table.ok_or_else(|| PublishError("a table page names its chart".into()))?;
+    let chart = page.table().ok_or_else(|| PublishError("a table page names its chart".into()))?;
     let site = elements(main, "script#site")?.into_iter().next().map(|e| e.text).unwrap_or_default();
     let site = reports::site_json_from(&site, &report.name, page)?;
     let figure =
@@ -290,6 +352,19 @@ pub fn table_page(
         return Err(PublishError(format!("{}: the page has {replaced} figures of {chart:?}", report.name)));
     }
     Ok(html)
+}
+
+/// The reading page `page` of `reports[open]` from `main`, the report's page in the same language
+/// as written (`reading_page::reading_page`), without its policy.
+pub fn reading_page_of(
+    main: &str,
+    reports: &[facts::Report],
+    open: usize,
+    page: &ReportPage,
+) -> Result<String, PublishError> {
+    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    catalogue::with_open_report(&report.name, || reading_page::reading_page(main, &catalogue::CATALOGUE, report, page))
+        .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?
 }
 
 /// The site's address's `<title>`: the site's name in both languages (`seeds/site.toml`).
@@ -350,13 +425,12 @@ pub fn report_pages(report: &facts::Report, default: bool) -> Result<Vec<ReportP
     let addresses: &[bool] = if default { &[true, false] } else { &[false] };
     let mut pages: Vec<ReportPage> = addresses
         .iter()
-        .flat_map(|&address| [Lang::Zh, Lang::En].map(|lang| ReportPage { lang, address, table: None }))
+        .flat_map(|&address| [Lang::Zh, Lang::En].map(|lang| ReportPage { lang, address, view: PageView::Report }))
         .collect();
     for lang in [Lang::Zh, Lang::En] {
-        let charts =
-            catalogue::with_open_report(&report.name, || first_view::drawn_charts(&catalogue::CATALOGUE, lang))
-                .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?;
-        pages.extend(charts.into_iter().map(|chart| ReportPage { lang, address: default, table: Some(chart) }));
+        let views = catalogue::with_open_report(&report.name, || drawn_views(lang))
+            .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?;
+        pages.extend(views.into_iter().map(|view| ReportPage { lang, address: default, view }));
     }
     Ok(pages)
 }
@@ -374,8 +448,9 @@ pub struct Published {
 
 /// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
 /// site's default report as `index.html` (and `NAME.html`), each other one as `NAME.html`, each
-/// with its twin drawn in English (`index.en.html`, `NAME.en.html`; `catalogue::pages`) and its
-/// table pages (`NAME.table-ID.html`, `NAME.table-ID.en.html`, made from those: [`table_page`]),
+/// with its twin drawn in English (`index.en.html`, `NAME.en.html`; `catalogue::pages`), its
+/// table pages (`NAME.table-ID.html`, `NAME.table-ID.en.html`, made from those: [`table_page`]) and
+/// its reading pages (`NAME.read-ID.html`, `NAME.read-ID.en.html`: [`reading_page`]),
 /// each with its policy (unless built by `trunk serve`); and `<dir>/offline.html`, the default report's
 /// page as one self-contained file. The reports' data and files must already be in `dir`
 /// ([`reports::write`]): the offline copy carries them inline.
@@ -393,11 +468,11 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
     let reports = &*catalogue::REPORTS;
     let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
     for (open, report) in reports.iter().enumerate() {
-        // The report's pages as written, from which its table pages are made.
+        // The report's pages as written, from which its views' pages are made.
         let mut written: Vec<(ReportPage, String)> = Vec::new();
         for page in report_pages(report, open == 0)? {
-            let html = match page.table {
-                None => {
+            let html = match page.view {
+                PageView::Report => {
                     let html = report_page(&built, reports, open, &page)?;
                     let first = page.address && page.lang == Lang::Zh;
                     if first {
@@ -418,11 +493,16 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
                     written.push((page, html.clone()));
                     html
                 }
-                Some(_) => {
-                    let main = written.iter().find(|(p, _)| p.lang == page.lang && p.address == page.address);
-                    let (_, main) = main
-                        .ok_or_else(|| PublishError(format!("{}: no page to make a table page from", report.name)))?;
-                    table_page(main, reports, open, &page)?
+                // A view's page is made from the report's page in its language, as written.
+                PageView::Table(_) => table_page(written_page(&written, &page, &report.name)?, reports, open, &page)?,
+                PageView::Reading(_) => {
+                    // Its style and scripts are its own: so is its policy.
+                    let html = reading_page_of(written_page(&written, &page, &report.name)?, reports, open, &page)?;
+                    if served {
+                        html
+                    } else {
+                        with_csp(&html)?
+                    }
                 }
             };
             let file = page.file(&report.name);
@@ -450,6 +530,17 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
         published.pages.push(views::markup::ALL_REPORTS_PAGE.to_string());
     }
     Ok(published)
+}
+
+/// The report's page `page`'s views are made from: its page in the same language, as written.
+fn written_page<'w>(
+    written: &'w [(ReportPage, String)],
+    page: &ReportPage,
+    name: &str,
+) -> Result<&'w str, PublishError> {
+    let main = written.iter().find(|(p, _)| p.lang == page.lang && p.address == page.address);
+    main.map(|(_, html)| html.as_str())
+        .ok_or_else(|| PublishError(format!("{name}: no page to make a view's page from")))
 }
 
 /// The page that lists every report (`views::markup::all_reports`), from the page Trunk built: its

@@ -226,10 +226,14 @@ fn with_report_inline(
         ));
     }
     site["index"] = serde_json::Value::from("");
-    // Nor has it an English page or a table page beside it: the app draws those views.
+    // Nor has it an English, table or reading page beside it: the app draws those views.
     if let Some(fields) = site.as_object_mut() {
         fields.remove("en");
-        fields.remove("charts");
+    }
+    // ... and its views are drawn by the app, except a section or chart brought into view.
+    if let Some(views) = site["views"].as_object_mut() {
+        views.remove("table");
+        views.remove("read");
     }
     let without_nav = crate::page::remove_all(html, "nav.site-reports")?;
     with_site_block(&without_nav, &site.to_string(), &blocks)

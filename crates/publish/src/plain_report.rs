@@ -42,7 +42,7 @@ const WIDTH_CLASSES: [(f64, &str); 3] = [(PHONE_WIDTH, "plain__w1"), (520.0, "pl
 
 /// The page's own styles, with the reading view's (the report's text is marked up as it is there).
 const PLAIN_CSS: &str = include_str!("../../../style/plain.css");
-const READER_CSS: &str = include_str!("../../../style/report.css");
+const READER_CSS: &str = include_str!("../../../style/reader.css");
 
 /// The plain page of `reports[open]` in `lang`, from the page Trunk built (its head: styles,
 /// icon; its scripts go). Drawn from the report itself, whichever report the catalogue has open.
@@ -268,7 +268,8 @@ fn static_controls(catalogue: &Catalogue, markup: &str, lang: Lang) -> Result<St
                     Ok(())
                 }
             }),
-            element!("button.indicator-ref", |el| {
+            // Under a paragraph, the line that names them goes with them.
+            element!("button.indicator-ref, p.reader__indicators", |el| {
                 el.remove();
                 Ok(())
             }),

@@ -65,18 +65,20 @@ pub fn report_data(report: &Report) -> Result<(String, Vec<u8>), PublishError> {
 /// What the page `page` of `reports[open]` says of the site, as the JSON of its `<script
 /// type="application/json" id="site">`: the open report's name, where its data and its report file
 /// are, the reports' index ("" for one report), the site's name (`seeds/site.toml`), the report's
-/// version (the `cv` its links carry: a link of this version opens a view the page prerendered)
-/// and `charts`, the ids of the charts a table page shows (space-separated). Then the report's
-/// pages in each language the page is not, under that language's code: `en` on the Chinese page,
-/// where a link in English is sent; `zh` on the English one, where a link in Chinese is sent and
-/// whose address the page shows. A table page names both, and shows the Chinese page's address;
-/// its chart is `table`. `lang` is `en` on a page drawn in English. The page's first script reads
-/// it (index.html), and the app `lang` (the language the page's drawings are in).
+/// views a link can ask the page to draw before the app arrives ([`link_values`], with the views
+/// drawn as pages of their own: a view's page is `NAME.KIND-ID.html`, `PageView::key`). Then
+/// the report's pages in each language the page is not, under that language's code: `en` on the
+/// Chinese page, where a link in English is sent; `zh` on the English one, where a link in
+/// Chinese is sent and whose address the page shows. A table or reading page names both, and
+/// shows the Chinese page's address; its view is `view`. `lang` is `en` on a page drawn in
+/// English. The page's first script reads it (index.html), and the app `lang` (the language the
+/// page's drawings are in).
 pub fn site_json(
     reports: &[Report],
     open: usize,
     index_path: &str,
-    charts: &[&str],
+    sections: &[&str],
+    page_views: &[crate::PageView],
     page: &crate::ReportPage,
 ) -> Result<String, PublishError> {
     let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
@@ -93,32 +95,57 @@ pub fn site_json(
         "index": index_path,
         "title_zh": site.title_zh,
         "title_en": site.title_en,
-        "version": views::view_state::catalogue_version(&report.catalogue),
-        "charts": charts.join(" "),
+        "views": link_values(&views::view_state::catalogue_version(&report.catalogue), sections, page_views),
     });
     with_page_fields(&mut json, &report.name, page);
     Ok(json.to_string())
 }
 
-/// The fields of [`site_json`] that say which of the report's pages it is: `lang`, `table` and the
+/// The values a link's keys may have for the report's pages to draw its view before the app
+/// arrives (`views` in [`site_json`]), each key's space-separated: `cv` the report's version
+/// `version` (a link made from another version may name figures that changed: the app's to
+/// say), `embed`, `lang` and `theme` as the app reads them (`view_state::codec`), the report's
+/// `section`s, its drawn `chart`s, which are also its `table` pages, and its articles, each a
+/// `read`ing page (`PageView`). A key or value not listed (a search, a fact, several tables...) is
+/// the app's to draw. index.html's first script checks a link against it.
+pub fn link_values(version: &str, sections: &[&str], page_views: &[crate::PageView]) -> serde_json::Value {
+    use views::view_state::Theme;
+    let tables = page_views.iter().filter_map(|v| v.table()).collect::<Vec<_>>().join(" ");
+    let articles = page_views.iter().filter_map(|v| v.article()).collect::<Vec<_>>().join(" ");
+    let langs = [Lang::Zh, Lang::En].map(|l| l.pick("zh", "en")).join(" ");
+    let themes = [Theme::Auto, Theme::Light, Theme::Dark].map(Theme::as_str).join(" ");
+    json!({
+        "cv": version,
+        "embed": "0 1",
+        "lang": langs,
+        "theme": themes,
+        "section": sections.join(" "),
+        "chart": tables,
+        "table": tables,
+        "read": articles,
+    })
+}
+
+/// The fields of [`site_json`] that say which of the report's pages it is: `lang`, `view` and the
 /// pages in the other languages, `zh` and `en`.
-const PAGE_FIELDS: [&str; 4] = ["lang", "table", "zh", "en"];
+const PAGE_FIELDS: [&str; 4] = ["lang", "view", "zh", "en"];
 
 fn with_page_fields(json: &mut serde_json::Value, name: &str, page: &crate::ReportPage) {
     if let Some(fields) = json.as_object_mut() {
         fields.retain(|k, _| !PAGE_FIELDS.contains(&k.as_str()));
     }
     let (zh, en) = (page_link(name, page.address), english_page_file(name, page.address));
+    if let Some(view) = page.view.key() {
+        json["view"] = view.into();
+    }
     if page.lang == Lang::En {
         json["lang"] = "en".into();
     }
-    if let Some(chart) = page.table {
-        json["table"] = chart.into();
-    }
-    if page.lang == Lang::En || page.table.is_some() {
+    let view = page.view.key();
+    if page.lang == Lang::En || view.is_some() {
         json["zh"] = zh.into();
     }
-    if page.lang == Lang::Zh || page.table.is_some() {
+    if page.lang == Lang::Zh || view.is_some() {
         json["en"] = en.into();
     }
 }

@@ -426,7 +426,7 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
                 (&zh_site["lang"], &en_site["lang"]),
                 (&serde_json::Value::Null, &serde_json::Value::from("en"))
             );
-            for field in ["name", "data", "report", "index", "version"] {
+            for field in ["name", "data", "report", "index", "views"] {
                 assert_eq!(zh_site[field], en_site[field], "{field}");
             }
             assert!(zh.contains("<html lang=\"zh-CN\"") && en.contains("<html lang=\"en\""));
@@ -435,29 +435,68 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     }
     assert_eq!(first_script(&index).1["en"], "index.en.html");
     // Every chart a report's page draws has a table page in each language, where that page sends a
-    // link to the chart as a table (see `a_table_page_shows_its_chart_as_its_table`); it names the
-    // report's pages in both languages (the Chinese one is the address it shows).
-    use catalogue::pages::table_page_file;
+    // link to the chart as a table (see `a_table_page_shows_its_chart_as_its_table`), and every
+    // article a reading page (`a_reading_page_opens_on_its_article`); each names the report's
+    // pages in both languages (the Chinese one is the address it shows). The site block lists
+    // them as index.html's first script builds their names.
+    use catalogue::pages::{reading_page_file, table_page_file};
     for (i, report) in catalogue::REPORTS.iter().enumerate() {
         let zh = std::fs::read_to_string(dir.join(page_file(&report.name, false))).unwrap();
-        let charts = first_script(&zh).1["charts"].as_str().unwrap_or_default().to_string();
+        let pages = first_script(&zh).1["views"].clone();
+        let listed = |kind: &str| -> Vec<String> {
+            pages[kind].as_str().unwrap_or_default().split(' ').map(str::to_string).collect()
+        };
         let drawn =
-            catalogue::with_open_report(&report.name, || first_view::drawn_charts(&catalogue::CATALOGUE, Lang::Zh));
-        assert_eq!(Some(charts.split(' ').collect::<Vec<_>>()), drawn, "{}: site.charts", report.name);
-        for chart in charts.split(' ') {
+            catalogue::with_open_report(&report.name, || first_view::drawn_charts(&catalogue::CATALOGUE, Lang::Zh))
+                .unwrap();
+        let articles: Vec<&str> = report.catalogue.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(listed("table"), drawn, "{}: site.pages.table", report.name);
+        assert_eq!(listed("read"), articles, "{}: site.pages.read", report.name);
+        // The charts and sections to bring into view are those the page draws.
+        assert_eq!(listed("chart"), drawn, "{}: site.views.chart", report.name);
+        let sections = catalogue::with_open_report(&report.name, || {
+            charts::registry::sections().iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+        });
+        assert_eq!(Some(listed("section")), sections, "{}: site.views.section", report.name);
+        // Each value of the other keys is one the app reads without a notice; cv is the report's.
+        for key in ["embed", "lang", "theme"] {
+            for value in listed(key) {
+                // An embed is of a chart.
+                let chart = if key == "embed" { format!("chart={}&", drawn[0]) } else { String::new() };
+                let query = format!("?{chart}{key}={value}");
+                let notices = catalogue::with_open_report(&report.name, || views::view_state::parse(&query).1)
+                    .unwrap_or_default();
+                assert!(notices.is_empty(), "{key}={value}: {notices:?}");
+            }
+        }
+        assert_eq!(listed("cv"), [views::view_state::catalogue_version(&report.catalogue)]);
+        let keys: Vec<String> =
+            drawn.iter().map(|c| format!("table-{c}")).chain(articles.iter().map(|a| format!("read-{a}"))).collect();
+        for key in keys.iter().map(String::as_str) {
             for en in [false, true] {
-                let page = std::fs::read_to_string(dir.join(table_page_file(&report.name, chart, en)))
-                    .unwrap_or_else(|e| panic!("{}: {chart}: {e}", report.name));
+                let file = match key.split_once('-') {
+                    Some(("table", chart)) => table_page_file(&report.name, chart, en),
+                    Some(("read", article)) => reading_page_file(&report.name, article, en),
+                    _ => panic!("{key}"),
+                };
+                // index.html's first script: NAME + '.' + view + ('.en' in English) + '.html'.
+                assert_eq!(file, format!("{}.{key}{}.html", report.name, if en { ".en" } else { "" }));
+                let page =
+                    std::fs::read_to_string(dir.join(&file)).unwrap_or_else(|e| panic!("{}: {key}: {e}", report.name));
                 let site = first_script(&page).1;
-                assert_eq!(site["table"], chart);
+                assert_eq!(site["view"], key);
                 assert_eq!(site["zh"], page_link(&report.name, i == 0));
                 assert_eq!(site["en"], english_page_file(&report.name, i == 0));
                 assert_eq!(site["lang"], if en { serde_json::Value::from("en") } else { serde_json::Value::Null });
-                assert_eq!(site["charts"], charts.as_str());
+                assert_eq!(site["views"], pages);
                 let lang = if en { "en" } else { "zh-CN" };
-                assert!(page.contains(&format!("<html lang=\"{lang}\"")), "{chart}");
+                assert!(page.contains(&format!("<html lang=\"{lang}\"")), "{key}");
                 let plain = catalogue::pages::plain_page_file(&report.name, en);
-                assert!(page.contains(&format!("url={plain}")), "no scripts: the plain page");
+                let plain = match key.strip_prefix("read-") {
+                    Some(article) => format!("{plain}#article-{article}"),
+                    None => plain,
+                };
+                assert!(page.contains(&format!("url={plain}\"")), "no scripts: the plain page, {plain}");
             }
         }
     }
@@ -477,7 +516,13 @@ fn the_page_names_the_open_reports_data_and_offline_html_carries_it_before_any_s
     assert_eq!(file.text.replace("<\\/", "</"), std::fs::read_to_string(dir.join(&report_path)).unwrap());
     assert_eq!(first_script(&offline).1["index"], "");
     assert_eq!(first_script(&offline).1["en"], serde_json::Value::Null, "no English page beside it");
-    assert_eq!(first_script(&offline).1["charts"], serde_json::Value::Null, "no table page beside it");
+    let views = &first_script(&offline).1["views"];
+    assert_eq!(
+        (&views["table"], &views["read"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null),
+        "no table or reading page beside it"
+    );
+    assert!(views["chart"].as_str().is_some_and(|c| c.contains(' ')), "a chart to bring into view: {views}");
     assert!(!offline.contains("site-reports"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -494,13 +539,13 @@ fn a_table_page_shows_its_chart_as_its_table() {
         html[at..at + html[at..].find("</figure>").unwrap_or(0)].to_string()
     };
     for lang in [Lang::Zh, Lang::En] {
-        let main = report_page(page, reports, 0, &ReportPage { lang, address: true, table: None }).unwrap();
+        let main = report_page(page, reports, 0, &ReportPage { lang, address: true, view: PageView::Report }).unwrap();
         let charts =
             catalogue::with_open_report(&reports[0].name, || first_view::drawn_charts(&catalogue::CATALOGUE, lang))
                 .unwrap();
         assert!(charts.len() >= 2, "{charts:?}");
         for chart in [charts[0], charts[charts.len() - 1]] {
-            let table_page_of = ReportPage { lang, address: true, table: Some(chart) };
+            let table_page_of = ReportPage { lang, address: true, view: PageView::Table(chart) };
             let html = report_page(page, reports, 0, &table_page_of).unwrap();
             // What the publish step writes, from the report's page as written (its `<noscript>` and
             // policy), is that page as written.
@@ -525,8 +570,96 @@ fn a_table_page_shows_its_chart_as_its_table() {
             }
         }
         // A chart the report does not have is said, not written.
-        let nope = ReportPage { lang, address: true, table: Some("no-such-chart") };
+        let nope = ReportPage { lang, address: true, view: PageView::Table("no-such-chart") };
         assert!(table_page(&main, reports, 0, &nope).is_err());
+    }
+}
+
+/// A reading page's first view is the article as the reading view draws it, in the page's
+/// language, with the masthead saying it is open; its style is the reading view's, without the
+/// drawings' (it draws no chart); its own script hands the article over to the app; a browser
+/// without scripts goes to the article in the plain page.
+#[test]
+fn a_reading_page_opens_on_its_article() {
+    let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title><script type=\"module\">start()</script></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
+    let reports = &*catalogue::REPORTS;
+    let report = &reports[0];
+    // Text without tags, as a reader sees it.
+    let text = |html: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let written =
+            |html: &str| with_csp(&plain_report::with_noscript_redirect(html, &report.name, lang).unwrap()).unwrap();
+        let main = written(
+            &report_page(page, reports, 0, &ReportPage { lang, address: true, view: PageView::Report }).unwrap(),
+        );
+        assert!(main.contains("@container"), "the report's page draws its charts");
+        for article in &report.catalogue.articles {
+            let id = article.id.as_str();
+            let reading = ReportPage { lang, address: true, view: PageView::Reading(id) };
+            let html = reading_page_of(&main, reports, 0, &reading).unwrap();
+            let view = elements(&html, "#boot .boot__view").unwrap();
+            assert_eq!(view.len(), 1);
+            let shell = &html[html.find("<div class=boot__view").unwrap()..html.find("</body>").unwrap()];
+            // The article and nothing else: no chart, no headline, no tooltip, no id, nothing to press.
+            assert!(shell.contains(&format!("<section class=reader data-read={id}")), "{lang:?} {id}");
+            for absent in ["<figure", "<svg", "headline", "read__tip", " id=", "data-fact", "href="] {
+                assert!(!shell.contains(absent), "{lang:?} {id}: {absent}");
+            }
+            let panel = catalogue::with_open_report(&report.name, || {
+                views::reader::reader_panel(&catalogue::CATALOGUE, &report.text, id, None, lang).unwrap()
+            })
+            .unwrap();
+            let numbers = panel.as_str().matches("class=\"read__fact\"").count();
+            assert!(numbers > 0, "{id}");
+            assert_eq!(shell.matches("class=read__fact").count(), numbers, "{lang:?} {id}: every number");
+            assert!(shell.matches("disabled").count() >= numbers, "{lang:?} {id}: inert");
+            // What the module draws, word for word, less the tooltips.
+            let tips = page::rewrite(
+                panel.as_str(),
+                vec![lol_html::element!(".read__tip", |el| {
+                    el.remove();
+                    Ok(())
+                })],
+            )
+            .unwrap();
+            assert_eq!(text(shell), text(&tips), "{lang:?} {id}");
+            let title = if lang == Lang::Zh { &article.title_zh } else { &article.title_en };
+            assert!(shell.contains(title.as_str()), "{lang:?} {id}");
+            // The masthead's link to it is current, as the app marks it.
+            let tools = &html[html.find("<nav class=report-tools").unwrap()..];
+            let current = tools.find("aria-current").expect("a current article");
+            assert!(tools[current..].find(title.as_str()) < tools[current..].find("</a>"), "{lang:?} {id}");
+            // The reading view's style, not the drawings'.
+            let style = &elements(&html, "style").unwrap()[0].text;
+            assert!(style.contains(".read__fact{") && !style.contains("@container"), "{lang:?} {id}");
+            assert_eq!(elements(&html, "style").unwrap().len(), 1);
+            // The page's own script, last (after Trunk's loader), in the policy with its style.
+            let scripts = elements(&html, "script").unwrap();
+            let site = scripts.iter().position(|e| e.attr("id") == Some("site")).unwrap();
+            let own = scripts.last().unwrap();
+            assert!(own.text.contains("boot__desk") && scripts[scripts.len() - 2].attr("type") == Some("module"));
+            let policy = meta_policy(&with_csp(&html).unwrap());
+            assert!(policy.contains(&csp_hash(&own.text)) && policy.contains(&csp_hash(style)), "{policy}");
+            let site: serde_json::Value = serde_json::from_str(&scripts[site].text).unwrap();
+            assert_eq!(site["view"], format!("read-{id}"));
+            let plain = catalogue::pages::plain_page_file(&report.name, lang == Lang::En);
+            assert!(html.contains(&format!("url={plain}#article-{id}\"")), "{lang:?} {id}");
+        }
+        // An article the report does not have is said, not written.
+        let nope = ReportPage { lang, address: true, view: PageView::Reading("no-such-article") };
+        assert!(reading_page_of(&main, reports, 0, &nope).is_err());
     }
 }
 

@@ -93,6 +93,39 @@ for (const chart of ['sme-shares', 'gd-finance']) {
   });
 }
 
+// A link to an article: the report's page sends it on to the article's reading page, whose first
+// load (the article's text where the charts were) keeps to the budget too. The reading view is the
+// on-demand module's, which it asks for at once: it is counted apart, as the module it is.
+for (const [query, article] of [['?read=guangdong&lang=en', 'guangdong'], ['?read=sme-policy', 'sme-policy']]) {
+  test(`a link to an article (${query}): the first load is its reading page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once; then the module`, async () => {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+    const fetched = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
+    });
+    await page.goto(server.url + query);
+    await waitForApp(page);
+    await page.waitForSelector('.desk .reader #reader-title');
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    assert.equal(fetched[0], 'index.html');
+    const en = query.includes('lang=en') ? '\\.en' : '';
+    assert.match(fetched[1], new RegExp(`^[a-z0-9_-]+\\.read-${article}${en}\\.html$`), `the reading page next, before anything else:\n${fetched.join('\n')}`);
+    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
+    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
+    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    const files = [...new Set(fetched.slice(1))];
+    // The module (its JS, its wasm) and what it reads (the report's file, with the text).
+    const onDemand = (f) => f.startsWith('extras') || /^reports\/.*\.json$/.test(f);
+    assert.ok(files.some((f) => f.startsWith('extras_bg.wasm')), `the module draws the reading view:\n${files.join('\n')}`);
+    const first = files.filter((f) => !onDemand(f)).reduce((a, name) => a + gzip(name), 0);
+    const module = files.filter(onDemand).reduce((a, name) => a + gzip(name), 0);
+    console.log(`${query}: first load ${(first / KB).toFixed(1)} KB gzipped, then the module and the report's text ${(module / KB).toFixed(1)} KB`);
+    assert.ok(first <= FIRST_LOAD_LIMIT, `the reading page's first load ${first} B gzipped > ${FIRST_LOAD_LIMIT} B`);
+  });
+}
+
 test('the on-demand module loads when a reader first asks for a download, and only then', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   const fetched = [];

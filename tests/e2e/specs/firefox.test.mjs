@@ -160,6 +160,35 @@ for (const [lang, asTable] of [['zh', false], ['en', false], ['en', true]]) {
   });
 }
 
+// A link to an article goes to its reading page: the text paints from the HTML at the top of the
+// page, and the app, once the module has drawn the article, takes it over where it lies.
+for (const [lang, width] of [['en', 360], ['zh', 1280]]) {
+  test(`Firefox: a link to an article (${lang}, ${width}px) paints its text first, and the app takes it over in place`, async () => {
+    const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width, height: 800 });
+    const release = await holdWasmFirefox(page);
+    const link = server.url + (lang === 'en' ? '?lang=en&read=guangdong&theme=dark' : '?read=luoning');
+    const article = lang === 'en' ? 'guangdong' : 'luoning';
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction((id) => document.querySelector(`#boot .reader[data-read="${id}"]`), { timeout: 10000, polling: 50 }, article);
+    const where = (q) => page.evaluate((q) => {
+      const r = document.querySelector(q);
+      const p = r && r.querySelectorAll('.reader__text p')[2];
+      return r && [Math.round(r.getBoundingClientRect().top), Math.round(p.getBoundingClientRect().top), Math.round(scrollY), r.innerText.length];
+    }, q);
+    const shell = await where('#boot .reader');
+    assert.equal(shell[0], 0, `the article at the top of the page: ${shell}`);
+    assert.ok(shell[2] > 100 && shell[3] > 500, `scrolled past the masthead, the whole text: ${shell}`);
+    assert.equal(await page.evaluate(() => location.href), link, 'the address is the link');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'en' ? 'en' : 'zh-CN');
+    await page.screenshot({ path: `${ARTIFACTS}firefox-link-read-${lang}-${width}.png` });
+    release();
+    await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.desk .reader #reader-title'), { timeout: 20000, polling: 100 });
+    assert.deepEqual(await where('main .desk .reader'), shell, 'the app\'s article lies where the shell\'s was, nothing scrolled');
+    assert.deepEqual(problems, CLEAN);
+    await context.close();
+  });
+}
+
 test('Firefox: an embed link paints its chart alone from the HTML, and the app takes it over in the same box', async () => {
   const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
   const release = await holdWasmFirefox(page);

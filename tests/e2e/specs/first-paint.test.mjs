@@ -31,12 +31,15 @@ test(`every dashboard page paints from at most ${PAGE_LIMIT / KB} KB gzipped of 
     const pages = readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'offline.html');
     const plain = pages.filter((f) => f.includes('.plain.'));
     const dashboards = pages.filter((f) => !f.includes('.plain.') && f !== 'reports.html');
-    // Per report: its page, its English twin and two plain pages, and a table page per chart in each
-    // language; and the site's address with its twin.
-    const tables = dashboards.filter((f) => f.includes('.table-'));
-    const twins = dashboards.filter((f) => f.endsWith('.en.html') && !f.includes('.table-')).length;
-    assert.ok(twins > 1 && dashboards.length - tables.length === 2 * twins && plain.length === 2 * (twins - 1), `${dir}: ${pages.join(', ')}`);
-    assert.ok(tables.length > 0 && tables.length % 2 === 0 && tables.every((f) => dashboards.includes(f.replace(/\.html$/, '.en.html')) || f.endsWith('.en.html')), `${dir}: ${tables.join(', ')}`);
+    // Per report: its page, its English twin and two plain pages, a table page per chart and a
+    // reading page per article in each language; and the site's address with its twin.
+    const views = dashboards.filter((f) => /\.(table|read)-/.test(f));
+    const twins = dashboards.filter((f) => f.endsWith('.en.html') && !views.includes(f)).length;
+    assert.ok(twins > 1 && dashboards.length - views.length === 2 * twins && plain.length === 2 * (twins - 1), `${dir}: ${pages.join(', ')}`);
+    for (const kind of ['table', 'read']) {
+      const these = views.filter((f) => f.includes(`.${kind}-`));
+      assert.ok(these.length >= twins - 1 && these.length % 2 === 0 && these.every((f) => dashboards.includes(f.replace(/\.html$/, '.en.html')) || f.endsWith('.en.html')), `${dir}: ${kind}: ${these.join(', ')}`);
+    }
     for (const f of dashboards) assert.ok(gz(dir, f) <= PAGE_LIMIT, `${dir}/${f}: ${gz(dir, f)} B gzipped`);
     for (const f of plain) assert.ok(gz(dir, f) <= PLAIN_PAGE_LIMIT, `${dir}/${f}: ${gz(dir, f)} B gzipped`);
     console.log(`${dir}: dashboard pages ${dashboards.map((f) => (gz(dir, f) / KB).toFixed(1)).join(', ')} KB; plain pages ${plain.map((f) => (gz(dir, f) / KB).toFixed(1)).join(', ')} KB gzipped`);

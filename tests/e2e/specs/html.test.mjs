@@ -44,6 +44,8 @@ for (const [dir, name] of [[DIST, 'index.html'], [DIST, 'offline.html'], [MULTI,
   [DIST, '000_51d79537997213ea.en.html'], [MULTI, 'fixture-west-2021h1.en.html'],
   // A chart shown as a table: its table page, in each language.
   [DIST, '000_51d79537997213ea.table-gd-finance.html'], [MULTI, 'fixture-west-2021h1.table-west-broadband.en.html'],
+  // An article's reading page, in each language.
+  [DIST, '000_51d79537997213ea.read-guangdong.en.html'], [MULTI, 'fixture-west-2021h1.read-west-2021h1-brief.html'],
   // The plain pages: the whole report without scripts, in both languages.
   [DIST, '000_51d79537997213ea.plain.html'], [DIST, '000_51d79537997213ea.plain.en.html'], [MULTI, 'fixture-release-2020m11.plain.en.html']]) {
   test(`${dir === MULTI ? 'dist-multi/' : ''}${name} passes the Nu Html Checker with zero errors`, () => {

@@ -1,7 +1,8 @@
 // A link into a section or a chart (what the share panel writes) paints that view first: the page's
 // own script scrolls the prerendered report to the target before the first paint, and the app takes
 // it over where it stands, with nothing moving. An embed of a chart paints that chart alone. In English, the report's English page does it, at
-// the link's address; a chart shown as a table, that chart's table page. A link to a view no page
+// the link's address; a chart shown as a table, that chart's table page; an article, its reading
+// page. A link to a view no page
 // prerendered (several tables, a search, a stale or unknown target) keeps the prerendered view
 // hidden, since the app's view will differ. On the real report and a fixture report's page.
 import { test, before, after } from 'node:test';
@@ -236,6 +237,87 @@ for (const page of ['the real report', 'a fixture report']) {
   });
 }
 
+// A link to an article of the report (`?read=ID`, what the masthead's links and "Read in the report"
+// write) is its reading page's view: the report's page sends it there from its head, in the link's
+// language, and the reading page shows the report's page's address. The article's text paints
+// first, at the top of the page, as the app's reading view puts it; the app, once the on-demand
+// module has drawn the article, takes it over with nothing moving, and its numbers answer.
+async function linkedArticle(origin, url, query, article, width, { shot, scheme } = {}) {
+  const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
+  const documents = [];
+  page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
+  const en = /(^|[?&])lang=en(&|$)/.test(query);
+  await page.goto(url + query);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  assert.equal(documents.length, 2, `${query}: one hop, to the reading page: ${documents.join(' → ')}`);
+  assert.match(documents[1], new RegExp(`\\.read-${article}${en ? '\\.en' : ''}\\.html\\?`), documents.join(' → '));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), en ? 'en' : 'zh-CN');
+  // Where the reader is: the article's box, a paragraph a screen down, and the page's scroll.
+  const where = (q) => page.evaluate((q) => {
+    const r = document.querySelector(q);
+    const p = r?.querySelectorAll('.reader__text p')[2] ?? r?.querySelector('.reader__text p:last-of-type');
+    return r && { top: Math.round(r.getBoundingClientRect().top), p: Math.round(p.getBoundingClientRect().top), y: Math.round(scrollY), text: r.innerText };
+  }, q);
+  const shell = await where(`#boot .reader[data-read="${article}"]`);
+  assert.ok(shell, `${query}: the shell shows the article`);
+  assert.equal(await page.locator(`#boot .reader[data-read="${article}"]`).isVisible(), true);
+  assert.equal(await page.locator('#boot figure').count(), 0, `${query}: the article alone, no chart`);
+  // Scrolled to the article as the app's reading view is, as far as the page's length allows.
+  const end = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  assert.ok(shell.top === 0 || shell.y === end, `${query}: at the article (${JSON.stringify({ ...shell, text: '' })}, end ${end})`);
+  assert.ok(shell.text.length > 200, `${query}: its text`);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-shell.png` });
+  release();
+  // The module's article has the heading's id, which the shell's copy lacks.
+  await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.desk .reader #reader-title'), null, { timeout: 20000 });
+  const app = await where('main .desk .reader');
+  assert.deepEqual({ ...app, text: '' }, { ...shell, text: '' }, `${query}: the app's article lies where the shell's was, nothing scrolled`);
+  assert.equal(app.text, shell.text, `${query}: the same words`);
+  await waitForApp(page);
+  // Its heading takes focus, as when the reading view opens, and the page stays where it was.
+  await page.waitForFunction(() => document.activeElement?.id === 'reader-title', null, { timeout: 5000 });
+  assert.deepEqual({ ...(await where('main .desk .reader')), text: '' }, { ...shell, text: '' }, `${query}: focused in place`);
+  // Its numbers answer now: a hover shows the figure's tip.
+  const number = page.locator('main .desk .read__num').first();
+  await number.scrollIntoViewIfNeeded();
+  await number.hover();
+  await page.waitForFunction(() => [...document.querySelectorAll('.desk .read__tip')].some((t) => t.getClientRects().length > 0), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.__shift), 0, `${query}: no layout shift`);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-app.png` });
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+}
+
+for (const page of ['the real report', 'a fixture report']) {
+  test(`${page}: a link to an article paints its text first and the app takes it over in place`, async (t) => {
+    const site = await reportPage(page);
+    if (!site) return t.skip(NOT_BUILT);
+    const { origin, url, name } = site;
+    try {
+      const articles = await (async () => {
+        const { context, page: p } = await heldPage(origin, 1280);
+        await p.goto(url);
+        const read = await p.evaluate(() => window.dashboardSite.views.read.split(' '));
+        await context.close();
+        return read;
+      })();
+      assert.ok(articles.length > 0 && articles.every((a) => /^[a-z0-9-]+$/.test(a)), articles.join());
+      const [first, last] = [articles[0], articles[articles.length - 1]];
+      // The masthead's link, as the app writes it (with the report's version).
+      const shared = await appLink(origin, url, `?read=${last}`);
+      assert.match(shared, /^\?read=[a-z0-9-]+&cv=[0-9a-z]{6}$/, shared);
+      for (const width of [1280, 360]) {
+        await linkedArticle(origin, url, shared, last, width, { shot: `link-read-${name}-${width}` });
+      }
+      await linkedArticle(origin, url, `?lang=en&read=${first}&theme=dark`, first, 360, { scheme: 'dark', shot: `link-read-en-dark-${name}-360` });
+      await linkedArticle(origin, url, `?read=${first}&lang=en`, first, 1280);
+    } finally {
+      await site.close();
+    }
+  });
+}
+
 test('a link\'s theme, or a stored one, is set before the first paint, on the prerendered view', async () => {
   const { context, page, release } = await heldPage(server.origin, 1280);
   await page.goto(server.url + '?theme=dark');
@@ -277,7 +359,8 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
   for (const query of [
     `?lang=en&table=${chart},${first}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart},${first}`, '?table=no-such-chart', `?table=${chart}&q=5G`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', '?embed=1', `?section=${section}&embed=1`,
-    `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`,
+    `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`, '?read=no-such-article',
+    '?read=guangdong&fact=gd-5g-stations-2019', '?read=guangdong&q=5G', '?read=guangdong&read=luoning', '?read=guangdong,luoning',
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
     await page.goto(server.url + query);

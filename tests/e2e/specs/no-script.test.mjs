@@ -146,6 +146,31 @@ for (const site of SITES) {
   }
 }
 
+// A reading page opened as it is (its address shared, or saved) sends a browser without scripts
+// to that article in the plain page, in the page's language.
+test('Chromium, scripts off: an article\'s reading page sends it to the article in the plain page', async () => {
+  for (const site of SITES) {
+    const server = servers[site.dir];
+    for (const report of reportsOf(site.dir).filter((r) => !site.only || site.only(r)).slice(0, 2)) {
+      const articles = report.catalogue.articles.map((a) => a.id);
+      for (const [article, en] of [[articles[articles.length - 1], false], [articles[0], true]]) {
+        const context = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(server.url + `${report.name}.read-${article}${en ? '.en' : ''}.html`);
+        await page.waitForURL(new RegExp(`\\.plain${en ? '\\.en' : ''}\\.html#article-${article}$`));
+        await page.waitForLoadState('load');
+        const where = await page.evaluate((id) => {
+          const a = document.getElementById(`article-${id}`);
+          return a && { top: Math.round(a.getBoundingClientRect().top), y: Math.round(scrollY), end: document.documentElement.scrollHeight - innerHeight };
+        }, article);
+        // At its top, or as far as the page goes (an article that ends the page).
+        assert.ok(where && (Math.abs(where.top) <= 2 || (where.top > 0 && Math.abs(where.y - where.end) <= 2)), `${report.name} ${article}: scrolled to the article ${JSON.stringify(where)}`);
+        await context.close();
+      }
+    }
+  }
+});
+
 test('Firefox, scripts off by preference: the dashboard sends it to the plain page, every chart drawn, tables and sentences', async () => {
   const firefox = await puppeteer.launch({
     browser: 'firefox',
