@@ -1,0 +1,122 @@
+// A link to an article of the report (`?read=ARTICLE`): when its text is first on screen, and when
+// its numbers answer (the on-demand module has drawn the reading view and the page shows the app).
+// Two ways of opening it, alternating, in the normal and the slow profile (measure.mjs's):
+//
+//   reading page  the site as built: the report's page sends the link to the article's reading
+//                 page, whose HTML holds the text (crates/publish/src/reading_page.rs);
+//   app only      the same site with the reading pages switched off (the site block lists no
+//                 article, so the report's page keeps the link and the app draws the view once the
+//                 module has arrived): how every reading link opened before them.
+//
+//   node bench/reading.mjs --dist DIR [--runs 7] [--query '?read=guangdong'] [--out FILE]
+//
+// Prints a Markdown section; with --out, writes the raw times as JSON.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from './server.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    runs: { type: 'string', default: '7' },
+    query: { type: 'string', default: '?read=guangdong' },
+    out: { type: 'string' },
+  },
+});
+if (!opt.dist) throw new Error('--dist DIR is required (a copy of the release dist/)');
+const RUNS = Number(opt.runs);
+const PROFILES = { normal: null, slow: { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 } };
+const log = (...a) => console.error('[reading]', ...a);
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+// The same site without reading pages: its address's site block lists no article.
+const appOnly = mkdtempSync(join(tmpdir(), 'bench-reading-'));
+cpSync(opt.dist, appOnly, { recursive: true });
+const index = join(appOnly, 'index.html');
+const html = readFileSync(index, 'utf8');
+const listed = html.match(/"read":"[^"]*"/);
+if (!listed) throw new Error(`${index}: no article list in the site block`);
+writeFileSync(index, html.replace(listed[0], '"read":""'));
+
+const ways = { 'reading page': await serve({ dist: opt.dist }), 'app only': await serve({ dist: appOnly }) };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** One load: ms from the request to the text on screen, and to the numbers answering. */
+async function load(url, profile) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
+  }
+  // Checked every frame, in wall-clock time (a link sent on to another page starts a new clock).
+  await context.addInitScript(() => {
+    const times = (window.__reading = {});
+    const frame = () => {
+      const text = [...document.querySelectorAll('.reader')].some((r) => {
+        const box = r.getBoundingClientRect();
+        return box.height > 0 && box.top < innerHeight && getComputedStyle(r).visibility === 'visible';
+      });
+      if (text && !times.text) times.text = performance.timeOrigin + performance.now();
+      if (!document.getElementById('boot') && document.querySelector('.desk .reader #reader-title')) times.live = performance.timeOrigin + performance.now();
+      if (!times.live) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__reading && window.__reading.live, null, { timeout: 120000 });
+  const t = await page.evaluate(() => window.__reading);
+  await context.close();
+  return { text: t.text - start, live: t.live - start };
+}
+
+const result = { date: new Date().toISOString(), query: opt.query, runs: RUNS, profiles: {} };
+try {
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    for (const server of Object.values(ways)) await load(server.dash + opt.query, profile);
+    const runs = Object.fromEntries(Object.keys(ways).map((w) => [w, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [way, server] of Object.entries(ways)) {
+        log(`${name} ${i + 1}/${RUNS}: ${way}`);
+        runs[way].push(await load(server.dash + opt.query, profile));
+      }
+    }
+    result.profiles[name] = runs;
+  }
+} finally {
+  await browser.close();
+  for (const s of Object.values(ways)) await s.close();
+  rmSync(appOnly, { recursive: true, force: true });
+}
+if (opt.out) writeFileSync(opt.out, JSON.stringify(result, null, 1));
+
+const ms = (x) => `${Math.round(x).toLocaleString('en')}`;
+const lines = [
+  `### A link to an article (\`${opt.query}\`), medians of ${RUNS}`,
+  '',
+  'The reading page (its HTML holds the text) against the same site with reading pages switched off (the app draws the view once the on-demand module has arrived). Times from the request, in ms.',
+  '',
+  '| Metric (median) | profile | reading page | app only | ratio |',
+  '|---|---|---:|---:|---:|',
+];
+for (const [name, runs] of Object.entries(result.profiles)) {
+  for (const [metric, label] of [['text', 'the article\'s text on screen'], ['live', 'its numbers answer (module drawn, app shown)']]) {
+    const [a, b] = ['reading page', 'app only'].map((w) => median(runs[w].map((r) => r[metric])));
+    lines.push(`| ${label} | ${name} | ${ms(a)} | ${ms(b)} | ${(a / b).toFixed(2)}× |`);
+  }
+}
+console.log(lines.join('\n'));
