@@ -258,9 +258,22 @@ pub fn head_style(catalogue: &'static Catalogue, lang: Lang) -> String {
         }
     }
     format!(
-        "<style>.chart__canvas--prerendered{{container-type:inline-size}}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}.boot__view .topic~.topic{{content-visibility:auto;contain-intrinsic-size:auto 600px}}.boot-focus .boot__view .topic~.topic{{content-visibility:visible}}{rules}{}</style>",
+        "<style>{DRAWINGS_FIRST_RULE}.chart__canvas--prerendered svg{{display:none;width:100%;content-visibility:auto}}.boot__view .topic~.topic{{content-visibility:auto;contain-intrinsic-size:auto 600px}}.boot-focus .boot__view .topic~.topic{{content-visibility:visible}}{rules}{}</style>",
         theme_vars(".prerendered")
     )
+}
+
+/// The first of [`head_style`]'s rules; the drawings' colours are its last.
+const DRAWINGS_FIRST_RULE: &str = ".chart__canvas--prerendered{container-type:inline-size}";
+
+/// Where [`head_style`]'s rules are in `style`, a page's style: from its first rule to the end of
+/// its last, the drawings' colours. Found by those two, not by drawing every chart again to write
+/// it (a reading page drops them: `reading_page`). `None` when they are not there, in that order.
+pub fn drawings_style_in(style: &str) -> Option<std::ops::Range<usize>> {
+    let start = style.find(DRAWINGS_FIRST_RULE)?;
+    let colours = theme_vars(".prerendered");
+    let end = start + style[start..].find(&colours)? + colours.len();
+    Some(start..end)
 }
 
 #[cfg(test)]
@@ -320,6 +333,18 @@ mod tests {
         assert!(html.contains(&format!("<h1>{title}</h1>")) && !html.contains(other), "{lang:?}");
         // No script, no ids (the app's own ids must stay unique), no external references.
         assert!(!html.contains("<script") && !html.contains(" id=") && !html.contains("href="));
+    }
+
+    #[test]
+    fn the_drawings_style_is_found_in_a_pages_style() {
+        for lang in [Lang::Zh, Lang::En] {
+            let style = head_style(&CATALOGUE, lang);
+            let rules = &style["<style>".len()..style.len() - "</style>".len()];
+            let page = format!(":root{{--bg:#fff}}{rules}.reader{{margin:0}}");
+            let found = drawings_style_in(&page).expect("found");
+            assert_eq!(&page[found], rules, "{lang:?}");
+        }
+        assert_eq!(drawings_style_in(":root{--bg:#fff}"), None);
     }
 
     #[test]

@@ -31,6 +31,12 @@ const READER_CSS: &str = include_str!("../../../style/reader.css");
 /// The reading page's own script: see the module.
 const HAND_OVER_JS: &str = include_str!("reading_hand_over.js");
 
+/// [`HAND_OVER_JS`] minified, once for every reading page.
+fn hand_over_script() -> Result<String, PublishError> {
+    static MINIFIED: std::sync::OnceLock<Result<String, PublishError>> = std::sync::OnceLock::new();
+    MINIFIED.get_or_init(|| crate::minify_js::minify(HAND_OVER_JS)).clone()
+}
+
 /// The shell's view of a reading page in `lang`: the reading view of `article` (the app's desk,
 /// `src/components/report_desk.rs`, where the module draws it) as the first view, inert and
 /// without the numbers' tooltips, which the module brings with the numbers' answers. `None` for
@@ -90,8 +96,8 @@ pub fn reading_page(
     let site = crate::reports::site_json_from(&site, &report.name, page)?;
     // A page without a boot shell (a test's) is left without one, and its style as it is.
     let shell = !elements(main, "#boot")?.is_empty();
-    let style = if shell { Some(reading_style(main, catalogue, lang)?) } else { None };
-    let script = format!("<script>{}</script>", crate::minify_js::minify(HAND_OVER_JS)?);
+    let style = if shell { Some(reading_style(main)?) } else { None };
+    let script = format!("<script>{}</script>", hand_over_script()?);
     let plain = catalogue::pages::plain_page_file(&report.name, lang == Lang::En);
     let noscript = main.matches(&format!("url={plain}\"")).count();
     if noscript != 1 {
@@ -148,18 +154,17 @@ pub fn reading_page(
 }
 
 /// The text of the reading page's `<style>`: the page's one style (`page::with_one_style`) without
-/// the drawings' rules, with the reading view's.
-fn reading_style(main: &str, catalogue: &'static Catalogue, lang: Lang) -> Result<String, PublishError> {
+/// the drawings' rules (`first_view::head_style`), with the reading view's.
+fn reading_style(main: &str) -> Result<String, PublishError> {
     let styles = elements(main, "style")?;
     let [style] = styles.as_slice() else {
         return Err(PublishError(format!("the page has {} styles, not one", styles.len())));
     };
-    let drawings = crate::first_view::head_style(catalogue, lang);
-    let drawings = drawings.strip_prefix("<style>").and_then(|s| s.strip_suffix("</style>")).unwrap_or(&drawings);
-    if style.text.matches(drawings).count() != 1 {
-        return Err(PublishError("the page's style does not hold the drawings' rules once".into()));
-    }
-    Ok(format!("{}{}", style.text.replacen(drawings, "", 1), compact_css(READER_CSS)))
+    let drawings = crate::first_view::drawings_style_in(&style.text)
+        .ok_or_else(|| PublishError("the page's style does not hold the drawings' rules".into()))?;
+    let mut text = style.text.clone();
+    text.replace_range(drawings, "");
+    Ok(format!("{text}{}", compact_css(READER_CSS)))
 }
 
 /// `css` without its comments and the spaces nothing needs: the project's own style sheets, with
