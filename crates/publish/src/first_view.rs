@@ -103,8 +103,9 @@ fn finder(catalogue: &Catalogue, lang: Lang) -> Result<Html, PublishError> {
 }
 
 /// Markup that looks like the app but does nothing: every control disabled and out of the tab
-/// order, and no ids (the app's own must stay unique), references to ids, live regions or the
-/// data attributes the app and the tests look for. What is current (`aria-current`) stays, as
+/// order (a disclosure's summary, which cannot be disabled, only out of the tab order), and no ids
+/// (the app's own must stay unique), references to ids, live regions or the data attributes the
+/// app and the tests look for. What is current (`aria-current`) stays, as
 /// the style marks it.
 pub fn inert(markup: &str) -> Result<String, PublishError> {
     rewrite(
@@ -112,6 +113,12 @@ pub fn inert(markup: &str) -> Result<String, PublishError> {
         vec![
             element!("button, input, select", |el| {
                 el.set_attribute("disabled", "")?;
+                el.set_attribute("tabindex", "-1")?;
+                Ok(())
+            }),
+            // A disclosure's summary cannot be disabled; out of the tab order, it is not reached
+            // inside markup hidden from assistive technology (a reading page's glosses).
+            element!("summary", |el| {
                 el.set_attribute("tabindex", "-1")?;
                 Ok(())
             }),

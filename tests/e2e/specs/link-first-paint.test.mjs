@@ -7,11 +7,14 @@
 // hidden, since the app's view will differ. On the real report and a fixture report's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.mjs';
 import { launch, openPage, waitForApp, holdWasm, ARTIFACTS } from '../lib/browser.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -267,6 +270,11 @@ async function linkedArticle(origin, url, query, article, width, { shot, scheme 
   const end = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
   assert.ok(shell.top === 0 || shell.y === end, `${query}: at the article (${JSON.stringify({ ...shell, text: '' })}, end ${end})`);
   assert.ok(shell.text.length > 200, `${query}: its text`);
+  // Nothing in it reachable by keyboard or announced twice (the English glosses' summaries too).
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+    .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  assert.deepEqual(violations, [], `${query}: axe on the shell`);
   if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-shell.png` });
   release();
   // The module's article has the heading's id, which the shell's copy lacks.
