@@ -28,10 +28,9 @@ extern "C" {
     fn js_load(version: &str);
 }
 
-/// Cache-busting for the module's two files, whose names Trunk does not hash: the build's
-/// catalogue and package version.
+/// Cache-busting for the module's two files (`views::module_call::module_version`).
 fn version() -> String {
-    format!("{}-{}", env!("CARGO_PKG_VERSION"), views::view_state::catalogue_version(&catalogue::CATALOGUE))
+    views::module_call::module_version(&catalogue::CATALOGUE)
 }
 
 /// Starts loading the module, so it is ready by the time the reader picks a format.

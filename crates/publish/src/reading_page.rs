@@ -76,8 +76,8 @@ pub fn reading_tools(catalogue: &Catalogue, lang: Lang, article: &str) -> Result
 /// its page in the same language as the publish step writes it (with its `<noscript>`, without
 /// policy: the caller adds it, the reading page's style and scripts being its own). In one pass:
 /// the first view becomes the article's ([`reading_view`]) and the masthead's links say it is
-/// open; the site block is the page's (`reports::site_json_from`); the page's own script follows
-/// Trunk's loader; the style loses the drawings' rules (`first_view::head_style`: the page draws no
+/// open; the site block is the page's (`reports::site_json_from`); the preloads of the on-demand
+/// module and of the report's file, then the page's own script, follow Trunk's loader; the style loses the drawings' rules (`first_view::head_style`: the page draws no
 /// chart) and gains the reading view's; the `<noscript>` goes to the article in the plain page.
 pub fn reading_page(
     main: &str,
@@ -97,7 +97,7 @@ pub fn reading_page(
     // A page without a boot shell (a test's) is left without one, and its style as it is.
     let shell = !elements(main, "#boot")?.is_empty();
     let style = if shell { Some(reading_style(main)?) } else { None };
-    let script = format!("<script>{}</script>", hand_over_script()?);
+    let script = format!("{}<script>{}</script>", module_preloads(catalogue, &site)?, hand_over_script()?);
     let plain = catalogue::pages::plain_page_file(&report.name, lang == Lang::En);
     let noscript = main.matches(&format!("url={plain}\"")).count();
     if noscript != 1 {
@@ -151,6 +151,26 @@ pub fn reading_page(
         )));
     }
     Ok(html)
+}
+
+/// The links that ask for the on-demand module's two files and the report's file (with the text)
+/// as the page is parsed: the reading view is the module's, and the app would ask for them only
+/// once it has started. At the addresses the app uses (`views::module_call::module_version`, the
+/// site block's `report`), fetched as the app fetches them (a script; `fetch()` for the others), so
+/// each is fetched once (`budget.test.mjs`).
+fn module_preloads(catalogue: &Catalogue, site: &str) -> Result<String, PublishError> {
+    let site: serde_json::Value =
+        serde_json::from_str(site).map_err(|e| PublishError(format!("the reading page's site block: {e}")))?;
+    let report = site["report"].as_str().unwrap_or_default();
+    let version = views::module_call::module_version(catalogue);
+    // Paths and versions are letters, digits, '-', '_', '.' and '/' (the site block's, `reports`).
+    let mut links = format!(
+        "<link rel=preload href=\"extras.js?v={version}\" as=script><link rel=preload href=\"extras_bg.wasm?v={version}\" as=fetch crossorigin>"
+    );
+    if !report.is_empty() {
+        links.push_str(&format!("<link rel=preload href=\"{report}\" as=fetch crossorigin>"));
+    }
+    Ok(links)
 }
 
 /// The text of the reading page's `<style>`: the page's one style (`page::with_one_style`) without

@@ -656,6 +656,11 @@ fn a_reading_page_opens_on_its_article() {
             assert_eq!(site["view"], format!("read-{id}"));
             let plain = catalogue::pages::plain_page_file(&report.name, lang == Lang::En);
             assert!(html.contains(&format!("url={plain}#article-{id}\"")), "{lang:?} {id}");
+            // The on-demand module, asked for at the address the app uses, before the page's script.
+            let version = views::module_call::module_version(&report.catalogue);
+            let preload = html.find(&format!("href=\"extras_bg.wasm?v={version}\" as=fetch crossorigin>"));
+            assert!(preload.is_some() && html.contains(&format!("href=\"extras.js?v={version}\" as=script>")), "{id}");
+            assert!(preload < html.find("boot__desk"), "{id}");
         }
         // An article the report does not have is said, not written.
         let nope = ReportPage { lang, address: true, view: PageView::Reading("no-such-article") };

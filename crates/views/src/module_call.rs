@@ -6,6 +6,14 @@
 
 use facts::i18n::Lang;
 
+/// The version in the on-demand module's address (`extras.js?v=…`, `extras_bg.wasm?v=…`), whose
+/// file names Trunk does not hash: the build's package version (the workspace's) and the open
+/// report's catalogue version. The app asks for the module by it, and a reading page preloads it
+/// (crates/publish/src/reading_page.rs), so both must name the same address.
+pub fn module_version(catalogue: &facts::Catalogue) -> String {
+    format!("{}-{}", env!("CARGO_PKG_VERSION"), crate::view_state::catalogue_version(catalogue))
+}
+
 /// One request to the on-demand module (`src/bin/extras.rs`, `call`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModuleCall<'a> {
