@@ -66,10 +66,14 @@ test('every report page asks for the app\'s code right after the script that dec
       .filter((e) => e.name === 'script' || (e.name === 'link' && /preload/.test(e.attrs.rel)))
       .filter((e) => e.attrs.type !== 'application/json');
     const kinds = order.map((e) => (e.name === 'link' ? e.attrs.rel : e.attrs.type === 'module' ? 'module' : 'script'));
-    // An article's reading page has one script more, its own, last (crates/publish/src/reading_page.rs).
+    // An article's reading page then asks for the on-demand module's two files and the report's
+    // file, and has one script more, its own (crates/publish/src/reading_page.rs).
     const reading = /\.read-[a-z0-9-]+(\.en)?\.html$/.test(name);
-    assert.deepEqual(kinds, ['script', 'modulepreload', 'preload', 'script', 'module', ...(reading ? ['script'] : [])], `${name}: ${kinds.join(' ')}`);
-    if (reading) assert.match(order[5].text, /boot__desk/, `${name}: the reading page's own script`);
+    assert.deepEqual(kinds, ['script', 'modulepreload', 'preload', 'script', 'module', ...(reading ? ['preload', 'preload', 'preload', 'script'] : [])], `${name}: ${kinds.join(' ')}`);
+    if (reading) {
+      assert.deepEqual(order.slice(5, 8).map((e) => e.attrs.href.replace(/\?v=.*$|\.[0-9a-f]+\.json$/, '')), ['extras.js', 'extras_bg.wasm', `reports/${name.split('/').pop().split('.')[0]}`], name);
+      assert.match(order[8].text, /boot__desk/, `${name}: the reading page's own script`);
+    }
     assert.match(order[0].text, /location\.replace/, `${name}: the first script decides the page`);
     assert.match(order[2].attrs.href, /_bg\.wasm$/, name);
   }
