@@ -135,18 +135,19 @@ fn with_page_fields(json: &mut serde_json::Value, name: &str, page: &crate::Repo
         fields.retain(|k, _| !PAGE_FIELDS.contains(&k.as_str()));
     }
     let (zh, en) = (page_link(name, page.address), english_page_file(name, page.address));
-    if let Some(view) = page.view.key() {
-        json["view"] = view.into();
-    }
     if page.lang == Lang::En {
         json["lang"] = "en".into();
     }
+    // A view's page names both languages' pages: its address is the Chinese one's.
     let view = page.view.key();
     if page.lang == Lang::En || view.is_some() {
         json["zh"] = zh.into();
     }
     if page.lang == Lang::Zh || view.is_some() {
         json["en"] = en.into();
+    }
+    if let Some(view) = view {
+        json["view"] = view.into();
     }
 }
 
