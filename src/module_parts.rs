@@ -43,22 +43,23 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
     let Ok(Some(el)) = document.query_selector(".desk") else { return };
     let highlight = Some(fact).filter(|f| !f.is_empty());
     let mut reader = crate::module_indicators::view_or_host(indicator, highlight, lang);
-    reader.push(&reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang).unwrap_or_default());
+    let panel = reader::reader_panel(&CATALOGUE, seed_text(), article, highlight, lang).unwrap_or_default();
+    // Whether it marks a sentence (a fact of another article, or an unknown one, marks none).
+    let marks = panel.as_str().contains("read__quote");
+    reader.push(&panel);
     if !indicator.is_empty() {
         crate::module_indicators::draw_view(indicator.to_string(), fact.to_string(), lang, flags.chart_in_focus);
     }
     // Drawn with the page: a reading page's shell (or the app's copy of it, see
     // crates/publish/src/reading_hand_over.js) already shows this article, without the ids of
-    // the module's own markup, where the reader has been reading since; the first drawing here
-    // keeps the page where it is.
-    let drawn_with_page = highlight.is_none()
-        && SHOWN.with(|s| s.borrow().is_none())
+    // the module's own markup, with the link's sentence marked if this drawing marks one, where
+    // the reader has been reading since; the first drawing here keeps the page where it is.
+    let drawn_with_page = SHOWN.with(|s| s.borrow().is_none())
         && document.get_element_by_id("reader-title").is_none()
-        && document
-            .query_selector(".reader")
-            .ok()
-            .flatten()
-            .is_some_and(|r| r.get_attribute("data-read").as_deref() == Some(article));
+        && document.query_selector(".reader").ok().flatten().is_some_and(|r| {
+            r.get_attribute("data-read").as_deref() == Some(article)
+                && r.query_selector("mark.read__quote").ok().flatten().is_some() == marks
+        });
     let existing = document.get_element_by_id("checker");
     let opening_checker = flags.checker && check.is_empty() && existing.is_none();
     if flags.checker {

@@ -35,6 +35,7 @@ pub mod offline;
 pub mod page;
 pub mod plain_report;
 pub mod reading_page;
+pub mod reading_quotes;
 pub mod reports;
 pub mod short_names;
 pub mod unused_exports;

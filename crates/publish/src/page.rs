@@ -273,15 +273,14 @@ pub fn with_report_head(html: &str, title: &str, description: &str, keep_image: 
                 el.set_inner_content(title, ContentType::Text);
                 Ok(())
             }),
-            element!("meta[property^='og:'], meta[name^='twitter:'], meta[name='description']", |el| {
+            // The card's title, description and image are the og: tags' (index.html).
+            element!("meta[property^='og:'], meta[name='twitter:card'], meta[name='description']", |el| {
                 let key = el.get_attribute("property").or_else(|| el.get_attribute("name")).unwrap_or_default();
                 match key.as_str() {
-                    "og:title" | "twitter:title" => el.set_attribute("content", title_attr)?,
-                    "og:description" | "twitter:description" | "description" => {
-                        el.set_attribute("content", description_attr)?
-                    }
+                    "og:title" => el.set_attribute("content", title_attr)?,
+                    "og:description" | "description" => el.set_attribute("content", description_attr)?,
                     "twitter:card" if !keep_image => el.set_attribute("content", "summary")?,
-                    k if !keep_image && (k.starts_with("og:image") || k == "twitter:image") => el.remove(),
+                    k if !keep_image && k.starts_with("og:image") => el.remove(),
                     _ => {}
                 }
                 Ok(())

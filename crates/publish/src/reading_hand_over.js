@@ -7,6 +7,36 @@
 // heading has the id the shell's copy lacks): the reader's numbers answer from then on, where they
 // would otherwise wait for the app's first chart, far below the text.
 (function () {
+  // A link to a fact's sentence in the article ("Read in the report"): the sentence is marked and
+  // brought to the top of the page as the reading view does, before the first paint, from where
+  // the page says its facts' sentences lie (crates/publish/src/reading_quotes.rs: the facts, the
+  // child of the article and the range of its text, for each run of the mark). The index.html's first script,
+  // before this one, has brought the article into view already.
+  document.addEventListener('readystatechange', function () {
+    var fact = document.readyState == 'interactive' && new URLSearchParams(location.search).get('fact');
+    var reader = fact && document.querySelector('#boot .reader'), first = null;
+    var text = reader && reader.querySelector('.reader__text');
+    if (!text) return;
+    (reader.getAttribute('data-quotes') || '').split(' ').forEach(function (place) {
+      var p = place.split('/'), block = text.children[p[1]], walker, node, nodes = [], at = 0;
+      if (p[0].split(',').indexOf(fact) < 0 || !block) return;
+      walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      while ((node = walker.nextNode())) nodes.push(node);
+      nodes.forEach(function (node) {
+        var from = Math.max(p[2] - at, 0), to = Math.min(p[3] - at, node.length), mark;
+        at += node.length;
+        if (from >= to) return;
+        if (to < node.length) node.splitText(to);
+        if (from) node = node.splitText(from);
+        mark = document.createElement('mark');
+        mark.className = 'read__quote';
+        node.before(mark);
+        mark.append(node);
+        first = first || mark;
+      });
+    });
+    if (first) first.scrollIntoView();
+  });
   var copied = 0;
   new MutationObserver(function (records, observer) {
     // The app's desk is there once the app has mounted, below the shell: until the app has

@@ -39,8 +39,9 @@ fn hand_over_script() -> Result<String, PublishError> {
 
 /// The shell's view of a reading page in `lang`: the reading view of `article` (the app's desk,
 /// `src/components/report_desk.rs`, where the module draws it) as the first view, inert and
-/// without the numbers' tooltips, which the module brings with the numbers' answers. `None` for
-/// an article the catalogue does not have, or whose text is not in `text`.
+/// without the numbers' tooltips, which the module brings with the numbers' answers; its
+/// `.reader` carries where its facts' sentences lie (`reading_quotes`). `None` for an article the
+/// catalogue does not have, or whose text is not in `text`.
 pub fn reading_view(
     catalogue: &Catalogue,
     text: &str,
@@ -50,10 +51,14 @@ pub fn reading_view(
     let Some(panel) = views::reader::reader_panel(catalogue, text, article, None, lang) else {
         return Ok(None);
     };
+    // Where each of its facts' sentences lies, for the page's script to mark the one a link names.
+    let quotes = crate::reading_quotes::quote_places(catalogue, text, lang, article, without_tips)?;
     let panel = rewrite(
-        panel.as_str(),
-        vec![element!(".read__tip", |el| {
-            el.remove();
+        &without_tips(panel.as_str())?,
+        vec![element!("section.reader", |el| {
+            if !quotes.is_empty() {
+                el.set_attribute("data-quotes", &quotes)?;
+            }
             Ok(())
         })],
     )?;
@@ -63,6 +68,17 @@ pub fn reading_view(
         html::Html::trusted(panel)
     );
     Ok(Some(crate::compact_markup::compact_attributes(&inert(view.as_str())?)))
+}
+
+/// The reading view's markup without the numbers' tooltips, as the shell shows it.
+fn without_tips(markup: &str) -> Result<String, PublishError> {
+    rewrite(
+        markup,
+        vec![element!(".read__tip", |el| {
+            el.remove();
+            Ok(())
+        })],
+    )
 }
 
 /// The masthead's links into the report as the app writes them with `article` open (its link
@@ -77,8 +93,10 @@ pub fn reading_tools(catalogue: &Catalogue, lang: Lang, article: &str) -> Result
 /// policy: the caller adds it, the reading page's style and scripts being its own). In one pass:
 /// the first view becomes the article's ([`reading_view`]) and the masthead's links say it is
 /// open; the site block is the page's (`reports::site_json_from`); the preloads of the on-demand
-/// module and of the report's file, then the page's own script, follow Trunk's loader; the style loses the drawings' rules (`first_view::head_style`: the page draws no
-/// chart) and gains the reading view's; the `<noscript>` goes to the article in the plain page.
+/// module and of the report's file, then the page's own script, follow Trunk's loader; the style
+/// loses the drawings' rules (`first_view::head_style`: the page draws no chart) and gains the
+/// reading view's; the `<noscript>` goes to the article in the plain page; the link preview's
+/// tags go.
 pub fn reading_page(
     main: &str,
     catalogue: &'static Catalogue,
@@ -134,6 +152,13 @@ pub fn reading_page(
             element!("script[type=module]", |el| {
                 el.after(&script, ContentType::Html);
                 loaders += 1;
+                Ok(())
+            }),
+            // A link preview is drawn from the address a reader shares, which is the report's
+            // page's (this page shows that address, and a preview's fetch runs no script to come
+            // here): the preview's tags here would never be read.
+            element!("meta[property^='og:'], meta[name^='twitter:']", |el| {
+                el.remove();
                 Ok(())
             }),
             element!("style", |el| {

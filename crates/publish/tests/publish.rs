@@ -581,7 +581,7 @@ fn a_table_page_shows_its_chart_as_its_table() {
 /// without scripts goes to the article in the plain page.
 #[test]
 fn a_reading_page_opens_on_its_article() {
-    let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title><script type=\"module\">start()</script></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
+    let page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title><meta property=\"og:title\" content=\"t\"><meta name=\"twitter:card\" content=\"summary\"><script type=\"module\">start()</script></head><body><div id=\"boot\" class=\"boot\"></div></body></html>";
     let reports = &*catalogue::REPORTS;
     let report = &reports[0];
     // Text without tags, as a reader sees it.
@@ -605,6 +605,7 @@ fn a_reading_page_opens_on_its_article() {
             &report_page(page, reports, 0, &ReportPage { lang, address: true, view: PageView::Report }).unwrap(),
         );
         assert!(main.contains("@container"), "the report's page draws its charts");
+        assert!(main.contains("og:title") && main.contains("twitter:card"), "the report's page has a preview");
         for article in &report.catalogue.articles {
             let id = article.id.as_str();
             let reading = ReportPage { lang, address: true, view: PageView::Reading(id) };
@@ -656,11 +657,43 @@ fn a_reading_page_opens_on_its_article() {
             assert_eq!(site["view"], format!("read-{id}"));
             let plain = catalogue::pages::plain_page_file(&report.name, lang == Lang::En);
             assert!(html.contains(&format!("url={plain}#article-{id}\"")), "{lang:?} {id}");
+            // Previews are drawn from the report's page's address, which this page shows.
+            assert!(!html.contains("og:") && !html.contains("twitter:"), "{lang:?} {id}");
             // The on-demand module, asked for at the address the app uses, before the page's script.
             let version = views::module_call::module_version(&report.catalogue);
             let preload = html.find(&format!("href=\"extras_bg.wasm?v={version}\" as=fetch crossorigin>"));
             assert!(preload.is_some() && html.contains(&format!("href=\"extras.js?v={version}\" as=script>")), "{id}");
             assert!(preload < html.find("boot__desk"), "{id}");
+            // Where each of its facts' sentences lies, for the page's script to mark the one a link
+            // names: as long as the reading view's mark of it, in the article's paragraphs.
+            let quotes = shell.split("data-quotes=\"").nth(1).and_then(|q| q.split('"').next()).unwrap_or_default();
+            // At most this many children in the article.
+            let blocks =
+                ["</p>", "</h3>", "</h4>", "</details>"].iter().map(|t| shell.matches(t).count()).sum::<usize>();
+            let mut marked = 0;
+            for fact in report.catalogue.facts_in_article(id) {
+                let with_mark = catalogue::with_open_report(&report.name, || {
+                    views::reader::article_text(&catalogue::CATALOGUE, &report.text, id, Some(&fact.id), lang).unwrap()
+                })
+                .unwrap();
+                let mark_len: usize = with_mark
+                    .as_str()
+                    .split("<mark class=\"read__quote\"")
+                    .skip(1)
+                    .map(|m| text(&m[m.find('>').unwrap() + 1..m.find("</mark>").unwrap()]).encode_utf16().count())
+                    .sum();
+                let places: Vec<Vec<usize>> = quotes
+                    .split(' ')
+                    .filter_map(|q| q.split_once('/'))
+                    .filter(|(ids, _)| ids.split(',').any(|i| i == fact.id))
+                    .map(|(_, q)| q.split('/').map(|n| n.parse().unwrap()).collect())
+                    .collect();
+                assert_eq!(places.is_empty(), mark_len == 0, "{lang:?} {id} {}", fact.id);
+                assert!(places.iter().all(|p| p.len() == 3 && p[0] < blocks && p[1] < p[2]), "{quotes}");
+                assert_eq!(places.iter().map(|p| p[2] - p[1]).sum::<usize>(), mark_len, "{lang:?} {id} {}", fact.id);
+                marked += usize::from(!places.is_empty());
+            }
+            assert!(marked > 0, "{lang:?} {id}: some sentence to mark");
         }
         // An article the report does not have is said, not written.
         let nope = ReportPage { lang, address: true, view: PageView::Reading("no-such-article") };
@@ -684,11 +717,11 @@ fn the_list_of_reports_sits_before_the_boot_shell_once() {
 /// the default report's figures.
 #[test]
 fn another_reports_page_names_it_in_its_head() {
-    let head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Site · Site</title><meta name=\"description\" content=\"site\"><meta property=\"og:title\" content=\"site\"><meta property=\"og:description\" content=\"site\"><meta property=\"og:image\" content=\"og-image.png\"><meta property=\"og:image:width\" content=\"1200\"><meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"twitter:title\" content=\"site\"><meta name=\"twitter:description\" content=\"site\"><meta name=\"twitter:image\" content=\"og-image.png\"><meta name=\"color-scheme\" content=\"light dark\"></head><body></body></html>";
+    let head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Site · Site</title><meta name=\"description\" content=\"site\"><meta property=\"og:title\" content=\"site\"><meta property=\"og:description\" content=\"site\"><meta property=\"og:image\" content=\"og-image.png\"><meta property=\"og:image:width\" content=\"1200\"><meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"color-scheme\" content=\"light dark\"></head><body></body></html>";
     let out = page::with_report_head(head, "西山 & <简报> · West Hill", "描述", false).unwrap();
     assert!(out.contains("<title>西山 &amp; &lt;简报&gt; · West Hill</title>"), "{out}");
-    assert_eq!(out.matches("content=\"西山 &amp; <简报> · West Hill\"").count(), 2, "{out}");
-    assert_eq!(out.matches("content=\"描述\"").count(), 3, "{out}");
+    assert_eq!(out.matches("content=\"西山 &amp; <简报> · West Hill\"").count(), 1, "{out}");
+    assert_eq!(out.matches("content=\"描述\"").count(), 2, "{out}");
     assert!(!out.contains("og-image.png") && !out.contains("og:image"), "{out}");
     assert!(out.contains("content=\"summary\"") && out.contains("color-scheme"), "{out}");
     let r = &catalogue::REPORTS[0];

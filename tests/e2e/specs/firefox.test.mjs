@@ -189,6 +189,29 @@ for (const [lang, width] of [['en', 360], ['zh', 1280]]) {
   });
 }
 
+// "Read in the report" from a fact: its reading page marks the fact's sentence and brings it to the
+// top before the first paint; the module's article, with the same sentence marked, lies where it was.
+test('Firefox: a link to a fact\'s sentence paints it marked at the top, and the app takes it over in place', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 360, height: 800 });
+  const release = await holdWasmFirefox(page);
+  await page.goto(server.url + '?read=guangdong&fact=gd-5g-stations-2019', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('#boot .reader mark.read__quote'), { timeout: 10000, polling: 50 });
+  const where = (q) => page.evaluate((q) => {
+    const marks = [...document.querySelectorAll(q)];
+    return [Math.round(marks[0].getBoundingClientRect().top), Math.round(scrollY), marks.map((m) => m.textContent).join('')];
+  }, q);
+  const shell = await where('#boot .reader mark.read__quote');
+  // (Firefox aligns an inline box's line, a few pixels above the mark's own box.)
+  assert.ok(shell[0] >= 0 && shell[0] <= 8 && shell[1] > 500, `the sentence at the top, far down the article: ${shell}`);
+  assert.match(shell[2], /5G基站/, 'the fact\'s sentence');
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.desk .reader #reader-title'), { timeout: 20000, polling: 100 });
+  assert.deepEqual(await where('main .desk .reader mark.read__quote'), shell, 'the app marks the same words where the shell did');
+  await page.screenshot({ path: `${ARTIFACTS}firefox-link-fact-zh-360.png` });
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 test('Firefox: an embed link paints its chart alone from the HTML, and the app takes it over in the same box', async () => {
   const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
   const release = await holdWasmFirefox(page);

@@ -240,11 +240,12 @@ for (const page of ['the real report', 'a fixture report']) {
   });
 }
 
-// A link to an article of the report (`?read=ID`, what the masthead's links and "Read in the report"
-// write) is its reading page's view: the report's page sends it there from its head, in the link's
-// language, and the reading page shows the report's page's address. The article's text paints
-// first, at the top of the page, as the app's reading view puts it; the app, once the on-demand
-// module has drawn the article, takes it over with nothing moving, and its numbers answer.
+// A link to an article of the report (`?read=ID`, what the masthead's links write, and with a fact,
+// `&fact=ID`, what "Read in the report" writes) is its reading page's view: the report's page sends
+// it there from its head, in the link's language, and the reading page shows the report's page's
+// address. The article's text paints first, at the top of the page as the app's reading view puts
+// it, or with the fact's sentence marked at the top; the app, once the on-demand module has drawn
+// the article, takes it over with nothing moving, and its numbers answer.
 async function linkedArticle(origin, url, query, article, width, { shot, scheme } = {}) {
   const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
   const documents = [];
@@ -257,19 +258,29 @@ async function linkedArticle(origin, url, query, article, width, { shot, scheme 
   assert.match(documents[1], new RegExp(`\\.read-${article}${en ? '\\.en' : ''}\\.html\\?`), documents.join(' → '));
   assert.equal(await page.evaluate(() => document.documentElement.lang), en ? 'en' : 'zh-CN');
   // Where the reader is: the article's box, a paragraph a screen down, and the page's scroll.
+  // ...and the marked sentence: where its first mark is, and its words (every mark's, in order).
   const where = (q) => page.evaluate((q) => {
     const r = document.querySelector(q);
     const p = r?.querySelectorAll('.reader__text p')[2] ?? r?.querySelector('.reader__text p:last-of-type');
-    return r && { top: Math.round(r.getBoundingClientRect().top), p: Math.round(p.getBoundingClientRect().top), y: Math.round(scrollY), text: r.innerText };
+    const marks = r ? [...r.querySelectorAll('mark.read__quote')] : [];
+    return r && {
+      top: Math.round(r.getBoundingClientRect().top), p: Math.round(p.getBoundingClientRect().top), y: Math.round(scrollY), text: r.innerText,
+      mark: marks.length ? Math.round(marks[0].getBoundingClientRect().top) : null, marked: marks.map((m) => m.textContent).join(''),
+    };
   }, q);
+  const fact = new URLSearchParams(query).get('fact');
   const shell = await where(`#boot .reader[data-read="${article}"]`);
   assert.ok(shell, `${query}: the shell shows the article`);
   assert.equal(await page.locator(`#boot .reader[data-read="${article}"]`).isVisible(), true);
   assert.equal(await page.locator('#boot figure').count(), 0, `${query}: the article alone, no chart`);
-  // Scrolled to the article as the app's reading view is, as far as the page's length allows.
+  // Scrolled to the article, or to the fact's sentence, as the app's reading view is, as far as
+  // the page's length allows.
   const end = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-  assert.ok(shell.top === 0 || shell.y === end, `${query}: at the article (${JSON.stringify({ ...shell, text: '' })}, end ${end})`);
+  const at = fact ? shell.mark : shell.top;
+  assert.ok(at === 0 || shell.y === end, `${query}: at the ${fact ? 'sentence' : 'article'} (${JSON.stringify({ ...shell, text: '' })}, end ${end})`);
   assert.ok(shell.text.length > 200, `${query}: its text`);
+  if (fact) assert.ok(shell.marked.length > 4, `${query}: a sentence marked: ${JSON.stringify(shell.marked)}`);
+  else assert.equal(shell.mark, null, `${query}: nothing marked`);
   // Nothing in it reachable by keyboard or announced twice (the English glosses' summaries too).
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
@@ -303,12 +314,12 @@ for (const page of ['the real report', 'a fixture report']) {
     if (!site) return t.skip(NOT_BUILT);
     const { origin, url, name } = site;
     try {
-      const articles = await (async () => {
+      const { articles, report } = await (async () => {
         const { context, page: p } = await heldPage(origin, 1280);
         await p.goto(url);
-        const read = await p.evaluate(() => window.dashboardSite.views.read.split(' '));
+        const site = await p.evaluate(() => ({ articles: window.dashboardSite.views.read.split(' '), report: window.dashboardSite.name }));
         await context.close();
-        return read;
+        return site;
       })();
       assert.ok(articles.length > 0 && articles.every((a) => /^[a-z0-9-]+$/.test(a)), articles.join());
       const [first, last] = [articles[0], articles[articles.length - 1]];
@@ -320,6 +331,18 @@ for (const page of ['the real report', 'a fixture report']) {
       }
       await linkedArticle(origin, url, `?lang=en&read=${first}&theme=dark`, first, 360, { scheme: 'dark', shot: `link-read-en-dark-${name}-360` });
       await linkedArticle(origin, url, `?read=${first}&lang=en`, first, 1280);
+      // "Read in the report" from a fact whose sentence is far down its article: the last one its
+      // reading page lists (crates/publish/src/reading_quotes.rs), as the app writes the link.
+      const reading = await (await fetch(new URL(`${report}.read-${last}.html`, url))).text();
+      const places = reading.match(/data-quotes="([^"]*)"/)?.[1].split(' ') ?? [];
+      assert.ok(places.length > 0, `${report}.read-${last}.html lists its facts' sentences`);
+      const fact = places[places.length - 1].split('/')[0].split(',')[0];
+      const readIn = await appLink(origin, url, `?read=${last}&fact=${fact}`);
+      assert.match(readIn, /^\?fact=[a-z0-9-]+&read=[a-z0-9-]+&cv=[0-9a-z]{6}&cf=[0-9a-z_]+$/, readIn);
+      for (const width of [1280, 360]) {
+        await linkedArticle(origin, url, readIn, last, width, { shot: `link-fact-${name}-${width}` });
+      }
+      await linkedArticle(origin, url, `?lang=en&${readIn.slice(1)}&theme=dark`, last, 360, { scheme: 'dark', shot: `link-fact-en-dark-${name}-360` });
     } finally {
       await site.close();
     }
@@ -368,7 +391,7 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
     `?lang=en&table=${chart},${first}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart},${first}`, '?table=no-such-chart', `?table=${chart}&q=5G`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', '?embed=1', `?section=${section}&embed=1`,
     `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`, '?read=no-such-article',
-    '?read=guangdong&fact=gd-5g-stations-2019', '?read=guangdong&q=5G', '?read=guangdong&read=luoning', '?read=guangdong,luoning',
+    '?fact=gd-5g-stations-2019', '?read=guangdong&fact=GD_5G', '?read=guangdong&fact=gd-5g-stations-2019&fact=gd-clearance-2019', '?read=guangdong&q=5G', '?read=guangdong&read=luoning', '?read=guangdong,luoning',
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
     await page.goto(server.url + query);
