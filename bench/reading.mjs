@@ -1,5 +1,7 @@
 // A link to an article of the report (`?read=ARTICLE`): when its text is first on screen, and when
 // its numbers answer (the on-demand module has drawn the reading view and the page shows the app).
+// For a link to a fact's sentence in it (`?fact=ID&read=ARTICLE`, what "Read in the report"
+// writes), the text on screen is the sentence, marked, in the viewport.
 // Two ways of opening it, alternating, in the normal and the slow profile (measure.mjs's):
 //
 //   reading page  the site as built: the report's page sends the link to the article's reading
@@ -65,10 +67,11 @@ async function load(url, profile) {
   // Checked every frame, in wall-clock time (a link sent on to another page starts a new clock).
   await context.addInitScript(() => {
     const times = (window.__reading = {});
+    const sentence = new URLSearchParams(location.search).has('fact');
     const frame = () => {
-      const text = [...document.querySelectorAll('.reader')].some((r) => {
+      const text = [...document.querySelectorAll(sentence ? '.reader mark.read__quote' : '.reader')].some((r) => {
         const box = r.getBoundingClientRect();
-        return box.height > 0 && box.top < innerHeight && getComputedStyle(r).visibility === 'visible';
+        return box.height > 0 && box.top < innerHeight && box.bottom > 0 && getComputedStyle(r).visibility === 'visible';
       });
       if (text && !times.text) times.text = performance.timeOrigin + performance.now();
       if (!document.getElementById('boot') && document.querySelector('.desk .reader #reader-title')) times.live = performance.timeOrigin + performance.now();
@@ -105,8 +108,9 @@ try {
 if (opt.out) writeFileSync(opt.out, JSON.stringify(result, null, 1));
 
 const ms = (x) => `${Math.round(x).toLocaleString('en')}`;
+const fact = new URLSearchParams(opt.query).has('fact');
 const lines = [
-  `### A link to an article (\`${opt.query}\`), medians of ${RUNS}`,
+  `### A link to ${fact ? 'a fact\'s sentence in an article' : 'an article'} (\`${opt.query}\`), medians of ${RUNS}`,
   '',
   'The reading page (its HTML holds the text) against the same site with reading pages switched off (the app draws the view once the on-demand module has arrived). Times from the request, in ms.',
   '',
@@ -114,7 +118,7 @@ const lines = [
   '|---|---|---:|---:|---:|',
 ];
 for (const [name, runs] of Object.entries(result.profiles)) {
-  for (const [metric, label] of [['text', 'the article\'s text on screen'], ['live', 'its numbers answer (module drawn, app shown)']]) {
+  for (const [metric, label] of [['text', fact ? 'the sentence on screen, marked' : 'the article\'s text on screen'], ['live', 'its numbers answer (module drawn, app shown)']]) {
     const [a, b] = ['reading page', 'app only'].map((w) => median(runs[w].map((r) => r[metric])));
     lines.push(`| ${label} | ${name} | ${ms(a)} | ${ms(b)} | ${(a / b).toFixed(2)}× |`);
   }
