@@ -62,6 +62,9 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
         });
     let existing = document.get_element_by_id("checker");
     let opening_checker = flags.checker && check.is_empty() && existing.is_none();
+    // With a chart in focus the page stays where it is, what the reader sees too, as the desk
+    // above it changes height.
+    let below = if flags.chart_in_focus { below_unread_desk(&document, &el) } else { None };
     if flags.checker {
         let again = (article.to_string(), fact.to_string(), check.to_string(), flags);
         let (result, status) = weighed_verdicts(check, lang, move || {
@@ -90,6 +93,12 @@ pub fn desk(article: &str, fact: &str, check: &str, indicator: &str, lang: Lang,
         }
     } else {
         set_html_keeping_focus(&el, &reader);
+    }
+    if let (Some((next, before)), Some(window)) = (below, web_sys::window()) {
+        let moved = next.get_bounding_client_rect().top() - before;
+        if moved != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
     }
     if opening_checker {
         focus(&document, "check-text");
@@ -203,6 +212,22 @@ fn weighed_verdicts(check: &str, lang: Lang, redraw: impl FnOnce() + 'static) ->
             (checker::weighing(lang), String::new())
         }
     }
+}
+
+/// What follows the desk, and where its top is, when the reader is not reading the desk (all of
+/// it is above the viewport, or it is empty): the desk's changing height, margins included, would
+/// move what they see, and the browser's scroll anchoring does not hold it (measured: a link to an
+/// article and a chart had the chart pushed down by the whole article once the module drew it).
+/// `None` when the reader sees something in the desk (it then grows below what they read), or
+/// while the app is still hidden under the page's shell (which the app's height does not move).
+fn below_unread_desk(document: &web_sys::Document, desk: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
+    if document.get_element_by_id("boot").is_some() {
+        return None;
+    }
+    let unread = desk.get_bounding_client_rect().bottom() <= 0.0 || desk.first_element_child().is_none();
+    let next = desk.next_element_sibling().filter(|_| unread)?;
+    let top = next.get_bounding_client_rect().top();
+    Some((next, top))
 }
 
 /// As when the reading view opens, its heading takes focus (for screen readers), unless the

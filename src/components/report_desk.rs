@@ -40,7 +40,11 @@ pub fn install(ui: UiState, tools: NodeRef<Div>, desk: NodeRef<Div>) {
             }
             return;
         }
-        if el.first_element_child().is_none() {
+        // Not while the page's shell shows its view, under which the app is laid out hidden: the
+        // shell has no such line there, and what it shows must lie where the app's does when the
+        // app takes over (a link to an article and a chart shows the chart). A reading page puts
+        // the shell's article in the desk instead (crates/publish/src/reading_hand_over.js).
+        if el.first_element_child().is_none() && !super::boot::shows_first_view() {
             write_html(&el, &checker::loading(lang));
         }
         let highlight = fact.filter(|f| CATALOGUE.fact(f).is_some_and(|f| Some(f.article.as_str()) == read));

@@ -23,12 +23,14 @@ pub struct QuotePlace {
     pub end: usize,
 }
 
-/// The places of every fact of `article` whose sentence the reading view marks, as the page
-/// carries them (`data-quotes` on the shell's `.reader`): `IDS/BLOCK/START/END` for each run,
-/// separated by spaces, where IDS are the facts with that sentence, separated by commas (fact ids
-/// are lowercase letters, digits and '-', checked by `verify`; several facts often share one
-/// sentence). `shell_markup` is what the shell makes of the reading view's markup (its tooltips
-/// removed).
+/// The places of the sentences of `article`'s facts, as the page carries them (`data-quotes` on
+/// the shell's `.reader`): `IDS/BLOCK/START/END` for each run, separated by spaces, where IDS are
+/// the facts with that sentence, separated by commas (fact ids are lowercase letters, digits and
+/// '-', checked by `verify`; several facts often share one sentence); then, as IDS alone, the
+/// article's facts whose sentence the reading view does not mark (its text no longer holds it), so
+/// that the page knows every fact of the article: a link naming another one is answered by the app
+/// (with a notice for an unknown fact), not by the page. `shell_markup` is what the shell makes of
+/// the reading view's markup (its tooltips removed).
 pub fn quote_places(
     catalogue: &Catalogue,
     text: &str,
@@ -38,12 +40,14 @@ pub fn quote_places(
 ) -> Result<String, PublishError> {
     // Each distinct sentence's runs, with the facts that have it, in the catalogue's order.
     let mut sentences: Vec<(Vec<QuotePlace>, Vec<&str>)> = Vec::new();
+    let mut unmarked: Vec<&str> = Vec::new();
     for fact in catalogue.facts_in_article(article) {
         let Some(marked) = views::reader::article_text(catalogue, text, article, Some(&fact.id), lang) else {
             continue;
         };
         let runs = marks_in(&shell_markup(marked.as_str())?)?;
         if runs.is_empty() {
+            unmarked.push(&fact.id);
             continue;
         }
         match sentences.iter_mut().find(|(r, _)| *r == runs) {
@@ -56,11 +60,15 @@ pub fn quote_places(
         let ids = ids.join(",");
         out.extend(runs.iter().map(|r| format!("{ids}/{}/{}/{}", r.block, r.start, r.end)));
     }
+    if !unmarked.is_empty() {
+        out.push(unmarked.join(","));
+    }
     Ok(out.join(" "))
 }
 
 /// Elements that have no end tag.
-const VOID: [&str; 6] = ["br", "wbr", "img", "input", "hr", "source"];
+const VOID: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// The runs of `<mark>` in `markup`'s first `<article class="reader__text">`, in order. The
 /// markup is the project's own (`views::html`), so tags are well formed and text holds only the
@@ -75,11 +83,17 @@ pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
     let (mut depth, mut block, mut at, mut open) = (0usize, None::<usize>, 0usize, None::<usize>);
     let mut blocks = 0;
     let mut first = true;
+    let mut closed = false;
     while !rest.is_empty() {
         if let Some(tag_text) = rest.strip_prefix('<') {
             let end = tag_end(tag_text).ok_or_else(|| bad("a tag is not closed"))?;
             let tag = &tag_text[..end];
             rest = &tag_text[end + 1..];
+            // A comment or a declaration: the project's markup has none, and counting one as a
+            // tag would be wrong.
+            if tag.starts_with('!') || tag.starts_with('?') {
+                return Err(bad("a comment"));
+            }
             let closing = tag.starts_with('/');
             let name: String = tag
                 .trim_start_matches('/')
@@ -93,7 +107,7 @@ pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
             }
             if name == "mark" {
                 match (closing, open.take(), block) {
-                    (false, None, Some(_)) => open = Some(at),
+                    (false, None, Some(_)) if depth > 0 => open = Some(at),
                     // A run that goes on where the last one ended (a number's control cuts the
                     // mark, not the text) is the same range: the script marks each piece of text
                     // in it, as the reading view does.
@@ -104,18 +118,21 @@ pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
                     _ => return Err(bad("a mark outside a paragraph, or nested")),
                 }
             }
+            let void = VOID.contains(&name.as_str()) || tag.ends_with('/');
             if closing {
                 if depth == 0 {
+                    closed = true;
                     break;
                 }
                 depth -= 1;
-            } else if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+            } else if depth == 0 {
+                // A child of the article, as the browser's `children` counts it, void or not.
+                block = Some(blocks);
+                blocks += 1;
+                at = 0;
+                depth += usize::from(!void);
+            } else if !void {
                 depth += 1;
-                if depth == 1 {
-                    block = Some(blocks);
-                    blocks += 1;
-                    at = 0;
-                }
             }
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
@@ -125,8 +142,8 @@ pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
             rest = &rest[end..];
         }
     }
-    if open.is_some() {
-        return Err(bad("a mark is not closed"));
+    if open.is_some() || !closed {
+        return Err(bad("a mark or the article is not closed"));
     }
     Ok(places)
 }
@@ -187,6 +204,9 @@ mod tests {
             marks_in(markup).unwrap(),
             vec![QuotePlace { block: 1, start: 3, end: 7 }, QuotePlace { block: 3, start: 2, end: 3 }]
         );
+        // A void child is a child all the same; one inside a paragraph holds no text.
+        let voids = "<article class=\"reader__text\"><hr><p>a<img src=\"x\"><col>b<mark>c</mark></p></article>";
+        assert_eq!(marks_in(voids).unwrap(), vec![QuotePlace { block: 1, start: 2, end: 3 }]);
         // Characters beyond the first plane count twice, as in the browser; a line break once.
         let wide = "<article class=\"reader__text\"><p>𠀀\r\n\r<mark>x</mark></p></article>";
         assert_eq!(marks_in(wide).unwrap(), vec![QuotePlace { block: 0, start: 4, end: 5 }]);
@@ -200,6 +220,9 @@ mod tests {
             "<article class=\"reader__text\"><p><mark>x</p></article>",
             "<article class=\"reader__text\"><mark>x</mark></article>",
             "<article class=\"reader__text\"><p><mark>x<mark>y</mark></mark></p></article>",
+            "<article class=\"reader__text\"><p>x</p><mark>y</mark></article>",
+            "<article class=\"reader__text\"><p>x<!-- y --><mark>z</mark></p></article>",
+            "<article class=\"reader__text\"><p><mark>x</mark></p>",
         ] {
             assert!(marks_in(bad).is_err(), "{bad}");
         }

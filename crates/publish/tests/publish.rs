@@ -666,39 +666,93 @@ fn a_reading_page_opens_on_its_article() {
             assert!(preload < html.find("boot__desk"), "{id}");
             // Where each of its facts' sentences lies, for the page's script to mark the one a link
             // names: as long as the reading view's mark of it, in the article's paragraphs.
-            let quotes = shell.split("data-quotes=\"").nth(1).and_then(|q| q.split('"').next()).unwrap_or_default();
-            // At most this many children in the article.
-            let blocks =
-                ["</p>", "</h3>", "</h4>", "</details>"].iter().map(|t| shell.matches(t).count()).sum::<usize>();
+            let reader = elements(&html, "#boot section.reader").unwrap();
+            let quotes = reader[0].attr("data-quotes").unwrap_or_default().to_string();
+            // The article's children's text as the browser holds it (UTF-16), read from the shell.
+            let children = article_children_text(shell);
+            let unescaped = |t: &str| {
+                t.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&")
+            };
             let mut marked = 0;
+            let mut listed = 0;
             for fact in report.catalogue.facts_in_article(id) {
                 let with_mark = catalogue::with_open_report(&report.name, || {
                     views::reader::article_text(&catalogue::CATALOGUE, &report.text, id, Some(&fact.id), lang).unwrap()
                 })
                 .unwrap();
-                let mark_len: usize = with_mark
+                // The words the reading view marks for it (a mark holds text only).
+                let words: String = with_mark
                     .as_str()
                     .split("<mark class=\"read__quote\"")
                     .skip(1)
-                    .map(|m| text(&m[m.find('>').unwrap() + 1..m.find("</mark>").unwrap()]).encode_utf16().count())
-                    .sum();
-                let places: Vec<Vec<usize>> = quotes
+                    .map(|m| unescaped(&m[m.find('>').unwrap() + 1..m.find("</mark>").unwrap()]))
+                    .collect();
+                let tokens: Vec<&str> = quotes
                     .split(' ')
-                    .filter_map(|q| q.split_once('/'))
-                    .filter(|(ids, _)| ids.split(',').any(|i| i == fact.id))
+                    .filter(|t| t.split('/').next().unwrap().split(',').any(|i| i == fact.id))
+                    .collect();
+                assert!(!tokens.is_empty(), "{lang:?} {id}: {} is listed", fact.id);
+                listed += 1;
+                let places: Vec<Vec<usize>> = tokens
+                    .iter()
+                    .filter_map(|t| t.split_once('/'))
                     .map(|(_, q)| q.split('/').map(|n| n.parse().unwrap()).collect())
                     .collect();
-                assert_eq!(places.is_empty(), mark_len == 0, "{lang:?} {id} {}", fact.id);
-                assert!(places.iter().all(|p| p.len() == 3 && p[0] < blocks && p[1] < p[2]), "{quotes}");
-                assert_eq!(places.iter().map(|p| p[2] - p[1]).sum::<usize>(), mark_len, "{lang:?} {id} {}", fact.id);
+                // Where the page would mark, the same words.
+                let at_places: String =
+                    places.iter().map(|p| String::from_utf16(&children[p[0]][p[1]..p[2]]).unwrap()).collect();
+                assert_eq!(at_places, words, "{lang:?} {id} {}: {tokens:?}", fact.id);
                 marked += usize::from(!places.is_empty());
             }
+            assert_eq!(listed, report.catalogue.facts_in_article(id).count());
             assert!(marked > 0, "{lang:?} {id}: some sentence to mark");
         }
         // An article the report does not have is said, not written.
         let nope = ReportPage { lang, address: true, view: PageView::Reading("no-such-article") };
         assert!(reading_page_of(&main, reports, 0, &nope).is_err());
     }
+}
+
+/// The text of each element child of the first `<article class=reader__text>` in `shell` (the
+/// shell's compact markup, well formed, without void elements in it), as the browser's DOM holds
+/// it: character references read, in UTF-16.
+fn article_children_text(shell: &str) -> Vec<Vec<u16>> {
+    let from = shell.find("<article class=reader__text").expect("the article");
+    let rest = &shell[from..];
+    let body = &rest[rest.find('>').unwrap() + 1..];
+    let (mut depth, mut out, mut i) = (0usize, Vec::<String>::new(), 0);
+    let bytes = body.as_bytes();
+    while i < body.len() {
+        if bytes[i] == b'<' {
+            let end = i + body[i..].find('>').unwrap();
+            if bytes[i + 1] == b'/' {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else {
+                if depth == 0 {
+                    out.push(String::new());
+                }
+                depth += 1;
+            }
+            i = end + 1;
+        } else {
+            let end = body[i..].find('<').map_or(body.len(), |e| i + e);
+            out.last_mut().expect("text inside a child").push_str(&body[i..end]);
+            i = end;
+        }
+    }
+    out.iter()
+        .map(|t| {
+            let t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+            t.replace("&amp;", "&").encode_utf16().collect()
+        })
+        .collect()
 }
 
 /// The list of reports goes right before the boot shell, once: publishing a page again replaces
