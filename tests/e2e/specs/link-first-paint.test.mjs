@@ -28,10 +28,26 @@ async function heldPage(origin, width, extra = {}) {
   const opened = await openPage(browser, origin, { viewport: { width, height: 800 }, ...extra });
   await opened.context.addInitScript(() => {
     window.__shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+    // What moved, and when, should the total not be 0: the assertion's message says it.
+    window.__shifted = [];
+    const named = (n) => (n ? `${n.nodeName.toLowerCase()}${n.id ? '#' + n.id : ''}${typeof n.className === 'string' && n.className ? '.' + n.className.split(' ').join('.') : ''}` : '?');
+    const box = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shift += e.value;
+        window.__shifted.push(`${Math.round(e.startTime)} ms ${e.value.toFixed(4)}: ${e.sources.map((s) => `${named(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`).join('; ')}`);
+      }
+    })
       .observe({ type: 'layout-shift', buffered: true });
   });
   return { ...opened, release: await holdWasm(opened.page) };
+}
+
+/** Asserts that the page (`heldPage`) has had no layout shift, naming what moved otherwise. */
+async function noShift(page, label = 'no layout shift') {
+  const { total, what } = await page.evaluate(() => ({ total: window.__shift, what: window.__shifted.join(' | ') }));
+  assert.equal(total, 0, `${label}: ${what}`);
 }
 
 /** Where the target of `selector` is in the viewport: its top, rounded, or null when absent. */
@@ -89,7 +105,7 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme, t
     assert.equal(await near(), before, `${query} at ${width} px: the chart stays where it was as the article fills the desk above it`);
     assert.ok(await topOf(page, 'main .desk .reader') < 0, `${query}: the article above it`);
   }
-  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  await noShift(page);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 }
@@ -128,7 +144,7 @@ async function linkedEmbed(origin, url, query, chart, width, shot) {
   await waitForApp(page);
   assert.deepEqual(await box(`main.embed figure[data-chart="${chart}"]`), before, 'once drawn too');
   assert.equal(await page.locator('.site-reports').isVisible().catch(() => false), false, 'no list of reports in the app\'s embed either');
-  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  await noShift(page);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 }
@@ -240,7 +256,7 @@ for (const page of ['the real report', 'a fixture report']) {
         assert.equal(await box(), before, `${query}: the app's table where the shell's was`);
         await waitForApp(p);
         assert.equal(await p.locator(`main figure[data-chart="${first}"] table.chart__table`).isVisible(), true);
-        assert.equal(await p.evaluate(() => window.__shift), 0, 'no layout shift');
+        await noShift(p);
         assert.deepEqual(problems, { console: [], page: [], foreign: [] });
         await context.close();
       }
@@ -312,7 +328,7 @@ async function linkedArticle(origin, url, query, article, width, { shot, scheme 
   await number.scrollIntoViewIfNeeded();
   await number.hover();
   await page.waitForFunction(() => [...document.querySelectorAll('.desk .read__tip')].some((t) => t.getClientRects().length > 0), null, { timeout: 5000 });
-  assert.equal(await page.evaluate(() => window.__shift), 0, `${query}: no layout shift`);
+  await noShift(page, `${query}: no layout shift`);
   if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-app.png` });
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
@@ -448,13 +464,13 @@ test('a reader who scrolled to the end of the prerendered report before the code
     assert.ok(y > 1000, `${width} px: scrolled to the end (${y})`);
     // The hand-over's shifts, not the scroll's (a section laid out as it nears the viewport may
     // move what is below it when a frame comes late on a busy machine).
-    await page.evaluate(() => { window.__shift = 0; });
+    await page.evaluate(() => { window.__shift = 0; window.__shifted = []; });
     release();
     await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => scrollY), y, `${width} px: nothing scrolled at the hand-over`);
     assert.equal(await topOf(page, `main section[id="${section}"]`), shellTop, `${width} px: the last section where it was`);
     await waitForApp(page);
-    assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+    await noShift(page);
     assert.deepEqual(problems, { console: [], page: [], foreign: [] });
     await context.close();
   }
