@@ -212,6 +212,27 @@ test('Firefox: a link to a fact\'s sentence paints it marked at the top, and the
   await context.close();
 });
 
+// An article with a chart in focus: the chart's view, and the chart stays where it is as the module
+// fills the reading view above it (Firefox anchors scrolling by its own rules; the module's
+// correction must not add to them).
+test('Firefox: a link to an article and a chart paints the chart, which stays in place as the article fills in above', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 1280, height: 800 });
+  const release = await holdWasmFirefox(page);
+  await page.goto(server.url + '?read=luoning&chart=gd-finance', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('#boot .boot-target'), { timeout: 10000, polling: 50 });
+  const top = (q) => page.evaluate((q) => Math.round(document.querySelector(q).getBoundingClientRect().top), q);
+  const shell = await top('#boot figure[data-chart="gd-finance"]');
+  assert.ok(shell >= 0 && shell < 120, `the chart at the top: ${shell}`);
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.desk .reader #reader-title'), { timeout: 20000, polling: 100 });
+  await new Promise((r) => setTimeout(r, 300));
+  const app = await top('main figure[data-chart="gd-finance"]');
+  assert.ok(Math.abs(app - shell) <= 1, `the app's chart where the shell's was, the article above it: ${shell} → ${app}`);
+  assert.ok(await top('main .desk .reader') < 0, 'the article above the chart');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 test('Firefox: an embed link paints its chart alone from the HTML, and the app takes it over in the same box', async () => {
   const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 640, height: 520 });
   const release = await holdWasmFirefox(page);
