@@ -285,7 +285,7 @@ pub fn report_page(
     page: &ReportPage,
 ) -> Result<String, PublishError> {
     let lang = page.lang;
-    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    let report = report_at(reports, open)?;
     // The site's address is named by the site (`seeds/site.toml`), every other page by its report.
     let built = if open == 0 {
         page::with_report_head(built, &site_title(), &site_description(reports), true)?
@@ -293,7 +293,7 @@ pub fn report_page(
         page::with_report_head(built, &head_title(report), &head_description(report), false)?
     };
     let built = page::with_html_lang(&built, lang)?;
-    catalogue::with_open_report(&report.name, || {
+    with_catalogue_of(report, || {
         let html = with_site(
             &with_reports_nav(&with_first_view(&built, lang, page.table())?, reports, open)?,
             reports,
@@ -302,7 +302,21 @@ pub fn report_page(
         )?;
         page::with_preloads_after_first_script(&page::with_one_style(&html)?)
     })
-    .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
+}
+
+/// `reports[open]`, or the error that says there is none.
+pub(crate) fn report_at(reports: &[facts::Report], open: usize) -> Result<&facts::Report, PublishError> {
+    reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))
+}
+
+/// `f`'s result with `report`'s catalogue open (`catalogue::with_open_report`), or the error that
+/// says the site has no such report.
+fn with_catalogue_of<T>(
+    report: &facts::Report,
+    f: impl FnOnce() -> Result<T, PublishError>,
+) -> Result<T, PublishError> {
+    catalogue::with_open_report(&report.name, f)
+        .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }
 
 /// The table page `page` (`page.table` names its chart) of `reports[open]`, from `main`, the
@@ -318,13 +332,11 @@ pub fn table_page(
     open: usize,
     page: &ReportPage,
 ) -> Result<String, PublishError> {
-    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    let report = report_at(reports, open)?;
     let chart = page.table().ok_or_else(|| PublishError("a table page names its chart".into()))?;
     let site = elements(main, "script#site")?.into_iter().next().map(|e| e.text).unwrap_or_default();
     let site = reports::site_json_from(&site, &report.name, page)?;
-    let figure =
-        catalogue::with_open_report(&report.name, || first_view::table_figure(&catalogue::CATALOGUE, page.lang, chart))
-            .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))??;
+    let figure = with_catalogue_of(report, || first_view::table_figure(&catalogue::CATALOGUE, page.lang, chart))?;
     let figure =
         figure.ok_or_else(|| PublishError(format!("{}: no chart {chart:?} to show as a table", report.name)))?;
     // Chart ids are lowercase letters, digits and '-' (checked by `verify`).
@@ -363,9 +375,8 @@ pub fn reading_page_of(
     open: usize,
     page: &ReportPage,
 ) -> Result<String, PublishError> {
-    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
-    catalogue::with_open_report(&report.name, || reading_page::reading_page(main, &catalogue::CATALOGUE, report, page))
-        .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?
+    let report = report_at(reports, open)?;
+    with_catalogue_of(report, || reading_page::reading_page(main, &catalogue::CATALOGUE, report, page))
 }
 
 /// The site's address's `<title>`: the site's name in both languages (`seeds/site.toml`).
@@ -429,8 +440,7 @@ pub fn report_pages(report: &facts::Report, default: bool) -> Result<Vec<ReportP
         .flat_map(|&address| [Lang::Zh, Lang::En].map(|lang| ReportPage { lang, address, view: PageView::Report }))
         .collect();
     for lang in [Lang::Zh, Lang::En] {
-        let views = catalogue::with_open_report(&report.name, || drawn_views(lang))
-            .ok_or_else(|| PublishError(format!("no report named {:?}", report.name)))?;
+        let views = with_catalogue_of(report, || Ok(drawn_views(lang)))?;
         pages.extend(views.into_iter().map(|view| ReportPage { lang, address: default, view }));
     }
     Ok(pages)

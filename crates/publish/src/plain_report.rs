@@ -47,7 +47,7 @@ const READER_CSS: &str = include_str!("../../../style/reader.css");
 /// The plain page of `reports[open]` in `lang`, from the page Trunk built (its head: styles,
 /// icon; its scripts go). Drawn from the report itself, whichever report the catalogue has open.
 pub fn plain_report_page(built: &str, reports: &[Report], open: usize, lang: Lang) -> Result<String, PublishError> {
-    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    let report = crate::report_at(reports, open)?;
     let title = markup::report_title(report, lang == Lang::Zh);
     let head = with_report_head(
         built,

@@ -76,13 +76,14 @@ const VOID: [&str; 14] =
 pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
     let bad = |why: &str| PublishError(format!("the reading view's markup: {why}"));
     let start = markup.find("<article class=\"reader__text\"").ok_or_else(|| bad("no article"))?;
-    let mut rest = &markup[start..];
+    // From just after the article's own tag.
+    let open_tag = tag_end(&markup[start + 1..]).ok_or_else(|| bad("a tag is not closed"))?;
+    let mut rest = &markup[start + open_tag + 2..];
     let mut places: Vec<QuotePlace> = Vec::new();
     // Depth below the article (0 = the article itself), the current child's index and how much of
     // its text has been counted, and where an open mark started.
     let (mut depth, mut block, mut at, mut open) = (0usize, None::<usize>, 0usize, None::<usize>);
     let mut blocks = 0;
-    let mut first = true;
     let mut closed = false;
     while !rest.is_empty() {
         if let Some(tag_text) = rest.strip_prefix('<') {
@@ -101,10 +102,6 @@ pub fn marks_in(markup: &str) -> Result<Vec<QuotePlace>, PublishError> {
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect::<String>()
                 .to_ascii_lowercase();
-            if first {
-                first = false;
-                continue;
-            }
             if name == "mark" {
                 match (closing, open.take(), block) {
                     (false, None, Some(_)) if depth > 0 => open = Some(at),

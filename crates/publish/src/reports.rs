@@ -81,7 +81,7 @@ pub fn site_json(
     page_views: &[crate::PageView],
     page: &crate::ReportPage,
 ) -> Result<String, PublishError> {
-    let report = reports.get(open).ok_or_else(|| PublishError(format!("no report #{open} to publish")))?;
+    let report = crate::report_at(reports, open)?;
     let (data, _) = report_data(report)?;
     // Only the open report's file is named here: no need to write the others' JSON for that.
     let files = report_files(std::slice::from_ref(report));

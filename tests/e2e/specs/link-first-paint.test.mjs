@@ -97,7 +97,10 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme, t
   await waitForApp(page);
   // (With an article, the module may have filled the desk above by now: the page then scrolls by
   // the desk's height, which is fractional, in whole pixels.)
-  const near = async () => Math.abs((await topOf(page, appTarget)) - before) <= (article ? 1 : 0) ? before : topOf(page, appTarget);
+  const near = async () => {
+    const now = await topOf(page, appTarget);
+    return Math.abs(now - before) <= (article ? 1 : 0) ? before : now;
+  };
   assert.equal(await near(), before, 'nor once every section is built');
   if (table) assert.equal(await page.locator(`${appTarget} table.chart__table`).isVisible(), true, `${query}: the app's table`);
   if (article) {
