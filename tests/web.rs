@@ -180,16 +180,49 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
     let _ = html.set_attribute("lang", "zh-CN");
 }
 
+/// The app and the page's drawings made at build time write numbers with the same Rust digits
+/// (`catalogue::format::digits`), which must read as the browser's own `Intl.NumberFormat` writes
+/// them in each language: for every value of the open report at every scale a label divides it by,
+/// and where rounding and compact forms are easy to get wrong.
 #[wasm_bindgen_test]
-fn browser_intl_and_native_number_rendering_agree() {
+fn numbers_read_as_the_browsers_intl_writes_them() {
     use catalogue::format::digits;
     use facts::i18n::Lang;
-    let values =
-        [0.0, 2.3, 25.0, 93.6, 36988.0, 41000.0, 78000.0, 500000.0, 8.5e6, 1e6, 8e8, 1.41e10, 3.15e10, 1.4e11, 2.3e11];
+    catalogue::install_data(seed_reports::OPEN_DATA).expect("the seeds' data installs");
+    let mut values = vec![
+        0.0, 2.3, 25.0, 93.6, 36988.0, 41000.0, 78000.0, 500000.0, 8.5e6, 1e6, 8e8, 1.41e10, 3.15e10, 1.4e11, 2.3e11,
+    ];
+    // Ties and carries, where rounding modes differ; negative changes.
+    values.extend([
+        0.5, 2.5, 12.25, 0.15, 9.96, 999_999.5, 999_000.0, 9_999.995, 1234.5678, -2.5, -0.04, -0.0, -2300.0, -41000.0,
+    ]);
+    for fact in &catalogue::CATALOGUE.facts {
+        values.extend([1.0, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12].map(|scale| fact.value / scale));
+    }
+    assert!(values.len() > 300, "{}", values.len());
+    // The browser's formatter for a language, with these options.
+    let intl = |lang: Lang, options: &[(&str, wasm_bindgen::JsValue)]| {
+        let object = js_sys::Object::new();
+        for (key, value) in options {
+            js_sys::Reflect::set(&object, &(*key).into(), value).expect("an option");
+        }
+        let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&lang.tag().into()), &object).format();
+        move |v: f64| format.call1(&wasm_bindgen::JsValue::UNDEFINED, &v.into()).expect("formats").as_string()
+    };
     for lang in [Lang::Zh, Lang::En] {
-        for v in values {
-            assert_eq!(digits::grouped(v, lang, 2), digits::native::grouped(v, lang, 2), "grouped {v} {lang:?}");
-            assert_eq!(digits::compact(v, lang), digits::native::compact(v, lang), "compact {v} {lang:?}");
+        let display = if lang == Lang::En { "long" } else { "short" };
+        let compact = intl(
+            lang,
+            &[("notation", "compact".into()), ("compactDisplay", display.into()), ("maximumFractionDigits", 2.into())],
+        );
+        for decimals in 0..=2u8 {
+            let grouped = intl(lang, &[("maximumFractionDigits", decimals.into())]);
+            for &v in &values {
+                assert_eq!(Some(digits::grouped(v, lang, decimals)), grouped(v), "grouped {v} {decimals} {lang:?}");
+            }
+        }
+        for &v in &values {
+            assert_eq!(Some(digits::compact(v, lang)), compact(v), "compact {v} {lang:?}");
         }
     }
     assert_eq!(digits::compact(41000.0, Lang::Zh), "4.1万");

@@ -90,131 +90,106 @@ fn trim(value: f64, decimals: usize) -> String {
     digits::grouped(value, Lang::Zh, decimals as u8)
 }
 
-/// Digit rendering. In the browser it is the browser's own `Intl.NumberFormat`; natively (tests,
-/// SVG in native tools) a plain-Rust rendering that produces the same strings for the values this
-/// dashboard shows (a browser test compares the two).
+/// Digit rendering, in plain Rust, the same in the browser and in the drawings the publish step
+/// makes at build time, which the app's must match when it takes them over. It writes what the
+/// browser's `Intl.NumberFormat` writes for zh-CN and en (grouping, compact forms, rounding half
+/// away from zero): a browser test compares the two for every value of the report at every scale
+/// a label divides it by. The app does not call Intl itself: two formatters would have to agree
+/// (they did not always: "2,300" against "2300", ties), and the first `Intl.NumberFormat` of a
+/// browser process loads its locale data, 30-55 ms of a thread here.
 pub mod digits {
     use facts::i18n::Lang;
 
-    #[cfg(target_arch = "wasm32")]
-    pub use super::intl::{compact, grouped};
-    #[cfg(not(target_arch = "wasm32"))]
-    pub use native::{compact, grouped};
+    /// Separators every three digits, at most `max_frac` decimals, trailing zeros dropped.
+    pub fn grouped(value: f64, _lang: Lang, max_frac: u8) -> String {
+        let (int, frac) = rounded(value.abs(), usize::from(max_frac));
+        let mut out = String::new();
+        // As Intl writes it: a negative value that rounds to zero is "-0".
+        if value.is_sign_negative() {
+            out.push('-');
+        }
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(&frac);
+        }
+        out
+    }
 
-    pub mod native {
-        use facts::i18n::Lang;
-
-        /// Separators every three digits, at most `max_frac` decimals, trailing zeros dropped.
-        pub fn grouped(value: f64, _lang: Lang, max_frac: u8) -> String {
-            let text = format!("{value:.prec$}", prec = usize::from(max_frac));
-            let text =
-                if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
-            let (int, frac) = match text.split_once('.') {
-                Some((i, f)) => (i.to_string(), format!(".{f}")),
-                None => (text.clone(), String::new()),
-            };
-            let (sign, digits) = match int.strip_prefix('-') {
-                Some(d) => ("-", d),
-                None => ("", int.as_str()),
-            };
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    out.push(',');
+    /// A non-negative `value`'s integer digits and at most `max_frac` decimals (trailing zeros
+    /// dropped), rounded as Intl rounds: from the shortest decimal that reads back as the
+    /// value (0.15, not 0.1499…), half away from zero (12.25 -> 12.3 at one decimal, where
+    /// `format!("{:.1}")` gives 12.2).
+    fn rounded(value: f64, max_frac: usize) -> (String, String) {
+        let shortest = value.to_string();
+        let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+        let kept = frac.len().min(max_frac);
+        let mut digits: Vec<u8> = [int.as_bytes(), &frac.as_bytes()[..kept]].concat();
+        if frac.as_bytes().get(max_frac).is_some_and(|d| *d >= b'5') {
+            // Carry from the last digit kept: 9.96 -> 10.0.
+            let mut at = digits.len();
+            loop {
+                if at == 0 {
+                    digits.insert(0, b'1');
+                    break;
                 }
-                out.push(c);
-            }
-            let out = format!("{sign}{out}{frac}");
-            if out == "-0" {
-                "0".to_string()
-            } else {
-                out
-            }
-        }
-
-        /// Compact notation groups digits only from five integer digits on (Intl's "min2"): "2300亿".
-        fn min2(text: String) -> String {
-            let int_digits = text.split('.').next().unwrap_or("").chars().filter(char::is_ascii_digit).count();
-            if int_digits < 5 {
-                text.replace(',', "")
-            } else {
-                text
-            }
-        }
-
-        /// "4.1万", "2300亿" in Chinese; "8.5 million", "230 billion" in English (two decimals at most).
-        pub fn compact(value: f64, lang: Lang) -> String {
-            let abs = value.abs();
-            let steps: &[(f64, &str)] = match lang {
-                Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
-                Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, " thousand")],
-            };
-            for (unit, word) in steps {
-                if abs >= *unit {
-                    return format!("{}{word}", min2(grouped(value / unit, lang, 2)));
+                at -= 1;
+                if digits[at] == b'9' {
+                    digits[at] = b'0';
+                } else {
+                    digits[at] += 1;
+                    break;
                 }
             }
-            grouped(value, lang, 2)
         }
+        let text = String::from_utf8_lossy(&digits);
+        let (int, frac) = text.split_at(text.len() - kept);
+        (int.to_string(), frac.trim_end_matches('0').to_string())
+    }
+
+    /// Compact notation groups digits only from five integer digits on (Intl's "min2"): "2300亿".
+    fn min2(text: String) -> String {
+        let int_digits = text.split('.').next().unwrap_or("").chars().filter(char::is_ascii_digit).count();
+        if int_digits < 5 {
+            text.replace(',', "")
+        } else {
+            text
+        }
+    }
+
+    /// "4.1万", "2300亿" in Chinese; "8.5 million", "230 billion" in English (two decimals at most).
+    pub fn compact(value: f64, lang: Lang) -> String {
+        let steps: &[(f64, &str)] = match lang {
+            Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万"), (1.0, "")],
+            Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, " thousand"), (1.0, "")],
+        };
+        let abs = value.abs();
+        let at = steps.iter().position(|(unit, _)| abs >= *unit).unwrap_or(steps.len() - 1);
+        // Where rounding carries into the step above, Intl writes that step: 999,999.5 is
+        // "1 million", not "1000 thousand".
+        // (The rounded integer part has no leading zero, so its digits say its power of ten;
+        // steps are powers of ten. No float parsing: its code is 15 KB of the first load.)
+        let carried = |up: usize| {
+            let (int, _) = rounded(abs / steps[at].0, 2);
+            10f64.powi(int.len() as i32 - 1) * steps[at].0 >= steps[up].0
+        };
+        let at = match at.checked_sub(1) {
+            Some(up) if carried(up) => up,
+            _ => at,
+        };
+        let (unit, word) = steps[at];
+        // Grouped from five integer digits only, below the first step too: "2300", not "2,300".
+        format!("{}{word}", min2(grouped(value / unit, lang, 2)))
     }
 
     /// Shortest readable form for axis ticks.
     pub fn tick(value: f64, lang: Lang) -> String {
         compact(value, lang)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod intl {
-    //! The browser's `Intl.NumberFormat`, with formatters cached: creating one is slow. The cache
-    //! is a list searched in order: it holds a handful of formatters, and a hash map would cost
-    //! the first load half a kilobyte of code.
-    use std::cell::RefCell;
-
-    use js_sys::{Array, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-
-    use facts::i18n::Lang;
-
-    thread_local! {
-        static CACHE: RefCell<Vec<((Lang, bool, u8), Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
-    }
-
-    fn with_format(lang: Lang, compact: bool, max_frac: u8, value: f64) -> Option<String> {
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let key = (lang, compact, max_frac);
-            let at = match cache.iter().position(|(k, _)| *k == key) {
-                Some(at) => at,
-                None => {
-                    cache.push((key, new_format(lang, compact, max_frac)));
-                    cache.len() - 1
-                }
-            };
-            let nf = &cache[at].1;
-            nf.format().call1(&JsValue::UNDEFINED, &JsValue::from(value)).ok()?.as_string()
-        })
-    }
-
-    fn new_format(lang: Lang, compact: bool, max_frac: u8) -> Intl::NumberFormat {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(max_frac));
-        if compact {
-            let _ = Reflect::set(&options, &"notation".into(), &"compact".into());
-            let display = if lang == Lang::En { "long" } else { "short" };
-            let _ = Reflect::set(&options, &"compactDisplay".into(), &display.into());
-        }
-        let locales = Array::of1(&lang.tag().into());
-        Intl::NumberFormat::new(&locales, &options)
-    }
-
-    pub fn grouped(value: f64, lang: Lang, max_frac: u8) -> String {
-        with_format(lang, false, max_frac, value)
-            .unwrap_or_else(|| super::digits::native::grouped(value, lang, max_frac))
-    }
-
-    pub fn compact(value: f64, lang: Lang) -> String {
-        with_format(lang, true, 2, value).unwrap_or_else(|| super::digits::native::compact(value, lang))
     }
 }
 
@@ -258,5 +233,37 @@ mod tests {
         assert_eq!(value_with_unit(41000.0, &station(), Qualifier::Exact, Lang::En), "41,000 stations");
         assert_eq!(value_with_unit(2.3e11, &yuan(), Qualifier::Exact, Lang::En), "230 billion yuan");
         assert_eq!(value_with_unit(8.5e6, &station(), Qualifier::About, Lang::En), "about 8.5 million stations");
+    }
+
+    /// Compact notation groups digits from five integer digits on, below its first step too, as
+    /// the browser's Intl does (a browser test compares them value by value).
+    #[test]
+    fn compact_digits_group_from_five_digits() {
+        assert_eq!(digits::compact(2300.0, Lang::Zh), "2300");
+        assert_eq!(digits::compact(-2300.0, Lang::Zh), "-2300");
+        assert_eq!(digits::compact(23000.0, Lang::Zh), "2.3万");
+        assert_eq!(digits::compact(2300.0, Lang::En), "2.3 thousand");
+        assert_eq!(digits::compact(230.5, Lang::En), "230.5");
+        assert_eq!(digits::compact(999_999.5, Lang::En), "1 million");
+        assert_eq!(digits::compact(999_000.0, Lang::En), "999 thousand");
+        assert_eq!(digits::compact(9_999.995, Lang::Zh), "1万");
+        assert_eq!(digits::compact(-2.3e11, Lang::Zh), "-2300亿");
+    }
+
+    /// Decimals are rounded as the browser's Intl rounds them.
+    #[test]
+    fn digits_round_half_away_from_zero_from_the_shortest_decimal() {
+        let g = |v: f64, d: u8| digits::grouped(v, Lang::Zh, d);
+        assert_eq!(g(0.5, 0), "1");
+        assert_eq!(g(2.5, 0), "3");
+        assert_eq!(g(-2.5, 0), "-3");
+        assert_eq!(g(12.25, 1), "12.3");
+        assert_eq!(g(0.15, 1), "0.2");
+        assert_eq!(g(9.96, 1), "10");
+        assert_eq!(g(999_999.5, 0), "1,000,000");
+        assert_eq!(g(-0.04, 1), "-0");
+        assert_eq!(g(36988.0, 2), "36,988");
+        assert_eq!(g(1234.5678, 2), "1,234.57");
+        assert_eq!(g(93.6, 2), "93.6");
     }
 }

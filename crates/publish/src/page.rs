@@ -293,8 +293,8 @@ pub fn with_report_head(html: &str, title: &str, description: &str, keep_image: 
 /// puts at the end of the head) moved, in their order, to right after its first classic inline
 /// script, or to the start of the head when it has none. That script (index.html's first) decides
 /// whether this page draws the view or sends the reader to its twin, so a page that sends the
-/// reader on never asks for the code; what runs after it (the data's fetch, the Intl worker, the
-/// page's helpers for the app) no longer delays the request. Measured on the slow profile (a
+/// reader on never asks for the code; what runs after it (the data's fetch, the page's helpers
+/// for the app) no longer delays the request. Measured on the slow profile (a
 /// phone's CPU, 1.6 Mbit/s): the wasm arrived about 70 ms sooner than with the links at the end.
 pub fn with_preloads_after_first_script(html: &str) -> Result<String, PublishError> {
     let links = elements(html, PRELOADS)?;

@@ -247,9 +247,9 @@ fn offline_page_fails_clearly_on_what_it_cannot_inline() {
 
 #[test]
 fn offline_page_takes_only_the_module_script_for_trunks_loader() {
-    // The page's own classic script may name a script file (the Intl warm-up's worker): it stays
-    // as it is, and the loader is still the module script.
-    let classic = "new Worker('intl-warm-up.js')";
+    // The page's own classic script may name a script file (a worker's, say): it stays as it is,
+    // and the loader is still the module script.
+    let classic = "new Worker('worker.js')";
     let page = trunk_page()
         .replace("<script type=\"module\">", &format!("<script>{classic}</script><script type=\"module\">"));
     let out = offline_html(&page, &reader(files())).unwrap();

@@ -61,13 +61,20 @@ pub const TICK_CLASS: &str = "tick";
 /// so (`data-theme="dark"`) or, unless it says light, where the system asks for it. And the font
 /// of their texts, and the tick labels' class ([`themed`]): a class's style overrides what the
 /// text inherits from its root.
+///
+/// Written as the page's own style is minified (lowercase colours, no space after a comma, no
+/// quotes around a plain value), so that gzip finds the same strings in both: it is on the first
+/// load.
 pub fn theme_vars(selector: &str) -> String {
     let vars = |pick: fn(&(&str, RGBColor, RGBColor, RGBColor)) -> RGBColor| {
-        roles().iter().map(|r| format!("--chart-{}:{};", r.0, hex(pick(r)))).collect::<String>()
+        let vars: Vec<String> =
+            roles().iter().map(|r| format!("--chart-{}:{}", r.0, hex(pick(r)).to_lowercase())).collect();
+        vars.join(";")
     };
     let (light, dark) = (vars(|r| r.2), vars(|r| r.3));
+    let font = FONT_FAMILY.replace(", ", ",");
     format!(
-        "{selector}{{font-family:{FONT_FAMILY};{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=\"light\"]) {selector}{{{dark}}}}}:root[data-theme=\"dark\"] {selector}{{{dark}}}{selector} .{TICK_CLASS}{{font-size:{TICK_SIZE}px;fill:var(--chart-muted)}}"
+        "{selector}{{font-family:{font};{light}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=light]) {selector}{{{dark}}}}}:root[data-theme=dark] {selector}{{{dark}}}{selector} .{TICK_CLASS}{{font-size:{TICK_SIZE}px;fill:var(--chart-muted)}}"
     )
 }
 

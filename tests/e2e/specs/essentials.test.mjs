@@ -1,6 +1,6 @@
 // Reader essentials: accessibility (axe-core, WCAG 2.1 AA) in both languages and both themes,
 // keyboard use, dark mode that follows the system and redraws charts, remembered preferences,
-// Intl number formatting, and a printable A4 fact sheet.
+// numbers written as each language writes them, and a printable A4 fact sheet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -96,7 +96,7 @@ test('language and theme are remembered for the next bare visit, and a corrupted
   await context.close();
 });
 
-test('numbers are formatted by the browser for the reader’s language', async () => {
+test('numbers are written as the reader’s language writes them', async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 900 } });
   for (const [lang, expected] of [['zh', ['4.1万座', '2300亿元', '36,988座']], ['en', ['41,000 stations', '230 billion yuan', '36,988 stations']]]) {
     await page.goto(server.url + `?lang=${lang}&table=gd-5g-stations,gd-5g-national-share`);

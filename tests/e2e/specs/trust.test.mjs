@@ -52,10 +52,10 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r
 
 // The app's code is asked for as early as the page can know it stays: its preloads follow the first
 // script, which only decides whether this page draws the view or sends the reader to its twin, and
-// come before the second, which starts the data's fetch and the Intl worker
+// come before the second, which starts the data's fetch
 // (page::with_preloads_after_first_script). Every report page, in both languages, of the real
 // report's site and of the site with the fixture reports. (The order of the requests themselves is
-// the network's, not the page's: a worker's script can overtake.)
+// the network's, not the page's.)
 test('every report page asks for the app\'s code right after the script that decides the page', () => {
   const pages = [DIST, MULTI].flatMap((dir) => readdirSync(dir)
     .filter((f) => /\.html$/.test(f) && !/\.plain(\.en)?\.html$|^offline\.html$|^reports\.html$/.test(f))

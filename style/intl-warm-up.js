@@ -1,1 +1,0 @@
-new Intl.NumberFormat('zh-CN',{notation:'compact'}).format(1);postMessage(0);close()
