@@ -182,8 +182,8 @@ async fn the_app_opens_the_view_its_url_describes_and_writes_changes_back() {
 
 /// The app and the page's drawings made at build time write numbers with the same Rust digits
 /// (`catalogue::format::digits`), which must read as the browser's own `Intl.NumberFormat` writes
-/// them in each language: for every value of the open report at every scale a label divides it by,
-/// and where rounding and compact forms are easy to get wrong.
+/// them in each language: for every value of the open report and of the fixture reports at every
+/// scale a label divides it by, and where rounding and compact forms are easy to get wrong.
 #[wasm_bindgen_test]
 fn numbers_read_as_the_browsers_intl_writes_them() {
     use catalogue::format::digits;
@@ -196,8 +196,24 @@ fn numbers_read_as_the_browsers_intl_writes_them() {
     values.extend([
         0.5, 2.5, 12.25, 0.15, 9.96, 999_999.5, 999_000.0, 9_999.995, 1234.5678, -2.5, -0.04, -0.0, -2300.0, -41000.0,
     ]);
-    for fact in &catalogue::CATALOGUE.facts {
-        values.extend([1.0, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12].map(|scale| fact.value / scale));
+    // The fixture reports' values too (monthly releases: changes, declines, percentage points),
+    // read from their catalogues' `value = ` lines.
+    let fixtures = [
+        include_str!("fixtures/reports/fixture-east-2021q1.facts.toml"),
+        include_str!("fixtures/reports/fixture-east-2021q3.facts.toml"),
+        include_str!("fixtures/reports/fixture-release-2020m10.facts.toml"),
+        include_str!("fixtures/reports/fixture-release-2020m11.facts.toml"),
+        include_str!("fixtures/reports/fixture-west-2021h1.facts.toml"),
+    ];
+    let fixture_values: Vec<f64> = fixtures
+        .iter()
+        .flat_map(|file| file.lines())
+        .filter_map(|line| line.strip_prefix("value = ")?.parse().ok())
+        .collect();
+    assert!(fixture_values.len() >= 40 && fixture_values.iter().any(|v| *v < 0.0), "{fixture_values:?}");
+    let report_values = catalogue::CATALOGUE.facts.iter().map(|fact| fact.value);
+    for value in report_values.chain(fixture_values) {
+        values.extend([1.0, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12].map(|scale| value / scale));
     }
     assert!(values.len() > 300, "{}", values.len());
     // The browser's formatter for a language, with these options.
