@@ -194,8 +194,11 @@ fn numbers_read_as_the_browsers_intl_writes_them() {
     ];
     // Ties and carries, where rounding modes differ; negative changes.
     values.extend([
-        0.5, 2.5, 12.25, 0.15, 9.96, 999_999.5, 999_000.0, 9_999.995, 1234.5678, -2.5, -0.04, -0.0, -2300.0, -41000.0,
+        0.5, 2.5, 12.25, 0.15, 9.96, 999_999.5, 999_000.0, 9_999.995, 999.996, 1234.5678, -2.5, -0.04, -0.0, -2300.0,
+        -41000.0,
     ]);
+    // The largest steps (万亿, trillion) and past them, and the smallest values.
+    values.extend([9.999995e11, 1.5e12, 2.35e13, 1e15, 1e16, 1e21, 1e-7, -1e-7]);
     // The fixture reports' values too (monthly releases: changes, declines, percentage points),
     // read from their catalogues' `value = ` lines.
     let fixtures = [
@@ -205,11 +208,13 @@ fn numbers_read_as_the_browsers_intl_writes_them() {
         include_str!("fixtures/reports/fixture-release-2020m11.facts.toml"),
         include_str!("fixtures/reports/fixture-west-2021h1.facts.toml"),
     ];
-    let fixture_values: Vec<f64> = fixtures
-        .iter()
-        .flat_map(|file| file.lines())
-        .filter_map(|line| line.strip_prefix("value = ")?.parse().ok())
-        .collect();
+    let mut fixture_values = Vec::new();
+    for file in fixtures {
+        let values: Vec<f64> = file.lines().filter_map(|line| line.strip_prefix("value = ")?.parse().ok()).collect();
+        // Every fact's value read: as many values as facts.
+        assert_eq!(values.len(), file.matches("[[fact]]").count(), "{values:?}");
+        fixture_values.extend(values);
+    }
     assert!(fixture_values.len() >= 40 && fixture_values.iter().any(|v| *v < 0.0), "{fixture_values:?}");
     let report_values = catalogue::CATALOGUE.facts.iter().map(|fact| fact.value);
     for value in report_values.chain(fixture_values) {

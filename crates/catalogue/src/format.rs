@@ -1,7 +1,7 @@
 //! Numbers as readers see them, with unit and qualifier: "50%以上", "more than 315 billion yuan".
 //!
-//! This is the plain-Rust formatter used for chart labels and native tests; it follows the
-//! report's own conventions (万/亿 in Chinese, thousands separators and million/billion in
+//! This is the one formatter of every number the app and the publish step write, in the browser
+//! and natively; it follows the report's own conventions (万/亿 in Chinese, thousands separators and million/billion in
 //! English) so a label can be compared with the sentence it came from.
 
 use facts::i18n::Lang;
