@@ -58,26 +58,27 @@ pub fn tick(value: f64, unit: &Unit, lang: Lang) -> String {
     }
 }
 
-/// Chinese: 万 or 亿 when that is exact to two decimals (41000 -> "4.1万", 230000000000 ->
-/// "2300亿"), else digits with separators (36988 -> "36,988"), so no label rounds the report's number.
+/// Chinese: 万, 亿 or 万亿 when the value is exact to two decimals in the one the compact form
+/// takes (41000 -> "4.1万", 230000000000 -> "2300亿"), else digits with separators (36988 ->
+/// "36,988"; 123456700, exact in 万 but not in 亿, -> "123,456,700"), so no label rounds the
+/// report's number.
 fn zh_magnitude(value: f64) -> String {
-    let abs = value.abs();
-    let exact = |unit: f64| abs >= unit && is_whole((value / unit) * 100.0);
-    if exact(1e8) || exact(1e4) {
-        digits::compact(value, Lang::Zh)
-    } else {
-        digits::grouped(value, Lang::Zh, 2)
-    }
+    magnitude(value, Lang::Zh, 1e4)
 }
 
-/// English: million or billion when exact to two decimals ("230 billion"), else separators ("41,000").
+/// English: million, billion or trillion when exact to two decimals in the one the compact form
+/// takes ("230 billion"), else separators ("41,000").
 fn en_magnitude(value: f64) -> String {
-    let abs = value.abs();
-    let exact = |unit: f64| abs >= unit && is_whole((value / unit) * 100.0);
-    if exact(1e9) || exact(1e6) {
-        digits::compact(value, Lang::En)
+    magnitude(value, Lang::En, 1e6)
+}
+
+/// The compact form from its step `from` up, when it writes the value exactly; else separators.
+fn magnitude(value: f64, lang: Lang, from: f64) -> String {
+    let unit = digits::compact_unit(value, lang);
+    if unit >= from && is_whole((value / unit) * 100.0) {
+        digits::compact(value, lang)
     } else {
-        digits::grouped(value, Lang::En, 2)
+        digits::grouped(value, lang, 2)
     }
 }
 
@@ -162,12 +163,22 @@ pub mod digits {
         }
     }
 
-    /// "4.1万", "2300亿" in Chinese; "8.5 million", "230 billion" in English (two decimals at most).
-    pub fn compact(value: f64, lang: Lang) -> String {
-        let steps: &[(f64, &str)] = match lang {
+    /// The steps of the compact form, largest first, with their words.
+    fn steps(lang: Lang) -> &'static [(f64, &'static str)] {
+        match lang {
             Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万"), (1.0, "")],
             Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, " thousand"), (1.0, "")],
-        };
+        }
+    }
+
+    /// The step [`compact`] writes `value` in, before rounding (1e8 for "2300亿").
+    pub fn compact_unit(value: f64, lang: Lang) -> f64 {
+        steps(lang).iter().map(|(unit, _)| *unit).find(|unit| value.abs() >= *unit).unwrap_or(1.0)
+    }
+
+    /// "4.1万", "2300亿" in Chinese; "8.5 million", "230 billion" in English (two decimals at most).
+    pub fn compact(value: f64, lang: Lang) -> String {
+        let steps = steps(lang);
         let abs = value.abs();
         let at = steps.iter().position(|(unit, _)| abs >= *unit).unwrap_or(steps.len() - 1);
         // Where rounding carries into the step above, Intl writes that step: 999,999.5 is
@@ -226,6 +237,16 @@ mod tests {
         assert_eq!(value_with_unit(36988.0, &station(), Qualifier::Exact, Lang::Zh), "36,988座");
         assert_eq!(value_with_unit(2.3e11, &yuan(), Qualifier::Exact, Lang::Zh), "2300亿元");
         assert_eq!(value_with_unit(3.15e10, &yuan(), Qualifier::MoreThan, Lang::Zh), "超过315亿元");
+    }
+
+    /// A value exact in a smaller step than the one its compact form takes keeps its digits.
+    #[test]
+    fn no_magnitude_rounds_the_reports_number() {
+        assert_eq!(value_with_unit(123_456_700.0, &yuan(), Qualifier::Exact, Lang::Zh), "123,456,700元");
+        assert_eq!(value_with_unit(1.23456e12, &yuan(), Qualifier::Exact, Lang::Zh), "1,234,560,000,000元");
+        assert_eq!(value_with_unit(1.2e12, &yuan(), Qualifier::Exact, Lang::Zh), "1.2万亿元");
+        assert_eq!(value_with_unit(1_234_560_000.0, &yuan(), Qualifier::Exact, Lang::En), "1,234,560,000 yuan");
+        assert_eq!(value_with_unit(1.5e12, &yuan(), Qualifier::Exact, Lang::En), "1.5 trillion yuan");
     }
 
     #[test]
