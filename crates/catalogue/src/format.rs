@@ -171,16 +171,22 @@ pub mod digits {
         }
     }
 
+    /// Where in `steps` the largest step `abs` reaches is (the last, 1, when it reaches none).
+    fn step_at(steps: &[(f64, &str)], abs: f64) -> usize {
+        steps.iter().position(|(unit, _)| abs >= *unit).unwrap_or(steps.len() - 1)
+    }
+
     /// The step [`compact`] writes `value` in, before rounding (1e8 for "2300亿").
     pub fn compact_unit(value: f64, lang: Lang) -> f64 {
-        steps(lang).iter().map(|(unit, _)| *unit).find(|unit| value.abs() >= *unit).unwrap_or(1.0)
+        let steps = steps(lang);
+        steps[step_at(steps, value.abs())].0
     }
 
     /// "4.1万", "2300亿" in Chinese; "8.5 million", "230 billion" in English (two decimals at most).
     pub fn compact(value: f64, lang: Lang) -> String {
         let steps = steps(lang);
         let abs = value.abs();
-        let at = steps.iter().position(|(unit, _)| abs >= *unit).unwrap_or(steps.len() - 1);
+        let at = step_at(steps, abs);
         // Where rounding carries into the step above, Intl writes that step: 999,999.5 is
         // "1 million", not "1000 thousand".
         // (The rounded integer part has no leading zero, so its digits say its power of ten;
