@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::write_html::{set_html_keeping_focus, write_html};
-use catalogue::{provenance, seed_text, CATALOGUE};
+use catalogue::{seed_text, CATALOGUE};
 use facts::i18n::Lang;
 use views::cite::{AccessDate, Target};
 use views::html::Html;
@@ -311,9 +311,8 @@ pub fn source(fact: &str, link: &str, lang: Lang) {
     let (Some(document), Some(f)) = (document(), CATALOGUE.fact(fact)) else { return };
     // `f.id` is the catalogue's own id, safe in a selector.
     let Ok(Some(panel)) = document.query_selector(&format!("aside.source[data-fact=\"{}\"]", f.id)) else { return };
-    let context = provenance::for_fact(&CATALOGUE, seed_text(), f);
-    if let (Some(c), Ok(Some(p))) = (context, panel.query_selector(".source__paragraph")) {
-        write_html(&p, &markup::source_paragraph(&c.before, &c.quote, &c.after));
+    if let Ok(Some(p)) = panel.query_selector(".source__paragraph") {
+        write_html(&p, &markup::paragraph_in_text(&CATALOGUE, seed_text(), f));
     }
     if let (Some(r), Ok(Some(slot))) =
         (references(link, &format!("fact:{}", f.id), lang), panel.query_selector(".source__cite"))

@@ -53,6 +53,12 @@ pub fn hand_over() {
         }
     }
     boot.remove();
+    // A source panel the app opened under the shell (a link's fact) could not take the focus then,
+    // hidden as it was: it takes it now, as when it opens, unless the reader has focused something.
+    // (The panel's close button is a button the app wrote.)
+    if let Ok(Some(close)) = document.query_selector("body:not(:focus-within) .source__close") {
+        let _ = close.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
 }
 
 /// Whether the shell shows the prerendered view (index.html's first script hides it for a view it does

@@ -67,6 +67,15 @@ pub fn reading_page_file(name: &str, article: &str, en: bool) -> String {
     format!("{name}.read-{article}{}.html", if en { ".en" } else { "" })
 }
 
+/// The file name of the source panel of fact `fact` of report `name` as the app first opens it, in
+/// Chinese or English (`en`): `NAME.fact-FACT.html`, `NAME.fact-FACT.en.html`. Not a page: the
+/// panel alone, which a report's page asks for when a link opens a fact's source (index.html's
+/// first script builds the same name) and shows over its prerendered view. Fact ids are lowercase
+/// letters, digits and '-' (checked by `verify`), so no such name is a page's.
+pub fn fact_panel_file(name: &str, fact: &str, en: bool) -> String {
+    format!("{name}.fact-{fact}{}.html", if en { ".en" } else { "" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,7 @@
 //! `sha2` and `base64` crates; pages are read and rewritten with `lol_html` (`page`).
 
 pub mod compact_markup;
+pub mod fact_panels;
 pub mod feed;
 pub mod first_view;
 pub mod leb128;
@@ -455,6 +456,8 @@ pub struct Published {
     pub offline_bytes: usize,
     /// The report pages written, `index.html` (the default report's) first.
     pub pages: Vec<String>,
+    /// How many facts' source panels were written (`fact_panels`), in both languages.
+    pub panels: usize,
 }
 
 /// Writes every report's page from the `<dir>/index.html` Trunk built (see [`report_page`]): the
@@ -477,7 +480,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
         minify_scripts(dir)?;
     }
     let reports = &*catalogue::REPORTS;
-    let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new() };
+    let mut published = Published { index_policy: None, offline_bytes: 0, pages: Vec::new(), panels: 0 };
     for (open, report) in reports.iter().enumerate() {
         // The report's pages as written, from which its views' pages are made.
         let mut written: Vec<(ReportPage, String)> = Vec::new();
@@ -521,6 +524,10 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
             std::fs::write(&path, &html).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
             published.pages.push(file);
         }
+    }
+    // Every fact's source panel, in both languages (`fact_panels`).
+    for report in reports {
+        published.panels += fact_panels::write(dir, report)?;
     }
     // Every report's plain page, in both languages (`plain_report`).
     for open in 0..reports.len() {

@@ -230,10 +230,13 @@ fn with_report_inline(
     if let Some(fields) = site.as_object_mut() {
         fields.remove("en");
     }
-    // ... and its views are drawn by the app, except a section or chart brought into view.
+    // ... and its views are drawn by the app, except a section or chart brought into view: no
+    // table, article or fact has a page here (an empty list of facts: not even one checked by
+    // its form, as the report's page checks it before sending it to its sources page).
     if let Some(views) = site["views"].as_object_mut() {
         views.remove("table");
         views.remove("read");
+        views.insert("fact".into(), "".into());
     }
     let without_nav = crate::page::remove_all(html, "nav.site-reports")?;
     with_site_block(&without_nav, &site.to_string(), &blocks)

@@ -17,13 +17,20 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and none of the on-demand module`, async () => {
-  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+/** The site's files `page` asks for, in order, by their names under the site's address
+ * (`index.html` for the address itself); filled in as it asks. */
+function filesFetched(page) {
   const fetched = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
   });
+  return fetched;
+}
+
+test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and none of the on-demand module`, async () => {
+  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  const fetched = filesFetched(page);
   await page.goto(server.url);
   await waitForApp(page);
   await page.waitForLoadState('networkidle');
@@ -48,11 +55,7 @@ test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and no
 // the Chinese page's HTML, which has crossed the wire by then; nothing is fetched twice.
 test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the Chinese page's HTML, each file once`, async () => {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-  const fetched = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
-  });
+  const fetched = filesFetched(page);
   await page.goto(server.url + '?lang=en');
   await waitForApp(page);
   await page.waitForLoadState('networkidle');
@@ -73,11 +76,7 @@ test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIM
 for (const chart of ['sme-shares', 'gd-finance']) {
   test(`a link to ${chart} as a table: the first load is its table page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once`, async () => {
     const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-    const fetched = [];
-    page.on('request', (r) => {
-      const u = new URL(r.url());
-      if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
-    });
+    const fetched = filesFetched(page);
     await page.goto(server.url + `?chart=${chart}&table=${chart}`);
     await waitForApp(page);
     await page.waitForLoadState('networkidle');
@@ -93,17 +92,42 @@ for (const chart of ['sme-shares', 'gd-finance']) {
   });
 }
 
+// A link to a fact's source: the report's page draws its view and asks for the fact's panel (a file
+// of its own, the panel alone) as it starts: the first load is the page's and the panel's.
+for (const query of ['?fact=gd-clearance-2020-06', '?chart=gd-5g-stations&fact=gd-5g-stations-2019&lang=en']) {
+  test(`a link to a fact's source (${query}): the first load is the report's page and the fact's panel (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped), each file once`, async () => {
+    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+    const fetched = filesFetched(page);
+    await page.goto(server.url + query);
+    await waitForApp(page);
+    await page.waitForSelector('.source-host aside.source');
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    const en = query.includes('lang=en') ? '\\.en' : '';
+    const fact = new URLSearchParams(query).get('fact');
+    const panels = fetched.filter((f) => /\.fact-/.test(f));
+    assert.equal(panels.length, 1, `one panel:\n${fetched.join('\n')}`);
+    assert.match(panels[0], new RegExp(`^[a-z0-9_-]+\\.fact-${fact}${en}\\.html$`), fetched.join('\n'));
+    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
+    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
+    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    // The page that drew the view (the English one after the Chinese page's hop) and what it loads
+    // before the module, which the source panel asks for: counted apart, as the module it is.
+    const onDemand = (f) => f.startsWith('extras') || /^reports\/.*\.json$/.test(f);
+    const files = [...new Set(fetched.slice(en ? 1 : 0))].filter((f) => !onDemand(f));
+    const first = files.reduce((a, name) => a + gzip(name), 0);
+    console.log(`${query}: first load ${(first / KB).toFixed(1)} KB gzipped, the panel ${gzip(panels[0])} B`);
+    assert.ok(first <= FIRST_LOAD_LIMIT, `a fact link's first load ${first} B gzipped > ${FIRST_LOAD_LIMIT} B:\n${files.join('\n')}`);
+  });
+}
+
 // A link to an article: the report's page sends it on to the article's reading page, whose first
 // load (the article's text where the charts were) keeps to the budget too. The reading view is the
 // on-demand module's, which it asks for at once: it is counted apart, as the module it is.
 for (const [query, article] of [['?read=guangdong&lang=en', 'guangdong'], ['?read=sme-policy', 'sme-policy']]) {
   test(`a link to an article (${query}): the first load is its reading page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once; then the module`, async () => {
     const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-    const fetched = [];
-    page.on('request', (r) => {
-      const u = new URL(r.url());
-      if (u.origin === server.origin) fetched.push(u.pathname.slice(server.url.length - server.origin.length) || 'index.html');
-    });
+    const fetched = filesFetched(page);
     await page.goto(server.url + query);
     await waitForApp(page);
     await page.waitForSelector('.desk .reader #reader-title');

@@ -212,6 +212,30 @@ test('Firefox: a link to a fact\'s sentence paints it marked at the top, and the
   await context.close();
 });
 
+// A fact's source: the report from the top with the fact's panel over it (the page asks for the
+// panel as it starts: an XMLHttpRequest parsed as a document, which Firefox's policy must allow),
+// and the app's panel where the shell's was, with the same words, its close button focused.
+test('Firefox: a link to a fact\'s source paints its panel over the report, and the app takes it over in place', async () => {
+  const { context, page, problems } = await openFirefoxPage(browser, server.origin, { width: 360, height: 800 });
+  const release = await holdWasmFirefox(page);
+  await page.goto(server.url + '?lang=en&fact=gd-clearance-2020-06', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('#boot aside.source mark'), { timeout: 10000, polling: 50 });
+  const panel = (q) => page.evaluate((q) => {
+    const e = document.querySelector(q), r = e.getBoundingClientRect();
+    return { at: [r.left, r.top, r.width].map(Math.round), fact: e.querySelector('.source__fact').textContent, mark: e.querySelector('mark').textContent };
+  }, q);
+  const shell = await panel('#boot aside.source');
+  assert.equal(shell.mark, factById('gd-clearance-2020-06').quote);
+  assert.match(shell.fact, /94\.3%/, shell.fact);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the report from the top');
+  await page.screenshot({ path: `${ARTIFACTS}firefox-link-source-en-360.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot') && document.activeElement?.matches('.source-host .source__close'), { timeout: 20000, polling: 100 });
+  assert.deepEqual(await panel('.source-host aside.source[data-fact="gd-clearance-2020-06"]'), shell, 'the app\'s panel where the shell\'s was');
+  assert.deepEqual(problems, CLEAN);
+  await context.close();
+});
+
 // An article with a chart in focus: the chart's view, and the chart stays where it is as the module
 // fills the reading view above it (Firefox anchors scrolling by its own rules; the module's
 // correction must not add to them).

@@ -2,7 +2,7 @@
 // own script scrolls the prerendered report to the target before the first paint, and the app takes
 // it over where it stands, with nothing moving. An embed of a chart paints that chart alone. In English, the report's English page does it, at
 // the link's address; a chart shown as a table, that chart's table page; an article, its reading
-// page. A link to a view no page
+// page; a fact's source, that fact's panel over the view. A link to a view no page
 // prerendered (several tables, a search, a stale or unknown target) keeps the prerendered view
 // hidden, since the app's view will differ. On the real report and a fixture report's page.
 import { test, before, after } from 'node:test';
@@ -71,7 +71,7 @@ async function appLink(origin, url, query) {
  * before the first paint; then the app takes it over in the same place, shifting nothing. With
  * `article` (the link also opens an article), the chart stays there as well once the on-demand
  * module has drawn the article in the desk above it. */
-async function linkedView(origin, url, query, kind, id, width, { shot, scheme, table, article } = {}) {
+async function linkedView(origin, url, query, kind, id, width, { shot, scheme, table, article, source } = {}) {
   const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
   await page.goto(url + query);
   const en = /(^|[?&])lang=en(&|$)/.test(query);
@@ -88,9 +88,12 @@ async function linkedView(origin, url, query, kind, id, width, { shot, scheme, t
   // At the top, unless the page ends first (the last chart of the report).
   const end = await page.evaluate(() => Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1);
   assert.ok(before !== null && before >= -1 && (before < 120 || (end && before < 700)), `${query} at ${width} px: the target is in view (${before})`);
+  // With a fact, its source panel over the chart (`shellSource`).
+  const panel = source && await shellSource(page, source, query);
   if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}.png` });
   release();
   await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+  if (source) await appSource(page, source, panel, query);
   const after = await topOf(page, appTarget);
   assert.equal(after, before, `${query} at ${width} px: the app's target lies where the shell's was`);
   assert.equal(await page.evaluate(() => scrollY), y, 'nothing scrolled at the hand-over');
@@ -148,6 +151,80 @@ async function linkedEmbed(origin, url, query, chart, width, shot) {
   assert.deepEqual(await box(`main.embed figure[data-chart="${chart}"]`), before, 'once drawn too');
   assert.equal(await page.locator('.site-reports').isVisible().catch(() => false), false, 'no list of reports in the app\'s embed either');
   await noShift(page);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+}
+
+/** The shell shows a source panel, one, over its view, with `fact`'s sentence marked (`quote`,
+ * from facts.json); returns its box and words. */
+async function shellSource(page, fact, query) {
+  await page.waitForSelector('#boot aside.source', { timeout: 5000 });
+  const shell = await page.evaluate(() => {
+    // Its words, but for "Cite this", which the on-demand module adds below them.
+    const words = (e) => [...e.children].filter((c) => !c.matches('.source__cite')).map((c) => c.innerText).join('\n');
+    const shown = [...document.querySelectorAll('#boot aside.source')].filter((e) => e.getClientRects().length > 0);
+    const r = shown[0]?.getBoundingClientRect();
+    return {
+      shown: shown.length,
+      box: r && [r.left, r.top, r.width, r.height].map(Math.round),
+      text: shown[0] && words(shown[0]),
+      quote: shown[0]?.querySelector('.source__paragraph mark')?.textContent,
+    };
+  });
+  assert.equal(shell.shown, 1, `${query}: the shell shows one panel`);
+  assert.ok(shell.box[1] >= 0 && shell.box[1] + shell.box[3] <= await page.evaluate(() => innerHeight), `${query}: the panel in view (${shell.box})`);
+  assert.equal(shell.quote, fact.quote, `${query}: the fact's sentence marked`);
+  return shell;
+}
+
+/** After the hand-over, the app's panel of `fact` is the shell's: the same place and words (the
+ * module may have filled in the paragraph around the sentence, and "Cite this" below, by then). */
+async function appSource(page, fact, shell, query) {
+  const app = await page.evaluate(({ id, quote }) => {
+    const words = (e) => [...e.children].filter((c) => !c.matches('.source__cite')).map((c) => c.innerText).join('\n');
+    const e = document.querySelector(`.source-host aside.source[data-fact="${id}"]`);
+    // The paragraph as the shell has it: the sentence alone.
+    const p = e?.querySelector('.source__paragraph');
+    if (p) p.textContent = quote;
+    const r = e?.getBoundingClientRect();
+    return { box: r && [r.left, r.top, r.width, r.height].map(Math.round), text: e && words(e) };
+  }, { id: fact.id, quote: fact.quote });
+  // Its top, left and width; it may have grown downwards by the module's "Cite this".
+  assert.deepEqual(app.box.slice(0, 3), shell.box.slice(0, 3), `${query}: the app's panel where the shell's was (${app.box}, ${shell.box})`);
+  assert.ok(app.box[3] >= shell.box[3], `${query}: nothing gone from it (${app.box}, ${shell.box})`);
+  assert.equal(app.text, shell.text, `${query}: the same words`);
+}
+
+/** Opens a link to `fact`'s source (`?fact=ID`, what a headline or a search result writes) with the
+ * wasm held: the report's page shows the report from the top and the fact's panel over it, where
+ * the app opens its own; then the app takes the panel over with the same words in the same place,
+ * shifting nothing. `fact` is the fact as facts.json has it. */
+async function linkedSource(origin, url, query, fact, width, { shot, scheme } = {}) {
+  const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
+  const documents = [];
+  page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
+  const en = /(^|[?&])lang=en(&|$)/.test(query);
+  await page.goto(url + query);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  // The report's page (in English, its English page: one hop).
+  assert.equal(documents.length, en ? 2 : 1, documents.join(' → '));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), en ? 'en' : 'zh-CN');
+  assert.equal(await page.locator('#boot .boot__view').isVisible(), true, `${query}: the report shows`);
+  assert.equal(await page.evaluate(() => scrollY), 0, `${query}: from the top`);
+  const shell = await shellSource(page, fact, query);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-shell.png` });
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 20000 });
+  await appSource(page, fact, shell, query);
+  await waitForApp(page);
+  // The close button has the focus, as when the panel opens, and closes it.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('source__close'), null, { timeout: 5000 });
+  await noShift(page, `${query}: no layout shift`);
+  if (shot) await page.screenshot({ path: `${ARTIFACTS}${shot}-app.png` });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.source-host aside.source'));
+  assert.equal(new URL(page.url()).searchParams.get('fact'), null, `${query}: closed, the link has no fact`);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 }
@@ -386,6 +463,49 @@ for (const page of ['the real report', 'a fixture report']) {
   });
 }
 
+// A link to a fact's source (`?fact=ID`: what a headline, a search result or a bar writes, the last
+// with the chart it was chosen in, a table's "Source" with the table) is the view of the page it
+// lands on with the fact's panel over it: the page asks for the panel as it starts and shows it
+// when it comes, where the app opens its own, which takes it over unchanged.
+for (const page of ['the real report', 'a fixture report']) {
+  test(`${page}: a link to a fact's source paints the panel first and the app takes it over in place`, async (t) => {
+    const site = await reportPage(page);
+    if (!site) return t.skip(NOT_BUILT);
+    const { origin, url, name } = site;
+    try {
+      const report = await (async () => {
+        const { context, page: p } = await heldPage(origin, 1280);
+        await p.goto(url);
+        const n = await p.evaluate(() => window.dashboardSite.name);
+        await context.close();
+        return n;
+      })();
+      // The report's facts, as the site publishes them.
+      const published = await (await fetch(new URL('facts.json', url))).json();
+      const facts = published.facts.filter((f) => f.report === report);
+      assert.ok(facts.length > 2, `${report}: ${facts.length} facts`);
+      const [middle, last] = [facts[Math.floor(facts.length / 2)], facts[facts.length - 1]];
+      const shared = await appLink(origin, url, `?fact=${last.id}`);
+      assert.match(shared, /^\?fact=[a-z0-9-]+&cv=[0-9a-z]{6}&cf=[0-9a-z_]+$/, shared);
+      for (const width of [1280, 360]) {
+        await linkedSource(origin, url, shared, last, width, { shot: `link-source-${name}-${width}` });
+      }
+      await linkedSource(origin, url, `?lang=en&fact=${middle.id}&theme=dark`, middle, 360, { scheme: 'dark', shot: `link-source-en-dark-${name}-360` });
+      // Chosen in a chart: the chart brought into view, the panel over it.
+      const { chart } = await targets(origin, url);
+      const inChart = await appLink(origin, url, `?chart=${chart}&fact=${last.id}`);
+      for (const width of [1280, 360]) {
+        await linkedView(origin, url, inChart, 'chart', chart, width, { source: last, shot: `link-source-chart-${name}-${width}` });
+      }
+      // Chosen in the chart's table (its "Source"): the table page, the panel over it.
+      const inTable = await appLink(origin, url, `?chart=${chart}&table=${chart}&fact=${last.id}`);
+      await linkedView(origin, url, inTable, 'chart', chart, 1280, { table: true, source: last, shot: `link-source-table-${name}-1280` });
+    } finally {
+      await site.close();
+    }
+  });
+}
+
 test('a link\'s theme, or a stored one, is set before the first paint, on the prerendered view', async () => {
   const { context, page, release } = await heldPage(server.origin, 1280);
   await page.goto(server.url + '?theme=dark');
@@ -428,7 +548,10 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
     `?lang=en&table=${chart},${first}`, '?lang=fr', `?lang=en&lang=en&chart=${chart}`, `?chart=${chart}&table=${chart},${first}`, '?table=no-such-chart', `?table=${chart}&q=5G`, '?chart=no-such-chart', '?section=no-such-section',
     `?chart=${chart}&chart=${chart}`, `?chart=${chart}&cv=zzzzzz`, '?q=5G', `?section=${section}&read=a1`, '?CHART=x', '?embed=1', `?section=${section}&embed=1`,
     `?chart=${chart}&embed=2`, `?chart=${chart}&embed=1&embed=1`, `?indicator=x&embed=1`, '?read=no-such-article',
-    '?fact=gd-5g-stations-2019', '?read=guangdong&fact=GD_5G', `?read=guangdong&chart=${chart}&fact=gd-5g-stations-2019`,
+    '?read=guangdong&fact=GD_5G', '?fact=gd-5g-stations-2019&fact=gd-clearance-2019',
+    // (The page hides its view when it finds no panel for the fact: one the report does not have
+    // is the app's to answer, with a notice.)
+    '?fact=no-such-fact', '?lang=en&fact=no-such-fact', '?chart=no-such-chart&fact=gd-5g-stations-2019',
     // (These two go to the article's reading page, whose script hides its view: a fact the article
     // does not have is the app's to answer.)
     '?read=guangdong&fact=no-such-fact', '?read=luoning&fact=gd-5g-stations-2019',
@@ -436,6 +559,7 @@ test('a link to a view the page did not prerender keeps the prerendered view hid
     '?chart=%E4%B8%AD', '?theme=blue',
   ]) {
     await page.goto(server.url + query);
+    if (/^\?(lang=en&)?fact=/.test(query)) await page.waitForFunction(() => document.documentElement.classList.contains('boot-plain'));
     assert.equal(await page.evaluate(() => location.href), server.url + query, `${query}: not sent to another page`);
     assert.equal(await page.locator('#boot .boot__view').isVisible(), false, `${query}: hidden`);
     assert.equal(await page.locator('#boot h1').isVisible(), true, `${query}: the masthead still paints`);

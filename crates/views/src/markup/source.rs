@@ -8,7 +8,7 @@ use facts::i18n::Lang;
 use facts::{Catalogue, Fact};
 
 /// The selected fact with its sentence (the paragraph around it follows, see
-/// [`source_paragraph`]) and the article it comes from.
+/// [`paragraph_in_text`]) and the article it comes from.
 pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
     let t = fact_text::describe(catalogue, fact, lang);
     html!(
@@ -28,6 +28,15 @@ pub fn source_panel(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> Html {
         since_previous(catalogue, fact, "source__since", lang),
         read_link(fact, "source__read", lang)
     )
+}
+
+/// The paragraph of `seed_text` (the report's text) around `fact`'s sentence, the sentence
+/// highlighted; the sentence alone if it cannot be found there.
+pub fn paragraph_in_text(catalogue: &Catalogue, seed_text: &str, fact: &Fact) -> Html {
+    match catalogue::provenance::for_fact(catalogue, seed_text, fact) {
+        Some(c) => source_paragraph(&c.before, &c.quote, &c.after),
+        None => source_paragraph("", &fact.quote, ""),
+    }
 }
 
 /// The quote highlighted inside the text around it.
