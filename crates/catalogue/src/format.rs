@@ -48,15 +48,21 @@ pub fn value_with_unit(value: f64, unit: &Unit, qualifier: Qualifier, lang: Lang
 }
 
 /// Short axis tick text: no qualifier, compact magnitude ("2万", "20K" is never used: "20 thousand"
-/// is too long for a tick, so English ticks below a million keep separators).
+/// is too long for a tick, so English ticks below a million keep separators). A tick is written
+/// exactly: its value is a multiple of a 1, 2, 2.5 or 5 × 10^k step (`charts::spec::nice_step`),
+/// which can take one decimal more than the step's own (0.25, 0.75 on a 0.25 step, not "0.3",
+/// "0.8"), so up to [`TICK_DECIMALS`], which also drops the sums' float noise (0.30000000000000004).
 pub fn tick(value: f64, unit: &Unit, lang: Lang) -> String {
     match (unit.kind, lang) {
-        (UnitKind::Percent, _) => format!("{}%", trim(value, 1)),
+        (UnitKind::Percent, _) => format!("{}%", trim(value, TICK_DECIMALS)),
         (_, Lang::Zh) if value.abs() >= 1e4 => digits::tick(value, lang),
         (_, Lang::En) if value.abs() >= 1e6 => digits::tick(value, lang),
-        (_, _) => digits::grouped(value, lang, 2),
+        (_, _) => digits::grouped(value, lang, TICK_DECIMALS as u8),
     }
 }
+
+/// The most decimals a tick is written with ([`tick`]).
+const TICK_DECIMALS: usize = 6;
 
 /// Chinese: 万, 亿 or 万亿 when the value is exact to two decimals in the one the compact form
 /// takes (41000 -> "4.1万", 230000000000 -> "2300亿"), else digits with separators (36988 ->
@@ -228,6 +234,24 @@ mod tests {
 
     fn yuan() -> Unit {
         unit("yuan", UnitKind::Currency, "元", "yuan")
+    }
+
+    /// A tick's label is its value: on a 2.5 × 10^k step it takes one decimal more than the step
+    /// (a 0.25 step's 0.75 was written "0.8%"), and a sum's float noise is not written.
+    #[test]
+    fn ticks_are_written_exactly() {
+        for (value, zh) in
+            [(0.25, "0.25%"), (0.75, "0.75%"), (7.5, "7.5%"), (0.1 + 0.2, "0.3%"), (-0.025, "-0.025%"), (20.0, "20%")]
+        {
+            assert_eq!(tick(value, &pct(), Lang::Zh), zh);
+            assert_eq!(tick(value, &pct(), Lang::En), zh);
+        }
+        assert_eq!(tick(0.075, &yuan(), Lang::En), "0.075");
+        assert_eq!(tick(1.25, &yuan(), Lang::Zh), "1.25");
+        assert_eq!(tick(0.1 * 3.0, &yuan(), Lang::Zh), "0.3");
+        assert_eq!(tick(2500.0, &station(), Lang::Zh), "2,500");
+        assert_eq!(tick(12500.0, &station(), Lang::Zh), "1.25万");
+        assert_eq!(tick(1.25e6, &station(), Lang::En), "1.25 million");
     }
 
     #[test]

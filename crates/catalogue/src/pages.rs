@@ -67,13 +67,15 @@ pub fn reading_page_file(name: &str, article: &str, en: bool) -> String {
     format!("{name}.read-{article}{}.html", if en { ".en" } else { "" })
 }
 
-/// The file name of the source panel of fact `fact` of report `name` as the app first opens it, in
-/// Chinese or English (`en`): `NAME.fact-FACT.html`, `NAME.fact-FACT.en.html`. Not a page: the
-/// panel alone, which a report's page asks for when a link opens a fact's source (index.html's
-/// first script builds the same name) and shows over its prerendered view. Fact ids are lowercase
-/// letters, digits and '-' (checked by `verify`), so no such name is a page's.
-pub fn fact_panel_file(name: &str, fact: &str, en: bool) -> String {
-    format!("{name}.fact-{fact}{}.html", if en { ".en" } else { "" })
+/// The file of fact `fact`'s source panel as the app first opens it, in Chinese or English
+/// (`en`): `facts/FACT.html`, `facts/FACT.en.html`. Not a page: the panel alone, which a report's
+/// page asks for when a link opens a fact's source (index.html's first script builds the same
+/// name) and shows over its prerendered view. One folder for the site: fact ids are unique across
+/// its reports (checked by `verify`), so a link's fact of another report finds its file too, and
+/// the page sees whose it is rather than asking for a file that is not there. Fact ids are
+/// lowercase letters, digits and '-'.
+pub fn fact_panel_file(fact: &str, en: bool) -> String {
+    format!("facts/{fact}{}.html", if en { ".en" } else { "" })
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
-//! Each fact's source panel as the app first opens it (`NAME.fact-ID.html`, `NAME.fact-ID.en.html`,
-//! `catalogue::pages::fact_panel_file`): not pages, the panel alone. A link to a fact's source
+//! Each fact's source panel as the app first opens it (`facts/ID.html`, `facts/ID.en.html`,
+//! `catalogue::pages::fact_panel_file`): not pages, the panel alone, marked with its report. A link to a fact's source
 //! (`?fact=ID`, alone or with a chart, a section or a table) is drawn by the report's page it lands
 //! on as that page draws its view; index.html's first script asks for the fact's panel at once and
-//! shows it over the view when it comes, where the app opens its own. The app's panel starts as
+//! shows it over the view when it comes, where the app opens its own (the fact of another report,
+//! whose page the app then opens, or a fact no report has: the page's view stays hidden). The app's panel starts as
 //! this one (`views::markup::source_panel`: the sentence, then the paragraph around it and "Cite
 //! this" from the on-demand module, below), so nothing changes when the app takes it over.
 //!
@@ -18,31 +19,37 @@ use crate::first_view::inert;
 use crate::page::rewrite;
 use crate::PublishError;
 
-/// The source panel of `fact` in `lang`, inert as the rest of the shell (`first_view::inert`) and
-/// hidden from assistive technology as the shell's view is, its attributes written short.
-pub fn fact_panel(catalogue: &facts::Catalogue, fact: &facts::Fact, lang: Lang) -> Result<String, PublishError> {
-    let panel = views::markup::source_panel(catalogue, fact, lang);
+/// The source panel of `fact` of `report` in `lang`, inert as the rest of the shell
+/// (`first_view::inert`) and hidden from assistive technology as the shell's view is, its report's
+/// name on it (`data-report`: a page shows only its own report's), its attributes written short.
+pub fn fact_panel(report: &facts::Report, fact: &facts::Fact, lang: Lang) -> Result<String, PublishError> {
+    let panel = views::markup::source_panel(&report.catalogue, fact, lang);
     let panel = rewrite(
         &inert(panel.as_str())?,
         vec![element!("aside", |el| {
             el.set_attribute("aria-hidden", "true")?;
+            el.set_attribute("data-report", &report.name)?;
             Ok(())
         })],
     )?;
     Ok(crate::compact_markup::compact_attributes(&panel))
 }
 
-/// Writes the source panel of every fact of `report` in both languages into `dir`; returns how
+/// Writes the source panel of every fact of `report` in both languages under `dir`; returns how
 /// many files.
 pub fn write(dir: &Path, report: &facts::Report) -> Result<usize, PublishError> {
-    let catalogue = &report.catalogue;
+    let folder = dir.join(catalogue::pages::fact_panel_file("", false)).parent().map(Path::to_path_buf);
+    if let Some(folder) = folder {
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| PublishError(format!("cannot create {}: {e}", folder.display())))?;
+    }
     let mut n = 0;
-    for fact in &catalogue.facts {
+    for fact in &report.catalogue.facts {
         for lang in [Lang::Zh, Lang::En] {
             // The panel's words may name the open report's indicators (its definition button).
-            let panel = catalogue::with_open_report(&report.name, || fact_panel(catalogue, fact, lang))
+            let panel = catalogue::with_open_report(&report.name, || fact_panel(report, fact, lang))
                 .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))?;
-            let file = catalogue::pages::fact_panel_file(&report.name, &fact.id, lang == Lang::En);
+            let file = catalogue::pages::fact_panel_file(&fact.id, lang == Lang::En);
             let path = dir.join(&file);
             std::fs::write(&path, panel).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
             n += 1;
@@ -63,7 +70,7 @@ mod tests {
         for report in catalogue::REPORTS.iter() {
             for fact in &report.catalogue.facts {
                 for lang in [Lang::Zh, Lang::En] {
-                    let panel = catalogue::with_open_report(&report.name, || fact_panel(&report.catalogue, fact, lang))
+                    let panel = catalogue::with_open_report(&report.name, || fact_panel(report, fact, lang))
                         .and_then(Result::ok)
                         .unwrap_or_default();
                     let app = views::markup::source_panel(&report.catalogue, fact, lang);
@@ -79,7 +86,9 @@ mod tests {
                         out
                     };
                     assert_eq!(words(&panel), words(app.as_str()), "{}", fact.id);
-                    assert!(panel.starts_with("<aside class=source aria-modal=false aria-hidden=true>"), "{panel}");
+                    let opening =
+                        format!("<aside class=source aria-modal=false aria-hidden=true data-report={}>", report.name);
+                    assert!(panel.starts_with(&opening), "{panel}");
                     assert!(panel.contains("<button class=source__close aria-label="), "{panel}");
                     assert!(panel.contains(" disabled tabindex=-1>×</button>"), "{panel}");
                     for gone in [" id=", "aria-labelledby", "data-fact", "href=", " role="] {
@@ -98,7 +107,7 @@ mod tests {
         let report = &catalogue::REPORTS[0];
         assert_eq!(write(&dir, report), Ok(2 * report.catalogue.facts.len()));
         let fact = &report.catalogue.facts[0];
-        let en = std::fs::read_to_string(dir.join(catalogue::pages::fact_panel_file(&report.name, &fact.id, true)));
+        let en = std::fs::read_to_string(dir.join(catalogue::pages::fact_panel_file(&fact.id, true)));
         assert!(en.is_ok_and(|p| p.contains(">Source</h2>")));
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -105,9 +105,9 @@ for (const query of ['?fact=gd-clearance-2020-06', '?chart=gd-5g-stations&fact=g
     await context.close();
     const en = query.includes('lang=en') ? '\\.en' : '';
     const fact = new URLSearchParams(query).get('fact');
-    const panels = fetched.filter((f) => /\.fact-/.test(f));
+    const panels = fetched.filter((f) => f.startsWith('facts/'));
     assert.equal(panels.length, 1, `one panel:\n${fetched.join('\n')}`);
-    assert.match(panels[0], new RegExp(`^[a-z0-9_-]+\\.fact-${fact}${en}\\.html$`), fetched.join('\n'));
+    assert.match(panels[0], new RegExp(`^facts/${fact}${en}\\.html$`), fetched.join('\n'));
     const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
     assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
     const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;

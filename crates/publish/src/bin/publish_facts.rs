@@ -97,7 +97,7 @@ fn main() {
                     ),
                 }
                 println!("wrote the report pages: {}", p.pages.join(", "));
-                println!("wrote {} facts' source panels (NAME.fact-ID.html, NAME.fact-ID.en.html)", p.panels);
+                println!("wrote {} facts' source panels (facts/ID.html, facts/ID.en.html)", p.panels);
                 println!("wrote {} ({} bytes)", dir.join("offline.html").display(), p.offline_bytes);
             }
             Err(e) => {
