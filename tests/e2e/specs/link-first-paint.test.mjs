@@ -491,6 +491,21 @@ for (const page of ['the real report', 'a fixture report']) {
         await linkedSource(origin, url, shared, last, width, { shot: `link-source-${name}-${width}` });
       }
       await linkedSource(origin, url, `?lang=en&fact=${middle.id}&theme=dark`, middle, 360, { scheme: 'dark', shot: `link-source-en-dark-${name}-360` });
+      // A reader who has tabbed to "skip to the charts" before the code arrived keeps the focus
+      // there: the app's panel takes it only from no one.
+      {
+        const { context, page: p, problems, release } = await heldPage(origin, 1280);
+        await p.goto(url + shared);
+        await p.waitForSelector('#boot aside.source');
+        await p.keyboard.press('Tab');
+        assert.equal(await p.evaluate(() => document.activeElement?.className), 'skip-link');
+        release();
+        await p.waitForFunction(() => !document.getElementById('boot') && document.querySelector('.source-host aside.source'), null, { timeout: 20000 });
+        await waitForApp(p);
+        assert.equal(await p.evaluate(() => document.activeElement?.className), 'skip-link', 'the focus stays where the reader put it');
+        assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+        await context.close();
+      }
       // Chosen in a chart: the chart brought into view, the panel over it.
       const { chart } = await targets(origin, url);
       const inChart = await appLink(origin, url, `?chart=${chart}&fact=${last.id}`);
