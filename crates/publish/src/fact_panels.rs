@@ -38,24 +38,19 @@ pub fn fact_panel(report: &facts::Report, fact: &facts::Fact, lang: Lang) -> Res
 /// Writes the source panel of every fact of `report` in both languages under `dir`; returns how
 /// many files.
 pub fn write(dir: &Path, report: &facts::Report) -> Result<usize, PublishError> {
-    let folder = dir.join(catalogue::pages::fact_panel_file("", false)).parent().map(Path::to_path_buf);
-    if let Some(folder) = folder {
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| PublishError(format!("cannot create {}: {e}", folder.display())))?;
-    }
-    let mut n = 0;
-    for fact in &report.catalogue.facts {
-        for lang in [Lang::Zh, Lang::En] {
-            // The panel's words may name the open report's indicators (its definition button).
-            let panel = catalogue::with_open_report(&report.name, || fact_panel(report, fact, lang))
-                .unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))?;
-            let file = catalogue::pages::fact_panel_file(&fact.id, lang == Lang::En);
-            let path = dir.join(&file);
-            std::fs::write(&path, panel).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
-            n += 1;
+    // With the report open: a panel's words may name its indicators (the definition button).
+    let written = catalogue::with_open_report(&report.name, || {
+        let mut n = 0;
+        for fact in &report.catalogue.facts {
+            for lang in [Lang::Zh, Lang::En] {
+                let file = catalogue::pages::fact_panel_file(&fact.id, lang == Lang::En);
+                crate::write_file(&dir.join(file), fact_panel(report, fact, lang)?)?;
+                n += 1;
+            }
         }
-    }
-    Ok(n)
+        Ok(n)
+    });
+    written.unwrap_or_else(|| Err(PublishError(format!("no report named {:?}", report.name))))
 }
 
 #[cfg(test)]

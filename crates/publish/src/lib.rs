@@ -492,9 +492,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
                     if first {
                         let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| e.to_string());
                         let offline = offline_html(&html, &read)?;
-                        let offline_path = dir.join("offline.html");
-                        std::fs::write(&offline_path, &offline)
-                            .map_err(|e| PublishError(format!("cannot write {}: {e}", offline_path.display())))?;
+                        write_file(&dir.join("offline.html"), &offline)?;
                         published.offline_bytes = offline.len();
                     }
                     // Hosted, a browser without scripts goes on to the report's plain page in the
@@ -520,8 +518,7 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
                 }
             };
             let file = page.file(&report.name);
-            let path = dir.join(&file);
-            std::fs::write(&path, &html).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+            write_file(&dir.join(&file), &html)?;
             published.pages.push(file);
         }
     }
@@ -535,19 +532,27 @@ pub fn publish_pages(dir: &Path) -> Result<Published, PublishError> {
             let page = plain_report::plain_report_page(&built, reports, open, lang)?;
             let page = if served { page } else { with_csp(&page)? };
             let file = catalogue::pages::plain_page_file(&reports[open].name, lang == facts::i18n::Lang::En);
-            let path = dir.join(&file);
-            std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+            write_file(&dir.join(&file), &page)?;
             published.pages.push(file);
         }
     }
     if reports.len() > views::markup::NAV_OTHERS + 1 {
         let page = all_reports_page(&built, reports)?;
         let page = if served { page } else { with_csp(&page)? };
-        let path = dir.join(views::markup::ALL_REPORTS_PAGE);
-        std::fs::write(&path, &page).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))?;
+        write_file(&dir.join(views::markup::ALL_REPORTS_PAGE), &page)?;
         published.pages.push(views::markup::ALL_REPORTS_PAGE.to_string());
     }
     Ok(published)
+}
+
+/// Writes `bytes` to `path`, creating its folder first (a report's data under `reports/`, the
+/// facts' panels under `facts/`).
+pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), PublishError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| PublishError(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| PublishError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// The report's page `page`'s views are made from: its page in the same language, as written.

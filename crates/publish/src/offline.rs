@@ -231,8 +231,8 @@ fn with_report_inline(
         fields.remove("en");
     }
     // ... and its views are drawn by the app, except a section or chart brought into view: no
-    // table, article or fact has a page here (an empty list of facts: not even one checked by
-    // its form, as the report's page checks it before sending it to its sources page).
+    // table, article or fact has a file beside it (an empty list of facts: none is asked for, where
+    // the report's page checks a fact's id by its form and asks for its panel, `fact_panels`).
     if let Some(views) = site["views"].as_object_mut() {
         views.remove("table");
         views.remove("read");

@@ -181,12 +181,7 @@ pub fn write(dir: &std::path::Path, reports: &[Report], index_path: &str) -> Res
         .chain(data.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
     let mut n = 0;
     for (path, text) in all {
-        let full = dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| PublishError(format!("cannot create {}: {e}", parent.display())))?;
-        }
-        std::fs::write(&full, text).map_err(|e| PublishError(format!("cannot write {}: {e}", full.display())))?;
+        crate::write_file(&dir.join(path), text)?;
         n += 1;
     }
     Ok(n)

@@ -195,18 +195,25 @@ async function appSource(page, fact, shell, query) {
   assert.equal(app.text, shell.text, `${query}: the same words`);
 }
 
+/** Opens `url + query` with the wasm held (`heldPage`, in `scheme` if given), once the page is
+ * parsed, and checks that the address is the link; with the documents the browser asked for (a
+ * hop to another page shows there) and whether the link is in English. */
+async function openedLink(origin, url, query, width, scheme) {
+  const opened = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
+  const documents = [];
+  opened.page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
+  await opened.page.goto(url + query);
+  await opened.page.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await opened.page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  return { ...opened, documents, en: /(^|[?&])lang=en(&|$)/.test(query) };
+}
+
 /** Opens a link to `fact`'s source (`?fact=ID`, what a headline or a search result writes) with the
  * wasm held: the report's page shows the report from the top and the fact's panel over it, where
  * the app opens its own; then the app takes the panel over with the same words in the same place,
  * shifting nothing. `fact` is the fact as facts.json has it. */
 async function linkedSource(origin, url, query, fact, width, { shot, scheme } = {}) {
-  const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
-  const documents = [];
-  page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
-  const en = /(^|[?&])lang=en(&|$)/.test(query);
-  await page.goto(url + query);
-  await page.waitForFunction(() => document.readyState !== 'loading');
-  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  const { context, page, problems, release, documents, en } = await openedLink(origin, url, query, width, scheme);
   // The report's page (in English, its English page: one hop).
   assert.equal(documents.length, en ? 2 : 1, documents.join(' → '));
   assert.equal(await page.evaluate(() => document.documentElement.lang), en ? 'en' : 'zh-CN');
@@ -353,13 +360,7 @@ for (const page of ['the real report', 'a fixture report']) {
 // it, or with the fact's sentence marked at the top; the app, once the on-demand module has drawn
 // the article, takes it over with nothing moving, and its numbers answer.
 async function linkedArticle(origin, url, query, article, width, { shot, scheme } = {}) {
-  const { context, page, problems, release } = await heldPage(origin, width, scheme ? { colorScheme: scheme } : {});
-  const documents = [];
-  page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url().slice(origin.length)); });
-  const en = /(^|[?&])lang=en(&|$)/.test(query);
-  await page.goto(url + query);
-  await page.waitForFunction(() => document.readyState !== 'loading');
-  assert.equal(await page.evaluate(() => location.href), url + query, `${query}: the address is the link`);
+  const { context, page, problems, release, documents, en } = await openedLink(origin, url, query, width, scheme);
   assert.equal(documents.length, 2, `${query}: one hop, to the reading page: ${documents.join(' → ')}`);
   assert.match(documents[1], new RegExp(`\\.read-${article}${en ? '\\.en' : ''}\\.html\\?`), documents.join(' → '));
   assert.equal(await page.evaluate(() => document.documentElement.lang), en ? 'en' : 'zh-CN');
