@@ -180,19 +180,21 @@ async function shellSource(page, fact, query) {
 /** After the hand-over, the app's panel of `fact` is the shell's: the same place and words (the
  * module may have filled in the paragraph around the sentence, and "Cite this" below, by then). */
 async function appSource(page, fact, shell, query) {
-  const app = await page.evaluate(({ id, quote }) => {
-    const words = (e) => [...e.children].filter((c) => !c.matches('.source__cite')).map((c) => c.innerText).join('\n');
+  const app = await page.evaluate(({ id }) => {
+    // Its words as the shell has them: the paragraph by its marked sentence alone. (Read, never
+    // written: shortening the module's paragraph here would move what is below it, a shift of
+    // the test's own making.)
+    const words = (e) => [...e.children].filter((c) => !c.matches('.source__cite'))
+      .map((c) => (c.matches('.source__paragraph') ? c.querySelector('mark')?.innerText : c.innerText)).join('\n');
     const e = document.querySelector(`.source-host aside.source[data-fact="${id}"]`);
-    // The paragraph as the shell has it: the sentence alone.
-    const p = e?.querySelector('.source__paragraph');
-    if (p) p.textContent = quote;
     const r = e?.getBoundingClientRect();
-    return { box: r && [r.left, r.top, r.width, r.height].map(Math.round), text: e && words(e) };
-  }, { id: fact.id, quote: fact.quote });
+    return { box: r && [r.left, r.top, r.width, r.height].map(Math.round), text: e && words(e), paragraph: e?.querySelector('.source__paragraph')?.innerText };
+  }, { id: fact.id });
   // Its top, left and width; it may have grown downwards by the module's "Cite this".
   assert.deepEqual(app.box.slice(0, 3), shell.box.slice(0, 3), `${query}: the app's panel where the shell's was (${app.box}, ${shell.box})`);
   assert.ok(app.box[3] >= shell.box[3], `${query}: nothing gone from it (${app.box}, ${shell.box})`);
   assert.equal(app.text, shell.text, `${query}: the same words`);
+  assert.ok(app.paragraph?.includes(fact.quote), `${query}: the sentence in its paragraph`);
 }
 
 /** Opens `url + query` with the wasm held (`heldPage`, in `scheme` if given), once the page is
