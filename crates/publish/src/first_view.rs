@@ -27,7 +27,7 @@ use views::html;
 use views::html::Html;
 use views::inline_svg::{svg, theme_vars, themed, PLACEHOLDERS};
 use views::markup;
-use views::prerender::{drawn_widths, stand_ins};
+use views::prerender::{charts_grid_class, drawn_widths, stand_ins};
 
 use crate::page::rewrite;
 use crate::PublishError;
@@ -57,9 +57,11 @@ pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang, table: Option<&str>
                 .map(|(spec, drawn)| figure(catalogue, spec, drawn, table == Some(spec.id), lang))
                 .collect();
             html!(
-                "<section class=\"topic\" data-section=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
+                "<section class=\"topic\" data-section=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"{}\">{}</div></section>",
                 section.id.as_str(),
                 lang.pick(&section.title.0, &section.title.1),
+                // As the app counts them: a chart that cannot be built shows its reason there.
+                charts_grid_class(charts_in_section(&section.id).count()),
                 figures
             )
         })
@@ -71,7 +73,8 @@ pub fn boot_shell(catalogue: &'static Catalogue, lang: Lang, table: Option<&str>
         finder,
         topics
     );
-    inert(&format!("{}{}", masthead.as_str(), view.as_str()))
+    let shell = inert(&format!("{}{}", masthead.as_str(), view.as_str()))?;
+    crate::page::with_first_screen_end_after(&shell, "section.topic")
 }
 
 /// The finder's frame as the app fills it before any search: every option, every number counted.
@@ -321,6 +324,10 @@ mod tests {
         assert_eq!(html.matches("<svg").count(), charts.len() + first);
         assert_eq!(html.matches("data-drawn=\"1\"").count(), charts.len() + first);
         assert_eq!(html.matches("<section class=\"topic\"").count(), sections().len());
+        // A lone chart spans its row by the class, as the page is parsed (`charts_grid_class`).
+        let lone = sections().iter().filter(|s| charts_in_section(&s.id).count() == 1).count();
+        assert!(lone > 0);
+        assert_eq!(html.matches("<div class=\"topic__charts topic__charts--one\">").count(), lone);
         for (i, def) in charts.iter().enumerate() {
             assert!(html.contains(&format!("data-chart=\"{}\"", def.id)), "{}", def.id);
             // Every chart's box has a height and a drawing at every width (`prerender` tests which).
@@ -352,8 +359,15 @@ mod tests {
             Lang::En => (catalogue::SITE.title_en.as_str(), catalogue::SITE.title_zh.as_str()),
         };
         assert!(html.contains(&format!("<h1>{title}</h1>")) && !html.contains(other), "{lang:?}");
-        // No script, no ids (the app's own ids must stay unique), no external references.
-        assert!(!html.contains("<script") && !html.contains(" id=") && !html.contains("href="));
+        // No script, no ids (the app's own ids must stay unique) but the end of the first screen,
+        // after the first section, no external references.
+        let first_section_end = html
+            .find("<section class=\"topic\"")
+            .and_then(|i| html[i..].find("</section>").map(|j| i + j + "</section>".len()));
+        let mark = html.find(crate::page::FIRST_SCREEN_END);
+        assert_eq!(mark, first_section_end, "{lang:?}: the mark after the first section");
+        assert_eq!(html.matches(" id=").count(), 1, "{lang:?}");
+        assert!(!html.contains("<script") && !html.contains("href="));
     }
 
     #[test]

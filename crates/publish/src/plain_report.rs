@@ -27,7 +27,7 @@ use views::html;
 use views::html::Html;
 use views::inline_svg::{svg, theme_vars, themed, PLACEHOLDERS};
 use views::markup;
-use views::prerender::{desktop_width, PHONE_WIDTH};
+use views::prerender::{charts_grid_class, desktop_width, PHONE_WIDTH};
 
 use crate::page::{insert_in_head, plain_page, rewrite, with_report_head};
 use crate::PublishError;
@@ -150,9 +150,10 @@ fn body(reports: &[Report], open: usize, lang: Lang) -> Result<String, PublishEr
             })
             .collect();
         topics.push(&html!(
-            "<section class=\"topic\" id=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"topic__charts\">{}</div></section>",
+            "<section class=\"topic\" id=\"{}\"><h2 class=\"topic__title\">{}</h2><div class=\"{}\">{}</div></section>",
             section.id,
             lang.pick(&section.title.0, &section.title.1),
+            charts_grid_class(defs.len()),
             figures
         ));
     }
@@ -181,7 +182,7 @@ fn body(reports: &[Report], open: usize, lang: Lang) -> Result<String, PublishEr
         pick("报告原文", "The report's text"),
         text
     );
-    static_controls(catalogue, body.as_str(), lang)
+    crate::page::with_first_screen_end_after(&static_controls(catalogue, body.as_str(), lang)?, "section.topic")
 }
 
 /// One chart: its heading, its drawings, its table behind a disclosure, its notes and source.

@@ -67,7 +67,10 @@ pub fn reading_view(
         "<div class=\"boot__view\" aria-hidden=\"true\"><div class=\"boot__desk\">{}</div></div>",
         html::Html::trusted(panel)
     );
-    Ok(Some(crate::compact_markup::compact_attributes(&inert(view.as_str())?)))
+    // The first screen is the masthead's: the article below it reads as it arrives, each line
+    // after the last.
+    let view = format!("{}{}", crate::page::FIRST_SCREEN_END, inert(view.as_str())?);
+    Ok(Some(crate::compact_markup::compact_attributes(&view)))
 }
 
 /// The reading view's markup without the numbers' tooltips, as the shell shows it.

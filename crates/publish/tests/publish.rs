@@ -372,9 +372,14 @@ fn the_boot_shell_goes_into_the_body_and_its_colours_into_the_head() {
     assert!(body.contains("<div id=\"boot\" class=\"boot\"><header class=masthead>"), "{body}");
     assert!(body.contains("<div class=boot__view aria-hidden=true>"), "{body}");
     assert!(body.contains(" disabled tabindex=-1>") && !body.contains("=\"\""), "{body}");
-    // Inert: one id in the whole shell (its own), every control disabled and out of the tab order.
+    // Inert: no id in the whole shell but its own and the end of its first screen (after the first
+    // section, which the page's first paint waits for), every control disabled and out of the tab
+    // order.
     let shell = elements(&out, "#boot *").unwrap();
-    assert!(shell.iter().all(|e| e.attr("id").is_none() && e.attr("data-fact").is_none()));
+    let ids: Vec<_> = shell.iter().filter_map(|e| e.attr("id")).collect();
+    assert_eq!(ids, ["first-screen-end"]);
+    assert!(shell.iter().all(|e| e.attr("data-fact").is_none()));
+    assert!(body.contains("</section><div id=first-screen-end hidden></div><section class=topic "), "{body}");
     let controls: Vec<_> = shell.iter().filter(|e| ["button", "input", "select"].contains(&e.name.as_str())).collect();
     assert!(controls.len() >= 10, "{}", controls.len());
     assert!(controls.iter().all(|e| e.attr("disabled").is_some() && e.attr("tabindex") == Some("-1")));

@@ -31,6 +31,18 @@ pub fn desktop_width(charts_in_section: usize) -> f64 {
     }
 }
 
+/// The class of a section's chart grid on a page the browser parses from the network (the shell,
+/// the plain page): a lone chart spans the row by this class. The app's sections, built whole,
+/// rely on `:only-child`, but that does not match while the section's end is still on its way, so
+/// a paint between two packets showed a lone chart half as wide, then widened it (a layout shift).
+pub fn charts_grid_class(charts_in_section: usize) -> &'static str {
+    if charts_in_section > 1 {
+        "topic__charts"
+    } else {
+        "topic__charts topic__charts--one"
+    }
+}
+
 /// The widths a chart of a section of `charts_in_section` charts is drawn at: phone, and desktop
 /// too in the `first` section.
 pub fn drawn_widths(charts_in_section: usize, first: bool) -> Vec<f64> {

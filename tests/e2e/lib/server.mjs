@@ -20,8 +20,10 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Starts a server for `root` mounted at `prefix` (e.g. "/a/b/"); resolves to { origin, url, close }. */
-export async function serve({ root = DIST, prefix = '/a/b/' } = {}) {
+/** Starts a server for `root` mounted at `prefix` (e.g. "/a/b/"); resolves to { origin, url, close }.
+ * With `trickle` ({ bytes, ms }), each page (.html) is sent `bytes` at a time, `ms` apart, as a slow
+ * network delivers it: the browser paints what it has parsed at each pause. */
+export async function serve({ root = DIST, prefix = '/a/b/', trickle } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -38,7 +40,13 @@ export async function serve({ root = DIST, prefix = '/a/b/' } = {}) {
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
+      if (trickle && extname(file) === '.html') {
+        for (let at = 0; at < body.length && !res.destroyed; at += trickle.bytes) {
+          res.write(body.subarray(at, at + trickle.bytes));
+          await new Promise((ok) => setTimeout(ok, trickle.ms));
+        }
+      }
+      res.end(trickle && extname(file) === '.html' ? undefined : body);
     } catch {
       res.writeHead(404).end('not found');
     }
