@@ -88,7 +88,7 @@ pub fn change_words(c: Change, unit: &Unit, lang: Lang) -> Option<(&'static str,
     };
     let amount = format::value_with_unit(by.abs(), if percent_unit { &points } else { unit }, Qualifier::Exact, lang);
     let relative = match percent.filter(|_| !percent_unit) {
-        Some(pc) => format!(" ({}{}%)", sign(pc), format::digits::grouped(pc.abs(), lang, 1)),
+        Some(pc) => format!(" ({}{}%)", sign(pc), format::digits::grouped(pc.abs(), 1)),
         None => String::new(),
     };
     Some((kind, by, format!("{words}{}{amount}{relative}", sign(by))))

@@ -57,7 +57,7 @@ pub fn tick(value: f64, unit: &Unit, lang: Lang) -> String {
         (UnitKind::Percent, _) => format!("{}%", trim(value, TICK_DECIMALS)),
         (_, Lang::Zh) if value.abs() >= 1e4 => digits::tick(value, lang),
         (_, Lang::En) if value.abs() >= 1e6 => digits::tick(value, lang),
-        (_, _) => digits::grouped(value, lang, TICK_DECIMALS as u8),
+        (_, _) => digits::grouped(value, TICK_DECIMALS as u8),
     }
 }
 
@@ -84,7 +84,7 @@ fn magnitude(value: f64, lang: Lang, from: f64) -> String {
     if unit >= from && is_whole((value / unit) * 100.0) {
         digits::compact(value, lang)
     } else {
-        digits::grouped(value, lang, 2)
+        digits::grouped(value, 2)
     }
 }
 
@@ -94,7 +94,7 @@ fn is_whole(x: f64) -> bool {
 
 /// Up to `decimals` decimals, trailing zeros removed: 2.30 -> "2.3", 93.6 -> "93.6", 50.0 -> "50".
 fn trim(value: f64, decimals: usize) -> String {
-    digits::grouped(value, Lang::Zh, decimals as u8)
+    digits::grouped(value, decimals as u8)
 }
 
 /// Digit rendering, in plain Rust, the same in the browser and in the drawings the publish step
@@ -107,8 +107,9 @@ fn trim(value: f64, decimals: usize) -> String {
 pub mod digits {
     use facts::i18n::Lang;
 
-    /// Separators every three digits, at most `max_frac` decimals, trailing zeros dropped.
-    pub fn grouped(value: f64, _lang: Lang, max_frac: u8) -> String {
+    /// Separators every three digits, at most `max_frac` decimals, trailing zeros dropped: the same
+    /// in both languages (Intl groups zh-CN with commas too).
+    pub fn grouped(value: f64, max_frac: u8) -> String {
         let (int, frac) = rounded(value.abs(), usize::from(max_frac));
         let mut out = String::new();
         // As Intl writes it: a negative value that rounds to zero is "-0".
@@ -207,7 +208,7 @@ pub mod digits {
         };
         let (unit, word) = steps[at];
         // Grouped from five integer digits only, below the first step too: "2300", not "2,300".
-        format!("{}{word}", min2(grouped(value / unit, lang, 2)))
+        format!("{}{word}", min2(grouped(value / unit, 2)))
     }
 
     /// Shortest readable form for axis ticks.
@@ -304,7 +305,7 @@ mod tests {
     /// Decimals are rounded as the browser's Intl rounds them.
     #[test]
     fn digits_round_half_away_from_zero_from_the_shortest_decimal() {
-        let g = |v: f64, d: u8| digits::grouped(v, Lang::Zh, d);
+        let g = |v: f64, d: u8| digits::grouped(v, d);
         assert_eq!(g(0.5, 0), "1");
         assert_eq!(g(2.5, 0), "3");
         assert_eq!(g(-2.5, 0), "-3");
