@@ -40,13 +40,12 @@ export async function serve({ root = DIST, prefix = '/a/b/', trickle } = {}) {
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      if (trickle && extname(file) === '.html') {
-        for (let at = 0; at < body.length && !res.destroyed; at += trickle.bytes) {
-          res.write(body.subarray(at, at + trickle.bytes));
-          await new Promise((ok) => setTimeout(ok, trickle.ms));
-        }
+      if (!trickle || extname(file) !== '.html') return res.end(body);
+      for (let at = 0; at < body.length && !res.destroyed; at += trickle.bytes) {
+        res.write(body.subarray(at, at + trickle.bytes));
+        await new Promise((ok) => setTimeout(ok, trickle.ms));
       }
-      res.end(trickle && extname(file) === '.html' ? undefined : body);
+      res.end();
     } catch {
       res.writeHead(404).end('not found');
     }

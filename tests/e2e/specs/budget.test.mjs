@@ -28,14 +28,31 @@ function filesFetched(page) {
   return fetched;
 }
 
-test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and none of the on-demand module`, async () => {
+/** Opens `query` and returns the site's files the page asked for (`filesFetched`) once the app has
+ * drawn its view, `ready` is on the page (a selector, if given) and the network is idle. */
+async function filesOfLoad(query, ready) {
   const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
   const fetched = filesFetched(page);
-  await page.goto(server.url);
+  await page.goto(server.url + query);
   await waitForApp(page);
+  if (ready) await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle');
   await context.close();
+  return fetched;
+}
 
+/** Asserts that no file of `fetched` was asked for twice; the icon aside, which Chromium asks for
+ * again when the address changes (from the cache). */
+function eachOnce(fetched) {
+  const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
+  assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
+}
+
+/** The size of the built file `name`, gzipped. */
+const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+
+test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and none of the on-demand module`, async () => {
+  const fetched = await filesOfLoad('');
   const files = [...new Set(fetched)].map((name) => {
     const raw = readFileSync(join(DIST, name));
     return { name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
@@ -54,18 +71,10 @@ test(`the first load fetches at most ${FIRST_LOAD_LIMIT / KB} KB gzipped, and no
 // page from its head, before it asks for anything, so the first load is the English page's, plus
 // the Chinese page's HTML, which has crossed the wire by then; nothing is fetched twice.
 test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the Chinese page's HTML, each file once`, async () => {
-  const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-  const fetched = filesFetched(page);
-  await page.goto(server.url + '?lang=en');
-  await waitForApp(page);
-  await page.waitForLoadState('networkidle');
-  await context.close();
+  const fetched = await filesOfLoad('?lang=en');
   assert.equal(fetched[0], 'index.html');
   assert.match(fetched[1], /^[a-z0-9_-]+\.en\.html$/, `the English page next, before anything else:\n${fetched.join('\n')}`);
-  // The icon aside, which Chromium asks for again when the address changes (from the cache).
-  const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
-  assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
-  const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+  eachOnce(fetched);
   const english = [...new Set(fetched.slice(1))].reduce((a, name) => a + gzip(name), 0);
   console.log(`first load in English: ${(english / KB).toFixed(1)} KB gzipped, and the Chinese page's HTML ${(gzip('index.html') / KB).toFixed(1)} KB`);
   assert.ok(english <= FIRST_LOAD_LIMIT, `the English page's first load ${english} B gzipped > ${FIRST_LOAD_LIMIT} B`);
@@ -75,17 +84,10 @@ test(`in English, the first load is the English page's (at most ${FIRST_LOAD_LIM
 // same way, whose first load (its table where the chart's drawing was) keeps to the budget too.
 for (const chart of ['sme-shares', 'gd-finance']) {
   test(`a link to ${chart} as a table: the first load is its table page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once`, async () => {
-    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-    const fetched = filesFetched(page);
-    await page.goto(server.url + `?chart=${chart}&table=${chart}`);
-    await waitForApp(page);
-    await page.waitForLoadState('networkidle');
-    await context.close();
+    const fetched = await filesOfLoad(`?chart=${chart}&table=${chart}`);
     assert.equal(fetched[0], 'index.html');
     assert.match(fetched[1], new RegExp(`^[a-z0-9_-]+\\.table-${chart}\\.html$`), `the table page next, before anything else:\n${fetched.join('\n')}`);
-    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
-    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
-    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    eachOnce(fetched);
     const total = [...new Set(fetched.slice(1))].reduce((a, name) => a + gzip(name), 0);
     console.log(`first load of ${chart} as a table: ${(total / KB).toFixed(1)} KB gzipped`);
     assert.ok(total <= FIRST_LOAD_LIMIT, `the table page's first load ${total} B gzipped > ${FIRST_LOAD_LIMIT} B`);
@@ -96,21 +98,13 @@ for (const chart of ['sme-shares', 'gd-finance']) {
 // of its own, the panel alone) as it starts: the first load is the page's and the panel's.
 for (const query of ['?fact=gd-clearance-2020-06', '?chart=gd-5g-stations&fact=gd-5g-stations-2019&lang=en']) {
   test(`a link to a fact's source (${query}): the first load is the report's page and the fact's panel (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped), each file once`, async () => {
-    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-    const fetched = filesFetched(page);
-    await page.goto(server.url + query);
-    await waitForApp(page);
-    await page.waitForSelector('.source-host aside.source');
-    await page.waitForLoadState('networkidle');
-    await context.close();
+    const fetched = await filesOfLoad(query, '.source-host aside.source');
     const en = query.includes('lang=en') ? '\\.en' : '';
     const fact = new URLSearchParams(query).get('fact');
     const panels = fetched.filter((f) => f.startsWith('facts/'));
     assert.equal(panels.length, 1, `one panel:\n${fetched.join('\n')}`);
     assert.match(panels[0], new RegExp(`^facts/${fact}${en}\\.html$`), fetched.join('\n'));
-    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
-    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
-    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    eachOnce(fetched);
     // The page that drew the view (the English one after the Chinese page's hop) and what it loads
     // before the module, which the source panel asks for: counted apart, as the module it is.
     const onDemand = (f) => f.startsWith('extras') || /^reports\/.*\.json$/.test(f);
@@ -126,19 +120,11 @@ for (const query of ['?fact=gd-clearance-2020-06', '?chart=gd-5g-stations&fact=g
 // on-demand module's, which it asks for at once: it is counted apart, as the module it is.
 for (const [query, article] of [['?read=guangdong&lang=en', 'guangdong'], ['?read=sme-policy', 'sme-policy']]) {
   test(`a link to an article (${query}): the first load is its reading page's (at most ${FIRST_LOAD_LIMIT / KB} KB gzipped) and the report's page's HTML, each file once; then the module`, async () => {
-    const { context, page } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
-    const fetched = filesFetched(page);
-    await page.goto(server.url + query);
-    await waitForApp(page);
-    await page.waitForSelector('.desk .reader #reader-title');
-    await page.waitForLoadState('networkidle');
-    await context.close();
+    const fetched = await filesOfLoad(query, '.desk .reader #reader-title');
     assert.equal(fetched[0], 'index.html');
     const en = query.includes('lang=en') ? '\\.en' : '';
     assert.match(fetched[1], new RegExp(`^[a-z0-9_-]+\\.read-${article}${en}\\.html$`), `the reading page next, before anything else:\n${fetched.join('\n')}`);
-    const again = fetched.filter((f, i) => fetched.indexOf(f) !== i && !/^favicon-/.test(f));
-    assert.deepEqual(again, [], `each file once:\n${fetched.join('\n')}`);
-    const gzip = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+    eachOnce(fetched);
     const files = [...new Set(fetched.slice(1))];
     // The module (its JS, its wasm) and what it reads (the report's file, with the text).
     const onDemand = (f) => f.startsWith('extras') || /^reports\/.*\.json$/.test(f);
